@@ -1,0 +1,56 @@
+import {
+  AuthorizeResult,
+  isPermission,
+  type PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import type {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  aiCostAdminPermission,
+  aiCostBudgetUpdatePermission,
+  aiCostReadPermission,
+} from '@ai-cost/plugin-ai-cost-common';
+
+/** Members of this group administer AI Cost sources and imports. */
+export const AI_COST_ADMIN_GROUP = 'group:default/platform';
+
+/**
+ * Example policy for the demo portal:
+ * - everyone may read the costs of entities they can see in the catalog (the
+ *   AI Cost backend checks catalog visibility before this permission);
+ * - owners may update the budgets of the entities they own;
+ * - members of the platform group administer sources;
+ * - every other permission is allowed, as in Backstage's allow-all policy.
+ */
+export class AiCostExamplePermissionPolicy implements PermissionPolicy {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const claims = user?.info.ownershipEntityRefs ?? [];
+    if (isPermission(request.permission, aiCostBudgetUpdatePermission)) {
+      return createCatalogConditionalDecision(
+        request.permission,
+        catalogConditions.isEntityOwner({ claims }),
+      );
+    }
+    if (isPermission(request.permission, aiCostAdminPermission)) {
+      return {
+        result: claims.includes(AI_COST_ADMIN_GROUP)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
+    if (isPermission(request.permission, aiCostReadPermission)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}

@@ -1,0 +1,85 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  /** Configuration of the AI Cost plugin. */
+  aiCost?: {
+    /**
+     * Reporting currency, an ISO 4217 code. Provider amounts in other
+     * currencies are rejected rather than silently mixed.
+     * @default USD
+     * @visibility frontend
+     */
+    currency?: string;
+
+    ingestion?: {
+      /**
+       * How often each source is ingested. Defaults to every 60 minutes with a
+       * 15 minute timeout and a 15 second initial delay.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Trailing days re-read on every run, so that restated days replace
+       * earlier numbers.
+       * @default 35
+       */
+      lookbackDays?: number;
+      /**
+       * Days read by the first successful run of a new source.
+       * @default 90
+       */
+      backfillDays?: number;
+    };
+
+    /**
+     * Per-model price overrides for negotiated rates, in currency units per
+     * million tokens. Used instead of the bundled price data when estimating.
+     */
+    pricing?: {
+      overrides?: Array<{
+        /** Provider kind, e.g. `openai`. */
+        provider: string;
+        /** Model id as billed, e.g. `gpt-4o-2024-08-06`. */
+        model: string;
+        inputPerMillion?: number;
+        cachedInputPerMillion?: number;
+        cacheWritePerMillion?: number;
+        outputPerMillion?: number;
+      }>;
+    };
+
+    /** Billing sources, one list per provider; several instances are allowed. */
+    providers?: {
+      openai?: Array<{
+        /** Source id, unique across all providers, e.g. `openai-prod`. */
+        id: string;
+        /**
+         * An OpenAI organization admin key (`sk-admin-...`).
+         * @visibility secret
+         */
+        adminKey: string;
+        /** @default https://api.openai.com/v1 */
+        baseUrl?: string;
+      }>;
+      anthropic?: Array<{
+        /** Source id, unique across all providers, e.g. `anthropic-prod`. */
+        id: string;
+        /**
+         * An Anthropic Admin API key (`sk-ant-admin01-...`).
+         * @visibility secret
+         */
+        adminKey: string;
+        /** @default https://api.anthropic.com */
+        baseUrl?: string;
+      }>;
+    };
+
+    demo?: {
+      /**
+       * Generate deterministic synthetic usage for the example catalog through
+       * the regular ingestion engine. Demo data is marked as such in the API.
+       * @default false
+       */
+      enabled?: boolean;
+    };
+  };
+}

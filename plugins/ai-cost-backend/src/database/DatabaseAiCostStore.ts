@@ -1,0 +1,323 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import type { SourceInfo, SourceStatus } from '@ai-cost/plugin-ai-cost-common';
+import type { UsageRecord, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { Knex } from 'knex';
+import type {
+  AiCostStore,
+  IngestionRun,
+  RunTrigger,
+  StoredUsageRecord,
+  UsageTotals,
+} from './AiCostStore';
+import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
+import { usageRecordKey } from './recordKey';
+
+const migrationsDir = resolvePackagePath(
+  '@ai-cost/plugin-ai-cost-backend',
+  'migrations',
+);
+
+/** Rows per insert statement: 28 columns × 500 stays under every database's parameter limit. */
+const BATCH_SIZE = 500;
+
+function toIso(value: Date | string | null): string | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return date.toISOString();
+}
+
+function count(value: number | string | null | undefined): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+function assertRecord(record: UsageRecord, index: number): void {
+  const problems: string[] = [];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(record.date)) problems.push(`date "${record.date}" is not YYYY-MM-DD`);
+  if (!Number.isSafeInteger(record.cost)) problems.push(`cost ${record.cost} is not integer micro-units`);
+  if (record.estimatedCost !== undefined && record.estimatedCost !== null && !Number.isSafeInteger(record.estimatedCost)) {
+    problems.push(`estimatedCost ${record.estimatedCost} is not integer micro-units`);
+  }
+  if (!/^[A-Z]{3}$/.test(record.currency)) problems.push(`currency "${record.currency}" is not an ISO 4217 code`);
+  for (const field of ['inputTokens', 'cachedInputTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'requests'] as const) {
+    const value = record[field];
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
+      problems.push(`${field} ${value} is not a non-negative integer`);
+    }
+  }
+  if (problems.length) {
+    throw new InputError(`Usage record ${index} is invalid: ${problems.join('; ')}`);
+  }
+}
+
+/** The knex implementation of {@link AiCostStore}, on SQLite and PostgreSQL. */
+export class DatabaseAiCostStore implements AiCostStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseAiCostStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseAiCostStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async registerSources(sources: Array<{ id: string; provider: string }>) {
+    for (const source of sources) {
+      await this.db<DbSourceRow>('ai_cost_sources')
+        .insert({ id: source.id, provider: source.provider, status: 'never-run', rows_upserted: 0 })
+        .onConflict('id')
+        .merge(['provider']);
+    }
+  }
+
+  async listSources() {
+    const rows = await this.db<DbSourceRow>('ai_cost_sources').orderBy('id');
+    return rows.map(row => ({
+      id: row.id,
+      provider: row.provider,
+      status: row.status as SourceStatus,
+      lastRunAt: toIso(row.last_run_at),
+      lastSuccessAt: toIso(row.last_success_at),
+      lastError: row.last_error,
+      rowsUpserted: count(row.rows_upserted),
+      freshThrough: row.fresh_through,
+      backfilledFrom: row.backfilled_from,
+      ...(row.provider === 'demo' ? { demo: true } : {}),
+    })) satisfies Array<SourceInfo & { backfilledFrom: string | null }>;
+  }
+
+  async startRun(options: { sourceId: string; trigger: RunTrigger; window: UsageWindow }) {
+    const now = new Date();
+    return this.db.transaction(async tx => {
+      const source = await tx<DbSourceRow>('ai_cost_sources').where({ id: options.sourceId }).first();
+      if (!source) throw new InputError(`Unknown source "${options.sourceId}"`);
+      const [inserted] = await tx<DbRunRow>('ai_cost_runs')
+        .insert({
+          source_id: options.sourceId,
+          trigger: options.trigger,
+          window_from: options.window.from,
+          window_to: options.window.to,
+          started_at: now,
+          status: 'running',
+          rows_upserted: 0,
+          rows_deleted: 0,
+        })
+        .returning('id');
+      await tx<DbSourceRow>('ai_cost_sources')
+        .where({ id: options.sourceId })
+        .update({ status: 'running', last_run_at: now });
+      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      return {
+        id,
+        sourceId: options.sourceId,
+        trigger: options.trigger,
+        window: options.window,
+        startedAt: now.toISOString(),
+        finishedAt: null,
+        status: 'running' as const,
+        rowsUpserted: 0,
+        rowsDeleted: 0,
+        error: null,
+      };
+    });
+  }
+
+  async completeRun(options: {
+    run: IngestionRun;
+    provider: string;
+    records: UsageRecord[];
+    backfill: boolean;
+  }) {
+    const { run, provider, records } = options;
+    const { from, to } = run.window;
+    records.forEach((record, index) => {
+      assertRecord(record, index);
+      if (record.date < from || record.date > to) {
+        throw new InputError(
+          `Usage record ${index} is dated ${record.date}, outside the run window ${from}..${to}`,
+        );
+      }
+    });
+    const rows = this.toRows(run, provider, records);
+    const now = new Date();
+    return this.db.transaction(async tx => {
+      for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+        await tx<DbUsageRow>('ai_cost_usage')
+          .insert(rows.slice(i, i + BATCH_SIZE))
+          .onConflict(['source_id', 'record_key'])
+          .merge();
+      }
+      const deleted = await tx<DbUsageRow>('ai_cost_usage')
+        .where('source_id', run.sourceId)
+        .whereBetween('date', [from, to])
+        .andWhere(q => q.whereNot('run_id', run.id).orWhereNull('run_id'))
+        .delete();
+      const finished = await tx<DbRunRow>('ai_cost_runs')
+        .where({ id: run.id, status: 'running' })
+        .update({
+          status: 'succeeded',
+          finished_at: now,
+          rows_upserted: rows.length,
+          rows_deleted: deleted,
+        });
+      if (finished !== 1) {
+        throw new ConflictError(`Run ${run.id} of source "${run.sourceId}" is no longer running`);
+      }
+      const source = await tx<DbSourceRow>('ai_cost_sources').where({ id: run.sourceId }).first();
+      const freshThrough = source?.fresh_through && source.fresh_through > to ? source.fresh_through : to;
+      await tx<DbSourceRow>('ai_cost_sources')
+        .where({ id: run.sourceId })
+        .update({
+          status: 'succeeded',
+          last_success_at: now,
+          last_error: null,
+          rows_upserted: rows.length,
+          fresh_through: freshThrough,
+          ...(options.backfill ? { backfilled_from: from } : {}),
+        });
+      return { upserted: rows.length, deleted };
+    });
+  }
+
+  async failRun(run: IngestionRun, error: string) {
+    const now = new Date();
+    await this.db.transaction(async tx => {
+      await tx<DbRunRow>('ai_cost_runs')
+        .where({ id: run.id })
+        .update({ status: 'failed', finished_at: now, error });
+      await tx<DbSourceRow>('ai_cost_sources')
+        .where({ id: run.sourceId })
+        .update({ status: 'failed', last_error: error });
+    });
+  }
+
+  async listRuns(sourceId: string, limit = 20) {
+    const rows = await this.db<DbRunRow>('ai_cost_runs')
+      .where({ source_id: sourceId })
+      .orderBy('id', 'desc')
+      .limit(limit);
+    return rows.map(row => ({
+      id: Number(row.id),
+      sourceId: row.source_id,
+      trigger: row.trigger as RunTrigger,
+      window: { from: row.window_from, to: row.window_to },
+      startedAt: toIso(row.started_at)!,
+      finishedAt: toIso(row.finished_at),
+      status: row.status as IngestionRun['status'],
+      rowsUpserted: count(row.rows_upserted),
+      rowsDeleted: count(row.rows_deleted),
+      error: row.error,
+    }));
+  }
+
+  async listUsage(options: UsageWindow & { sourceId?: string }): Promise<StoredUsageRecord[]> {
+    const query = this.db<DbUsageRow>('ai_cost_usage')
+      .whereBetween('date', [options.from, options.to])
+      .orderBy(['date', 'id']);
+    if (options.sourceId) query.where('source_id', options.sourceId);
+    const rows = await query;
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      provider: row.provider,
+      date: row.date,
+      hour: row.hour,
+      accountId: row.account_id,
+      projectId: row.project_id,
+      resourceId: row.resource_id,
+      apiKeyId: row.api_key_id,
+      userId: row.user_id,
+      region: row.region,
+      serviceTier: row.service_tier,
+      tags: row.tags ? JSON.parse(row.tags) : null,
+      model: row.model,
+      lineItem: row.line_item,
+      inputTokens: count(row.input_tokens),
+      cachedInputTokens: count(row.cached_input_tokens),
+      cacheWriteTokens: count(row.cache_write_tokens),
+      outputTokens: count(row.output_tokens),
+      reasoningTokens: count(row.reasoning_tokens),
+      requests: count(row.requests),
+      cost: count(row.cost_micros),
+      estimatedCost: row.estimated_cost_micros === null ? null : count(row.estimated_cost_micros),
+      currency: row.currency,
+      costKind: row.cost_kind as UsageRecord['costKind'],
+      unpriced: Boolean(row.unpriced),
+    }));
+  }
+
+  async sumUsage(options: UsageWindow & { sourceId?: string }): Promise<UsageTotals> {
+    const query = this.db('ai_cost_usage')
+      .whereBetween('date', [options.from, options.to])
+      .sum({
+        cost: 'cost_micros',
+        estimatedCost: 'estimated_cost_micros',
+        inputTokens: 'input_tokens',
+        cachedInputTokens: 'cached_input_tokens',
+        cacheWriteTokens: 'cache_write_tokens',
+        outputTokens: 'output_tokens',
+        requests: 'requests',
+      })
+      .count({ rows: '*' });
+    if (options.sourceId) query.where('source_id', options.sourceId);
+    const [row] = await query;
+    return {
+      cost: count(row.cost),
+      estimatedCost: count(row.estimatedCost),
+      inputTokens: count(row.inputTokens),
+      cachedInputTokens: count(row.cachedInputTokens),
+      cacheWriteTokens: count(row.cacheWriteTokens),
+      outputTokens: count(row.outputTokens),
+      requests: count(row.requests),
+      rows: count(row.rows),
+    };
+  }
+
+  private toRows(run: IngestionRun, provider: string, records: UsageRecord[]): DbUsageRow[] {
+    const byKey = new Map<string, DbUsageRow>();
+    for (const record of records) {
+      const key = usageRecordKey(record);
+      if (byKey.has(key)) {
+        throw new InputError(
+          `Source "${run.sourceId}" returned two usage records with the same natural key for ${record.date} (model ${record.model ?? 'none'}, line item ${record.lineItem ?? 'none'})`,
+        );
+      }
+      byKey.set(key, {
+        source_id: run.sourceId,
+        provider,
+        record_key: key,
+        date: record.date,
+        hour: record.hour ?? null,
+        account_id: record.accountId ?? null,
+        project_id: record.projectId ?? null,
+        resource_id: record.resourceId ?? null,
+        api_key_id: record.apiKeyId ?? null,
+        user_id: record.userId ?? null,
+        region: record.region ?? null,
+        service_tier: record.serviceTier ?? null,
+        tags: record.tags && Object.keys(record.tags).length ? JSON.stringify(record.tags) : null,
+        model: record.model ?? null,
+        line_item: record.lineItem ?? null,
+        input_tokens: record.inputTokens ?? 0,
+        cached_input_tokens: record.cachedInputTokens ?? 0,
+        cache_write_tokens: record.cacheWriteTokens ?? 0,
+        output_tokens: record.outputTokens ?? 0,
+        reasoning_tokens: record.reasoningTokens ?? 0,
+        requests: record.requests ?? 0,
+        cost_micros: record.cost,
+        estimated_cost_micros: record.estimatedCost ?? null,
+        currency: record.currency,
+        cost_kind: record.costKind,
+        unpriced: Boolean(record.unpriced),
+        run_id: run.id,
+      });
+    }
+    return [...byKey.values()];
+  }
+}

@@ -1,0 +1,2 @@
+export type * from './AiCostStore';
+export { DatabaseAiCostStore } from './DatabaseAiCostStore';

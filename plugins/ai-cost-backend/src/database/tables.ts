@@ -1,0 +1,65 @@
+/**
+ * Row shapes of the plugin's tables, snake_case as stored. Bigint columns come
+ * back as strings from PostgreSQL and as numbers from SQLite: always read them
+ * through `Number(...)` in the store's mappers.
+ */
+
+type Bigint = number | string;
+type Timestamp = Date | string;
+
+export type DbSourceRow = {
+  id: string;
+  provider: string;
+  status: string;
+  last_run_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_error: string | null;
+  rows_upserted: Bigint;
+  fresh_through: string | null;
+  backfilled_from: string | null;
+};
+
+export type DbRunRow = {
+  id: Bigint;
+  source_id: string;
+  trigger: string;
+  window_from: string;
+  window_to: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  status: string;
+  rows_upserted: Bigint;
+  rows_deleted: Bigint;
+  error: string | null;
+};
+
+export type DbUsageRow = {
+  id?: Bigint;
+  source_id: string;
+  provider: string;
+  record_key: string;
+  date: string;
+  hour: number | null;
+  account_id: string | null;
+  project_id: string | null;
+  resource_id: string | null;
+  api_key_id: string | null;
+  user_id: string | null;
+  region: string | null;
+  service_tier: string | null;
+  tags: string | null;
+  model: string | null;
+  line_item: string | null;
+  input_tokens: Bigint;
+  cached_input_tokens: Bigint;
+  cache_write_tokens: Bigint;
+  output_tokens: Bigint;
+  reasoning_tokens: Bigint;
+  requests: Bigint;
+  cost_micros: Bigint;
+  estimated_cost_micros: Bigint | null;
+  currency: string;
+  cost_kind: string;
+  unpriced: boolean | number;
+  run_id: Bigint | null;
+};

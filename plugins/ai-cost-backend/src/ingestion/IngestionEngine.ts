@@ -1,0 +1,152 @@
+import type {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { NotFoundError, stringifyError } from '@backstage/errors';
+import { addDays, dayOf } from '@ai-cost/plugin-ai-cost-common';
+import type {
+  AiCostProvider,
+  PricingService,
+  UsageWindow,
+} from '@ai-cost/plugin-ai-cost-node';
+import type { AiCostStore, RunTrigger } from '../database';
+
+/** Ingestion settings from `aiCost.ingestion`. */
+export interface IngestionSettings {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  lookbackDays: number;
+  backfillDays: number;
+}
+
+/** What a finished run reports to listeners (attribution, anomalies). */
+export interface IngestionResult {
+  sourceId: string;
+  window: UsageWindow;
+  upserted: number;
+  deleted: number;
+}
+
+/**
+ * Runs every configured source on the scheduler: one global task per source,
+ * so several backend replicas run each source once. The first successful run
+ * backfills `backfillDays`; later runs re-read the trailing `lookbackDays` and
+ * replace that window atomically, so restated days replace earlier numbers
+ * and nothing is counted twice. A failed run changes no usage data and the
+ * next run covers the same window again.
+ */
+export class IngestionEngine {
+  private readonly providers = new Map<string, AiCostProvider>();
+  private readonly manualRequests = new Set<string>();
+
+  constructor(
+    private readonly options: {
+      store: AiCostStore;
+      scheduler: SchedulerService;
+      logger: LoggerService;
+      pricing: PricingService;
+      settings: IngestionSettings;
+      providers: AiCostProvider[];
+      onIngested?: (result: IngestionResult) => Promise<void>;
+      now?: () => Date;
+    },
+  ) {
+    for (const provider of options.providers) {
+      if (this.providers.has(provider.id)) {
+        throw new Error(
+          `Duplicate AI Cost source id "${provider.id}"; source ids must be unique across providers`,
+        );
+      }
+      this.providers.set(provider.id, provider);
+    }
+  }
+
+  static taskId(sourceId: string): string {
+    return `ai-cost-ingest:${sourceId}`;
+  }
+
+  /** Registers the sources and schedules their tasks. */
+  async start(): Promise<void> {
+    const { store, scheduler, settings } = this.options;
+    await store.registerSources(
+      [...this.providers.values()].map(p => ({ id: p.id, provider: p.provider })),
+    );
+    for (const provider of this.providers.values()) {
+      await scheduler.scheduleTask({
+        ...settings.schedule,
+        id: IngestionEngine.taskId(provider.id),
+        scope: 'global',
+        fn: async signal => {
+          const trigger: RunTrigger = this.manualRequests.delete(provider.id)
+            ? 'manual'
+            : 'schedule';
+          await this.runSource(provider.id, trigger, signal);
+        },
+      });
+    }
+  }
+
+  /** Asks the scheduler to run a source now. */
+  async refresh(sourceId: string): Promise<void> {
+    if (!this.providers.has(sourceId)) {
+      throw new NotFoundError(`No source with id "${sourceId}"`);
+    }
+    this.manualRequests.add(sourceId);
+    await this.options.scheduler.triggerTask(IngestionEngine.taskId(sourceId));
+  }
+
+  /**
+   * Ingests one window of one source. Never throws for a provider failure:
+   * the failure is recorded on the run and the source, and logged.
+   */
+  async runSource(
+    sourceId: string,
+    trigger: RunTrigger,
+    signal?: AbortSignal,
+  ): Promise<IngestionResult | undefined> {
+    const { store, settings, pricing } = this.options;
+    const provider = this.providers.get(sourceId);
+    if (!provider) throw new NotFoundError(`No source with id "${sourceId}"`);
+    const logger = this.options.logger.child({ sourceId });
+
+    const source = (await store.listSources()).find(s => s.id === sourceId);
+    const backfill = !source?.backfilledFrom;
+    const today = dayOf(this.options.now?.() ?? new Date());
+    const days = backfill ? settings.backfillDays : settings.lookbackDays;
+    const window = { from: addDays(today, -(days - 1)), to: today };
+
+    const run = await store.startRun({ sourceId, trigger, window });
+    logger.info(
+      `Ingesting ${provider.provider} source ${sourceId} for ${window.from}..${window.to} (${
+        backfill ? 'backfill' : 'lookback'
+      }, ${trigger})`,
+    );
+    let result: IngestionResult;
+    try {
+      const records = await provider.fetchUsage(window, { logger, pricing, signal });
+      const { upserted, deleted } = await store.completeRun({
+        run,
+        provider: provider.provider,
+        records,
+        backfill,
+      });
+      logger.info(
+        `Ingested ${sourceId}: ${upserted} rows upserted, ${deleted} stale rows removed`,
+      );
+      result = { sourceId, window, upserted, deleted };
+    } catch (error) {
+      const message = stringifyError(error);
+      logger.error(`Ingestion of ${sourceId} failed: ${message}`);
+      await store.failRun(run, message);
+      return undefined;
+    }
+    try {
+      await this.options.onIngested?.(result);
+    } catch (error) {
+      logger.error(
+        `Processing after ingestion of ${sourceId} failed: ${stringifyError(error)}`,
+      );
+    }
+    return result;
+  }
+}

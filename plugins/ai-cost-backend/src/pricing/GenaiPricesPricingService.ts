@@ -1,0 +1,119 @@
+import { calcPrice } from '@pydantic/genai-prices';
+import { microsFromNumber } from '@ai-cost/plugin-ai-cost-common';
+import type {
+  PriceQuery,
+  PriceResult,
+  PricingService,
+} from '@ai-cost/plugin-ai-cost-node';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** A negotiated per-model rate from `aiCost.pricing.overrides`, per million tokens. */
+export interface PriceOverride {
+  provider: string;
+  model: string;
+  inputPerMillion?: number;
+  cachedInputPerMillion?: number;
+  cacheWritePerMillion?: number;
+  outputPerMillion?: number;
+}
+
+/** Our provider kinds as genai-prices names them. */
+const GENAI_PROVIDER_IDS: Record<string, string> = {
+  openai: 'openai',
+  anthropic: 'anthropic',
+  aws: 'aws',
+  gcp: 'google',
+  azure: 'azure',
+};
+
+function overrideKey(provider: string, model: string) {
+  return `${provider}\u0000${model}`;
+}
+
+/**
+ * Prices usage with the price data bundled in `@pydantic/genai-prices`
+ * (historic prices by usage date, cache read/write prices), or with a
+ * configured override for negotiated rates. Unknown models are reported as
+ * unpriced, never as free.
+ */
+export class GenaiPricesPricingService implements PricingService {
+  private readonly overrides: Map<string, PriceOverride>;
+
+  static fromConfig(config: Config): GenaiPricesPricingService {
+    const overrides =
+      config
+        .getOptionalConfigArray('aiCost.pricing.overrides')
+        ?.map((c, index) => {
+          const read = (key: string) => {
+            const value = c.getOptionalNumber(key);
+            if (value !== undefined && (!Number.isFinite(value) || value < 0)) {
+              throw new InputError(
+                `aiCost.pricing.overrides[${index}].${key} must be a non-negative number`,
+              );
+            }
+            return value;
+          };
+          return {
+            provider: c.getString('provider'),
+            model: c.getString('model'),
+            inputPerMillion: read('inputPerMillion'),
+            cachedInputPerMillion: read('cachedInputPerMillion'),
+            cacheWritePerMillion: read('cacheWritePerMillion'),
+            outputPerMillion: read('outputPerMillion'),
+          };
+        }) ?? [];
+    return new GenaiPricesPricingService(overrides);
+  }
+
+  constructor(overrides: PriceOverride[] = []) {
+    this.overrides = new Map(
+      overrides.map(o => [overrideKey(o.provider, o.model), o]),
+    );
+  }
+
+  price(query: PriceQuery): PriceResult {
+    const input = query.inputTokens ?? 0;
+    const cached = query.cachedInputTokens ?? 0;
+    const cacheWrite = query.cacheWriteTokens ?? 0;
+    const output = query.outputTokens ?? 0;
+    if (input + cached + cacheWrite + output === 0) {
+      return { priced: true, cost: 0, currency: 'USD', source: 'genai-prices' };
+    }
+    const override = this.overrides.get(overrideKey(query.provider, query.model));
+    if (override) {
+      // Price per million tokens in currency units equals micro-units per token.
+      const inputRate = override.inputPerMillion ?? 0;
+      const cost =
+        input * inputRate +
+        cached * (override.cachedInputPerMillion ?? inputRate) +
+        cacheWrite * (override.cacheWritePerMillion ?? inputRate) +
+        output * (override.outputPerMillion ?? 0);
+      return { priced: true, cost: Math.round(cost), currency: 'USD', source: 'override' };
+    }
+    const providerId = GENAI_PROVIDER_IDS[query.provider];
+    if (!providerId) {
+      return { priced: false, reason: `no price data for provider "${query.provider}"` };
+    }
+    let result: ReturnType<typeof calcPrice>;
+    try {
+      result = calcPrice(
+        {
+          // genai-prices counts input inclusive of cache reads and writes.
+          input_tokens: input + cached + cacheWrite,
+          cache_read_tokens: cached,
+          cache_write_tokens: cacheWrite,
+          output_tokens: output,
+        },
+        query.model,
+        { providerId, timestamp: new Date(`${query.date}T12:00:00Z`) },
+      );
+    } catch (error) {
+      return { priced: false, reason: `pricing "${query.model}" failed: ${(error as Error).message}` };
+    }
+    if (!result) {
+      return { priced: false, reason: `no price known for ${query.provider} model "${query.model}"` };
+    }
+    return { priced: true, cost: microsFromNumber(result.total_price), currency: 'USD', source: 'genai-prices' };
+  }
+}

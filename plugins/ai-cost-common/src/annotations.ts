@@ -1,0 +1,146 @@
+/**
+ * The `catalog-info.yaml` annotations through which entities claim AI spend.
+ * Values are comma-separated lists unless stated otherwise.
+ */
+
+/** @public */
+export const ANNOTATION_OPENAI_PROJECT_ID = 'ai-cost/openai-project-id';
+/** @public */
+export const ANNOTATION_OPENAI_API_KEY_ID = 'ai-cost/openai-api-key-id';
+/** `default` addresses the default workspace, which the API reports as null. @public */
+export const ANNOTATION_ANTHROPIC_WORKSPACE_ID = 'ai-cost/anthropic-workspace-id';
+/** @public */
+export const ANNOTATION_ANTHROPIC_API_KEY_ID = 'ai-cost/anthropic-api-key-id';
+/** @public */
+export const ANNOTATION_AWS_ACCOUNT_ID = 'ai-cost/aws-account-id';
+/** `key=value,...` @public */
+export const ANNOTATION_AWS_TAGS = 'ai-cost/aws-tags';
+/** @public */
+export const ANNOTATION_GCP_PROJECT_ID = 'ai-cost/gcp-project-id';
+/** `key=value,...` @public */
+export const ANNOTATION_GCP_LABELS = 'ai-cost/gcp-labels';
+/** Resource ids, matched as prefixes. @public */
+export const ANNOTATION_AZURE_RESOURCE_ID = 'ai-cost/azure-resource-id';
+/** `key=value,...` @public */
+export const ANNOTATION_AZURE_TAGS = 'ai-cost/azure-tags';
+/** `key=value,...` attributes on pushed gateway / OpenTelemetry events. @public */
+export const ANNOTATION_GATEWAY_TAGS = 'ai-cost/gateway-tags';
+/** `2500` or `2500 USD`: the default monthly budget. @public */
+export const ANNOTATION_MONTHLY_BUDGET = 'ai-cost/monthly-budget';
+
+/** The name Anthropic's default workspace (reported as null) is claimed by. @public */
+export const DEFAULT_WORKSPACE = 'default';
+
+/**
+ * How specific a claim is; a usage record goes to the most specific claim.
+ * api key > project/workspace/resource > account/subscription/tags.
+ * @public
+ */
+export type ClaimSpecificity = 3 | 2 | 1;
+
+/** A dimension of a usage record that an annotation can claim. @public */
+export type ClaimDimension =
+  | 'apiKeyId'
+  | 'projectId'
+  | 'resourceId'
+  | 'accountId'
+  | 'tag';
+
+/** What one cost annotation claims. @public */
+export interface ClaimAnnotationSpec {
+  annotation: string;
+  /** The provider whose records the claim applies to. */
+  provider: 'openai' | 'anthropic' | 'aws' | 'gcp' | 'azure' | 'gateway';
+  dimension: ClaimDimension;
+  specificity: ClaimSpecificity;
+  /** `list`: comma-separated ids; `tags`: comma-separated `key=value` pairs. */
+  format: 'list' | 'tags';
+  /** Resource ids match by prefix (Azure). */
+  prefixMatch?: boolean;
+}
+
+/** Every annotation that claims spend, with its semantics. @public */
+export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
+  { annotation: ANNOTATION_OPENAI_API_KEY_ID, provider: 'openai', dimension: 'apiKeyId', specificity: 3, format: 'list' },
+  { annotation: ANNOTATION_OPENAI_PROJECT_ID, provider: 'openai', dimension: 'projectId', specificity: 2, format: 'list' },
+  { annotation: ANNOTATION_ANTHROPIC_API_KEY_ID, provider: 'anthropic', dimension: 'apiKeyId', specificity: 3, format: 'list' },
+  { annotation: ANNOTATION_ANTHROPIC_WORKSPACE_ID, provider: 'anthropic', dimension: 'projectId', specificity: 2, format: 'list' },
+  { annotation: ANNOTATION_AWS_ACCOUNT_ID, provider: 'aws', dimension: 'accountId', specificity: 1, format: 'list' },
+  { annotation: ANNOTATION_AWS_TAGS, provider: 'aws', dimension: 'tag', specificity: 1, format: 'tags' },
+  { annotation: ANNOTATION_GCP_PROJECT_ID, provider: 'gcp', dimension: 'projectId', specificity: 2, format: 'list' },
+  { annotation: ANNOTATION_GCP_LABELS, provider: 'gcp', dimension: 'tag', specificity: 1, format: 'tags' },
+  { annotation: ANNOTATION_AZURE_RESOURCE_ID, provider: 'azure', dimension: 'resourceId', specificity: 2, format: 'list', prefixMatch: true },
+  { annotation: ANNOTATION_AZURE_TAGS, provider: 'azure', dimension: 'tag', specificity: 1, format: 'tags' },
+  { annotation: ANNOTATION_GATEWAY_TAGS, provider: 'gateway', dimension: 'tag', specificity: 1, format: 'tags' },
+];
+
+/** Every `ai-cost/*` annotation this plugin reads. @public */
+export const ALL_ANNOTATIONS: readonly string[] = [
+  ...CLAIM_ANNOTATIONS.map(a => a.annotation),
+  ANNOTATION_MONTHLY_BUDGET,
+];
+
+/** Thrown for an annotation value that cannot be read; names the annotation. @public */
+export class AnnotationParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AnnotationParseError';
+  }
+}
+
+/** Splits a comma-separated annotation value into trimmed, non-empty, unique items. @public */
+export function parseListAnnotation(value: string | undefined): string[] {
+  if (!value) return [];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/**
+ * Parses `key=value,key2=value2` into pairs. Throws {@link AnnotationParseError}
+ * naming the annotation and the offending item when an item has no `=`,
+ * an empty key or an empty value.
+ * @public
+ */
+export function parseTagsAnnotation(
+  value: string | undefined,
+  annotation = 'tags',
+): Array<{ key: string; value: string }> {
+  return parseListAnnotation(value).map(item => {
+    const at = item.indexOf('=');
+    const key = at < 0 ? '' : item.slice(0, at).trim();
+    const tagValue = at < 0 ? '' : item.slice(at + 1).trim();
+    if (!key || !tagValue) {
+      throw new AnnotationParseError(
+        `Invalid ${annotation} item "${item}": expected key=value`,
+      );
+    }
+    return { key, value: tagValue };
+  });
+}
+
+/**
+ * Parses the monthly budget annotation: `2500`, `2500.50` or `2500 USD`.
+ * Returns the amount in major units and the currency, if given.
+ * @public
+ */
+export function parseBudgetAnnotation(value: string | undefined):
+  | { amount: number; currency?: string }
+  | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([A-Za-z]{3}))?\s*$/.exec(value);
+  if (!match) {
+    throw new AnnotationParseError(
+      `Invalid ${ANNOTATION_MONTHLY_BUDGET} "${value}": expected an amount such as "2500" or "2500 USD"`,
+    );
+  }
+  const amount = Number(match[1]);
+  return match[2]
+    ? { amount, currency: match[2].toUpperCase() }
+    : { amount };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { isIsoDay } from '../dates';
+
+/** The longest window one request may ask for, in days. @public */
+export const MAX_WINDOW_DAYS = 400;
+
+/** A `YYYY-MM-DD` calendar day in UTC. @public */
+export const isoDaySchema = z
+  .string()
+  .refine(isIsoDay, { message: 'must be a calendar date written as YYYY-MM-DD' });
+
+/**
+ * A full entity reference `kind:namespace/name`; the kind is required and the
+ * namespace defaults to `default`.
+ * @public
+ */
+export const entityRefSchema = z.string().superRefine((value, ctx) => {
+  try {
+    parseEntityRef(value);
+    if (!/^[^:/]+:/.test(value)) throw new Error('missing kind');
+  } catch {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message:
+        'must be an entity reference such as component:default/my-service',
+    });
+  }
+});
+
+/** The currency code amounts are reported in, e.g. `USD`. @public */
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 currency code');
+
+/** Provider kinds the plugin knows. @public */
+export const providerKinds = [
+  'openai',
+  'anthropic',
+  'aws',
+  'gcp',
+  'azure',
+  'gateway',
+  'focus',
+  'demo',
+] as const;
+
+/** @public */
+export type ProviderKind = (typeof providerKinds)[number];
+
+/** Formats zod issues as `field: message; field2: message2`. @public */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map(issue => {
+      const path = issue.path.join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

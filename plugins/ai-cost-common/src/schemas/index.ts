@@ -1,0 +1,4 @@
+export * from './common';
+export * from './costs';
+export * from './sources';
+export * from './budgets';

@@ -1,0 +1,33 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { PricingService } from './PricingService';
+import type { UsageRecord, UsageWindow } from './UsageRecord';
+
+/** What the ingestion engine hands a provider for one run. @public */
+export interface ProviderFetchContext {
+  logger: LoggerService;
+  pricing: PricingService;
+  /** Aborted when the scheduled task times out or the backend shuts down. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A configured billing source. A provider turns a window of days into
+ * normalized usage records; the engine stores them by natural key so that a
+ * window can be re-read any number of times without double counting.
+ * @public
+ */
+export interface AiCostProvider {
+  /** Configured source id, unique across all providers, e.g. `openai-prod`. */
+  readonly id: string;
+  /** Provider kind, e.g. `openai`. */
+  readonly provider: string;
+  /**
+   * Every record for every day in the window. A day the provider returned
+   * nothing for must simply be absent. Throw on any failure: the engine keeps
+   * the previously stored data for the window.
+   */
+  fetchUsage(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): Promise<UsageRecord[]>;
+}

@@ -1,0 +1,261 @@
+import { CustomErrorBase } from '@backstage/errors';
+import type { z } from 'zod';
+
+/**
+ * A provider answered with an error, an unreadable body, or could not be
+ * reached after every retry. The message never contains credentials.
+ * @public
+ */
+export class ProviderApiError extends CustomErrorBase {
+  name = 'ProviderApiError' as const;
+  constructor(
+    message: string,
+    readonly status?: number,
+    cause?: Error,
+  ) {
+    super(message, cause);
+  }
+}
+
+/** @public */
+export interface ProviderHttpClientOptions {
+  /** Human name used in errors, e.g. `OpenAI`. */
+  providerName: string;
+  /** Base URL without trailing slash, e.g. `https://api.openai.com/v1`. */
+  baseUrl: string;
+  /** Sent with every request (credentials go here, never into errors). */
+  headers: Record<string, string>;
+  /** Retries after a 429, 5xx or network error. Default 5. */
+  maxRetries?: number;
+  /** First backoff for 5xx and network errors; doubles each retry. Default 1 s. */
+  initialBackoffMs?: number;
+  /** Cap on one backoff. Default 30 s. */
+  maxBackoffMs?: number;
+  /** A Retry-After longer than this fails the request instead. Default 5 min. */
+  maxRetryAfterMs?: number;
+  /** Per-request timeout. Default 60 s. */
+  timeoutMs?: number;
+  /** Extracts the provider's message from an error body. */
+  describeErrorBody?: (body: unknown) => string | undefined;
+  /** Injectable for tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Query parameters in order; repeated keys are allowed (`group_by[]`). @public */
+export type QueryParams = Array<[string, string]>;
+
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new ProviderApiError('Request aborted'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ProviderApiError('Request aborted'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Parses `Retry-After` (seconds or HTTP date) into milliseconds. @public */
+export function parseRetryAfter(
+  header: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * A small JSON-over-HTTP client for provider billing APIs: retries 429
+ * honouring `Retry-After`, retries 5xx and network errors with bounded
+ * exponential backoff, and turns everything else into a
+ * {@link ProviderApiError} that names the endpoint and the provider's message.
+ * @public
+ */
+export class ProviderHttpClient {
+  private readonly options: Required<
+    Omit<ProviderHttpClientOptions, 'describeErrorBody'>
+  > &
+    Pick<ProviderHttpClientOptions, 'describeErrorBody'>;
+
+  constructor(options: ProviderHttpClientOptions) {
+    this.options = {
+      maxRetries: 5,
+      initialBackoffMs: 1000,
+      maxBackoffMs: 30_000,
+      maxRetryAfterMs: 300_000,
+      timeoutMs: 60_000,
+      sleep: defaultSleep,
+      ...options,
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    };
+  }
+
+  /** GETs `path` and returns the parsed JSON body. */
+  async getJson(
+    path: string,
+    query: QueryParams,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const { providerName, maxRetries } = this.options;
+    const url = `${this.options.baseUrl}${path}?${new URLSearchParams(query)}`;
+    const endpoint = `${providerName} ${path}`;
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          headers: { accept: 'application/json', ...this.options.headers },
+          signal: this.requestSignal(signal),
+        });
+      } catch (error) {
+        if (signal?.aborted) throw new ProviderApiError(`${endpoint}: aborted`);
+        if (attempt >= maxRetries) {
+          throw new ProviderApiError(
+            `${endpoint}: request failed after ${attempt + 1} attempts: ${
+              (error as Error).message
+            }`,
+            undefined,
+            error as Error,
+          );
+        }
+        await this.options.sleep(this.backoff(attempt), signal);
+        continue;
+      }
+
+      if (response.ok) {
+        const text = await response.text();
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw new ProviderApiError(
+            `${endpoint}: response is not valid JSON (${text.length} bytes, starts with ${JSON.stringify(
+              text.slice(0, 40),
+            )})`,
+            response.status,
+          );
+        }
+      }
+
+      const retriable = response.status === 429 || response.status >= 500;
+      const message = await this.describeFailure(response);
+      if (!retriable || attempt >= maxRetries) {
+        const tries = retriable ? ` after ${attempt + 1} attempts` : '';
+        throw new ProviderApiError(
+          `${endpoint} answered ${response.status}${tries}: ${message}`,
+          response.status,
+        );
+      }
+      let wait = this.backoff(attempt);
+      if (response.status === 429) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+        if (retryAfter !== undefined) {
+          if (retryAfter > this.options.maxRetryAfterMs) {
+            throw new ProviderApiError(
+              `${endpoint} answered 429 with Retry-After of ${Math.round(
+                retryAfter / 1000,
+              )}s, longer than the ${Math.round(
+                this.options.maxRetryAfterMs / 1000,
+              )}s this client waits: ${message}`,
+              429,
+            );
+          }
+          wait = retryAfter;
+        }
+      }
+      await this.options.sleep(wait, signal);
+    }
+  }
+
+  private backoff(attempt: number): number {
+    const { initialBackoffMs, maxBackoffMs } = this.options;
+    return Math.min(maxBackoffMs, initialBackoffMs * 2 ** attempt);
+  }
+
+  private requestSignal(signal?: AbortSignal): AbortSignal {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    return signal ? AbortSignal.any([signal, timeout]) : timeout;
+  }
+
+  private async describeFailure(response: Response): Promise<string> {
+    const text = await response.text().catch(() => '');
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    const described = this.options.describeErrorBody?.(body);
+    if (described) return described;
+    return text ? text.slice(0, 200) : response.statusText || 'no body';
+  }
+}
+
+/**
+ * Validates a provider response body with a zod schema; the error names the
+ * endpoint and every offending field path, e.g.
+ * `OpenAI /organization/costs: unexpected response: data.0.results.1.amount.value: Expected number, received string`.
+ * Unknown extra fields are ignored by passthrough-free object schemas.
+ * @public
+ */
+export function parseProviderBody<T extends z.ZodTypeAny>(
+  schema: T,
+  body: unknown,
+  endpoint: string,
+): z.infer<T> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues
+    .slice(0, 5)
+    .map(issue => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+    .join('; ');
+  throw new ProviderApiError(`${endpoint}: unexpected response: ${issues}`);
+}
+
+/** A page of a `has_more` / `next_page` paginated list (OpenAI, Anthropic). @public */
+export interface CursorPage<T> {
+  data: T[];
+  has_more: boolean;
+  next_page?: string | null;
+}
+
+/**
+ * Follows `has_more` / `next_page` (sent back as `page=`) until the last page,
+ * validating each page. Stops with an error if a provider says `has_more`
+ * without a cursor or repeats a cursor, rather than looping forever.
+ * @public
+ */
+export async function fetchAllPages<T>(
+  client: ProviderHttpClient,
+  path: string,
+  query: QueryParams,
+  parsePage: (body: unknown) => CursorPage<T>,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (;;) {
+    const pageQuery: QueryParams = cursor ? [...query, ['page', cursor]] : query;
+    const page = parsePage(await client.getJson(path, pageQuery, signal));
+    items.push(...page.data);
+    if (!page.has_more) return items;
+    if (!page.next_page || seen.has(page.next_page)) {
+      throw new ProviderApiError(
+        `${path}: has_more is true but next_page is ${
+          page.next_page ? `repeated (${page.next_page})` : 'missing'
+        }`,
+      );
+    }
+    seen.add(page.next_page);
+    cursor = page.next_page;
+  }
+}

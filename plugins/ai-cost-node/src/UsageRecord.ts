@@ -1,0 +1,64 @@
+/**
+ * The one schema every billing source maps onto (FOCUS-aligned). Money is in
+ * integer micro-units (1e-6) of `currency`; token counts follow the semantics
+ * below whatever the provider calls them.
+ *
+ * @public
+ */
+export interface UsageRecord {
+  /** UTC day of the bucket, `YYYY-MM-DD`. Daily is the unit of truth. */
+  date: string;
+  /** Optional hour 0–23 of the bucket, for hourly sources. */
+  hour?: number | null;
+  /** Billing account, AWS linked account, Azure subscription. */
+  accountId?: string | null;
+  /**
+   * Project-like scope: OpenAI project, Anthropic workspace (`default` for the
+   * default workspace), GCP project.
+   */
+  projectId?: string | null;
+  /** Resource id (Azure), matched by prefix. */
+  resourceId?: string | null;
+  apiKeyId?: string | null;
+  userId?: string | null;
+  region?: string | null;
+  serviceTier?: string | null;
+  /** Provider tags / labels / gateway attributes. */
+  tags?: Record<string, string> | null;
+  /** Provider model id as billed; null for spend no model explains. */
+  model?: string | null;
+  /** Provider line item / SKU / usage type, when cost comes from a cost endpoint. */
+  lineItem?: string | null;
+  /** Uncached input tokens (excludes cache reads and cache writes). */
+  inputTokens?: number;
+  /** Input tokens read from the prompt cache. */
+  cachedInputTokens?: number;
+  /** Input tokens written to the prompt cache. */
+  cacheWriteTokens?: number;
+  /** Output tokens, including reasoning tokens. */
+  outputTokens?: number;
+  /** Reasoning tokens (already counted in outputTokens). */
+  reasoningTokens?: number;
+  requests?: number;
+  /** Cost in micro-units of `currency`; the billed figure when `costKind` is `billed`. */
+  cost: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  /** `billed`: the provider said so; `estimated`: priced by us. */
+  costKind: 'billed' | 'estimated';
+  /**
+   * What the usage would cost at list prices, in micro-units; null when the
+   * model could not be priced. Used to reconcile billed against estimated.
+   */
+  estimatedCost?: number | null;
+  /** True when the record has tokens for a model no price is known for. */
+  unpriced?: boolean;
+}
+
+/** A window of whole UTC days, both ends inclusive. @public */
+export interface UsageWindow {
+  /** First day, `YYYY-MM-DD`. */
+  from: string;
+  /** Last day, `YYYY-MM-DD`, inclusive. */
+  to: string;
+}

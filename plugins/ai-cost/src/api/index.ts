@@ -1,0 +1,2 @@
+export { aiCostApiRef, type AiCostApi } from './AiCostApi';
+export { AiCostClient } from './AiCostClient';

@@ -1,0 +1,1 @@
+export { AiCostPage } from './AiCostPage';

@@ -1,0 +1,1 @@
+export { SourcesTable } from './SourcesTable';

@@ -1,0 +1,36 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { aiCostApiRef, AiCostClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The AI Cost frontend plugin for apps on the legacy frontend system.
+ * @public
+ */
+export const aiCostPlugin = createPlugin({
+  id: 'ai-cost',
+  apis: [
+    createApiFactory({
+      api: aiCostApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AiCostClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The org-wide AI Cost page, for `<Route path="/ai-cost" element={<AiCostPage />} />`. @public */
+export const AiCostPage = aiCostPlugin.provide(
+  createRoutableExtension({
+    name: 'AiCostPage',
+    component: () =>
+      import('./components/AiCostPage').then(m => m.AiCostPage),
+    mountPoint: rootRouteRef,
+  }),
+);
