@@ -13,7 +13,9 @@ const YAML = require('yaml');
 const schemaDir = path.resolve(__dirname, '../src/schema');
 
 function render() {
-  const spec = YAML.parse(fs.readFileSync(path.join(schemaDir, 'openapi.yaml'), 'utf8'));
+  const spec = YAML.parse(
+    fs.readFileSync(path.join(schemaDir, 'openapi.yaml'), 'utf8'),
+  );
   return [
     '// Generated from openapi.yaml by scripts/generate-openapi.js; do not edit.',
     '',
@@ -24,7 +26,10 @@ function render() {
   ].join('\n');
 }
 
-module.exports = { render, target: path.join(schemaDir, 'openapi.generated.ts') };
+module.exports = {
+  render,
+  target: path.join(schemaDir, 'openapi.generated.ts'),
+};
 
 if (require.main === module) {
   fs.writeFileSync(module.exports.target, render());

@@ -4,14 +4,13 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import {
-  aiCostPermissions,
-} from '@ai-cost/plugin-ai-cost-common';
+import { aiCostPermissions } from '@ai-cost/plugin-ai-cost-common';
 import {
   aiCostProvidersExtensionPoint,
   type AiCostProvider,
 } from '@ai-cost/plugin-ai-cost-node';
 import { DatabaseAiCostStore } from './database';
+import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import {
   IngestionEngine,
   type IngestionSettings,
@@ -84,7 +83,13 @@ export const aiCostPlugin = createBackendPlugin({
           logger,
           pricing,
           settings: readIngestionSettings(config),
-          providers,
+          providers: config.getOptionalBoolean('aiCost.demo.enabled')
+            ? [
+                ...providers,
+                new DemoUsageProvider('openai'),
+                new DemoUsageProvider('anthropic'),
+              ]
+            : providers,
         });
         await ingestion.start();
 

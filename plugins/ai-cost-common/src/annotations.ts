@@ -8,7 +8,8 @@ export const ANNOTATION_OPENAI_PROJECT_ID = 'ai-cost/openai-project-id';
 /** @public */
 export const ANNOTATION_OPENAI_API_KEY_ID = 'ai-cost/openai-api-key-id';
 /** `default` addresses the default workspace, which the API reports as null. @public */
-export const ANNOTATION_ANTHROPIC_WORKSPACE_ID = 'ai-cost/anthropic-workspace-id';
+export const ANNOTATION_ANTHROPIC_WORKSPACE_ID =
+  'ai-cost/anthropic-workspace-id';
 /** @public */
 export const ANNOTATION_ANTHROPIC_API_KEY_ID = 'ai-cost/anthropic-api-key-id';
 /** @public */
@@ -61,17 +62,84 @@ export interface ClaimAnnotationSpec {
 
 /** Every annotation that claims spend, with its semantics. @public */
 export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
-  { annotation: ANNOTATION_OPENAI_API_KEY_ID, provider: 'openai', dimension: 'apiKeyId', specificity: 3, format: 'list' },
-  { annotation: ANNOTATION_OPENAI_PROJECT_ID, provider: 'openai', dimension: 'projectId', specificity: 2, format: 'list' },
-  { annotation: ANNOTATION_ANTHROPIC_API_KEY_ID, provider: 'anthropic', dimension: 'apiKeyId', specificity: 3, format: 'list' },
-  { annotation: ANNOTATION_ANTHROPIC_WORKSPACE_ID, provider: 'anthropic', dimension: 'projectId', specificity: 2, format: 'list' },
-  { annotation: ANNOTATION_AWS_ACCOUNT_ID, provider: 'aws', dimension: 'accountId', specificity: 1, format: 'list' },
-  { annotation: ANNOTATION_AWS_TAGS, provider: 'aws', dimension: 'tag', specificity: 1, format: 'tags' },
-  { annotation: ANNOTATION_GCP_PROJECT_ID, provider: 'gcp', dimension: 'projectId', specificity: 2, format: 'list' },
-  { annotation: ANNOTATION_GCP_LABELS, provider: 'gcp', dimension: 'tag', specificity: 1, format: 'tags' },
-  { annotation: ANNOTATION_AZURE_RESOURCE_ID, provider: 'azure', dimension: 'resourceId', specificity: 2, format: 'list', prefixMatch: true },
-  { annotation: ANNOTATION_AZURE_TAGS, provider: 'azure', dimension: 'tag', specificity: 1, format: 'tags' },
-  { annotation: ANNOTATION_GATEWAY_TAGS, provider: 'gateway', dimension: 'tag', specificity: 1, format: 'tags' },
+  {
+    annotation: ANNOTATION_OPENAI_API_KEY_ID,
+    provider: 'openai',
+    dimension: 'apiKeyId',
+    specificity: 3,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_OPENAI_PROJECT_ID,
+    provider: 'openai',
+    dimension: 'projectId',
+    specificity: 2,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_ANTHROPIC_API_KEY_ID,
+    provider: 'anthropic',
+    dimension: 'apiKeyId',
+    specificity: 3,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_ANTHROPIC_WORKSPACE_ID,
+    provider: 'anthropic',
+    dimension: 'projectId',
+    specificity: 2,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_AWS_ACCOUNT_ID,
+    provider: 'aws',
+    dimension: 'accountId',
+    specificity: 1,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_AWS_TAGS,
+    provider: 'aws',
+    dimension: 'tag',
+    specificity: 1,
+    format: 'tags',
+  },
+  {
+    annotation: ANNOTATION_GCP_PROJECT_ID,
+    provider: 'gcp',
+    dimension: 'projectId',
+    specificity: 2,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_GCP_LABELS,
+    provider: 'gcp',
+    dimension: 'tag',
+    specificity: 1,
+    format: 'tags',
+  },
+  {
+    annotation: ANNOTATION_AZURE_RESOURCE_ID,
+    provider: 'azure',
+    dimension: 'resourceId',
+    specificity: 2,
+    format: 'list',
+    prefixMatch: true,
+  },
+  {
+    annotation: ANNOTATION_AZURE_TAGS,
+    provider: 'azure',
+    dimension: 'tag',
+    specificity: 1,
+    format: 'tags',
+  },
+  {
+    annotation: ANNOTATION_GATEWAY_TAGS,
+    provider: 'gateway',
+    dimension: 'tag',
+    specificity: 1,
+    format: 'tags',
+  },
 ];
 
 /** Every `ai-cost/*` annotation this plugin reads. @public */
@@ -129,9 +197,9 @@ export function parseTagsAnnotation(
  * Returns the amount in major units and the currency, if given.
  * @public
  */
-export function parseBudgetAnnotation(value: string | undefined):
-  | { amount: number; currency?: string }
-  | undefined {
+export function parseBudgetAnnotation(
+  value: string | undefined,
+): { amount: number; currency?: string } | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([A-Za-z]{3}))?\s*$/.exec(value);
   if (!match) {
@@ -140,7 +208,5 @@ export function parseBudgetAnnotation(value: string | undefined):
     );
   }
   const amount = Number(match[1]);
-  return match[2]
-    ? { amount, currency: match[2].toUpperCase() }
-    : { amount };
+  return match[2] ? { amount, currency: match[2].toUpperCase() } : { amount };
 }

@@ -21,6 +21,8 @@ export interface AiCostProvider {
   readonly id: string;
   /** Provider kind, e.g. `openai`. */
   readonly provider: string;
+  /** True for synthetic demo data; the API and UI mark it as such. */
+  readonly demo?: boolean;
   /**
    * Every record for every day in the window. A day the provider returned
    * nothing for must simply be absent. Throw on any failure: the engine keeps

@@ -14,7 +14,12 @@ export interface PriceQuery {
 
 /** @public */
 export type PriceResult =
-  | { priced: true; cost: number; currency: string; source: 'override' | 'genai-prices' }
+  | {
+      priced: true;
+      cost: number;
+      currency: string;
+      source: 'override' | 'genai-prices';
+    }
   | { priced: false; reason: string };
 
 /**

@@ -8,11 +8,7 @@ import type { z } from 'zod';
  */
 export class ProviderApiError extends CustomErrorBase {
   name = 'ProviderApiError' as const;
-  constructor(
-    message: string,
-    readonly status?: number,
-    cause?: Error,
-  ) {
+  constructor(message: string, readonly status?: number, cause?: Error) {
     super(message, cause);
   }
 }
@@ -50,14 +46,15 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(new ProviderApiError('Request aborted'));
       return;
     }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = () => {
       clearTimeout(timer);
       reject(new ProviderApiError('Request aborted'));
     };
+    timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
@@ -137,9 +134,9 @@ export class ProviderHttpClient {
           return JSON.parse(text);
         } catch {
           throw new ProviderApiError(
-            `${endpoint}: response is not valid JSON (${text.length} bytes, starts with ${JSON.stringify(
-              text.slice(0, 40),
-            )})`,
+            `${endpoint}: response is not valid JSON (${
+              text.length
+            } bytes, starts with ${JSON.stringify(text.slice(0, 40))})`,
             response.status,
           );
         }
@@ -244,7 +241,9 @@ export async function fetchAllPages<T>(
   const seen = new Set<string>();
   let cursor: string | undefined;
   for (;;) {
-    const pageQuery: QueryParams = cursor ? [...query, ['page', cursor]] : query;
+    const pageQuery: QueryParams = cursor
+      ? [...query, ['page', cursor]]
+      : query;
     const page = parsePage(await client.getJson(path, pageQuery, signal));
     items.push(...page.data);
     if (!page.has_more) return items;

@@ -29,8 +29,7 @@ export const aiCostPlugin = createPlugin({
 export const AiCostPage = aiCostPlugin.provide(
   createRoutableExtension({
     name: 'AiCostPage',
-    component: () =>
-      import('./components/AiCostPage').then(m => m.AiCostPage),
+    component: () => import('./components/AiCostPage').then(m => m.AiCostPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -39,7 +39,9 @@ export interface UsageTotals {
 /** Persistence of the AI Cost plugin. */
 export interface AiCostStore {
   /** Makes sure every configured source has a row; keeps the state of known ones. */
-  registerSources(sources: Array<{ id: string; provider: string }>): Promise<void>;
+  registerSources(
+    sources: Array<{ id: string; provider: string }>,
+  ): Promise<void>;
   listSources(): Promise<Array<SourceInfo & { backfilledFrom: string | null }>>;
 
   /** Records the start of a run and marks the source running. */
@@ -67,7 +69,9 @@ export interface AiCostStore {
   listRuns(sourceId: string, limit?: number): Promise<IngestionRun[]>;
 
   /** Usage rows of a window, optionally of one source, ordered by date. */
-  listUsage(options: UsageWindow & { sourceId?: string }): Promise<StoredUsageRecord[]>;
+  listUsage(
+    options: UsageWindow & { sourceId?: string },
+  ): Promise<StoredUsageRecord[]>;
 
   sumUsage(options: UsageWindow & { sourceId?: string }): Promise<UsageTotals>;
 }

@@ -36,20 +36,38 @@ function count(value: number | string | null | undefined): number {
 
 function assertRecord(record: UsageRecord, index: number): void {
   const problems: string[] = [];
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(record.date)) problems.push(`date "${record.date}" is not YYYY-MM-DD`);
-  if (!Number.isSafeInteger(record.cost)) problems.push(`cost ${record.cost} is not integer micro-units`);
-  if (record.estimatedCost !== undefined && record.estimatedCost !== null && !Number.isSafeInteger(record.estimatedCost)) {
-    problems.push(`estimatedCost ${record.estimatedCost} is not integer micro-units`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(record.date))
+    problems.push(`date "${record.date}" is not YYYY-MM-DD`);
+  if (!Number.isSafeInteger(record.cost))
+    problems.push(`cost ${record.cost} is not integer micro-units`);
+  if (
+    record.estimatedCost !== undefined &&
+    record.estimatedCost !== null &&
+    !Number.isSafeInteger(record.estimatedCost)
+  ) {
+    problems.push(
+      `estimatedCost ${record.estimatedCost} is not integer micro-units`,
+    );
   }
-  if (!/^[A-Z]{3}$/.test(record.currency)) problems.push(`currency "${record.currency}" is not an ISO 4217 code`);
-  for (const field of ['inputTokens', 'cachedInputTokens', 'cacheWriteTokens', 'outputTokens', 'reasoningTokens', 'requests'] as const) {
+  if (!/^[A-Z]{3}$/.test(record.currency))
+    problems.push(`currency "${record.currency}" is not an ISO 4217 code`);
+  for (const field of [
+    'inputTokens',
+    'cachedInputTokens',
+    'cacheWriteTokens',
+    'outputTokens',
+    'reasoningTokens',
+    'requests',
+  ] as const) {
     const value = record[field];
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
       problems.push(`${field} ${value} is not a non-negative integer`);
     }
   }
   if (problems.length) {
-    throw new InputError(`Usage record ${index} is invalid: ${problems.join('; ')}`);
+    throw new InputError(
+      `Usage record ${index} is invalid: ${problems.join('; ')}`,
+    );
   }
 }
 
@@ -68,12 +86,20 @@ export class DatabaseAiCostStore implements AiCostStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async registerSources(sources: Array<{ id: string; provider: string }>) {
+  async registerSources(
+    sources: Array<{ id: string; provider: string; demo?: boolean }>,
+  ) {
     for (const source of sources) {
       await this.db<DbSourceRow>('ai_cost_sources')
-        .insert({ id: source.id, provider: source.provider, status: 'never-run', rows_upserted: 0 })
+        .insert({
+          id: source.id,
+          provider: source.provider,
+          demo: Boolean(source.demo),
+          status: 'never-run',
+          rows_upserted: 0,
+        })
         .onConflict('id')
-        .merge(['provider']);
+        .merge(['provider', 'demo']);
     }
   }
 
@@ -89,14 +115,20 @@ export class DatabaseAiCostStore implements AiCostStore {
       rowsUpserted: count(row.rows_upserted),
       freshThrough: row.fresh_through,
       backfilledFrom: row.backfilled_from,
-      ...(row.provider === 'demo' ? { demo: true } : {}),
+      ...(row.demo ? { demo: true } : {}),
     })) satisfies Array<SourceInfo & { backfilledFrom: string | null }>;
   }
 
-  async startRun(options: { sourceId: string; trigger: RunTrigger; window: UsageWindow }) {
+  async startRun(options: {
+    sourceId: string;
+    trigger: RunTrigger;
+    window: UsageWindow;
+  }) {
     const now = new Date();
     return this.db.transaction(async tx => {
-      const source = await tx<DbSourceRow>('ai_cost_sources').where({ id: options.sourceId }).first();
+      const source = await tx<DbSourceRow>('ai_cost_sources')
+        .where({ id: options.sourceId })
+        .first();
       if (!source) throw new InputError(`Unknown source "${options.sourceId}"`);
       const [inserted] = await tx<DbRunRow>('ai_cost_runs')
         .insert({
@@ -168,10 +200,17 @@ export class DatabaseAiCostStore implements AiCostStore {
           rows_deleted: deleted,
         });
       if (finished !== 1) {
-        throw new ConflictError(`Run ${run.id} of source "${run.sourceId}" is no longer running`);
+        throw new ConflictError(
+          `Run ${run.id} of source "${run.sourceId}" is no longer running`,
+        );
       }
-      const source = await tx<DbSourceRow>('ai_cost_sources').where({ id: run.sourceId }).first();
-      const freshThrough = source?.fresh_through && source.fresh_through > to ? source.fresh_through : to;
+      const source = await tx<DbSourceRow>('ai_cost_sources')
+        .where({ id: run.sourceId })
+        .first();
+      const freshThrough =
+        source?.fresh_through && source.fresh_through > to
+          ? source.fresh_through
+          : to;
       await tx<DbSourceRow>('ai_cost_sources')
         .where({ id: run.sourceId })
         .update({
@@ -217,7 +256,9 @@ export class DatabaseAiCostStore implements AiCostStore {
     }));
   }
 
-  async listUsage(options: UsageWindow & { sourceId?: string }): Promise<StoredUsageRecord[]> {
+  async listUsage(
+    options: UsageWindow & { sourceId?: string },
+  ): Promise<StoredUsageRecord[]> {
     const query = this.db<DbUsageRow>('ai_cost_usage')
       .whereBetween('date', [options.from, options.to])
       .orderBy(['date', 'id']);
@@ -245,14 +286,19 @@ export class DatabaseAiCostStore implements AiCostStore {
       reasoningTokens: count(row.reasoning_tokens),
       requests: count(row.requests),
       cost: count(row.cost_micros),
-      estimatedCost: row.estimated_cost_micros === null ? null : count(row.estimated_cost_micros),
+      estimatedCost:
+        row.estimated_cost_micros === null
+          ? null
+          : count(row.estimated_cost_micros),
       currency: row.currency,
       costKind: row.cost_kind as UsageRecord['costKind'],
       unpriced: Boolean(row.unpriced),
     }));
   }
 
-  async sumUsage(options: UsageWindow & { sourceId?: string }): Promise<UsageTotals> {
+  async sumUsage(
+    options: UsageWindow & { sourceId?: string },
+  ): Promise<UsageTotals> {
     const query = this.db('ai_cost_usage')
       .whereBetween('date', [options.from, options.to])
       .sum({
@@ -279,13 +325,23 @@ export class DatabaseAiCostStore implements AiCostStore {
     };
   }
 
-  private toRows(run: IngestionRun, provider: string, records: UsageRecord[]): DbUsageRow[] {
+  private toRows(
+    run: IngestionRun,
+    provider: string,
+    records: UsageRecord[],
+  ): DbUsageRow[] {
     const byKey = new Map<string, DbUsageRow>();
     for (const record of records) {
       const key = usageRecordKey(record);
       if (byKey.has(key)) {
         throw new InputError(
-          `Source "${run.sourceId}" returned two usage records with the same natural key for ${record.date} (model ${record.model ?? 'none'}, line item ${record.lineItem ?? 'none'})`,
+          `Source "${
+            run.sourceId
+          }" returned two usage records with the same natural key for ${
+            record.date
+          } (model ${record.model ?? 'none'}, line item ${
+            record.lineItem ?? 'none'
+          })`,
         );
       }
       byKey.set(key, {
@@ -301,7 +357,10 @@ export class DatabaseAiCostStore implements AiCostStore {
         user_id: record.userId ?? null,
         region: record.region ?? null,
         service_tier: record.serviceTier ?? null,
-        tags: record.tags && Object.keys(record.tags).length ? JSON.stringify(record.tags) : null,
+        tags:
+          record.tags && Object.keys(record.tags).length
+            ? JSON.stringify(record.tags)
+            : null,
         model: record.model ?? null,
         line_item: record.lineItem ?? null,
         input_tokens: record.inputTokens ?? 0,

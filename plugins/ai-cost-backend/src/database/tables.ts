@@ -10,6 +10,7 @@ type Timestamp = Date | string;
 export type DbSourceRow = {
   id: string;
   provider: string;
+  demo: boolean | number;
   status: string;
   last_run_at: Timestamp | null;
   last_success_at: Timestamp | null;

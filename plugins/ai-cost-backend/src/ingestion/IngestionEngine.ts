@@ -69,7 +69,11 @@ export class IngestionEngine {
   async start(): Promise<void> {
     const { store, scheduler, settings } = this.options;
     await store.registerSources(
-      [...this.providers.values()].map(p => ({ id: p.id, provider: p.provider })),
+      [...this.providers.values()].map(p => ({
+        id: p.id,
+        provider: p.provider,
+        demo: p.demo,
+      })),
     );
     for (const provider of this.providers.values()) {
       await scheduler.scheduleTask({
@@ -117,13 +121,17 @@ export class IngestionEngine {
 
     const run = await store.startRun({ sourceId, trigger, window });
     logger.info(
-      `Ingesting ${provider.provider} source ${sourceId} for ${window.from}..${window.to} (${
-        backfill ? 'backfill' : 'lookback'
-      }, ${trigger})`,
+      `Ingesting ${provider.provider} source ${sourceId} for ${window.from}..${
+        window.to
+      } (${backfill ? 'backfill' : 'lookback'}, ${trigger})`,
     );
     let result: IngestionResult;
     try {
-      const records = await provider.fetchUsage(window, { logger, pricing, signal });
+      const records = await provider.fetchUsage(window, {
+        logger,
+        pricing,
+        signal,
+      });
       const { upserted, deleted } = await store.completeRun({
         run,
         provider: provider.provider,
@@ -144,7 +152,9 @@ export class IngestionEngine {
       await this.options.onIngested?.(result);
     } catch (error) {
       logger.error(
-        `Processing after ingestion of ${sourceId} failed: ${stringifyError(error)}`,
+        `Processing after ingestion of ${sourceId} failed: ${stringifyError(
+          error,
+        )}`,
       );
     }
     return result;

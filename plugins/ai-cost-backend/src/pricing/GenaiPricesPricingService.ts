@@ -27,6 +27,9 @@ const GENAI_PROVIDER_IDS: Record<string, string> = {
   azure: 'azure',
 };
 
+/** Input tokens priced at once when the request count is unknown. */
+const MAX_TOKENS_PER_PRICED_CHUNK = 100_000;
+
 function overrideKey(provider: string, model: string) {
   return `${provider}\u0000${model}`;
 }
@@ -80,7 +83,9 @@ export class GenaiPricesPricingService implements PricingService {
     if (input + cached + cacheWrite + output === 0) {
       return { priced: true, cost: 0, currency: 'USD', source: 'genai-prices' };
     }
-    const override = this.overrides.get(overrideKey(query.provider, query.model));
+    const override = this.overrides.get(
+      overrideKey(query.provider, query.model),
+    );
     if (override) {
       // Price per million tokens in currency units equals micro-units per token.
       const inputRate = override.inputPerMillion ?? 0;
@@ -89,31 +94,62 @@ export class GenaiPricesPricingService implements PricingService {
         cached * (override.cachedInputPerMillion ?? inputRate) +
         cacheWrite * (override.cacheWritePerMillion ?? inputRate) +
         output * (override.outputPerMillion ?? 0);
-      return { priced: true, cost: Math.round(cost), currency: 'USD', source: 'override' };
+      return {
+        priced: true,
+        cost: Math.round(cost),
+        currency: 'USD',
+        source: 'override',
+      };
     }
     const providerId = GENAI_PROVIDER_IDS[query.provider];
     if (!providerId) {
-      return { priced: false, reason: `no price data for provider "${query.provider}"` };
+      return {
+        priced: false,
+        reason: `no price data for provider "${query.provider}"`,
+      };
     }
+    // genai-prices applies context-length tiers (e.g. Anthropic's price above
+    // 200k input tokens) to the usage it is given. Usage here is a daily
+    // aggregate, so price one request's worth (or a chunk of at most 100k
+    // input tokens when requests are unknown) and scale: within a tier the
+    // price is linear.
+    const totalInput = input + cached + cacheWrite;
+    const parts = Math.max(
+      1,
+      query.requests && query.requests > 0
+        ? query.requests
+        : Math.ceil(totalInput / MAX_TOKENS_PER_PRICED_CHUNK),
+    );
     let result: ReturnType<typeof calcPrice>;
     try {
       result = calcPrice(
         {
           // genai-prices counts input inclusive of cache reads and writes.
-          input_tokens: input + cached + cacheWrite,
-          cache_read_tokens: cached,
-          cache_write_tokens: cacheWrite,
-          output_tokens: output,
+          input_tokens: totalInput / parts,
+          cache_read_tokens: cached / parts,
+          cache_write_tokens: cacheWrite / parts,
+          output_tokens: output / parts,
         },
         query.model,
         { providerId, timestamp: new Date(`${query.date}T12:00:00Z`) },
       );
     } catch (error) {
-      return { priced: false, reason: `pricing "${query.model}" failed: ${(error as Error).message}` };
+      return {
+        priced: false,
+        reason: `pricing "${query.model}" failed: ${(error as Error).message}`,
+      };
     }
     if (!result) {
-      return { priced: false, reason: `no price known for ${query.provider} model "${query.model}"` };
+      return {
+        priced: false,
+        reason: `no price known for ${query.provider} model "${query.model}"`,
+      };
     }
-    return { priced: true, cost: microsFromNumber(result.total_price), currency: 'USD', source: 'genai-prices' };
+    return {
+      priced: true,
+      cost: microsFromNumber(result.total_price * parts),
+      currency: 'USD',
+      source: 'genai-prices',
+    };
   }
 }

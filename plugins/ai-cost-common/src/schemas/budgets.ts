@@ -20,7 +20,9 @@ export const budgetInputSchema = z
     currency: currencySchema.optional(),
     period: z
       .enum(budgetPeriods, {
-        errorMap: () => ({ message: `must be one of ${budgetPeriods.join(', ')}` }),
+        errorMap: () => ({
+          message: `must be one of ${budgetPeriods.join(', ')}`,
+        }),
       })
       .default('month'),
     thresholds: z

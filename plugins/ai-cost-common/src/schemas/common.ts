@@ -6,9 +6,9 @@ import { isIsoDay } from '../dates';
 export const MAX_WINDOW_DAYS = 400;
 
 /** A `YYYY-MM-DD` calendar day in UTC. @public */
-export const isoDaySchema = z
-  .string()
-  .refine(isIsoDay, { message: 'must be a calendar date written as YYYY-MM-DD' });
+export const isoDaySchema = z.string().refine(isIsoDay, {
+  message: 'must be a calendar date written as YYYY-MM-DD',
+});
 
 /**
  * A full entity reference `kind:namespace/name`; the kind is required and the

@@ -2,29 +2,35 @@ import { z } from 'zod';
 import { daysInclusive } from '../dates';
 import { entityRefSchema, isoDaySchema, MAX_WINDOW_DAYS } from './common';
 
-/** A `from`/`to` window, both inclusive, validated for order and size. @public */
-export const windowQuerySchema = z
-  .object({ from: isoDaySchema, to: isoDaySchema })
-  .superRefine((value, ctx) => {
-    if (value.from > value.to) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['from'],
-        message: `must not be after to (${value.to})`,
-      });
-    } else if (daysInclusive(value.from, value.to) > MAX_WINDOW_DAYS) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['to'],
-        message: `window must be at most ${MAX_WINDOW_DAYS} days`,
-      });
-    }
-  });
+/**
+ * Checks that a `from`/`to` window (both inclusive) is in order and not
+ * larger than {@link MAX_WINDOW_DAYS}; issues name the offending field.
+ * Runs only once both days are valid.
+ * @public
+ */
+export function refineWindow(
+  value: { from: string; to: string },
+  ctx: z.RefinementCtx,
+) {
+  if (value.from > value.to) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['from'],
+      message: `must not be after to (${value.to})`,
+    });
+  } else if (daysInclusive(value.from, value.to) > MAX_WINDOW_DAYS) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['to'],
+      message: `window must be at most ${MAX_WINDOW_DAYS} days`,
+    });
+  }
+}
 
 /** Query of `GET /costs` and `GET /export.csv`. @public */
 export const costsQuerySchema = z
   .object({ entityRef: entityRefSchema, from: isoDaySchema, to: isoDaySchema })
-  .and(windowQuerySchema);
+  .superRefine(refineWindow);
 
 /** @public */
 export type CostsQuery = z.infer<typeof costsQuerySchema>;
@@ -49,7 +55,7 @@ export const rollupQuerySchema = z
     from: isoDaySchema,
     to: isoDaySchema,
   })
-  .and(windowQuerySchema);
+  .superRefine(refineWindow);
 
 /** @public */
 export type RollupQuery = z.infer<typeof rollupQuerySchema>;

@@ -1,0 +1,301 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { DatabaseAiCostStore } from './DatabaseAiCostStore';
+
+jest.setTimeout(60_000);
+
+const window = { from: '2026-11-01', to: '2026-11-03' };
+
+function record(overrides: Partial<UsageRecord>): UsageRecord {
+  return {
+    date: '2026-11-01',
+    projectId: 'proj_search',
+    apiKeyId: 'key_a',
+    model: 'gpt-4o',
+    inputTokens: 1000,
+    cachedInputTokens: 200,
+    outputTokens: 300,
+    requests: 4,
+    cost: 1_250_000,
+    estimatedCost: 1_200_000,
+    currency: 'USD',
+    costKind: 'billed',
+    ...overrides,
+  };
+}
+
+describe('DatabaseAiCostStore', () => {
+  const databases = createTestDatabases();
+
+  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseAiCostStore.create({
+      database: mockServices.database({ knex, migrations: { skip: false } }),
+    });
+    await store.registerSources([{ id: 'openai-prod', provider: 'openai' }]);
+    return { knex, store };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('records runs and sources, and replaces a restated window without double counting', async () => {
+      const { store } = await createStore(databaseId);
+      expect(await store.listSources()).toEqual([
+        expect.objectContaining({
+          id: 'openai-prod',
+          status: 'never-run',
+          lastRunAt: null,
+          freshThrough: null,
+          rowsUpserted: 0,
+        }),
+      ]);
+
+      const first = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      expect((await store.listSources())[0].status).toBe('running');
+      await store.completeRun({
+        run: first,
+        provider: 'openai',
+        backfill: true,
+        records: [
+          record({ date: '2026-11-01', cost: 1_250_000 }),
+          record({ date: '2026-11-02', cost: 2_000_001 }),
+          record({
+            date: '2026-11-02',
+            model: 'gpt-4o-mini',
+            cost: 10_142_563,
+          }),
+          // larger than 2^31 micro-units: bigint must round-trip on PostgreSQL
+          record({
+            date: '2026-11-03',
+            model: 'o3',
+            cost: 12_345_678_123_456,
+            inputTokens: 3_000_000_000,
+          }),
+        ],
+      });
+      expect(await store.sumUsage({ ...window })).toEqual(
+        expect.objectContaining({
+          cost: 12_345_691_516_020,
+          rows: 4,
+          inputTokens: 3_000_003_000,
+        }),
+      );
+
+      // The provider restates 2026-11-02 and no longer reports gpt-4o-mini.
+      const second = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'manual',
+        window: { from: '2026-11-02', to: '2026-11-03' },
+      });
+      const result = await store.completeRun({
+        run: second,
+        provider: 'openai',
+        backfill: false,
+        records: [
+          record({ date: '2026-11-02', cost: 2_500_000 }),
+          record({
+            date: '2026-11-03',
+            model: 'o3',
+            cost: 12_345_678_123_456,
+            inputTokens: 3_000_000_000,
+          }),
+        ],
+      });
+      expect(result).toEqual({ upserted: 2, deleted: 1 });
+      const totals = await store.sumUsage({ ...window });
+      expect(totals.cost).toBe(1_250_000 + 2_500_000 + 12_345_678_123_456);
+      expect(totals.rows).toBe(3);
+      // Outside the second window nothing changed.
+      expect(
+        (await store.sumUsage({ from: '2026-11-01', to: '2026-11-01' })).cost,
+      ).toBe(1_250_000);
+
+      const [source] = await store.listSources();
+      expect(source).toEqual(
+        expect.objectContaining({
+          status: 'succeeded',
+          lastError: null,
+          rowsUpserted: 2,
+          freshThrough: '2026-11-03',
+          backfilledFrom: '2026-11-01',
+        }),
+      );
+      const runs = await store.listRuns('openai-prod');
+      expect(
+        runs.map(r => [r.trigger, r.status, r.rowsUpserted, r.rowsDeleted]),
+      ).toEqual([
+        ['manual', 'succeeded', 2, 1],
+        ['schedule', 'succeeded', 4, 0],
+      ]);
+
+      const [stored] = await store.listUsage({
+        from: '2026-11-01',
+        to: '2026-11-01',
+      });
+      expect(stored).toEqual(
+        expect.objectContaining({
+          sourceId: 'openai-prod',
+          provider: 'openai',
+          model: 'gpt-4o',
+          projectId: 'proj_search',
+          cost: 1_250_000,
+          estimatedCost: 1_200_000,
+          costKind: 'billed',
+          unpriced: false,
+          tags: null,
+        }),
+      );
+    });
+
+    it('keeps the previous data when a run fails, and records the error', async () => {
+      const { store } = await createStore(databaseId);
+      const first = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.completeRun({
+        run: first,
+        provider: 'openai',
+        backfill: true,
+        records: [record({ cost: 777 })],
+      });
+
+      const failing = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.failRun(
+        failing,
+        'OpenAI /organization/costs answered 500 after 6 attempts: boom',
+      );
+      expect((await store.sumUsage(window)).cost).toBe(777);
+      const [source] = await store.listSources();
+      expect(source.status).toBe('failed');
+      expect(source.lastError).toBe(
+        'OpenAI /organization/costs answered 500 after 6 attempts: boom',
+      );
+      expect(source.lastSuccessAt).not.toBeNull();
+      expect((await store.listRuns('openai-prod'))[0]).toEqual(
+        expect.objectContaining({
+          status: 'failed',
+          error:
+            'OpenAI /organization/costs answered 500 after 6 attempts: boom',
+        }),
+      );
+    });
+
+    it('rejects bad records before writing anything', async () => {
+      const { store } = await createStore(databaseId);
+      const run = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await expect(
+        store.completeRun({
+          run,
+          provider: 'openai',
+          backfill: true,
+          records: [record({}), record({ date: '2026-12-01' })],
+        }),
+      ).rejects.toThrow(
+        'Usage record 1 is dated 2026-12-01, outside the run window 2026-11-01..2026-11-03',
+      );
+      await expect(
+        store.completeRun({
+          run,
+          provider: 'openai',
+          backfill: true,
+          records: [record({ cost: 1.5, requests: -1 })],
+        }),
+      ).rejects.toThrow(
+        'Usage record 0 is invalid: cost 1.5 is not integer micro-units; requests -1 is not a non-negative integer',
+      );
+      await expect(
+        store.completeRun({
+          run,
+          provider: 'openai',
+          backfill: true,
+          records: [record({}), record({})],
+        }),
+      ).rejects.toThrow(
+        'Source "openai-prod" returned two usage records with the same natural key for 2026-11-01 (model gpt-4o, line item none)',
+      );
+      expect((await store.sumUsage(window)).rows).toBe(0);
+    });
+
+    it('treats records that differ only in a null dimension or tags as distinct', async () => {
+      const { store } = await createStore(databaseId);
+      const run = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.completeRun({
+        run,
+        provider: 'openai',
+        backfill: true,
+        records: [
+          record({ apiKeyId: null, cost: 1 }),
+          record({ apiKeyId: 'key_a', cost: 2 }),
+          record({ apiKeyId: null, tags: { team: 'search' }, cost: 4 }),
+          record({ apiKeyId: null, tags: { team: 'ads' }, cost: 8 }),
+        ],
+      });
+      const again = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.completeRun({
+        run: again,
+        provider: 'openai',
+        backfill: false,
+        records: [
+          record({ apiKeyId: null, cost: 1 }),
+          record({ apiKeyId: 'key_a', cost: 2 }),
+          record({ apiKeyId: null, tags: { team: 'search' }, cost: 4 }),
+          record({ apiKeyId: null, tags: { team: 'ads' }, cost: 8 }),
+        ],
+      });
+      expect(await store.sumUsage(window)).toEqual(
+        expect.objectContaining({ cost: 15, rows: 4 }),
+      );
+      const tagged = (await store.listUsage(window)).filter(r => r.tags);
+      expect(tagged.map(r => r.tags)).toEqual([
+        { team: 'search' },
+        { team: 'ads' },
+      ]);
+    });
+
+    it('refuses to complete a run twice', async () => {
+      const { store } = await createStore(databaseId);
+      const run = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.completeRun({
+        run,
+        provider: 'openai',
+        backfill: true,
+        records: [record({})],
+      });
+      await expect(
+        store.completeRun({
+          run,
+          provider: 'openai',
+          backfill: true,
+          records: [record({ cost: 5 })],
+        }),
+      ).rejects.toThrow('Run 1 of source "openai-prod" is no longer running');
+      expect((await store.sumUsage(window)).cost).toBe(1_250_000);
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import {
+  AnnotationParseError,
+  CLAIM_ANNOTATIONS,
+  parseBudgetAnnotation,
+  parseListAnnotation,
+  parseTagsAnnotation,
+} from './annotations';
+
+describe('annotations', () => {
+  it('reads comma-separated ids, trimming blanks and duplicates', () => {
+    expect(parseListAnnotation(' proj_a, proj_b,,proj_a ')).toEqual([
+      'proj_a',
+      'proj_b',
+    ]);
+    expect(parseListAnnotation(undefined)).toEqual([]);
+  });
+
+  it('reads key=value tags, allowing = inside values', () => {
+    expect(parseTagsAnnotation('team=search, cost-center=cc=42')).toEqual([
+      { key: 'team', value: 'search' },
+      { key: 'cost-center', value: 'cc=42' },
+    ]);
+  });
+
+  it('names the annotation and the item for a bad tag', () => {
+    expect(() =>
+      parseTagsAnnotation('team=search,oops', 'ai-cost/aws-tags'),
+    ).toThrow(
+      new AnnotationParseError(
+        'Invalid ai-cost/aws-tags item "oops": expected key=value',
+      ),
+    );
+    expect(() => parseTagsAnnotation('=x', 'ai-cost/gcp-labels')).toThrow(
+      'Invalid ai-cost/gcp-labels item "=x": expected key=value',
+    );
+  });
+
+  it('reads monthly budgets with and without currency', () => {
+    expect(parseBudgetAnnotation('2500')).toEqual({ amount: 2500 });
+    expect(parseBudgetAnnotation(' 2500.50 usd ')).toEqual({
+      amount: 2500.5,
+      currency: 'USD',
+    });
+    expect(parseBudgetAnnotation(undefined)).toBeUndefined();
+    expect(() => parseBudgetAnnotation('lots')).toThrow(
+      'Invalid ai-cost/monthly-budget "lots": expected an amount such as "2500" or "2500 USD"',
+    );
+    expect(() => parseBudgetAnnotation('-5')).toThrow(AnnotationParseError);
+  });
+
+  it('ranks api keys above projects above accounts and tags', () => {
+    const specificity = Object.fromEntries(
+      CLAIM_ANNOTATIONS.map(a => [a.annotation, a.specificity]),
+    );
+    expect(specificity['ai-cost/openai-api-key-id']).toBeGreaterThan(
+      specificity['ai-cost/openai-project-id'],
+    );
+    expect(specificity['ai-cost/anthropic-workspace-id']).toBeGreaterThan(
+      specificity['ai-cost/aws-account-id'],
+    );
+    expect(specificity['ai-cost/azure-resource-id']).toBe(2);
+    expect(specificity['ai-cost/gateway-tags']).toBe(1);
+  });
+});

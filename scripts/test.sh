@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The full test suite: type check, lint, prettier, all unit tests, and the
+# backend store tests on SQLite and on PostgreSQL (Debian's postgresql, started
+# here when installed; required when CI is set).
+set -euo pipefail
+source "$(dirname "$0")/lib/env.sh"
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "install"
+yarn install --immutable
+
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  step "postgresql"
+  pg_url=$(bash scripts/start-postgres.sh)
+  pg_major=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1 | sed -E 's#.*/postgresql/([0-9]+)/bin#\1#')
+  export "BACKSTAGE_TEST_DATABASE_POSTGRES${pg_major}_CONNECTION_STRING=$pg_url"
+  echo "store tests will run on SQLite and PostgreSQL ${pg_major} at $pg_url"
+elif [ -n "${CI:-}" ]; then
+  echo "CI is set but PostgreSQL is not installed (apt-get install -y postgresql)" >&2
+  exit 1
+else
+  echo "PostgreSQL not installed: store tests run on SQLite only"
+fi
+if [ -n "${CI:-}" ]; then export AI_COST_REQUIRE_POSTGRES=1; fi
+
+step "type check"
+yarn tsc
+
+step "lint"
+yarn backstage-cli repo lint
+
+step "prettier"
+yarn prettier --check .
+
+step "unit tests"
+yarn backstage-cli repo test --watchAll=false --verbose
