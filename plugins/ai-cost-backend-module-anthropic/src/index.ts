@@ -1,10 +1,18 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+/**
+ * AI Cost provider module for Anthropic: ingests the Admin API cost report
+ * and messages usage report and attributes billed spend to workspaces and
+ * api keys.
+ *
+ * @packageDocumentation
+ */
 
-/** @public */
-export default createBackendModule({
-  pluginId: 'ai-cost',
-  moduleId: 'anthropic',
-  register(reg) {
-    reg.registerInit({ deps: {}, async init() {} });
-  },
-});
+export { aiCostModuleAnthropic as default } from './module';
+export {
+  AnthropicCostProvider,
+  ANTHROPIC_USER_AGENT,
+  ANTHROPIC_VERSION,
+  DEFAULT_ANTHROPIC_BASE_URL,
+  describeAnthropicError,
+  type AnthropicCostProviderOptions,
+} from './AnthropicCostProvider';
+export { readAnthropicProviderOptions } from './config';
