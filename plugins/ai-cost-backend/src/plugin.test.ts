@@ -99,4 +99,50 @@ describe('aiCostPlugin', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.message).toBe('Missing permission ai-cost.admin');
   });
+
+  describe('GET /reconciliation', () => {
+    it('reports billed vs estimated per source and day, and names bad parameters', async () => {
+      const { server } = await startTestBackend({
+        features: [
+          aiCostPlugin,
+          fixedProviderModule,
+          mockServices.rootConfig.factory({
+            data: { aiCost: { currency: 'USD' } },
+          }),
+        ],
+      });
+      const empty = await request(server)
+        .get('/api/ai-cost/reconciliation?from=2026-11-01&to=2026-11-03')
+        .set('Authorization', mockCredentials.user.header());
+      expect(empty.status).toBe(200);
+      expect(empty.body).toEqual({
+        currency: 'USD',
+        from: '2026-11-01',
+        to: '2026-11-03',
+        days: [],
+      });
+
+      const reversed = await request(server)
+        .get('/api/ai-cost/reconciliation?from=2026-11-05&to=2026-11-03')
+        .set('Authorization', mockCredentials.user.header());
+      expect(reversed.status).toBe(400);
+      expect(reversed.body.error.message).toBe(
+        'from: must not be after to (2026-11-03)',
+      );
+
+      const badDate = await request(server)
+        .get('/api/ai-cost/reconciliation?from=2026-02-30&to=2026-03-03')
+        .set('Authorization', mockCredentials.user.header());
+      expect(badDate.status).toBe(400);
+      expect(badDate.body.error.message).toBe(
+        'from: must be a calendar date written as YYYY-MM-DD',
+      );
+
+      const missing = await request(server)
+        .get('/api/ai-cost/reconciliation?from=2026-11-01')
+        .set('Authorization', mockCredentials.user.header());
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toMatch(/to/);
+    });
+  });
 });

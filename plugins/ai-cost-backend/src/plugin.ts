@@ -95,6 +95,7 @@ export const aiCostPlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
+            currency: config.getOptionalString('aiCost.currency') ?? 'USD',
             httpAuth,
             permissions: deps.permissions,
             store,

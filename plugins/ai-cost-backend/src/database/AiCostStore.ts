@@ -36,6 +36,21 @@ export interface UsageTotals {
   rows: number;
 }
 
+/** Billed against list-price estimate for one source and day, micro-units. */
+export interface DailyReconciliation {
+  date: string;
+  sourceId: string;
+  provider: string;
+  /** Cost the provider billed. */
+  billed: number;
+  /** List-price estimate of the billed usage (priced rows only). */
+  estimatedOfBilled: number;
+  /** Cost we estimated because no billed figure exists. */
+  estimatedOnly: number;
+  /** Records with usage no price is known for. */
+  unpricedRecords: number;
+}
+
 /** Persistence of the AI Cost plugin. */
 export interface AiCostStore {
   /** Makes sure every configured source has a row; keeps the state of known ones. */
@@ -74,4 +89,7 @@ export interface AiCostStore {
   ): Promise<StoredUsageRecord[]>;
 
   sumUsage(options: UsageWindow & { sourceId?: string }): Promise<UsageTotals>;
+
+  /** Per source and day: billed vs estimated, for the reconciliation report. */
+  dailyReconciliation(window: UsageWindow): Promise<DailyReconciliation[]>;
 }

@@ -297,5 +297,60 @@ describe('DatabaseAiCostStore', () => {
       ).rejects.toThrow('Run 1 of source "openai-prod" is no longer running');
       expect((await store.sumUsage(window)).cost).toBe(1_250_000);
     });
+
+    it('reconciles billed against estimated per source and day', async () => {
+      const { store } = await createStore(databaseId);
+      const run = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.completeRun({
+        run,
+        provider: 'openai',
+        backfill: true,
+        records: [
+          record({
+            model: 'gpt-4o',
+            cost: 1_250_000,
+            estimatedCost: 1_200_000,
+          }),
+          record({
+            model: 'mystery',
+            cost: 50_000,
+            estimatedCost: null,
+            unpriced: true,
+          }),
+          record({
+            model: 'gpt-4o-mini',
+            apiKeyId: 'key_b',
+            cost: 30_000,
+            estimatedCost: 30_000,
+            costKind: 'estimated',
+          }),
+          record({ date: '2026-11-02', cost: 7, estimatedCost: 9 }),
+        ],
+      });
+      expect(await store.dailyReconciliation(window)).toEqual([
+        {
+          date: '2026-11-01',
+          sourceId: 'openai-prod',
+          provider: 'openai',
+          billed: 1_300_000,
+          estimatedOfBilled: 1_200_000,
+          estimatedOnly: 30_000,
+          unpricedRecords: 1,
+        },
+        {
+          date: '2026-11-02',
+          sourceId: 'openai-prod',
+          provider: 'openai',
+          billed: 7,
+          estimatedOfBilled: 9,
+          estimatedOnly: 0,
+          unpricedRecords: 0,
+        },
+      ]);
+    });
   });
 });

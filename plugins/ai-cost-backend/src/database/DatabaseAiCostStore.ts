@@ -8,6 +8,7 @@ import type { UsageRecord, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import type {
   AiCostStore,
+  DailyReconciliation,
   IngestionRun,
   RunTrigger,
   StoredUsageRecord,
@@ -323,6 +324,37 @@ export class DatabaseAiCostStore implements AiCostStore {
       requests: count(row.requests),
       rows: count(row.rows),
     };
+  }
+
+  async dailyReconciliation(
+    window: UsageWindow,
+  ): Promise<DailyReconciliation[]> {
+    const rows = await this.db('ai_cost_usage')
+      .select('date', 'source_id', 'provider')
+      .sum({
+        billed: this.db.raw(
+          "case when cost_kind = 'billed' then cost_micros else 0 end",
+        ),
+        estimatedOfBilled: this.db.raw(
+          "case when cost_kind = 'billed' then coalesce(estimated_cost_micros, 0) else 0 end",
+        ),
+        estimatedOnly: this.db.raw(
+          "case when cost_kind = 'estimated' then cost_micros else 0 end",
+        ),
+        unpricedRecords: this.db.raw('case when unpriced then 1 else 0 end'),
+      })
+      .whereBetween('date', [window.from, window.to])
+      .groupBy('date', 'source_id', 'provider')
+      .orderBy(['date', 'source_id']);
+    return (rows as Array<Record<string, string | number>>).map(row => ({
+      date: String(row.date),
+      sourceId: String(row.source_id),
+      provider: String(row.provider),
+      billed: count(row.billed),
+      estimatedOfBilled: count(row.estimatedOfBilled),
+      estimatedOnly: count(row.estimatedOnly),
+      unpricedRecords: count(row.unpricedRecords),
+    }));
   }
 
   private toRows(

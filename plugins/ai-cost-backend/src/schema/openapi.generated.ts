@@ -212,6 +212,101 @@ export const spec = {
         },
       },
     },
+    '/reconciliation': {
+      get: {
+        operationId: 'GetReconciliation',
+        description:
+          "Billed against list-price estimate per source and day: how far the\nprovider's bill departs from what the usage would cost at list prices,\nhow much spend is only estimated, and how many records could not be\npriced. Needs ai-cost.admin.\n",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One row per source and day with usage.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    currency: {
+                      type: 'string',
+                    },
+                    from: {
+                      type: 'string',
+                    },
+                    to: {
+                      type: 'string',
+                    },
+                    days: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          date: {
+                            type: 'string',
+                          },
+                          sourceId: {
+                            type: 'string',
+                          },
+                          provider: {
+                            type: 'string',
+                          },
+                          billed: {
+                            type: 'number',
+                          },
+                          estimatedOfBilled: {
+                            type: 'number',
+                          },
+                          gap: {
+                            type: 'number',
+                            description: 'billed minus estimatedOfBilled',
+                          },
+                          estimatedOnly: {
+                            type: 'number',
+                          },
+                          unpricedRecords: {
+                            type: 'integer',
+                          },
+                        },
+                        required: [
+                          'date',
+                          'sourceId',
+                          'provider',
+                          'billed',
+                          'estimatedOfBilled',
+                          'gap',
+                          'estimatedOnly',
+                          'unpricedRecords',
+                        ],
+                      },
+                    },
+                  },
+                  required: ['currency', 'from', 'to', 'days'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 
