@@ -82,8 +82,6 @@ export class AnthropicCostProvider implements AiCostProvider {
     this.id = options.id;
     this.currency = (options.currency ?? 'USD').toUpperCase();
     const adminKey = options.adminKey;
-    const redact = (text: string) =>
-      adminKey ? text.split(adminKey).join('[redacted]') : text;
     this.client = new ProviderHttpClient({
       ...options.http,
       providerName: 'Anthropic',
@@ -95,6 +93,7 @@ export class AnthropicCostProvider implements AiCostProvider {
         'user-agent': ANTHROPIC_USER_AGENT,
       },
       // Whatever the body says, an echoed key never reaches an error message.
+      secrets: [adminKey],
       describeErrorBody: body => {
         let described = describeAnthropicError(body);
         if (described === undefined && body !== '' && body !== undefined) {
@@ -102,7 +101,7 @@ export class AnthropicCostProvider implements AiCostProvider {
             typeof body === 'string' ? body : JSON.stringify(body)
           ).slice(0, 200);
         }
-        return described === undefined ? undefined : redact(described);
+        return described;
       },
     });
   }

@@ -69,15 +69,11 @@ export class OpenAiCostProvider implements AiCostProvider {
   readonly id: string;
   private readonly currency: string;
   private readonly client: ProviderHttpClient;
-  /** Removes the admin key from any text; a closure so the key is not a property. */
-  private readonly redact: (text: string) => string;
 
   constructor(options: OpenAiCostProviderOptions) {
     this.id = options.id;
     this.currency = (options.currency ?? 'USD').toUpperCase();
     const adminKey = options.adminKey;
-    this.redact = text =>
-      adminKey.length >= 8 ? text.split(adminKey).join('[redacted]') : text;
     this.client = new ProviderHttpClient({
       providerName: 'OpenAI',
       ...options.http,
@@ -86,12 +82,11 @@ export class OpenAiCostProvider implements AiCostProvider {
         ...options.http?.headers,
         authorization: `Bearer ${adminKey}`,
       },
-      describeErrorBody: body => {
-        const message =
-          describeOpenAiErrorBody(body) ??
-          options.http?.describeErrorBody?.(body);
-        return message === undefined ? undefined : this.redact(message);
-      },
+      // OpenAI may echo the key back in an error body; the client redacts it.
+      secrets: [adminKey],
+      describeErrorBody: body =>
+        describeOpenAiErrorBody(body) ??
+        options.http?.describeErrorBody?.(body),
     });
   }
 
@@ -168,79 +163,64 @@ export class OpenAiCostProvider implements AiCostProvider {
       }));
     };
 
-    try {
-      const costs: CostLine[] = [];
-      for (const bucket of await fetchBuckets(
-        '/organization/costs',
-        costsPageSchema,
-        ['project_id', 'api_key_id', 'line_item'],
-        COSTS_PAGE_LIMIT,
-      )) {
-        for (const result of bucket.results) {
-          costs.push(
-            costLineFromResult(
-              bucket.date,
-              result,
-              this.currency,
-              'OpenAI /organization/costs',
-            ),
-          );
-        }
-      }
-
-      const usage: UsageRow[] = [];
-      const usageGroupBy = ['project_id', 'api_key_id', 'model'];
-      for (const bucket of await fetchBuckets(
-        '/organization/usage/completions',
-        completionsPageSchema,
-        usageGroupBy,
-        USAGE_PAGE_LIMIT,
-      )) {
-        for (const result of bucket.results) {
-          usage.push(usageRowFromCompletions(bucket.date, result));
-        }
-      }
-      for (const bucket of await fetchBuckets(
-        '/organization/usage/embeddings',
-        embeddingsPageSchema,
-        usageGroupBy,
-        USAGE_PAGE_LIMIT,
-      )) {
-        for (const result of bucket.results) {
-          usage.push(usageRowFromEmbeddings(bucket.date, result));
-        }
-      }
-
-      const { records, unpriced } = combineUsageAndCosts({
-        usage,
-        costs,
-        currency: this.currency,
-        pricing,
-      });
-      if (unpriced.size > 0) {
-        logger.warn(
-          `OpenAI source "${this.id}": no price for ${[...unpriced]
-            .map(([model, reason]) => `${model} (${reason})`)
-            .join(', ')}; those records are flagged unpriced`,
+    const costs: CostLine[] = [];
+    for (const bucket of await fetchBuckets(
+      '/organization/costs',
+      costsPageSchema,
+      ['project_id', 'api_key_id', 'line_item'],
+      COSTS_PAGE_LIMIT,
+    )) {
+      for (const result of bucket.results) {
+        costs.push(
+          costLineFromResult(
+            bucket.date,
+            result,
+            this.currency,
+            'OpenAI /organization/costs',
+          ),
         );
       }
-      logger.debug(
-        `OpenAI source "${this.id}": ${costs.length} cost lines and ${usage.length} usage rows became ${records.length} records`,
-      );
-      return records;
-    } catch (error) {
-      throw this.redactError(error);
     }
-  }
 
-  /** Rethrows an error without the admin key in its message. */
-  private redactError(error: unknown): unknown {
-    if (!(error instanceof Error)) return error;
-    const message = this.redact(error.message);
-    if (message === error.message) return error;
-    return new ProviderApiError(
-      message,
-      error instanceof ProviderApiError ? error.status : undefined,
+    const usage: UsageRow[] = [];
+    const usageGroupBy = ['project_id', 'api_key_id', 'model'];
+    for (const bucket of await fetchBuckets(
+      '/organization/usage/completions',
+      completionsPageSchema,
+      usageGroupBy,
+      USAGE_PAGE_LIMIT,
+    )) {
+      for (const result of bucket.results) {
+        usage.push(usageRowFromCompletions(bucket.date, result));
+      }
+    }
+    for (const bucket of await fetchBuckets(
+      '/organization/usage/embeddings',
+      embeddingsPageSchema,
+      usageGroupBy,
+      USAGE_PAGE_LIMIT,
+    )) {
+      for (const result of bucket.results) {
+        usage.push(usageRowFromEmbeddings(bucket.date, result));
+      }
+    }
+
+    const { records, unpriced } = combineUsageAndCosts({
+      usage,
+      costs,
+      currency: this.currency,
+      pricing,
+    });
+    if (unpriced.size > 0) {
+      logger.warn(
+        `OpenAI source "${this.id}": no price for ${[...unpriced]
+          .map(([model, reason]) => `${model} (${reason})`)
+          .join(', ')}; those records are flagged unpriced`,
+      );
+    }
+    logger.debug(
+      `OpenAI source "${this.id}": ${costs.length} cost lines and ${usage.length} usage rows became ${records.length} records`,
     );
+    return records;
   }
 }

@@ -21,6 +21,12 @@ export interface ProviderHttpClientOptions {
   baseUrl: string;
   /** Sent with every request (credentials go here, never into errors). */
   headers: Record<string, string>;
+  /**
+   * Values that must never appear in an error message, such as the admin key:
+   * a provider may echo it back in an error body. Values shorter than 8
+   * characters are not treated as credentials.
+   */
+  secrets?: string[];
   /** Retries after a 429, 5xx or network error. Default 5. */
   maxRetries?: number;
   /** First backoff for 5xx and network errors; doubles each retry. Default 1 s. */
@@ -79,19 +85,21 @@ export function parseRetryAfter(
  * @public
  */
 export class ProviderHttpClient {
-  private readonly options: Required<
+  // A true private field: logging or serializing the client shows no credentials.
+  readonly #options: Required<
     Omit<ProviderHttpClientOptions, 'describeErrorBody'>
   > &
     Pick<ProviderHttpClientOptions, 'describeErrorBody'>;
 
   constructor(options: ProviderHttpClientOptions) {
-    this.options = {
+    this.#options = {
       maxRetries: 5,
       initialBackoffMs: 1000,
       maxBackoffMs: 30_000,
       maxRetryAfterMs: 300_000,
       timeoutMs: 60_000,
       sleep: defaultSleep,
+      secrets: [],
       ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
     };
@@ -103,20 +111,20 @@ export class ProviderHttpClient {
     query: QueryParams,
     signal?: AbortSignal,
   ): Promise<unknown> {
-    const { providerName, maxRetries } = this.options;
-    const url = `${this.options.baseUrl}${path}?${new URLSearchParams(query)}`;
+    const { providerName, maxRetries } = this.#options;
+    const url = `${this.#options.baseUrl}${path}?${new URLSearchParams(query)}`;
     const endpoint = `${providerName} ${path}`;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
         response = await fetch(url, {
-          headers: { accept: 'application/json', ...this.options.headers },
+          headers: { accept: 'application/json', ...this.#options.headers },
           signal: this.requestSignal(signal),
         });
       } catch (error) {
-        if (signal?.aborted) throw new ProviderApiError(`${endpoint}: aborted`);
+        if (signal?.aborted) throw this.#error(`${endpoint}: aborted`);
         if (attempt >= maxRetries) {
-          throw new ProviderApiError(
+          throw this.#error(
             `${endpoint}: request failed after ${attempt + 1} attempts: ${
               (error as Error).message
             }`,
@@ -124,7 +132,7 @@ export class ProviderHttpClient {
             error as Error,
           );
         }
-        await this.options.sleep(this.backoff(attempt), signal);
+        await this.#options.sleep(this.backoff(attempt), signal);
         continue;
       }
 
@@ -133,7 +141,7 @@ export class ProviderHttpClient {
         try {
           return JSON.parse(text);
         } catch {
-          throw new ProviderApiError(
+          throw this.#error(
             `${endpoint}: response is not valid JSON (${
               text.length
             } bytes, starts with ${JSON.stringify(text.slice(0, 40))})`,
@@ -146,7 +154,7 @@ export class ProviderHttpClient {
       const message = await this.describeFailure(response);
       if (!retriable || attempt >= maxRetries) {
         const tries = retriable ? ` after ${attempt + 1} attempts` : '';
-        throw new ProviderApiError(
+        throw this.#error(
           `${endpoint} answered ${response.status}${tries}: ${message}`,
           response.status,
         );
@@ -155,12 +163,12 @@ export class ProviderHttpClient {
       if (response.status === 429) {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
         if (retryAfter !== undefined) {
-          if (retryAfter > this.options.maxRetryAfterMs) {
-            throw new ProviderApiError(
+          if (retryAfter > this.#options.maxRetryAfterMs) {
+            throw this.#error(
               `${endpoint} answered 429 with Retry-After of ${Math.round(
                 retryAfter / 1000,
               )}s, longer than the ${Math.round(
-                this.options.maxRetryAfterMs / 1000,
+                this.#options.maxRetryAfterMs / 1000,
               )}s this client waits: ${message}`,
               429,
             );
@@ -168,17 +176,31 @@ export class ProviderHttpClient {
           wait = retryAfter;
         }
       }
-      await this.options.sleep(wait, signal);
+      await this.#options.sleep(wait, signal);
     }
   }
 
+  /** An error whose message carries none of the configured secrets. */
+  #error(message: string, status?: number, cause?: Error): ProviderApiError {
+    return new ProviderApiError(this.#redact(message), status, cause);
+  }
+
+  #redact(text: string): string {
+    return this.#options.secrets
+      .filter(secret => secret.length >= 8)
+      .reduce(
+        (result, secret) => result.split(secret).join('[redacted]'),
+        text,
+      );
+  }
+
   private backoff(attempt: number): number {
-    const { initialBackoffMs, maxBackoffMs } = this.options;
+    const { initialBackoffMs, maxBackoffMs } = this.#options;
     return Math.min(maxBackoffMs, initialBackoffMs * 2 ** attempt);
   }
 
   private requestSignal(signal?: AbortSignal): AbortSignal {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs);
     return signal ? AbortSignal.any([signal, timeout]) : timeout;
   }
 
@@ -190,9 +212,12 @@ export class ProviderHttpClient {
     } catch {
       // not JSON: keep the text
     }
-    const described = this.options.describeErrorBody?.(body);
-    if (described) return described;
-    return text ? text.slice(0, 200) : response.statusText || 'no body';
+    const described = this.#options.describeErrorBody?.(body);
+    if (described) return this.#redact(described);
+    // Redact before truncating, so a key cut in half cannot leak either.
+    return text
+      ? this.#redact(text).slice(0, 200)
+      : response.statusText || 'no body';
   }
 }
 
