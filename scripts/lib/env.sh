@@ -21,7 +21,8 @@ fi
 # Native modules (better-sqlite3) build from source against the running Node's
 # own headers: node-gyp cannot download them here.
 if [ -z "${npm_config_nodedir:-}" ]; then
-  node_prefix=$(dirname "$(dirname "$(command -v node)")")
+  # Resolve symlinks (nvm shims, /usr/local/bin links) to the real install.
+  node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
   if [ -f "$node_prefix/include/node/node.h" ]; then
     export npm_config_nodedir="$node_prefix"
   fi
