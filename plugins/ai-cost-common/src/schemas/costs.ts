@@ -63,44 +63,131 @@ export type RollupQuery = z.infer<typeof rollupQuerySchema>;
 /** Token and request totals with their cost, in major currency units. @public */
 export interface CostTotals {
   cost: number;
+  /** Uncached input tokens. */
   inputTokens: number;
   cachedInputTokens: number;
   cacheWriteTokens: number;
+  /** Output tokens, reasoning tokens included. */
   outputTokens: number;
+  reasoningTokens: number;
   requests: number;
+}
+
+/** Token types a cost can be broken down by. @public */
+export const tokenTypes = [
+  'input',
+  'cachedInput',
+  'cacheWrite',
+  'output',
+] as const;
+
+/** @public */
+export type TokenType = (typeof tokenTypes)[number];
+
+/** What an entity claims through one of its `ai-cost/*` annotations. @public */
+export interface EntityClaim {
+  annotation: string;
+  provider: string;
+  /** `apiKeyId`, `projectId`, `resourceId`, `accountId` or `tag`. */
+  dimension: string;
+  /** The claimed id, or `key=value[,key=value]` for tag selectors. */
+  value: string;
+  /** Other entities claim the same value equally specifically; spend is split. */
+  conflictsWith: string[];
 }
 
 /** Response of `GET /costs`. @public */
 export interface EntityCostsResponse {
   entityRef: string;
+  /** The entity's kind, e.g. `Component` or `Group`. */
+  kind: string;
+  title?: string;
   currency: string;
   from: string;
   to: string;
+  /** Own spend plus the spend of every descendant. */
   total: CostTotals;
   /** Spend claimed by the entity itself. */
   own: { cost: number };
-  /** Spend claimed by descendants (components of a system, members of a group). */
+  /** Spend claimed by descendants (parts of a system or domain, entities owned by a group and its child groups). */
   viaChildren: { cost: number };
+  /** The part of `total.cost` we priced ourselves because no billed figure exists. */
+  estimatedCost: number;
+  /** The part of `total.cost` that comes from synthetic demo sources. */
+  demoCost: number;
+  /** The window of equal length just before `from`, for the trend. */
+  previousPeriod: { from: string; to: string; cost: number };
+  /** Every day of the window, zero-filled. */
   daily: Array<{ date: string; cost: number }>;
-  byProvider: Array<{ provider: string; cost: number }>;
-  byModel: Array<{
+  /** Non-zero days per provider and model, for stacked charts. */
+  dailyByModel: Array<{
+    date: string;
     provider: string;
     model: string;
     cost: number;
+  }>;
+  byProvider: Array<{ provider: string; cost: number }>;
+  byModel: Array<{
+    provider: string;
+    /** Empty when no model explains the spend (e.g. a provider fee). */
+    model: string;
+    cost: number;
+    estimatedCost: number;
     inputTokens: number;
+    cachedInputTokens: number;
+    cacheWriteTokens: number;
     outputTokens: number;
     requests: number;
   }>;
-  byChild: Array<{ entityRef: string; cost: number }>;
+  /** Spend per provider api key; `apiKeyId` is empty when the source has no key dimension. */
+  byApiKey: Array<{
+    provider: string;
+    apiKeyId: string;
+    cost: number;
+    requests: number;
+  }>;
+  /**
+   * Tokens per type and the cost they explain: each model's cost split by the
+   * list-price weight of its token types (an estimate, labelled as such).
+   * Cost that no priced token explains is reported under `unexplainedCost`.
+   */
+  byTokenType: {
+    items: Array<{ tokenType: TokenType; tokens: number; cost: number }>;
+    unexplainedCost: number;
+  };
+  /** Direct children with their totals; children the caller cannot see are folded into `hiddenChildren`. */
+  byChild: Array<{
+    entityRef: string;
+    kind: string;
+    title?: string;
+    cost: number;
+  }>;
+  hiddenChildren: { count: number; cost: number };
+  /** The claims of the entity itself, from its annotations. */
+  claims: EntityClaim[];
 }
 
 /** One unclaimed provider dimension in a rollup. @public */
 export interface UnallocatedItem {
   provider: string;
-  /** e.g. `projectId`, `apiKeyId`, `accountId` */
+  /** `projectId`, `apiKeyId`, `resourceId`, `accountId`, `tag` or `none`. */
   dimension: string;
+  /** The unclaimed id, `key=value` for a tag, empty for `none`. */
   value: string;
   cost: number;
+  /** The annotation that would claim it, e.g. `ai-cost/openai-project-id`; absent when nothing can. */
+  claimWith?: string;
+}
+
+/** One group of a rollup. @public */
+export interface RollupItem {
+  /** Entity ref of the owner/system/domain, the provider or `provider/model`; `(none)` for spend outside any group. */
+  key: string;
+  entityRef?: string;
+  title?: string;
+  cost: number;
+  /** Cost of the same group in the window of equal length before `from`. */
+  previousCost: number;
 }
 
 /** Response of `GET /rollup`. @public */
@@ -109,7 +196,28 @@ export interface RollupResponse {
   from: string;
   to: string;
   groupBy: string;
+  /** Attributed plus unallocated spend: everything ingested in the window. */
   total: number;
-  items: Array<{ key: string; entityRef?: string; cost: number }>;
+  /** Items sum to the attributed spend; sorted by cost, largest first. */
+  items: RollupItem[];
   unallocated: { cost: number; items: UnallocatedItem[] };
+}
+
+/** Response of `GET /attribution`: the state of the annotation index. @public */
+export interface AttributionStatus {
+  /** When the index was last rebuilt from the catalog; null before the first build. */
+  builtAt: string | null;
+  /** Entities in the catalog snapshot, and how many of them claim spend. */
+  entities: number;
+  claimingEntities: number;
+  claims: number;
+  /** Values claimed equally specifically by several entities; their spend is split evenly. */
+  conflicts: Array<{
+    provider: string;
+    dimension: string;
+    value: string;
+    entityRefs: string[];
+  }>;
+  /** Annotations that could not be read; the claim is ignored until fixed. */
+  problems: Array<{ entityRef: string; annotation: string; message: string }>;
 }
