@@ -30,6 +30,16 @@ export interface Config {
       backfillDays?: number;
     };
 
+    attribution?: {
+      /**
+       * How often the annotation index is rebuilt from the catalog. A change
+       * to an entity's ai-cost/* annotations is picked up on the next run and
+       * the affected providers' spend is re-attributed. Defaults to every 2
+       * minutes with a 10 minute timeout and a 5 second initial delay.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
     /**
      * Per-model price overrides for negotiated rates, in currency units per
      * million tokens. Used instead of the bundled price data when estimating.

@@ -15,10 +15,14 @@ import {
 import {
   aiCostAdminPermission,
   aiCostBudgetUpdatePermission,
+  aiCostOrgReadPermission,
   aiCostReadPermission,
 } from '@ai-cost/plugin-ai-cost-common';
 
-/** Members of this group administer AI Cost sources and imports. */
+/**
+ * Members of this group administer AI Cost sources and imports and see the
+ * organisation-wide rollups.
+ */
 export const AI_COST_ADMIN_GROUP = 'group:default/platform';
 
 /**
@@ -26,7 +30,8 @@ export const AI_COST_ADMIN_GROUP = 'group:default/platform';
  * - everyone may read the costs of entities they can see in the catalog (the
  *   AI Cost backend checks catalog visibility before this permission);
  * - owners may update the budgets of the entities they own;
- * - members of the platform group administer sources;
+ * - members of the platform group see org-wide rollups, unallocated spend
+ *   and exports, and administer sources;
  * - every other permission is allowed, as in Backstage's allow-all policy.
  */
 export class AiCostExamplePermissionPolicy implements PermissionPolicy {
@@ -41,7 +46,10 @@ export class AiCostExamplePermissionPolicy implements PermissionPolicy {
         catalogConditions.isEntityOwner({ claims }),
       );
     }
-    if (isPermission(request.permission, aiCostAdminPermission)) {
+    if (
+      isPermission(request.permission, aiCostAdminPermission) ||
+      isPermission(request.permission, aiCostOrgReadPermission)
+    ) {
       return {
         result: claims.includes(AI_COST_ADMIN_GROUP)
           ? AuthorizeResult.ALLOW

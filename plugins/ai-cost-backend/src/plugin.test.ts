@@ -6,6 +6,8 @@ import {
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { aiCostProvidersExtensionPoint } from '@ai-cost/plugin-ai-cost-node';
 import request from 'supertest';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogEntity } from './__testUtils__/fakeCatalog';
 import { aiCostPlugin } from './plugin';
 
 const fixedProviderModule = createBackendModule({
@@ -144,5 +146,100 @@ describe('aiCostPlugin', () => {
       expect(missing.status).toBe(400);
       expect(missing.body.error.message).toMatch(/to/);
     });
+  });
+
+  it('wires ingestion, the catalog index and attribution into the cost API', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const providerModule = createBackendModule({
+      pluginId: 'ai-cost',
+      moduleId: 'recorded-provider',
+      register(reg) {
+        reg.registerInit({
+          deps: { providers: aiCostProvidersExtensionPoint },
+          async init({ providers }) {
+            providers.addProvider({
+              id: 'openai-recorded',
+              provider: 'openai',
+              async fetchUsage() {
+                return [
+                  {
+                    date: today,
+                    projectId: 'proj_search',
+                    model: 'gpt-4o',
+                    cost: 1_234_567,
+                    currency: 'USD',
+                    costKind: 'billed',
+                  },
+                  {
+                    date: today,
+                    projectId: 'proj_unclaimed',
+                    model: 'gpt-4o',
+                    cost: 1_000,
+                    currency: 'USD',
+                    costKind: 'billed',
+                  },
+                ];
+              },
+            });
+          },
+        });
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        aiCostPlugin,
+        providerModule,
+        mockServices.rootConfig.factory({
+          data: { aiCost: { currency: 'USD' } },
+        }),
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        catalogServiceMock.factory({
+          entities: [
+            catalogEntity('component:default/search-api', {
+              owner: 'group:default/search-team',
+              annotations: { 'ai-cost/openai-project-id': 'proj_search' },
+            }),
+            catalogEntity('group:default/search-team'),
+          ],
+        }),
+      ],
+    });
+    const post = (url: string) =>
+      request(server)
+        .post(url)
+        .set('Authorization', mockCredentials.user.header());
+    expect(
+      (await post('/api/ai-cost/sources/openai-recorded/refresh')).status,
+    ).toBe(202);
+    expect((await post('/api/ai-cost/attribution/refresh')).status).toBe(202);
+
+    const res = await request(server)
+      .get(
+        `/api/ai-cost/costs?entityRef=group:default/search-team&from=${today}&to=${today}`,
+      )
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body.total.cost).toBe(1.234567);
+    expect(res.body.byChild).toEqual([
+      {
+        entityRef: 'component:default/search-api',
+        kind: 'Component',
+        cost: 1.234567,
+      },
+    ]);
+
+    const rollup = await request(server)
+      .get(`/api/ai-cost/rollup?groupBy=provider&from=${today}&to=${today}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(rollup.body.total).toBe(1.235567);
+    expect(rollup.body.unallocated.items).toEqual([
+      {
+        provider: 'openai',
+        dimension: 'projectId',
+        value: 'proj_unclaimed',
+        cost: 0.001,
+        claimWith: 'ai-cost/openai-project-id',
+      },
+    ]);
   });
 });

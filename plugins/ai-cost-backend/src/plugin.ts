@@ -2,14 +2,22 @@ import {
   coreServices,
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import type { Config } from '@backstage/config';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { aiCostPermissions } from '@ai-cost/plugin-ai-cost-common';
 import {
   aiCostProvidersExtensionPoint,
   type AiCostProvider,
 } from '@ai-cost/plugin-ai-cost-node';
-import { DatabaseAiCostStore } from './database';
+import { registerCostActions } from './actions/registerCostActions';
+import { Attributor } from './attribution/Attributor';
+import { CatalogIndexReader } from './attribution/CatalogIndex';
+import { CatalogIndexer } from './attribution/CatalogIndexer';
+import { CostQueryService } from './costs/CostQueryService';
+import { DatabaseAiCostStore, DatabaseAttributionStore } from './database';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import {
   IngestionEngine,
@@ -17,6 +25,22 @@ import {
 } from './ingestion/IngestionEngine';
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
 import { createRouter } from './service/router';
+import { EntityAccess } from './service/EntityAccess';
+
+function readIndexSchedule(
+  config: Config,
+): SchedulerServiceTaskScheduleDefinition {
+  const key = 'aiCost.attribution.schedule';
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : {
+        frequency: { minutes: 2 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 5 },
+      };
+}
 
 function readIngestionSettings(config: Config): IngestionSettings {
   const ingestion = config.getOptionalConfig('aiCost.ingestion');
@@ -62,6 +86,9 @@ export const aiCostPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -76,6 +103,26 @@ export const aiCostPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(aiCostPermissions);
 
         const store = await DatabaseAiCostStore.create({ database });
+        const attributionStore = await DatabaseAttributionStore.create({
+          database,
+        });
+        const index = new CatalogIndexReader(attributionStore);
+        const attributor = new Attributor({
+          store: attributionStore,
+          index,
+          logger,
+        });
+        const indexer = new CatalogIndexer({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          scheduler: deps.scheduler,
+          logger,
+          store: attributionStore,
+          attributor,
+          schedule: readIndexSchedule(config),
+        });
+        await indexer.start();
+
         const pricing = GenaiPricesPricingService.fromConfig(config);
         const ingestion = new IngestionEngine({
           store,
@@ -90,16 +137,45 @@ export const aiCostPlugin = createBackendPlugin({
                 new DemoUsageProvider('anthropic'),
               ]
             : providers,
+          onIngested: async ({ sourceId, window }) => {
+            await attributor.attributeSource(sourceId, window);
+          },
         });
         await ingestion.start();
 
+        const currency = config.getOptionalString('aiCost.currency') ?? 'USD';
+        const costs = new CostQueryService({
+          store: attributionStore,
+          index,
+          pricing,
+          currency,
+          demoSourceIds: async () =>
+            new Set(
+              (await store.listSources()).filter(s => s.demo).map(s => s.id),
+            ),
+        });
+        const entities = new EntityAccess({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+        });
+        registerCostActions({
+          actionsRegistry: deps.actionsRegistry,
+          costs,
+          entities,
+          permissions: deps.permissions,
+        });
+
         httpRouter.use(
           await createRouter({
-            currency: config.getOptionalString('aiCost.currency') ?? 'USD',
+            currency,
             httpAuth,
             permissions: deps.permissions,
             store,
             ingestion,
+            costs,
+            index,
+            indexer,
+            entities,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1,2 +1,4 @@
 export type * from './AiCostStore';
 export { DatabaseAiCostStore } from './DatabaseAiCostStore';
+export type * from './AttributionStore';
+export { DatabaseAttributionStore } from './DatabaseAttributionStore';

@@ -13,6 +13,8 @@ const TABLES = [
   'ai_cost_budgets',
   'ai_cost_anomalies',
   'ai_cost_recommendations',
+  'ai_cost_entities',
+  'ai_cost_index_state',
 ];
 
 jest.setTimeout(60_000);

@@ -64,3 +64,66 @@ export type DbUsageRow = {
   unpriced: boolean | number;
   run_id: Bigint | null;
 };
+
+export type DbAttributionKeyRow = {
+  id?: Bigint;
+  entity_ref: string;
+  annotation: string;
+  provider: string;
+  dimension: string;
+  value: string;
+  specificity: number;
+};
+
+export type DbEntityRow = {
+  entity_ref: string;
+  kind: string;
+  title: string | null;
+  owner_ref: string | null;
+  part_of: string;
+  child_of: string;
+  monthly_budget: string | null;
+};
+
+export type DbIndexStateRow = {
+  id: number;
+  fingerprint: string;
+  built_at: Timestamp;
+  entity_count: number;
+  problems: string;
+};
+
+export type DbDailyRow = {
+  id?: Bigint;
+  entity_ref: string;
+  date: string;
+  source_id: string;
+  provider: string;
+  model: string;
+  api_key_id: string;
+  cost_micros: Bigint;
+  estimated_only_micros: Bigint;
+  input_tokens: Bigint;
+  cached_input_tokens: Bigint;
+  cache_write_tokens: Bigint;
+  output_tokens: Bigint;
+  reasoning_tokens: Bigint;
+  requests: Bigint;
+  conflict: boolean | number;
+};
+
+export type DbUnallocatedRow = {
+  id?: Bigint;
+  date: string;
+  source_id: string;
+  provider: string;
+  dimension: string;
+  value: string;
+  model: string;
+  cost_micros: Bigint;
+  input_tokens: Bigint;
+  cached_input_tokens: Bigint;
+  cache_write_tokens: Bigint;
+  output_tokens: Bigint;
+  requests: Bigint;
+};

@@ -104,6 +104,547 @@ export const spec = {
           'freshThrough',
         ],
       },
+      Money: {
+        type: 'number',
+        description: 'A decimal amount in the configured currency.',
+      },
+      CostTotals: {
+        type: 'object',
+        properties: {
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+          inputTokens: {
+            type: 'integer',
+            description: 'Uncached input tokens.',
+          },
+          cachedInputTokens: {
+            type: 'integer',
+          },
+          cacheWriteTokens: {
+            type: 'integer',
+          },
+          outputTokens: {
+            type: 'integer',
+          },
+          reasoningTokens: {
+            type: 'integer',
+          },
+          requests: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'cost',
+          'inputTokens',
+          'cachedInputTokens',
+          'cacheWriteTokens',
+          'outputTokens',
+          'reasoningTokens',
+          'requests',
+        ],
+      },
+      Claim: {
+        type: 'object',
+        properties: {
+          annotation: {
+            type: 'string',
+          },
+          provider: {
+            type: 'string',
+          },
+          dimension: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+          conflictsWith: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'annotation',
+          'provider',
+          'dimension',
+          'value',
+          'conflictsWith',
+        ],
+      },
+      EntityCosts: {
+        type: 'object',
+        description:
+          "Spend of an entity and its descendants. `own` is what the entity's own\nannotations claim, `viaChildren` what its descendants claim (parts of a\nsystem or domain; what a group and its child groups own).\n",
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          total: {
+            $ref: '#/components/schemas/CostTotals',
+          },
+          own: {
+            type: 'object',
+            properties: {
+              cost: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['cost'],
+          },
+          viaChildren: {
+            type: 'object',
+            properties: {
+              cost: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['cost'],
+          },
+          estimatedCost: {
+            $ref: '#/components/schemas/Money',
+          },
+          demoCost: {
+            $ref: '#/components/schemas/Money',
+          },
+          previousPeriod: {
+            type: 'object',
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date',
+              },
+              to: {
+                type: 'string',
+                format: 'date',
+              },
+              cost: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['from', 'to', 'cost'],
+          },
+          daily: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                date: {
+                  type: 'string',
+                  format: 'date',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['date', 'cost'],
+            },
+          },
+          dailyByModel: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                date: {
+                  type: 'string',
+                  format: 'date',
+                },
+                provider: {
+                  type: 'string',
+                },
+                model: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['date', 'provider', 'model', 'cost'],
+            },
+          },
+          byProvider: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['provider', 'cost'],
+            },
+          },
+          byModel: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                model: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                estimatedCost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                inputTokens: {
+                  type: 'integer',
+                },
+                cachedInputTokens: {
+                  type: 'integer',
+                },
+                cacheWriteTokens: {
+                  type: 'integer',
+                },
+                outputTokens: {
+                  type: 'integer',
+                },
+                requests: {
+                  type: 'integer',
+                },
+              },
+              required: [
+                'provider',
+                'model',
+                'cost',
+                'inputTokens',
+                'outputTokens',
+                'requests',
+              ],
+            },
+          },
+          byApiKey: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                apiKeyId: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                requests: {
+                  type: 'integer',
+                },
+              },
+              required: ['provider', 'apiKeyId', 'cost', 'requests'],
+            },
+          },
+          byTokenType: {
+            type: 'object',
+            description:
+              "Each model's cost split by the list-price weight of its token types.",
+            properties: {
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    tokenType: {
+                      type: 'string',
+                      enum: ['input', 'cachedInput', 'cacheWrite', 'output'],
+                    },
+                    tokens: {
+                      type: 'integer',
+                    },
+                    cost: {
+                      $ref: '#/components/schemas/Money',
+                    },
+                  },
+                  required: ['tokenType', 'tokens', 'cost'],
+                },
+              },
+              unexplainedCost: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['items', 'unexplainedCost'],
+          },
+          byChild: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                kind: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['entityRef', 'kind', 'cost'],
+            },
+          },
+          hiddenChildren: {
+            type: 'object',
+            description:
+              'Children the caller cannot see in the catalog, folded together.',
+            properties: {
+              count: {
+                type: 'integer',
+              },
+              cost: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['count', 'cost'],
+          },
+          claims: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Claim',
+            },
+          },
+        },
+        required: [
+          'entityRef',
+          'kind',
+          'currency',
+          'from',
+          'to',
+          'total',
+          'own',
+          'viaChildren',
+          'estimatedCost',
+          'demoCost',
+          'previousPeriod',
+          'daily',
+          'dailyByModel',
+          'byProvider',
+          'byModel',
+          'byApiKey',
+          'byTokenType',
+          'byChild',
+          'hiddenChildren',
+          'claims',
+        ],
+      },
+      Rollup: {
+        type: 'object',
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          groupBy: {
+            type: 'string',
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+            description: 'Attributed plus unallocated spend.',
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                previousCost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['key', 'cost', 'previousCost'],
+            },
+          },
+          unallocated: {
+            type: 'object',
+            properties: {
+              cost: {
+                $ref: '#/components/schemas/Money',
+              },
+              items: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    provider: {
+                      type: 'string',
+                    },
+                    dimension: {
+                      type: 'string',
+                    },
+                    value: {
+                      type: 'string',
+                    },
+                    cost: {
+                      $ref: '#/components/schemas/Money',
+                    },
+                    claimWith: {
+                      type: 'string',
+                      description:
+                        'The annotation that would claim this spend.',
+                    },
+                  },
+                  required: ['provider', 'dimension', 'value', 'cost'],
+                },
+              },
+            },
+            required: ['cost', 'items'],
+          },
+        },
+        required: [
+          'currency',
+          'from',
+          'to',
+          'groupBy',
+          'total',
+          'items',
+          'unallocated',
+        ],
+      },
+      AttributionStatus: {
+        type: 'object',
+        properties: {
+          builtAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          entities: {
+            type: 'integer',
+          },
+          claimingEntities: {
+            type: 'integer',
+          },
+          claims: {
+            type: 'integer',
+          },
+          conflicts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                dimension: {
+                  type: 'string',
+                },
+                value: {
+                  type: 'string',
+                },
+                entityRefs: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: ['provider', 'dimension', 'value', 'entityRefs'],
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                annotation: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['entityRef', 'annotation', 'message'],
+            },
+          },
+        },
+        required: [
+          'builtAt',
+          'entities',
+          'claimingEntities',
+          'claims',
+          'conflicts',
+          'problems',
+        ],
+      },
+    },
+    parameters: {
+      EntityRef: {
+        name: 'entityRef',
+        in: 'query',
+        required: true,
+        description:
+          'A full entity reference such as component:default/my-service.',
+        allowReserved: true,
+        schema: {
+          type: 'string',
+        },
+      },
+      From: {
+        name: 'from',
+        in: 'query',
+        required: true,
+        description: 'First day, YYYY-MM-DD (UTC).',
+        schema: {
+          type: 'string',
+        },
+      },
+      To: {
+        name: 'to',
+        in: 'query',
+        required: true,
+        description: 'Last day, YYYY-MM-DD (UTC), inclusive.',
+        schema: {
+          type: 'string',
+        },
+      },
     },
     responses: {
       ErrorResponse: {
@@ -141,6 +682,168 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+    },
+    '/costs': {
+      get: {
+        operationId: 'GetEntityCosts',
+        description:
+          'Spend of one entity and its descendants. Needs ai-cost.costs.read on the\nentity; an entity the caller cannot see in the catalog answers 404.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The entity's spend.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityCosts',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollup': {
+      get: {
+        operationId: 'GetRollup',
+        description:
+          'Organisation-wide spend grouped by owner, system, domain, provider or\nmodel, with the unallocated spend per provider dimension. Needs\nai-cost.org.read.\n',
+        parameters: [
+          {
+            name: 'groupBy',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+            description: 'owner, system, domain, provider or model',
+          },
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rollup.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Rollup',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/export.csv': {
+      get: {
+        operationId: 'ExportCsv',
+        description:
+          'Showback / chargeback CSV, one line per day, entity, provider and model.\nWith entityRef: that entity and its descendants (ai-cost.costs.read);\nwithout: every entity (ai-cost.org.read).\n',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV document.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attribution': {
+      get: {
+        operationId: 'GetAttributionStatus',
+        description:
+          'The annotation index: when it was built, conflicting claims and\nannotations that could not be read. Needs ai-cost.org.read.\n',
+        responses: {
+          '200': {
+            description: 'The index state.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttributionStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attribution/refresh': {
+      post: {
+        operationId: 'RefreshAttribution',
+        description:
+          'Rebuilds the annotation index from the catalog now and re-attributes\nthe providers whose claims changed. Needs ai-cost.admin.\n',
+        responses: {
+          '202': {
+            description: 'The rebuild was triggered.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    status: {
+                      type: 'string',
+                      enum: ['triggered'],
+                    },
+                  },
+                  required: ['status'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
           },
         },
       },

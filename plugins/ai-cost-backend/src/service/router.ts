@@ -1,27 +1,55 @@
 import type {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   aiCostAdminPermission,
+  aiCostOrgReadPermission,
+  costsQuerySchema,
   describeZodError,
+  entityRefSchema,
   isoDaySchema,
   microsToNumber,
   refineWindow,
+  rollupQuerySchema,
 } from '@ai-cost/plugin-ai-cost-common';
 import { z } from 'zod';
 import type { Request } from 'express';
 import type { AiCostStore } from '../database';
 import type { IngestionEngine } from '../ingestion/IngestionEngine';
+import type { CatalogIndexer } from '../attribution/CatalogIndexer';
+import type { CatalogIndexReader } from '../attribution/CatalogIndex';
+import type { CostQueryService } from '../costs/CostQueryService';
+import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
 
 /** A `from`/`to` query window, both days inclusive. */
 const windowSchema = z
   .object({ from: isoDaySchema, to: isoDaySchema })
   .superRefine(refineWindow);
+
+/** Query of `GET /export.csv`: the entity is optional. */
+const exportQuerySchema = z
+  .object({
+    entityRef: entityRefSchema.optional(),
+    from: isoDaySchema,
+    to: isoDaySchema,
+  })
+  .superRefine(refineWindow);
+
+/** Parses a query with a zod schema; a 400 names every bad field. */
+function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw new InputError(describeZodError(parsed.error));
+  return parsed.data;
+}
 
 /** @internal */
 export interface RouterOptions {
@@ -30,6 +58,10 @@ export interface RouterOptions {
   permissions: PermissionsService;
   store: AiCostStore;
   ingestion: Pick<IngestionEngine, 'refresh'>;
+  costs: CostQueryService;
+  index: CatalogIndexReader;
+  indexer: Pick<CatalogIndexer, 'refresh'>;
+  entities: EntityAccess;
 }
 
 /**
@@ -39,12 +71,13 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions) {
   const { currency, httpAuth, permissions, store, ingestion } = options;
+  const { costs, index, indexer, entities } = options;
   const router = createValidatedOpenApiRouter(spec);
 
   async function authorize(
     req: Request,
-    permission: typeof aiCostAdminPermission,
-  ) {
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -54,10 +87,76 @@ export async function createRouter(options: RouterOptions) {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(`Missing permission ${permission.name}`);
     }
+    return credentials;
   }
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+
+  router.get('/costs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseQuery(costsQuerySchema, req.query);
+    const entity = await entities.readable(query.entityRef, credentials);
+    res.json(
+      await costs.entityCosts({
+        entity,
+        window: query,
+        visible: refs => entities.visible(refs, credentials),
+      }),
+    );
+  });
+
+  router.get('/rollup', async (req, res) => {
+    await authorize(req, aiCostOrgReadPermission);
+    res.json(await costs.rollup(parseQuery(rollupQuerySchema, req.query)));
+  });
+
+  router.get('/export.csv', async (req, res) => {
+    const query = parseQuery(exportQuerySchema, req.query);
+    let entityRef: string | undefined;
+    if (query.entityRef) {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      entityRef = (await entities.readable(query.entityRef, credentials))
+        .entityRef;
+    } else {
+      await authorize(req, aiCostOrgReadPermission);
+    }
+    const csv = await costs.exportCsv({ window: query, entityRef });
+    const name = `ai-cost_${
+      entityRef ? entityRef.replace(/[^a-z0-9_.-]+/gi, '_') : 'all'
+    }_${query.from}_${query.to}.csv`;
+    res.status(200).type('text/csv; charset=utf-8').attachment(name).send(csv);
+  });
+
+  router.get('/attribution', async (req, res) => {
+    await authorize(req, aiCostOrgReadPermission);
+    const { state, graph, claims, claimsOf, problems } = await index.read();
+    let claimingEntities = 0;
+    let claimCount = 0;
+    for (const node of graph.nodes()) {
+      const count = claimsOf(node.entityRef).length;
+      if (count > 0) claimingEntities += 1;
+      claimCount += count;
+    }
+    res.json({
+      builtAt: state?.builtAt ?? null,
+      entities: graph.size,
+      claimingEntities,
+      claims: claimCount,
+      conflicts: claims.conflicts(),
+      problems,
+    });
+  });
+
+  router.post('/attribution/refresh', async (req, res) => {
+    await authorize(req, aiCostAdminPermission);
+    await indexer.refresh();
+    res.status(202).json({ status: 'triggered' as const });
   });
 
   router.get('/sources', async (req, res) => {
@@ -74,11 +173,7 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/reconciliation', async (req, res) => {
     await authorize(req, aiCostAdminPermission);
-    const parsed = windowSchema.safeParse(req.query);
-    if (!parsed.success) {
-      throw new InputError(describeZodError(parsed.error));
-    }
-    const { from, to } = parsed.data;
+    const { from, to } = parseQuery(windowSchema, req.query);
     const days = await store.dailyReconciliation({ from, to });
     res.json({
       currency,

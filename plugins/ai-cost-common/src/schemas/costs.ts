@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysInclusive } from '../dates';
+import { daysInclusive, isIsoDay } from '../dates';
 import { entityRefSchema, isoDaySchema, MAX_WINDOW_DAYS } from './common';
 
 /**
@@ -12,6 +12,7 @@ export function refineWindow(
   value: { from: string; to: string },
   ctx: z.RefinementCtx,
 ) {
+  if (!isIsoDay(value.from) || !isIsoDay(value.to)) return;
   if (value.from > value.to) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
@@ -61,7 +62,7 @@ export const rollupQuerySchema = z
 export type RollupQuery = z.infer<typeof rollupQuerySchema>;
 
 /** Token and request totals with their cost, in major currency units. @public */
-export interface CostTotals {
+export type CostTotals = {
   cost: number;
   /** Uncached input tokens. */
   inputTokens: number;
@@ -71,7 +72,7 @@ export interface CostTotals {
   outputTokens: number;
   reasoningTokens: number;
   requests: number;
-}
+};
 
 /** Token types a cost can be broken down by. @public */
 export const tokenTypes = [
@@ -85,7 +86,7 @@ export const tokenTypes = [
 export type TokenType = (typeof tokenTypes)[number];
 
 /** What an entity claims through one of its `ai-cost/*` annotations. @public */
-export interface EntityClaim {
+export type EntityClaim = {
   annotation: string;
   provider: string;
   /** `apiKeyId`, `projectId`, `resourceId`, `accountId` or `tag`. */
@@ -94,10 +95,10 @@ export interface EntityClaim {
   value: string;
   /** Other entities claim the same value equally specifically; spend is split. */
   conflictsWith: string[];
-}
+};
 
 /** Response of `GET /costs`. @public */
-export interface EntityCostsResponse {
+export type EntityCostsResponse = {
   entityRef: string;
   /** The entity's kind, e.g. `Component` or `Group`. */
   kind: string;
@@ -165,10 +166,10 @@ export interface EntityCostsResponse {
   hiddenChildren: { count: number; cost: number };
   /** The claims of the entity itself, from its annotations. */
   claims: EntityClaim[];
-}
+};
 
 /** One unclaimed provider dimension in a rollup. @public */
-export interface UnallocatedItem {
+export type UnallocatedItem = {
   provider: string;
   /** `projectId`, `apiKeyId`, `resourceId`, `accountId`, `tag` or `none`. */
   dimension: string;
@@ -177,10 +178,10 @@ export interface UnallocatedItem {
   cost: number;
   /** The annotation that would claim it, e.g. `ai-cost/openai-project-id`; absent when nothing can. */
   claimWith?: string;
-}
+};
 
 /** One group of a rollup. @public */
-export interface RollupItem {
+export type RollupItem = {
   /** Entity ref of the owner/system/domain, the provider or `provider/model`; `(none)` for spend outside any group. */
   key: string;
   entityRef?: string;
@@ -188,10 +189,10 @@ export interface RollupItem {
   cost: number;
   /** Cost of the same group in the window of equal length before `from`. */
   previousCost: number;
-}
+};
 
 /** Response of `GET /rollup`. @public */
-export interface RollupResponse {
+export type RollupResponse = {
   currency: string;
   from: string;
   to: string;
@@ -201,10 +202,10 @@ export interface RollupResponse {
   /** Items sum to the attributed spend; sorted by cost, largest first. */
   items: RollupItem[];
   unallocated: { cost: number; items: UnallocatedItem[] };
-}
+};
 
 /** Response of `GET /attribution`: the state of the annotation index. @public */
-export interface AttributionStatus {
+export type AttributionStatus = {
   /** When the index was last rebuilt from the catalog; null before the first build. */
   builtAt: string | null;
   /** Entities in the catalog snapshot, and how many of them claim spend. */
@@ -220,4 +221,4 @@ export interface AttributionStatus {
   }>;
   /** Annotations that could not be read; the claim is ignored until fixed. */
   problems: Array<{ entityRef: string; annotation: string; message: string }>;
-}
+};

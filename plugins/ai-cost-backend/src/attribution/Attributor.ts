@@ -1,0 +1,57 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { addDays } from '@ai-cost/plugin-ai-cost-common';
+import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { AttributionStore } from '../database';
+import { attributeUsage } from './attributeUsage';
+import type { CatalogIndexReader } from './CatalogIndex';
+
+/** Days re-attributed per transaction when a whole history is rebuilt. */
+const CHUNK_DAYS = 31;
+
+/**
+ * Turns ingested usage into attributed spend. Runs after every ingestion run
+ * (for that run's window) and after the claims in the catalog change (for the
+ * whole stored history of the affected providers), never re-ingesting.
+ */
+export class Attributor {
+  constructor(
+    private readonly options: {
+      store: AttributionStore;
+      index: CatalogIndexReader;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Re-attributes one source's window from its stored usage. */
+  async attributeSource(sourceId: string, window: UsageWindow) {
+    const { claims } = await this.options.index.read();
+    return this.options.store.reattribute({
+      sourceId,
+      window,
+      attribute: groups => attributeUsage(groups, claims),
+    });
+  }
+
+  /**
+   * Re-attributes every stored day of the sources of some providers (all
+   * providers when omitted), a month per transaction.
+   */
+  async reattribute(providers?: string[]) {
+    const spans = await this.options.store.usageSpans(providers);
+    let rows = 0;
+    for (const span of spans) {
+      for (let from = span.from; from <= span.to; ) {
+        const end = addDays(from, CHUNK_DAYS - 1);
+        const to = end < span.to ? end : span.to;
+        const result = await this.attributeSource(span.sourceId, { from, to });
+        rows += result.attributedRows + result.unallocatedRows;
+        from = addDays(to, 1);
+      }
+    }
+    this.options.logger.info(
+      `Re-attributed ${spans.length} source(s)${
+        providers ? ` of ${providers.join(', ')}` : ''
+      }: ${rows} attributed and unallocated rows`,
+    );
+  }
+}

@@ -1,0 +1,230 @@
+import { compareCodeUnits, parseTagSelector, type Claim } from './claims';
+
+/** The dimensions of a usage record that claims can match. */
+export interface UsageDimensions {
+  provider: string;
+  accountId: string | null;
+  projectId: string | null;
+  resourceId: string | null;
+  apiKeyId: string | null;
+  tags: Record<string, string> | null;
+}
+
+/** Who gets a usage record. */
+export type ClaimResolution =
+  | {
+      kind: 'claimed';
+      /** Sorted; more than one means an even split (a conflict). */
+      entityRefs: string[];
+      specificity: number;
+    }
+  | {
+      kind: 'unallocated';
+      /** The dimension someone should claim, e.g. `projectId`. */
+      dimension: string;
+      value: string;
+    };
+
+/** A value claimed equally specifically by several entities. */
+export type ClaimConflict = {
+  provider: string;
+  dimension: string;
+  value: string;
+  entityRefs: string[];
+};
+
+interface ProviderClaims {
+  apiKeyId: Map<string, Set<string>>;
+  projectId: Map<string, Set<string>>;
+  accountId: Map<string, Set<string>>;
+  /** Resource id prefixes, longest first. */
+  resourceId: Array<{ prefix: string; entityRefs: Set<string> }>;
+  tag: Array<{
+    pairs: Array<{ key: string; value: string }>;
+    entityRef: string;
+  }>;
+}
+
+/** Dimensions an unallocated record is reported under, most useful first. */
+const UNALLOCATED_ORDER = [
+  'projectId',
+  'apiKeyId',
+  'resourceId',
+  'accountId',
+] as const;
+
+function addTo(map: Map<string, Set<string>>, key: string, entityRef: string) {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(entityRef);
+  map.set(key, set);
+}
+
+/**
+ * Resolves usage records to the entities that claim them (DESIGN §3):
+ * the most specific matching claim wins (api key > project / workspace /
+ * resource > account / tags); equally specific claims of several entities
+ * split the record evenly. Resource ids match by prefix, the longest prefix
+ * winning; tag selectors match records carrying all their pairs.
+ */
+export class ClaimIndex {
+  readonly #byProvider = new Map<string, ProviderClaims>();
+  readonly #claims: Claim[];
+
+  constructor(claims: Claim[]) {
+    this.#claims = claims;
+    const prefixes = new Map<string, Map<string, Set<string>>>();
+    for (const claim of claims) {
+      const p = this.#forProvider(claim.provider);
+      if (claim.dimension === 'tag') {
+        p.tag.push({
+          pairs: parseTagSelector(claim.value),
+          entityRef: claim.entityRef,
+        });
+      } else if (claim.dimension === 'resourceId') {
+        const byPrefix = prefixes.get(claim.provider) ?? new Map();
+        addTo(byPrefix, claim.value, claim.entityRef);
+        prefixes.set(claim.provider, byPrefix);
+      } else {
+        addTo(p[claim.dimension], claim.value, claim.entityRef);
+      }
+    }
+    for (const [provider, byPrefix] of prefixes) {
+      this.#forProvider(provider).resourceId = [...byPrefix]
+        .map(([prefix, entityRefs]) => ({ prefix, entityRefs }))
+        .sort((a, b) => b.prefix.length - a.prefix.length);
+    }
+  }
+
+  #forProvider(provider: string): ProviderClaims {
+    let p = this.#byProvider.get(provider);
+    if (!p) {
+      p = {
+        apiKeyId: new Map(),
+        projectId: new Map(),
+        accountId: new Map(),
+        resourceId: [],
+        tag: [],
+      };
+      this.#byProvider.set(provider, p);
+    }
+    return p;
+  }
+
+  resolve(usage: UsageDimensions): ClaimResolution {
+    const p = this.#byProvider.get(usage.provider);
+    if (p) {
+      const levels: Array<[number, Set<string>]> = [
+        [3, this.#matchKey(p.apiKeyId, usage.apiKeyId)],
+        [
+          2,
+          new Set([
+            ...this.#matchKey(p.projectId, usage.projectId),
+            ...this.#matchPrefix(p.resourceId, usage.resourceId),
+          ]),
+        ],
+        [
+          1,
+          new Set([
+            ...this.#matchKey(p.accountId, usage.accountId),
+            ...this.#matchTags(p.tag, usage.tags),
+          ]),
+        ],
+      ];
+      for (const [specificity, entityRefs] of levels) {
+        if (entityRefs.size > 0) {
+          return {
+            kind: 'claimed',
+            entityRefs: [...entityRefs].sort(),
+            specificity,
+          };
+        }
+      }
+    }
+    return this.#unallocated(usage);
+  }
+
+  /** Every value several entities claim at the same specificity. */
+  conflicts(): ClaimConflict[] {
+    const byValue = new Map<string, ClaimConflict>();
+    for (const claim of this.#claims) {
+      const key = `${claim.provider}\u0000${claim.dimension}\u0000${claim.value}`;
+      const entry = byValue.get(key) ?? {
+        provider: claim.provider,
+        dimension: claim.dimension,
+        value: claim.value,
+        entityRefs: [],
+      };
+      if (!entry.entityRefs.includes(claim.entityRef)) {
+        entry.entityRefs.push(claim.entityRef);
+      }
+      byValue.set(key, entry);
+    }
+    return [...byValue.values()]
+      .filter(c => c.entityRefs.length > 1)
+      .map(c => ({ ...c, entityRefs: c.entityRefs.sort() }))
+      .sort(
+        (a, b) =>
+          a.provider.localeCompare(b.provider) ||
+          a.dimension.localeCompare(b.dimension) ||
+          a.value.localeCompare(b.value),
+      );
+  }
+
+  #matchKey(map: Map<string, Set<string>>, value: string | null): Set<string> {
+    return (value !== null && map.get(value)) || new Set();
+  }
+
+  #matchPrefix(
+    prefixes: ProviderClaims['resourceId'],
+    resourceId: string | null,
+  ): Set<string> {
+    if (!resourceId) return new Set();
+    const id = resourceId.toLocaleLowerCase('en-US');
+    const longest = prefixes.find(p => id.startsWith(p.prefix));
+    if (!longest) return new Set();
+    const refs = new Set<string>();
+    for (const p of prefixes) {
+      if (
+        p.prefix.length === longest.prefix.length &&
+        id.startsWith(p.prefix)
+      ) {
+        p.entityRefs.forEach(ref => refs.add(ref));
+      }
+    }
+    return refs;
+  }
+
+  #matchTags(
+    selectors: ProviderClaims['tag'],
+    tags: Record<string, string> | null,
+  ): Set<string> {
+    const refs = new Set<string>();
+    if (!tags) return refs;
+    for (const selector of selectors) {
+      if (selector.pairs.every(({ key, value }) => tags[key] === value)) {
+        refs.add(selector.entityRef);
+      }
+    }
+    return refs;
+  }
+
+  #unallocated(usage: UsageDimensions): ClaimResolution {
+    for (const dimension of UNALLOCATED_ORDER) {
+      const value = usage[dimension];
+      if (value) {
+        return { kind: 'unallocated', dimension, value };
+      }
+    }
+    const tags = Object.entries(usage.tags ?? {}).sort(([a], [b]) =>
+      compareCodeUnits(a, b),
+    );
+    if (tags.length > 0) {
+      return {
+        kind: 'unallocated',
+        dimension: 'tag',
+        value: `${tags[0][0]}=${tags[0][1]}`,
+      };
+    }
+    return { kind: 'unallocated', dimension: 'none', value: '' };
+  }
+}

@@ -1,0 +1,110 @@
+import { attributeUsage, type UsageGroup } from './attributeUsage';
+import { ClaimIndex } from './ClaimIndex';
+import { readEntityClaims } from './claims';
+
+function group(partial: Partial<UsageGroup>): UsageGroup {
+  return {
+    sourceId: 'openai-prod',
+    provider: 'openai',
+    date: '2026-11-02',
+    model: 'gpt-4o',
+    accountId: null,
+    projectId: null,
+    resourceId: null,
+    apiKeyId: null,
+    tags: null,
+    cost: 0,
+    estimatedOnly: 0,
+    inputTokens: 0,
+    cachedInputTokens: 0,
+    cacheWriteTokens: 0,
+    outputTokens: 0,
+    reasoningTokens: 0,
+    requests: 0,
+    ...partial,
+  };
+}
+
+const index = new ClaimIndex([
+  ...readEntityClaims('component:default/a', {
+    'ai-cost/openai-api-key-id': 'k_shared',
+  }).claims,
+  ...readEntityClaims('component:default/b', {
+    'ai-cost/openai-api-key-id': 'k_shared',
+  }).claims,
+  ...readEntityClaims('component:default/c', {
+    'ai-cost/openai-api-key-id': 'k_shared',
+    'ai-cost/openai-project-id': 'proj_c',
+  }).claims,
+]);
+
+describe('attributeUsage', () => {
+  it('splits a three-way conflict to the micro-unit, token and request', () => {
+    const { attributed, unallocated } = attributeUsage(
+      [
+        group({
+          apiKeyId: 'k_shared',
+          cost: 1_000_001,
+          estimatedOnly: 2,
+          inputTokens: 10,
+          outputTokens: 5,
+          requests: 2,
+        }),
+      ],
+      index,
+    );
+    expect(unallocated).toEqual([]);
+    expect(
+      attributed.map(r => [
+        r.entityRef,
+        r.cost,
+        r.estimatedOnly,
+        r.inputTokens,
+        r.outputTokens,
+        r.requests,
+        r.conflict,
+      ]),
+    ).toEqual([
+      ['component:default/a', 333_334, 1, 4, 2, 1, true],
+      ['component:default/b', 333_334, 1, 3, 2, 1, true],
+      ['component:default/c', 333_333, 0, 3, 1, 0, true],
+    ]);
+  });
+
+  it('splits negative credits too, and keeps every micro-unit', () => {
+    const groups = [
+      group({ apiKeyId: 'k_shared', cost: -100 }),
+      group({ projectId: 'proj_c', cost: 7, model: 'gpt-4o-mini' }),
+      group({ projectId: 'proj_x', cost: 11 }),
+      group({ projectId: 'proj_x', cost: 13, date: '2026-11-03' }),
+    ];
+    const { attributed, unallocated } = attributeUsage(groups, index);
+    const sum = (rows: Array<{ cost: number }>) =>
+      rows.reduce((t, r) => t + r.cost, 0);
+    expect(attributed.map(r => r.cost)).toEqual([-34, -33, -33, 7]);
+    expect(
+      unallocated.map(u => [u.date, u.dimension, u.value, u.cost]),
+    ).toEqual([
+      ['2026-11-02', 'projectId', 'proj_x', 11],
+      ['2026-11-03', 'projectId', 'proj_x', 13],
+    ]);
+    expect(sum(attributed) + sum(unallocated)).toBe(sum(groups));
+  });
+
+  it('merges groups that land on the same entity, day, model and key', () => {
+    const { attributed } = attributeUsage(
+      [
+        group({ projectId: 'proj_c', tags: { a: '1' }, cost: 5 }),
+        group({ projectId: 'proj_c', tags: { a: '2' }, cost: 6 }),
+      ],
+      index,
+    );
+    expect(attributed).toHaveLength(1);
+    expect(attributed[0]).toMatchObject({
+      entityRef: 'component:default/c',
+      apiKeyId: '',
+      cost: 11,
+      conflict: false,
+    });
+  });
+});

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import {
+  RELATION_CHILD_OF,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { ANNOTATION_MONTHLY_BUDGET } from '@ai-cost/plugin-ai-cost-common';
+import { readEntityClaims, type Claim, type ClaimProblem } from './claims';
+import type { EntityNode } from './EntityGraph';
+
+/** What the plugin keeps of the catalog: the graph, the claims and what could not be read. */
+export interface CatalogSnapshot {
+  entities: EntityNode[];
+  claims: Claim[];
+  problems: ClaimProblem[];
+}
+
+/** The catalog fields a snapshot needs; everything else is not fetched. */
+export const SNAPSHOT_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'relations',
+];
+
+/** Entity refs are case-insensitive in Backstage; the plugin keeps them lower-case. */
+export function normalizeEntityRef(ref: string): string {
+  return ref.toLocaleLowerCase('en-US');
+}
+
+function targetsOf(entity: Entity, type: string): string[] {
+  return (entity.relations ?? [])
+    .filter(relation => relation.type === type)
+    .map(relation => normalizeEntityRef(relation.targetRef))
+    .sort();
+}
+
+/** Adds one catalog entity to a snapshot. */
+export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
+  const entityRef = normalizeEntityRef(stringifyEntityRef(entity));
+  const annotations = entity.metadata.annotations;
+  const node: EntityNode = {
+    entityRef,
+    kind: entity.kind,
+    partOf: targetsOf(entity, RELATION_PART_OF),
+    childOf: targetsOf(entity, RELATION_CHILD_OF),
+  };
+  if (entity.metadata.title) node.title = entity.metadata.title;
+  const [ownerRef] = targetsOf(entity, RELATION_OWNED_BY);
+  if (ownerRef) node.ownerRef = ownerRef;
+  const budget = annotations?.[ANNOTATION_MONTHLY_BUDGET];
+  if (budget !== undefined) node.monthlyBudget = budget;
+  snapshot.entities.push(node);
+
+  const { claims, problems } = readEntityClaims(entityRef, annotations);
+  snapshot.claims.push(...claims);
+  snapshot.problems.push(...problems);
+}
+
+/**
+ * sha256 of a snapshot (claims, graph and problems): when it changes the
+ * stored index is replaced. Independent of the order the catalog lists
+ * entities in.
+ */
+export function fingerprintSnapshot(snapshot: CatalogSnapshot): string {
+  const lines = [
+    ...snapshot.claims.map(c =>
+      JSON.stringify(['claim', c.entityRef, c.annotation, c.value]),
+    ),
+    ...snapshot.entities.map(e => JSON.stringify(['entity', e])),
+    ...snapshot.problems.map(p => JSON.stringify(['problem', p])),
+  ].sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+/**
+ * The providers whose claims differ between two claim sets: only their
+ * spend needs re-attribution.
+ */
+export function providersWithChangedClaims(
+  before: Claim[],
+  after: Claim[],
+): string[] {
+  const keyed = (claims: Claim[]) => {
+    const byProvider = new Map<string, Set<string>>();
+    for (const c of claims) {
+      const set = byProvider.get(c.provider) ?? new Set<string>();
+      set.add(
+        [c.entityRef, c.dimension, c.value, c.specificity].join('\u0000'),
+      );
+      byProvider.set(c.provider, set);
+    }
+    return byProvider;
+  };
+  const a = keyed(before);
+  const b = keyed(after);
+  const changed: string[] = [];
+  for (const provider of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(provider) ?? new Set();
+    const y = b.get(provider) ?? new Set();
+    if (x.size !== y.size || [...x].some(k => !y.has(k)))
+      changed.push(provider);
+  }
+  return changed.sort();
+}

@@ -1,0 +1,87 @@
+import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type {
+  AttributedRow,
+  UnallocatedRow,
+  UsageAmounts,
+  UsageGroup,
+} from '../attribution/attributeUsage';
+import type { CatalogSnapshot } from '../attribution/catalogSnapshot';
+
+/** When and from what the annotation index was last built. */
+export interface CatalogIndexState {
+  fingerprint: string;
+  builtAt: string;
+  entityCount: number;
+  problems: CatalogSnapshot['problems'];
+}
+
+/** Attributed amounts of one group of a query, money in micro-units. */
+export type AmountsRow<K extends string> = Record<K, string> & UsageAmounts;
+
+/** The days of stored usage of one source. */
+export interface SourceUsageSpan {
+  sourceId: string;
+  provider: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Persistence of the annotation index, of attributed spend
+ * (`ai_cost_daily`, `ai_cost_unallocated_daily`) and the queries page views
+ * make against it. Page views never read raw usage.
+ */
+export interface AttributionStore {
+  /** Replaces the catalog snapshot and its claims in one transaction. */
+  replaceCatalogSnapshot(
+    snapshot: CatalogSnapshot,
+    fingerprint: string,
+  ): Promise<void>;
+  loadCatalogSnapshot(): Promise<
+    { snapshot: CatalogSnapshot; state: CatalogIndexState } | undefined
+  >;
+  getIndexState(): Promise<CatalogIndexState | undefined>;
+
+  /** First and last day of stored usage per source, optionally of some providers only. */
+  usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
+
+  /**
+   * In one transaction that holds the source's row lock: reads the source's
+   * usage of the window summed by claimable dimensions, lets `attribute`
+   * turn it into rows, and replaces the window's attributed and unallocated
+   * rows with them.
+   */
+  reattribute(options: {
+    sourceId: string;
+    window: UsageWindow;
+    attribute: (groups: UsageGroup[]) => {
+      attributed: AttributedRow[];
+      unallocated: UnallocatedRow[];
+    };
+  }): Promise<{ attributedRows: number; unallocatedRows: number }>;
+
+  /** Attributed spend of some entities summed by the given columns. */
+  sumAttributed<K extends AttributedColumn>(options: {
+    window: UsageWindow;
+    /** All entities when omitted. */
+    entityRefs?: string[];
+    groupBy: K[];
+  }): Promise<Array<AmountsRow<K>>>;
+
+  /** Unallocated spend summed by provider, dimension and value. */
+  sumUnallocated(
+    window: UsageWindow,
+  ): Promise<Array<AmountsRow<'provider' | 'dimension' | 'value'>>>;
+
+  /** Everything ingested in the window: the right-hand side of the invariant. */
+  sumIngested(window: UsageWindow): Promise<UsageAmounts>;
+}
+
+/** Columns of `ai_cost_daily` a query can group by. */
+export type AttributedColumn =
+  | 'entityRef'
+  | 'date'
+  | 'sourceId'
+  | 'provider'
+  | 'model'
+  | 'apiKeyId';

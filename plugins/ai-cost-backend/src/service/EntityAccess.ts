@@ -1,0 +1,81 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { aiCostReadPermission } from '@ai-cost/plugin-ai-cost-common';
+import { normalizeEntityRef } from '../attribution/catalogSnapshot';
+
+/**
+ * Decides which entities' costs a caller may read (DESIGN §6): the entity
+ * must be visible to the caller in the catalog, asked with the caller's own
+ * credentials, and the policy must allow `ai-cost.costs.read` on it.
+ */
+export class EntityAccess {
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      permissions: PermissionsService;
+    },
+  ) {}
+
+  /**
+   * The entity, when the caller may read its costs. An entity the caller
+   * cannot see answers like one that does not exist, so costs never reveal
+   * what the catalog hides.
+   */
+  async readable(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ entityRef: string; kind: string; title?: string }> {
+    const ref = normalizeEntityRef(
+      stringifyEntityRef(parseEntityRef(entityRef)),
+    );
+    const entity = await this.options.catalog.getEntityByRef(ref, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: aiCostReadPermission, resourceRef: ref }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${aiCostReadPermission.name} on ${ref}`,
+      );
+    }
+    return {
+      entityRef: ref,
+      kind: entity.kind,
+      ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+    };
+  }
+
+  /** The subset of `entityRefs` whose costs the caller may read. */
+  async visible(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    if (entityRefs.length === 0) return new Set();
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      {
+        entityRefs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+    const seen = entityRefs.filter((_, i) => items[i]);
+    const decisions = await this.options.permissions.authorize(
+      seen.map(ref => ({ permission: aiCostReadPermission, resourceRef: ref })),
+      { credentials },
+    );
+    return new Set(
+      seen.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    );
+  }
+}

@@ -1,0 +1,528 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { createCostTestApp } from '../__testUtils__/createCostTestApp';
+import { exampleCatalog, exampleUsage } from '../__testUtils__/exampleOrg';
+import { catalogEntity } from '../__testUtils__/fakeCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const ALICE = 'user:default/alice';
+const BOB = 'user:default/bob';
+const MALLORY = 'user:default/mallory';
+
+const WINDOW = 'from=2026-11-01&to=2026-11-03';
+
+/** [total, own, viaChildren] of every entity for 2026-11-01..03, worked out by hand. */
+const EXPECTED: Record<string, [number, number, number]> = {
+  'group:default/acme': [29.233336, 0, 29.233336],
+  'group:default/engineering': [24.733335, 0, 24.733335],
+  'group:default/search-team': [21.333335, 0, 21.333335],
+  'group:default/assistant-team': [3.4, 0, 3.4],
+  'group:default/insights-team': [2.200001, 0, 2.200001],
+  'group:default/platform': [2.3, 0, 2.3],
+  'domain:default/discovery': [21.333335, 0, 21.333335],
+  'domain:default/customer-experience': [2.3, 0, 2.3],
+  'system:default/search': [19.333335, 1.5, 17.833335],
+  'system:default/recommendations': [2, 0, 2],
+  'system:default/support': [2.3, 0, 2.3],
+  'system:default/insights': [2.200001, 0, 2.200001],
+  'component:default/search-api': [10.000001, 10.000001, 0],
+  'component:default/query-rewriter': [3.833334, 3.833334, 0],
+  'component:default/semantic-indexer': [4, 4, 0],
+  'api:default/search-openapi': [0, 0, 0],
+  'component:default/reco-ranker': [2, 2, 0],
+  'component:default/ticket-summarizer': [0.5, 0.5, 0],
+  'component:default/support-bot': [1.2, 1.2, 0],
+  'component:default/azure-chat': [0.6, 0.6, 0],
+  'component:default/azure-chat-eu': [1.1, 1.1, 0],
+  'component:default/insights-notebook': [2.200001, 2.200001, 0],
+  'resource:default/bedrock-sandbox': [1.5, 1.5, 0],
+  'component:default/llm-gateway': [0.8, 0.8, 0],
+  'component:default/docs-site': [0, 0, 0],
+  'component:default/broken': [0, 0, 0],
+};
+
+const EXPECTED_UNALLOCATED = [
+  {
+    provider: 'openai',
+    dimension: 'projectId',
+    value: 'proj_experiments',
+    cost: 2.5,
+    claimWith: 'ai-cost/openai-project-id',
+  },
+  {
+    provider: 'aws',
+    dimension: 'accountId',
+    value: '555566667777',
+    cost: 0.9,
+    claimWith: 'ai-cost/aws-account-id',
+  },
+  {
+    provider: 'gateway',
+    dimension: 'tag',
+    value: 'service=unknown',
+    cost: 0.3,
+    claimWith: 'ai-cost/gateway-tags',
+  },
+  { provider: 'openai', dimension: 'none', value: '', cost: 0.05 },
+];
+
+describe('attribution and the cost API on a 26-entity catalog', () => {
+  const databases = createTestDatabases();
+
+  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+    const entities = exampleCatalog();
+    const knex = await databases.init(databaseId);
+    const test = await createCostTestApp({
+      knex,
+      entities,
+      hiddenFrom: { [ALICE]: ['component:default/ticket-summarizer'] },
+      policy: (permission, user) => {
+        if (user === MALLORY && permission === 'ai-cost.costs.read') {
+          return 'DENY';
+        }
+        if (user === BOB && permission === 'ai-cost.org.read') return 'DENY';
+        return undefined;
+      },
+    });
+    // Usage arrives before the catalog is indexed: all of it is unallocated
+    // until the first index build re-attributes it.
+    for (const [sourceId, { provider, records }] of Object.entries(
+      exampleUsage(),
+    )) {
+      await test.ingest(sourceId, provider, records);
+    }
+    const first = await test.indexer.rebuild();
+    expect(first).toEqual({
+      changed: true,
+      entities: 26,
+      claims: 13,
+      reattributedProviders: ['*'],
+    });
+    return { ...test, entities };
+  }
+
+  const get = (app: Express.Application, url: string, user = ALICE) =>
+    request(app as any)
+      .get(url)
+      .set('Authorization', mockCredentials.user.header(user));
+
+  async function expectInvariant(
+    test: Awaited<ReturnType<typeof setup>>,
+    window: { from: string; to: string },
+  ) {
+    const attributed = await test.attributionStore.sumAttributed({
+      window,
+      groupBy: [],
+    });
+    const unallocated = await test.attributionStore.sumUnallocated(window);
+    const ingested = await test.attributionStore.sumIngested(window);
+    const unallocatedCost = unallocated.reduce((t, u) => t + u.cost, 0);
+    expect(attributed[0].cost + unallocatedCost).toBe(ingested.cost);
+    const unallocatedRequests = unallocated.reduce((t, u) => t + u.requests, 0);
+    expect(attributed[0].requests + unallocatedRequests).toBe(
+      ingested.requests,
+    );
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('reports every entity total, own and via children, the unallocated list and the invariant', async () => {
+      const test = await setup(databaseId);
+      for (const [entityRef, [total, own, via]] of Object.entries(EXPECTED)) {
+        const res = await get(
+          test.app,
+          `/costs?entityRef=${entityRef}&${WINDOW}`,
+          'user:default/admin',
+        );
+        expect({ entityRef, status: res.status }).toEqual({
+          entityRef,
+          status: 200,
+        });
+        expect({
+          entityRef,
+          total: res.body.total.cost,
+          own: res.body.own.cost,
+          via: res.body.viaChildren.cost,
+        }).toEqual({ entityRef, total, own, via });
+      }
+
+      const rollup = await get(test.app, `/rollup?groupBy=owner&${WINDOW}`);
+      expect(rollup.status).toBe(200);
+      expect(rollup.body).toEqual({
+        currency: 'USD',
+        from: '2026-11-01',
+        to: '2026-11-03',
+        groupBy: 'owner',
+        total: 32.983336,
+        items: [
+          {
+            key: 'group:default/search-team',
+            entityRef: 'group:default/search-team',
+            cost: 21.333335,
+            previousCost: 5,
+          },
+          {
+            key: 'group:default/assistant-team',
+            entityRef: 'group:default/assistant-team',
+            cost: 3.4,
+            previousCost: 0,
+          },
+          {
+            key: 'group:default/platform',
+            entityRef: 'group:default/platform',
+            cost: 2.3,
+            previousCost: 0,
+          },
+          {
+            key: 'group:default/insights-team',
+            entityRef: 'group:default/insights-team',
+            cost: 2.200001,
+            previousCost: 0,
+          },
+        ],
+        unallocated: { cost: 3.75, items: EXPECTED_UNALLOCATED },
+      });
+
+      for (const window of [
+        { from: '2026-11-01', to: '2026-11-03' },
+        { from: '2026-10-01', to: '2026-11-30' },
+        { from: '2026-11-02', to: '2026-11-02' },
+      ]) {
+        await expectInvariant(test, window);
+      }
+    });
+
+    it('breaks one entity down by day, provider, model, key, child and claim', async () => {
+      const test = await setup(databaseId);
+      const res = await get(
+        test.app,
+        `/costs?entityRef=system:default/search&${WINDOW}`,
+      );
+      expect(res.status).toBe(200);
+      const body = res.body;
+      expect(body).toMatchObject({
+        entityRef: 'system:default/search',
+        kind: 'System',
+        title: 'Search',
+        currency: 'USD',
+        estimatedCost: 4,
+        demoCost: 0,
+        previousPeriod: { from: '2026-10-29', to: '2026-10-31', cost: 5 },
+        daily: [
+          { date: '2026-11-01', cost: 0 },
+          { date: '2026-11-02', cost: 19.333335 },
+          { date: '2026-11-03', cost: 0 },
+        ],
+        byProvider: [
+          { provider: 'openai', cost: 13.833335 },
+          { provider: 'anthropic', cost: 4 },
+          { provider: 'gcp', cost: 1.5 },
+        ],
+        byChild: [
+          {
+            entityRef: 'component:default/search-api',
+            kind: 'Component',
+            cost: 10.000001,
+          },
+          {
+            entityRef: 'component:default/semantic-indexer',
+            kind: 'Component',
+            cost: 4,
+          },
+          {
+            entityRef: 'component:default/query-rewriter',
+            kind: 'Component',
+            cost: 3.833334,
+          },
+          { entityRef: 'api:default/search-openapi', kind: 'API', cost: 0 },
+        ],
+        hiddenChildren: { count: 0, cost: 0 },
+        claims: [
+          {
+            annotation: 'ai-cost/gcp-project-id',
+            provider: 'gcp',
+            dimension: 'projectId',
+            value: 'gcp-search',
+            conflictsWith: [],
+          },
+        ],
+      });
+      expect(body.byModel[0]).toEqual({
+        provider: 'openai',
+        model: 'gpt-4o',
+        cost: 10.000001,
+        estimatedCost: 0,
+        inputTokens: 1000,
+        cachedInputTokens: 0,
+        cacheWriteTokens: 0,
+        outputTokens: 200,
+        requests: 10,
+      });
+      expect(body.byApiKey).toContainEqual({
+        provider: 'openai',
+        apiKeyId: 'key_shared',
+        cost: 0.500001,
+        requests: 2,
+      });
+      const tokenCost =
+        body.byTokenType.items.reduce(
+          (t: number, i: { cost: number }) => t + i.cost * 1e6,
+          0,
+        ) +
+        body.byTokenType.unexplainedCost * 1e6;
+      expect(Math.round(tokenCost)).toBe(19_333_335);
+
+      const rewriter = await get(
+        test.app,
+        `/costs?entityRef=component:default/query-rewriter&${WINDOW}`,
+      );
+      expect(rewriter.body.claims).toEqual([
+        expect.objectContaining({ value: 'key_rewriter', conflictsWith: [] }),
+        expect.objectContaining({
+          value: 'key_shared',
+          conflictsWith: ['component:default/ticket-summarizer'],
+        }),
+      ]);
+    });
+
+    it('re-attributes after annotations change, without re-ingesting', async () => {
+      const test = await setup(databaseId);
+      test.entities.push(
+        catalogEntity('component:default/experiments', {
+          owner: 'group:default/platform',
+          annotations: { 'ai-cost/openai-project-id': 'proj_experiments' },
+        }),
+      );
+      const rewriter = test.entities.find(
+        e => e.metadata.name === 'query-rewriter',
+      )!;
+      rewriter.metadata.annotations = {
+        'ai-cost/openai-api-key-id': 'key_rewriter',
+      };
+
+      expect(await test.indexer.rebuild()).toEqual({
+        changed: true,
+        entities: 27,
+        claims: 13,
+        reattributedProviders: ['openai'],
+      });
+      expect(await test.indexer.rebuild()).toMatchObject({ changed: false });
+
+      const costOf = async (ref: string) =>
+        (
+          await get(
+            test.app,
+            `/costs?entityRef=${ref}&${WINDOW}`,
+            'user:default/admin',
+          )
+        ).body.total.cost;
+      expect(await costOf('component:default/experiments')).toBe(2.5);
+      expect(await costOf('component:default/ticket-summarizer')).toBe(
+        1.000001,
+      );
+      expect(await costOf('component:default/query-rewriter')).toBe(3.333333);
+      expect(await costOf('group:default/platform')).toBe(4.8);
+
+      const rollup = await get(test.app, `/rollup?groupBy=provider&${WINDOW}`);
+      expect(rollup.body.unallocated.cost).toBe(1.25);
+      expect(rollup.body.total).toBe(32.983336);
+      expect(await test.store.listRuns('openai-prod')).toHaveLength(1);
+      await expectInvariant(test, { from: '2026-10-01', to: '2026-11-30' });
+    });
+
+    it('groups the rollup by system, domain and model', async () => {
+      const test = await setup(databaseId);
+      const keys = async (groupBy: string) =>
+        (
+          await get(test.app, `/rollup?groupBy=${groupBy}&${WINDOW}`)
+        ).body.items.map((i: { key: string; cost: number }) => [i.key, i.cost]);
+      expect(await keys('system')).toEqual([
+        ['system:default/search', 19.333335],
+        ['(none)', 3.4],
+        ['system:default/support', 2.3],
+        ['system:default/insights', 2.200001],
+        ['system:default/recommendations', 2],
+      ]);
+      expect(await keys('domain')).toEqual([
+        ['domain:default/discovery', 21.333335],
+        ['(none)', 5.600001],
+        ['domain:default/customer-experience', 2.3],
+      ]);
+      const models = await keys('model');
+      expect(models[0]).toEqual(['openai/gpt-4o', 10.000001]);
+      expect(
+        Math.round(models.reduce((t: number, [, c]: any) => t + c * 1e6, 0)),
+      ).toBe(29_233_336);
+    });
+
+    it('exports showback CSV lines that sum to the entity total', async () => {
+      const test = await setup(databaseId);
+      const res = await get(
+        test.app,
+        `/export.csv?entityRef=group:default/assistant-team&${WINDOW}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="ai-cost_group_default_assistant-team_2026-11-01_2026-11-03.csv"',
+      );
+      const lines = res.text.trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'date,entity_ref,owner,system,provider,model,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests',
+      );
+      expect(lines).toContain(
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,openai,gpt-4o-mini,0.500000,0.000000,USD,5,0,0,0,1',
+      );
+      const sum = lines
+        .slice(1)
+        .reduce(
+          (t, line) => t + Math.round(Number(line.split(',')[6]) * 1e6),
+          0,
+        );
+      expect(sum).toBe(3_400_000);
+    });
+
+    it('hides what the catalog hides and enforces permissions', async () => {
+      const test = await setup(databaseId);
+      const hidden = await get(
+        test.app,
+        `/costs?entityRef=component:default/ticket-summarizer&${WINDOW}`,
+      );
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.error.message).toBe(
+        'No entity component:default/ticket-summarizer in the catalog',
+      );
+      const hiddenCsv = await get(
+        test.app,
+        `/export.csv?entityRef=component:default/ticket-summarizer&${WINDOW}`,
+      );
+      expect(hiddenCsv.status).toBe(404);
+
+      const team = await get(
+        test.app,
+        `/costs?entityRef=group:default/assistant-team&${WINDOW}`,
+      );
+      expect(team.body.byChild.map((c: any) => c.entityRef)).not.toContain(
+        'component:default/ticket-summarizer',
+      );
+      expect(team.body.hiddenChildren).toEqual({ count: 1, cost: 0.5 });
+
+      const denied = await get(
+        test.app,
+        `/costs?entityRef=component:default/search-api&${WINDOW}`,
+        MALLORY,
+      );
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toBe(
+        'Missing permission ai-cost.costs.read on component:default/search-api',
+      );
+
+      for (const url of [
+        `/rollup?groupBy=owner&${WINDOW}`,
+        '/attribution',
+        `/export.csv?${WINDOW}`,
+      ]) {
+        const res = await get(test.app, url, BOB);
+        expect({
+          url,
+          status: res.status,
+          message: res.body.error?.message,
+        }).toEqual({
+          url,
+          status: 403,
+          message: 'Missing permission ai-cost.org.read',
+        });
+      }
+
+      const anonymous = await request(test.app as any)
+        .get(`/costs?entityRef=component:default/search-api&${WINDOW}`)
+        .set('Authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('answers bad input with 400 naming the field, unknown entities with 404', async () => {
+      const test = await setup(databaseId);
+      const cases: Array<[string, string]> = [
+        [
+          '/costs?entityRef=component:default/search-api&from=2026-13-01&to=2026-11-03',
+          'from: must be a calendar date written as YYYY-MM-DD',
+        ],
+        [
+          '/costs?entityRef=search-api&from=2026-11-01&to=2026-11-03',
+          'entityRef: must be an entity reference such as component:default/my-service',
+        ],
+        [
+          '/costs?entityRef=component:default/search-api&from=2026-11-04&to=2026-11-03',
+          'from: must not be after to (2026-11-03)',
+        ],
+        [
+          '/costs?entityRef=component:default/search-api&from=2024-01-01&to=2026-11-03',
+          'to: window must be at most 400 days',
+        ],
+        [
+          `/rollup?groupBy=team&${WINDOW}`,
+          'groupBy: must be one of owner, system, domain, provider, model',
+        ],
+        [
+          '/export.csv?from=2026-11-01&to=yesterday',
+          'to: must be a calendar date written as YYYY-MM-DD',
+        ],
+      ];
+      for (const [url, message] of cases) {
+        const res = await get(test.app, url);
+        expect({
+          url,
+          status: res.status,
+          message: res.body.error.message,
+        }).toEqual({ url, status: 400, message });
+      }
+
+      const missing = await get(
+        test.app,
+        '/costs?entityRef=component:default/search-api',
+      );
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.message).toMatch(/from/);
+
+      const unknown = await get(
+        test.app,
+        `/costs?entityRef=component:default/nope&${WINDOW}`,
+      );
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toBe(
+        'No entity component:default/nope in the catalog',
+      );
+    });
+
+    it('reports conflicts and unreadable annotations of the index', async () => {
+      const test = await setup(databaseId);
+      const res = await get(test.app, '/attribution');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        builtAt: expect.any(String),
+        entities: 26,
+        claimingEntities: 12,
+        claims: 13,
+        conflicts: [
+          {
+            provider: 'openai',
+            dimension: 'apiKeyId',
+            value: 'key_shared',
+            entityRefs: [
+              'component:default/query-rewriter',
+              'component:default/ticket-summarizer',
+            ],
+          },
+        ],
+        problems: [
+          {
+            entityRef: 'component:default/broken',
+            annotation: 'ai-cost/aws-tags',
+            message: 'Invalid ai-cost/aws-tags item "oops": expected key=value',
+          },
+        ],
+      });
+    });
+  });
+});
