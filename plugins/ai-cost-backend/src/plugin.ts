@@ -17,7 +17,12 @@ import { Attributor } from './attribution/Attributor';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
 import { CatalogIndexer } from './attribution/CatalogIndexer';
 import { CostQueryService } from './costs/CostQueryService';
-import { DatabaseAiCostStore, DatabaseAttributionStore } from './database';
+import { BudgetService } from './budgets/BudgetService';
+import {
+  DatabaseAiCostStore,
+  DatabaseAttributionStore,
+  DatabaseBudgetStore,
+} from './database';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import {
   IngestionEngine,
@@ -89,6 +94,7 @@ export const aiCostPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -158,6 +164,12 @@ export const aiCostPlugin = createBackendPlugin({
           catalog: deps.catalog,
           permissions: deps.permissions,
         });
+        const budgets = new BudgetService({
+          store: await DatabaseBudgetStore.create({ database }),
+          index,
+          auditor: deps.auditor,
+          currency,
+        });
         registerCostActions({
           actionsRegistry: deps.actionsRegistry,
           costs,
@@ -176,6 +188,7 @@ export const aiCostPlugin = createBackendPlugin({
             index,
             indexer,
             entities,
+            budgets,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -8,7 +8,12 @@ import { Attributor } from '../attribution/Attributor';
 import { CatalogIndexReader } from '../attribution/CatalogIndex';
 import { CatalogIndexer } from '../attribution/CatalogIndexer';
 import { CostQueryService } from '../costs/CostQueryService';
-import { DatabaseAiCostStore, DatabaseAttributionStore } from '../database';
+import { BudgetService } from '../budgets/BudgetService';
+import {
+  DatabaseAiCostStore,
+  DatabaseAttributionStore,
+  DatabaseBudgetStore,
+} from '../database';
 import { GenaiPricesPricingService } from '../pricing/GenaiPricesPricingService';
 import { EntityAccess } from '../service/EntityAccess';
 import { createRouter } from '../service/router';
@@ -78,6 +83,14 @@ export async function createCostTestApp(options: {
     demoSourceIds: async () => new Set(),
   });
   const entities = new EntityAccess({ catalog, permissions });
+  const auditor = mockServices.auditor.mock();
+  const budgets = new BudgetService({
+    store: await DatabaseBudgetStore.create({ database }),
+    index,
+    auditor,
+    currency: 'USD',
+    now: () => new Date('2026-11-03T12:00:00Z'),
+  });
   const router = await createRouter({
     currency: 'USD',
     httpAuth: mockServices.httpAuth(),
@@ -88,6 +101,7 @@ export async function createCostTestApp(options: {
     index,
     indexer,
     entities,
+    budgets,
   });
   const middleware = MiddlewareFactory.create({
     config: mockServices.rootConfig(),
@@ -117,6 +131,9 @@ export async function createCostTestApp(options: {
     costs,
     entities,
     permissions,
+    budgets,
+    auditor,
+    catalog,
     ingest,
   };
 }

@@ -43,7 +43,10 @@ export function exampleCatalog() {
     catalogEntity('component:default/search-api', {
       owner: owned('search-team'),
       partOf: 'system:default/search',
-      annotations: { 'ai-cost/openai-project-id': 'proj_search' },
+      annotations: {
+        'ai-cost/openai-project-id': 'proj_search',
+        'ai-cost/monthly-budget': '1500',
+      },
     }),
     catalogEntity('component:default/query-rewriter', {
       owner: owned('search-team'),
@@ -99,7 +102,10 @@ export function exampleCatalog() {
     }),
     catalogEntity('component:default/llm-gateway', {
       owner: owned('platform'),
-      annotations: { 'ai-cost/gateway-tags': 'service=gw' },
+      annotations: {
+        'ai-cost/gateway-tags': 'service=gw',
+        'ai-cost/monthly-budget': '300 EUR',
+      },
     }),
     catalogEntity('component:default/docs-site', { owner: owned('platform') }),
     catalogEntity('component:default/broken', {

@@ -2,3 +2,5 @@ export type * from './AiCostStore';
 export { DatabaseAiCostStore } from './DatabaseAiCostStore';
 export type * from './AttributionStore';
 export { DatabaseAttributionStore } from './DatabaseAttributionStore';
+export type * from './BudgetStore';
+export { DatabaseBudgetStore } from './DatabaseBudgetStore';

@@ -15,6 +15,7 @@ const TABLES = [
   'ai_cost_recommendations',
   'ai_cost_entities',
   'ai_cost_index_state',
+  'ai_cost_budget_alerts',
 ];
 
 jest.setTimeout(60_000);

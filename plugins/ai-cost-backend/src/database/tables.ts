@@ -127,3 +127,25 @@ export type DbUnallocatedRow = {
   output_tokens: Bigint;
   requests: Bigint;
 };
+
+export type DbBudgetRow = {
+  entity_ref: string;
+  amount_micros: Bigint;
+  currency: string;
+  period: string;
+  thresholds: string;
+  updated_by: string;
+  updated_at: Timestamp;
+};
+
+export type DbBudgetAlertRow = {
+  id?: Bigint;
+  entity_ref: string;
+  period_start: string;
+  threshold: string;
+  basis: string;
+  spent_micros: Bigint;
+  budget_micros: Bigint;
+  projected_date: string | null;
+  fired_at: Timestamp;
+};

@@ -614,6 +614,52 @@ export const spec = {
           'problems',
         ],
       },
+      Budget: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          amount: {
+            $ref: '#/components/schemas/Money',
+          },
+          currency: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+            enum: ['month', 'quarter'],
+          },
+          thresholds: {
+            type: 'array',
+            items: {
+              type: 'number',
+            },
+            description: 'Alert thresholds as fractions of the budget.',
+          },
+          source: {
+            type: 'string',
+            enum: ['portal', 'annotation'],
+            description:
+              'portal when set in Backstage, annotation from ai-cost/monthly-budget.',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'entityRef',
+          'amount',
+          'currency',
+          'period',
+          'thresholds',
+          'source',
+        ],
+      },
     },
     parameters: {
       EntityRef: {
@@ -841,6 +887,103 @@ export const spec = {
                 },
               },
             },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/budgets': {
+      get: {
+        operationId: 'GetBudget',
+        description:
+          'The budget in force for an entity: one set in the portal, else the\nai-cost/monthly-budget annotation. 404 when there is none.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The budget.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Budget',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutBudget',
+        description:
+          "Sets the entity's budget in the portal, overriding its annotation.\nNeeds ai-cost.budget.update on the entity; audited.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  amount: {
+                    type: 'number',
+                  },
+                  currency: {
+                    type: 'string',
+                  },
+                  period: {
+                    type: 'string',
+                  },
+                  thresholds: {
+                    type: 'array',
+                    items: {
+                      type: 'number',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The budget now in force.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Budget',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteBudget',
+        description:
+          'Removes the budget set in the portal; the annotation applies again.\nNeeds ai-cost.budget.update on the entity; audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',

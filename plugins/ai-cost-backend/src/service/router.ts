@@ -11,7 +11,10 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   aiCostAdminPermission,
+  aiCostBudgetUpdatePermission,
   aiCostOrgReadPermission,
+  budgetInputSchema,
+  budgetQuerySchema,
   costsQuerySchema,
   describeZodError,
   entityRefSchema,
@@ -27,6 +30,7 @@ import type { IngestionEngine } from '../ingestion/IngestionEngine';
 import type { CatalogIndexer } from '../attribution/CatalogIndexer';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { CostQueryService } from '../costs/CostQueryService';
+import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
 
@@ -44,8 +48,11 @@ const exportQuerySchema = z
   })
   .superRefine(refineWindow);
 
-/** Parses a query with a zod schema; a 400 names every bad field. */
-function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+/** Parses a query or body with a zod schema; a 400 names every bad field. */
+function parseQuery<S extends z.ZodTypeAny>(
+  schema: S,
+  query: unknown,
+): z.output<S> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw new InputError(describeZodError(parsed.error));
   return parsed.data;
@@ -62,6 +69,7 @@ export interface RouterOptions {
   index: CatalogIndexReader;
   indexer: Pick<CatalogIndexer, 'refresh'>;
   entities: EntityAccess;
+  budgets: BudgetService;
 }
 
 /**
@@ -71,7 +79,7 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions) {
   const { currency, httpAuth, permissions, store, ingestion } = options;
-  const { costs, index, indexer, entities } = options;
+  const { costs, index, indexer, entities, budgets } = options;
   const router = createValidatedOpenApiRouter(spec);
 
   async function authorize(
@@ -157,6 +165,58 @@ export async function createRouter(options: RouterOptions) {
     await authorize(req, aiCostAdminPermission);
     await indexer.refresh();
     res.status(202).json({ status: 'triggered' as const });
+  });
+
+  /** The entity of a budget request, when the caller may change its budget. */
+  async function budgetEntity(req: Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef } = parseQuery(budgetQuerySchema, req.query);
+    const entity = await entities.readable(entityRef, credentials);
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: aiCostBudgetUpdatePermission,
+          resourceRef: entity.entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${aiCostBudgetUpdatePermission.name} on ${entity.entityRef}`,
+      );
+    }
+    return { entity, credentials };
+  }
+
+  router.get('/budgets', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef } = parseQuery(budgetQuerySchema, req.query);
+    const entity = await entities.readable(entityRef, credentials);
+    res.json(await budgets.get(entity.entityRef));
+  });
+
+  router.put('/budgets', async (req, res) => {
+    const { entity, credentials } = await budgetEntity(req);
+    const input = parseQuery(budgetInputSchema, req.body);
+    res.json(
+      await budgets.put({
+        entityRef: entity.entityRef,
+        input,
+        credentials,
+        request: req,
+      }),
+    );
+  });
+
+  router.delete('/budgets', async (req, res) => {
+    const { entity } = await budgetEntity(req);
+    await budgets.delete({ entityRef: entity.entityRef, request: req });
+    res.status(204).end();
   });
 
   router.get('/sources', async (req, res) => {

@@ -40,7 +40,7 @@ export type BudgetInput = z.infer<typeof budgetInputSchema>;
 export const budgetQuerySchema = z.object({ entityRef: entityRefSchema });
 
 /** A budget as the API returns it. @public */
-export interface Budget {
+export type Budget = {
   entityRef: string;
   amount: number;
   currency: string;
@@ -50,4 +50,56 @@ export interface Budget {
   source: 'portal' | 'annotation';
   updatedBy?: string;
   updatedAt?: string;
-}
+};
+
+/** Query of `GET /budgets/status`: one entity, or every budgeted entity when omitted. @public */
+export const budgetStatusQuerySchema = z.object({
+  entityRef: entityRefSchema.optional(),
+});
+
+/** One alert threshold of a budget and where spend stands against it. @public */
+export type BudgetThresholdStatus = {
+  /** Fraction of the budget, e.g. 0.8. */
+  fraction: number;
+  /** The threshold in money, budget × fraction. */
+  amount: number;
+  /** Actual spend of the period reached it. */
+  crossed: boolean;
+  /** The forecast median reaches it before the period ends, on this day. */
+  projectedDate: string | null;
+};
+
+/** Response of `GET /budgets/status?entityRef=`. @public */
+export type BudgetStatus = {
+  entityRef: string;
+  currency: string;
+  /** The budget in force; null when the entity has none. */
+  budget: number | null;
+  source: 'portal' | 'annotation' | null;
+  period: {
+    period: BudgetPeriod;
+    /** First day of the current period. */
+    start: string;
+    /** Last day of the current period; thresholds reset the day after. */
+    end: string;
+    /** Last complete day the figures include. */
+    asOf: string;
+    daysRemaining: number;
+  };
+  /** Spend of the period up to `asOf`, the entity and its descendants. */
+  spent: number;
+  /** Spend expected by the end of the period with an 80% band. */
+  forecast: { median: number; low: number; high: number };
+  /** How well the forecast did on past months (mean absolute % error), if there is enough history. */
+  forecastAccuracy: {
+    meanAbsPctError: number;
+    samples: number;
+  } | null;
+  thresholds: BudgetThresholdStatus[];
+  /** Fractions actual spend has reached this period. */
+  thresholdsCrossed: number[];
+  /** The day the forecast median crosses the full budget; null when it does not. */
+  projectedBreachDate: string | null;
+  /** `over`: spent ≥ budget; `at-risk`: forecast median ≥ budget; else `ok` (`none` without a budget). */
+  state: 'over' | 'at-risk' | 'ok' | 'none';
+};

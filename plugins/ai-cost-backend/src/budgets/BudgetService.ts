@@ -1,0 +1,180 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  microsFromNumber,
+  microsToNumber,
+  type Budget,
+  type BudgetInput,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { Request } from 'express';
+import type { CatalogIndexReader } from '../attribution/CatalogIndex';
+import type { BudgetStore } from '../database';
+import { resolveBudget, type EffectiveBudget } from './resolveBudget';
+
+/** A budget as the API shows it: money in currency units. */
+export function toApiBudget(budget: EffectiveBudget): Budget {
+  return {
+    entityRef: budget.entityRef,
+    amount: microsToNumber(budget.amount),
+    currency: budget.currency,
+    period: budget.period,
+    thresholds: budget.thresholds,
+    source: budget.source,
+    ...(budget.updatedBy ? { updatedBy: budget.updatedBy } : {}),
+    ...(budget.updatedAt ? { updatedAt: budget.updatedAt } : {}),
+  };
+}
+
+function describeBudget(budget: EffectiveBudget | undefined) {
+  return budget
+    ? {
+        amount: microsToNumber(budget.amount),
+        currency: budget.currency,
+        period: budget.period,
+        thresholds: budget.thresholds,
+        source: budget.source,
+      }
+    : null;
+}
+
+function principalRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
+}
+
+/**
+ * Budgets per entity: a portal budget overrides the `ai-cost/monthly-budget`
+ * annotation; every change is written to the audit log with who, when and
+ * the budget before and after.
+ */
+export class BudgetService {
+  constructor(
+    private readonly options: {
+      store: BudgetStore;
+      index: CatalogIndexReader;
+      auditor: AuditorService;
+      currency: string;
+      now?: () => Date;
+    },
+  ) {}
+
+  /** The budget in force for an entity, if any. */
+  async effectiveBudget(
+    entityRef: string,
+  ): Promise<{ budget?: EffectiveBudget; problem?: string }> {
+    const { graph } = await this.options.index.read();
+    return resolveBudget({
+      entityRef,
+      stored: await this.options.store.getBudget(entityRef),
+      annotation: graph.get(entityRef)?.monthlyBudget,
+      currency: this.options.currency,
+    });
+  }
+
+  /** Every entity with a budget in force: portal budgets and annotations. */
+  async allBudgets(): Promise<EffectiveBudget[]> {
+    const { graph } = await this.options.index.read();
+    const stored = new Map(
+      (await this.options.store.listBudgets()).map(b => [b.entityRef, b]),
+    );
+    const refs = new Set(stored.keys());
+    for (const node of graph.nodes()) {
+      if (node.monthlyBudget !== undefined) refs.add(node.entityRef);
+    }
+    const budgets: EffectiveBudget[] = [];
+    for (const entityRef of [...refs].sort()) {
+      const { budget } = resolveBudget({
+        entityRef,
+        stored: stored.get(entityRef),
+        annotation: graph.get(entityRef)?.monthlyBudget,
+        currency: this.options.currency,
+      });
+      if (budget) budgets.push(budget);
+    }
+    return budgets;
+  }
+
+  async get(entityRef: string): Promise<Budget> {
+    const { budget, problem } = await this.effectiveBudget(entityRef);
+    if (!budget) {
+      throw new NotFoundError(
+        problem ??
+          `No budget for ${entityRef}; set one or add ai-cost/monthly-budget`,
+      );
+    }
+    return toApiBudget(budget);
+  }
+
+  async put(options: {
+    entityRef: string;
+    input: BudgetInput;
+    credentials: BackstageCredentials;
+    request: Request;
+  }): Promise<Budget> {
+    const { entityRef, input, credentials, request } = options;
+    const { currency } = this.options;
+    if (input.currency && input.currency !== currency) {
+      throw new InputError(
+        `currency: must be ${currency}, the reporting currency`,
+      );
+    }
+    const thresholds = [...new Set(input.thresholds)].sort((a, b) => a - b);
+    const before = (await this.effectiveBudget(entityRef)).budget;
+    const event = await this.options.auditor.createEvent({
+      eventId: 'budget-update',
+      severityLevel: 'medium',
+      request,
+      meta: { entityRef, before: describeBudget(before) },
+    });
+    try {
+      const stored = {
+        entityRef,
+        amount: microsFromNumber(input.amount),
+        currency,
+        period: input.period,
+        thresholds,
+        updatedBy: principalRef(credentials),
+        updatedAt: (this.options.now?.() ?? new Date()).toISOString(),
+      };
+      await this.options.store.putBudget(stored);
+      const after: EffectiveBudget = { ...stored, source: 'portal' };
+      await event.success({ meta: { after: describeBudget(after) } });
+      return toApiBudget(after);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  /** Removes the portal budget; the annotation default applies again. */
+  async delete(options: { entityRef: string; request: Request }) {
+    const { entityRef, request } = options;
+    const event = await this.options.auditor.createEvent({
+      eventId: 'budget-delete',
+      severityLevel: 'medium',
+      request,
+      meta: { entityRef },
+    });
+    const removed = await this.options.store.deleteBudget(entityRef);
+    if (!removed) {
+      const error = new NotFoundError(
+        `No budget set in the portal for ${entityRef}`,
+      );
+      await event.fail({ error });
+      throw error;
+    }
+    await event.success({
+      meta: {
+        before: describeBudget({ ...removed, source: 'portal' }),
+        after: describeBudget((await this.effectiveBudget(entityRef)).budget),
+      },
+    });
+  }
+}

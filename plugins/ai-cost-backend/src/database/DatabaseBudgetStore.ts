@@ -1,0 +1,109 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type { BudgetPeriod } from '@ai-cost/plugin-ai-cost-common';
+import type { Knex } from 'knex';
+import type { BudgetAlert, BudgetStore, StoredBudget } from './BudgetStore';
+import type { DbBudgetAlertRow, DbBudgetRow } from './tables';
+
+function toBudget(row: DbBudgetRow): StoredBudget {
+  return {
+    entityRef: row.entity_ref,
+    amount: Number(row.amount_micros),
+    currency: row.currency,
+    period: row.period as BudgetPeriod,
+    thresholds: JSON.parse(row.thresholds),
+    updatedBy: row.updated_by,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+/** The knex implementation of {@link BudgetStore}, on SQLite and PostgreSQL. */
+export class DatabaseBudgetStore implements BudgetStore {
+  /** Expects the plugin's migrations to have run (see `DatabaseAiCostStore.create`). */
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseBudgetStore> {
+    return new DatabaseBudgetStore(await options.database.getClient());
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async getBudget(entityRef: string) {
+    const row = await this.db<DbBudgetRow>('ai_cost_budgets')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row ? toBudget(row) : undefined;
+  }
+
+  async listBudgets() {
+    const rows = await this.db<DbBudgetRow>('ai_cost_budgets').orderBy(
+      'entity_ref',
+    );
+    return rows.map(toBudget);
+  }
+
+  async putBudget(budget: StoredBudget) {
+    return this.db.transaction(async tx => {
+      const previous = await tx<DbBudgetRow>('ai_cost_budgets')
+        .where({ entity_ref: budget.entityRef })
+        .forUpdate()
+        .first();
+      const row: DbBudgetRow = {
+        entity_ref: budget.entityRef,
+        amount_micros: budget.amount,
+        currency: budget.currency,
+        period: budget.period,
+        thresholds: JSON.stringify(budget.thresholds),
+        updated_by: budget.updatedBy,
+        updated_at: new Date(budget.updatedAt),
+      };
+      await tx('ai_cost_budgets').insert(row).onConflict('entity_ref').merge();
+      return previous ? toBudget(previous) : undefined;
+    });
+  }
+
+  async deleteBudget(entityRef: string) {
+    return this.db.transaction(async tx => {
+      const previous = await tx<DbBudgetRow>('ai_cost_budgets')
+        .where({ entity_ref: entityRef })
+        .forUpdate()
+        .first();
+      if (!previous) return undefined;
+      await tx('ai_cost_budgets').where({ entity_ref: entityRef }).delete();
+      return toBudget(previous);
+    });
+  }
+
+  async recordAlert(alert: BudgetAlert) {
+    const row: DbBudgetAlertRow = {
+      entity_ref: alert.entityRef,
+      period_start: alert.periodStart,
+      threshold: String(alert.threshold),
+      basis: alert.basis,
+      spent_micros: alert.spent,
+      budget_micros: alert.budget,
+      projected_date: alert.projectedDate,
+      fired_at: new Date(),
+    };
+    const inserted = await this.db('ai_cost_budget_alerts')
+      .insert(row)
+      .onConflict(['entity_ref', 'period_start', 'threshold', 'basis'])
+      .ignore()
+      .returning('id');
+    return inserted.length > 0;
+  }
+
+  async listAlerts(entityRef: string, periodStart: string) {
+    const rows = await this.db<DbBudgetAlertRow>('ai_cost_budget_alerts')
+      .where({ entity_ref: entityRef, period_start: periodStart })
+      .orderBy([{ column: 'basis' }, { column: 'id' }]);
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      periodStart: row.period_start,
+      threshold: Number(row.threshold),
+      basis: row.basis as BudgetAlert['basis'],
+      spent: Number(row.spent_micros),
+      budget: Number(row.budget_micros),
+      projectedDate: row.projected_date,
+    }));
+  }
+}
