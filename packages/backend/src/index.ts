@@ -28,5 +28,8 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend-module-openai'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend-module-anthropic'));
+backend.add(import('@ai-cost/plugin-ai-cost-backend-module-aws'));
+backend.add(import('@ai-cost/plugin-ai-cost-backend-module-gcp'));
+backend.add(import('@ai-cost/plugin-ai-cost-backend-module-azure'));
 
 backend.start();

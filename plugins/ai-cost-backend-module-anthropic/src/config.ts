@@ -1,22 +1,47 @@
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ProviderConfigError,
+  readCurrency,
+  readProviderSourceConfigs,
+  type ProviderConfigIssue,
+} from '@ai-cost/plugin-ai-cost-node';
 import type { AnthropicCostProviderOptions } from './AnthropicCostProvider';
 
-const CONFIG_KEY = 'aiCost.providers.anthropic';
-const SOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const ID_HINT = 'source id such as "anthropic-prod"';
+const KEY_HINT = 'Anthropic Admin API key (sk-ant-admin01-...)';
+const BASE_URL_EXAMPLE = 'https://api.anthropic.com';
 
-function readNonEmptyString(
-  config: Config,
-  key: string,
-  path: string,
-  what: string,
-): string | undefined {
-  const value = config.getOptional(key);
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`${path} must be ${what}`);
+/** This module's established wording; the checks themselves are shared. */
+function formatIssue(issue: ProviderConfigIssue): string | undefined {
+  switch (issue.kind) {
+    case 'not-a-list':
+      return `${issue.key} must be a list of sources, e.g. [{ id: anthropic-prod, adminKey: \${ANTHROPIC_ADMIN_KEY} }]`;
+    case 'required':
+      if (issue.field === 'id') return `${issue.key} is required: a ${ID_HINT}`;
+      if (issue.field === 'adminKey') {
+        return `${issue.key} is required: an ${KEY_HINT}`;
+      }
+      return undefined;
+    case 'invalid-id':
+      return typeof issue.value === 'string' && issue.value !== ''
+        ? `${issue.key} "${issue.value}" may only contain letters, digits, ".", "_" and "-", and must start with a letter or digit`
+        : `${issue.key} must be a non-empty ${ID_HINT}`;
+    case 'duplicate-id':
+      return `${issue.key} "${issue.id}" duplicates ${issue.firstEntryKey}.id; source ids must be unique`;
+    case 'invalid':
+      if (issue.field === 'adminKey') {
+        return `${issue.key} must be a non-empty ${KEY_HINT}`;
+      }
+      if (issue.field === 'baseUrl') {
+        return typeof issue.value === 'string'
+          ? `${issue.key} must be an http(s) URL such as ${BASE_URL_EXAMPLE}, got "${issue.value}"`
+          : `${issue.key} must be an http(s) URL such as ${BASE_URL_EXAMPLE}`;
+      }
+      return undefined;
+    default:
+      return undefined;
   }
-  return value.trim();
 }
 
 /**
@@ -29,91 +54,39 @@ export function readAnthropicProviderOptions(
   config: Config,
   logger?: LoggerService,
 ): AnthropicCostProviderOptions[] {
-  if (!config.has(CONFIG_KEY)) return [];
-  const raw = config.getOptional(CONFIG_KEY);
-  if (!Array.isArray(raw)) {
-    throw new Error(
-      `${CONFIG_KEY} must be a list of sources, e.g. [{ id: anthropic-prod, adminKey: \${ANTHROPIC_ADMIN_KEY} }]`,
-    );
-  }
-  const currency = (
-    readNonEmptyString(
-      config,
-      'aiCost.currency',
-      'aiCost.currency',
-      'an ISO 4217 currency code such as USD',
-    ) ?? 'USD'
-  ).toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) {
-    throw new Error(
-      `aiCost.currency must be an ISO 4217 currency code such as USD`,
-    );
-  }
+  const sources = readProviderSourceConfigs(
+    config,
+    'anthropic',
+    {
+      adminKey: { type: 'secret', required: true },
+      baseUrl: { type: 'url' },
+    },
+    { whitespace: 'trim', unknownKeys: 'ignore', formatIssue },
+  );
+  if (sources.length === 0) return [];
 
-  const firstIndexOfId = new Map<string, number>();
-  return config.getConfigArray(CONFIG_KEY).map((entry, index) => {
-    const at = `${CONFIG_KEY}[${index}]`;
-    const id = readNonEmptyString(
-      entry,
-      'id',
-      `${at}.id`,
-      'a non-empty source id such as "anthropic-prod"',
-    );
-    if (id === undefined) {
-      throw new Error(
-        `${at}.id is required: a source id such as "anthropic-prod"`,
-      );
-    }
-    if (!SOURCE_ID.test(id)) {
-      throw new Error(
-        `${at}.id "${id}" may only contain letters, digits, ".", "_" and "-", and must start with a letter or digit`,
-      );
-    }
-    const previous = firstIndexOfId.get(id);
-    if (previous !== undefined) {
-      throw new Error(
-        `${at}.id "${id}" duplicates ${CONFIG_KEY}[${previous}].id; source ids must be unique`,
-      );
-    }
-    firstIndexOfId.set(id, index);
-
-    const adminKey = readNonEmptyString(
-      entry,
-      'adminKey',
-      `${at}.adminKey`,
-      'a non-empty Anthropic Admin API key (sk-ant-admin01-...)',
-    );
-    if (adminKey === undefined) {
-      throw new Error(
-        `${at}.adminKey is required: an Anthropic Admin API key (sk-ant-admin01-...)`,
-      );
-    }
-    if (!adminKey.startsWith('sk-ant-admin')) {
-      logger?.warn(
-        `${at}.adminKey does not look like an Anthropic Admin API key (sk-ant-admin01-...); regular API keys cannot read usage and cost reports`,
-      );
-    }
-
-    const baseUrl = readNonEmptyString(
-      entry,
-      'baseUrl',
-      `${at}.baseUrl`,
-      'an http(s) URL such as https://api.anthropic.com',
-    );
-    if (baseUrl !== undefined && !isHttpUrl(baseUrl)) {
-      throw new Error(
-        `${at}.baseUrl must be an http(s) URL such as https://api.anthropic.com, got "${baseUrl}"`,
-      );
-    }
-    return { id, adminKey, currency, ...(baseUrl ? { baseUrl } : {}) };
-  });
-}
-
-function isHttpUrl(value: string): boolean {
+  let currency: string;
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
+    currency = readCurrency(config);
+  } catch (error) {
+    if (!(error instanceof ProviderConfigError)) throw error;
+    throw new ProviderConfigError(
+      error.issue,
+      'aiCost.currency must be an ISO 4217 currency code such as USD',
+    );
   }
+
+  return sources.map((source, index) => {
+    if (!source.adminKey.startsWith('sk-ant-admin')) {
+      logger?.warn(
+        `aiCost.providers.anthropic[${index}].adminKey does not look like an Anthropic Admin API key (sk-ant-admin01-...); regular API keys cannot read usage and cost reports`,
+      );
+    }
+    return {
+      id: source.id,
+      adminKey: source.adminKey,
+      currency,
+      ...(source.baseUrl ? { baseUrl: source.baseUrl } : {}),
+    };
+  });
 }

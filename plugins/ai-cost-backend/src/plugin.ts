@@ -7,6 +7,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import type { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { aiCostPermissions } from '@ai-cost/plugin-ai-cost-common';
 import {
   aiCostProvidersExtensionPoint,
@@ -17,12 +18,15 @@ import { Attributor } from './attribution/Attributor';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
 import { CatalogIndexer } from './attribution/CatalogIndexer';
 import { CostQueryService } from './costs/CostQueryService';
+import { BudgetMonitor } from './budgets/BudgetMonitor';
 import { BudgetService } from './budgets/BudgetService';
 import {
   DatabaseAiCostStore,
+  DatabaseAnomalyStore,
   DatabaseAttributionStore,
   DatabaseBudgetStore,
 } from './database';
+import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import {
   IngestionEngine,
@@ -100,6 +104,7 @@ export const aiCostPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -118,6 +123,34 @@ export const aiCostPlugin = createBackendPlugin({
           index,
           logger,
         });
+        const currency = config.getOptionalString('aiCost.currency') ?? 'USD';
+        const budgetStore = await DatabaseBudgetStore.create({ database });
+        const anomalyStore = await DatabaseAnomalyStore.create({ database });
+        const budgets = new BudgetService({
+          store: budgetStore,
+          index,
+          auditor: deps.auditor,
+          currency,
+        });
+        const notifier = new OwnerNotifier({
+          notifications: deps.notifications,
+          index,
+          logger,
+        });
+        const budgetMonitor = new BudgetMonitor({
+          budgets,
+          budgetStore,
+          attribution: attributionStore,
+          anomalies: anomalyStore,
+          index,
+          notifier,
+          currency,
+        });
+        const afterAttribution = async () => {
+          const sent = await budgetMonitor.checkAlerts();
+          if (sent > 0) logger.info(`Sent ${sent} budget notification(s)`);
+        };
+
         const indexer = new CatalogIndexer({
           catalog: deps.catalog,
           auth: deps.auth,
@@ -126,6 +159,7 @@ export const aiCostPlugin = createBackendPlugin({
           store: attributionStore,
           attributor,
           schedule: readIndexSchedule(config),
+          afterAttribution,
         });
         await indexer.start();
 
@@ -145,11 +179,11 @@ export const aiCostPlugin = createBackendPlugin({
             : providers,
           onIngested: async ({ sourceId, window }) => {
             await attributor.attributeSource(sourceId, window);
+            await afterAttribution();
           },
         });
         await ingestion.start();
 
-        const currency = config.getOptionalString('aiCost.currency') ?? 'USD';
         const costs = new CostQueryService({
           store: attributionStore,
           index,
@@ -163,12 +197,6 @@ export const aiCostPlugin = createBackendPlugin({
         const entities = new EntityAccess({
           catalog: deps.catalog,
           permissions: deps.permissions,
-        });
-        const budgets = new BudgetService({
-          store: await DatabaseBudgetStore.create({ database }),
-          index,
-          auditor: deps.auditor,
-          currency,
         });
         registerCostActions({
           actionsRegistry: deps.actionsRegistry,
@@ -189,6 +217,7 @@ export const aiCostPlugin = createBackendPlugin({
             indexer,
             entities,
             budgets,
+            budgetMonitor,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

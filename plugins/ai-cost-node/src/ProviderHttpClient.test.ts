@@ -63,4 +63,207 @@ describe('ProviderHttpClient', () => {
     ).join(' ')}`;
     expect(serialized).not.toContain('canary');
   });
+
+  describe('extensions for POST APIs with expiring tokens (Azure)', () => {
+    const AZ_HEADERS = [
+      'x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after',
+      'x-ms-ratelimit-microsoft.costmanagement-entity-retry-after',
+    ];
+    const TOKEN = 'eyJ-access-token-canary-abcdef';
+
+    function postClient(
+      options: {
+        sleep?: (ms: number) => Promise<void>;
+        authenticate?: () => Promise<{
+          headers: Record<string, string>;
+          secrets?: string[];
+        }>;
+        retryAfterHeaders?: string[];
+      } = {},
+    ) {
+      return new ProviderHttpClient({
+        providerName: 'Example',
+        baseUrl,
+        headers: {},
+        secrets: [KEY],
+        maxRetries: 3,
+        sleep: async () => {},
+        ...options,
+      });
+    }
+
+    it('POSTs JSON and follows an absolute link on the same origin', async () => {
+      const seen: Array<{ url: string; body: unknown; type: string | null }> =
+        [];
+      server.use(
+        http.post(`${baseUrl}/query`, async ({ request }) => {
+          seen.push({
+            url: request.url,
+            body: await request.json(),
+            type: request.headers.get('content-type'),
+          });
+          return HttpResponse.json({ ok: seen.length });
+        }),
+      );
+      const c = postClient();
+      await expect(
+        c.postJson('/query', { a: 1 }, [['api-version', '2025-03-01']]),
+      ).resolves.toEqual({ ok: 1 });
+      await expect(
+        c.postJson(
+          `${baseUrl}/query?api-version=2025-03-01&$skiptoken=AQ%3D%3D`,
+          {
+            a: 1,
+          },
+        ),
+      ).resolves.toEqual({ ok: 2 });
+      expect(seen).toEqual([
+        {
+          url: `${baseUrl}/query?api-version=2025-03-01`,
+          body: { a: 1 },
+          type: 'application/json',
+        },
+        {
+          url: `${baseUrl}/query?api-version=2025-03-01&$skiptoken=AQ%3D%3D`,
+          body: { a: 1 },
+          type: 'application/json',
+        },
+      ]);
+    });
+
+    it('refuses to send credentials to another origin', async () => {
+      const authenticate = jest.fn(async () => ({
+        headers: { authorization: `Bearer ${TOKEN}` },
+      }));
+      await expect(
+        postClient({ authenticate }).postJson(
+          'https://evil.example.test/v1/query',
+          {},
+        ),
+      ).rejects.toThrow(
+        'Example: refusing to follow a link to https://evil.example.test, which is not the configured https://billing.example.test',
+      );
+      expect(authenticate).not.toHaveBeenCalled();
+    });
+
+    it('answers null for 204 No Content', async () => {
+      server.use(
+        http.post(
+          `${baseUrl}/query`,
+          () => new HttpResponse(null, { status: 204 }),
+        ),
+      );
+      await expect(postClient().postJson('/query', {})).resolves.toBeNull();
+    });
+
+    it('waits for the longest of Retry-After and the extra retry-after headers', async () => {
+      let calls = 0;
+      server.use(
+        http.post(`${baseUrl}/query`, () => {
+          calls++;
+          if (calls === 1) {
+            return HttpResponse.json(
+              { error: { code: '429', message: 'Too many requests' } },
+              {
+                status: 429,
+                headers: {
+                  'retry-after': '5',
+                  [AZ_HEADERS[0]]: '42',
+                  [AZ_HEADERS[1]]: '7',
+                },
+              },
+            );
+          }
+          if (calls === 2) {
+            return HttpResponse.json(
+              {},
+              { status: 429, headers: { [AZ_HEADERS[1]]: '3' } },
+            );
+          }
+          return HttpResponse.json({ rows: [] });
+        }),
+      );
+      const sleep = jest.fn(async (_ms: number) => {});
+      await expect(
+        postClient({ sleep, retryAfterHeaders: AZ_HEADERS }).postJson(
+          '/query',
+          {},
+        ),
+      ).resolves.toEqual({ rows: [] });
+      expect(sleep.mock.calls.map(c => c[0])).toEqual([42_000, 3_000]);
+    });
+
+    it('ignores headers it was not told about (plain exponential backoff)', async () => {
+      let calls = 0;
+      server.use(
+        http.post(`${baseUrl}/query`, () =>
+          ++calls === 1
+            ? HttpResponse.json(
+                {},
+                { status: 429, headers: { [AZ_HEADERS[0]]: '42' } },
+              )
+            : HttpResponse.json({}),
+        ),
+      );
+      const sleep = jest.fn(async (_ms: number) => {});
+      await postClient({ sleep }).postJson('/query', {});
+      expect(sleep.mock.calls.map(c => c[0])).toEqual([1000]);
+    });
+
+    it('authenticates every attempt and redacts the token from errors', async () => {
+      let n = 0;
+      const authenticate = jest.fn(async () => {
+        n++;
+        return {
+          headers: { authorization: `Bearer ${TOKEN}-${n}` },
+          secrets: [`${TOKEN}-${n}`],
+        };
+      });
+      const authorizations: Array<string | null> = [];
+      server.use(
+        http.post(`${baseUrl}/query`, ({ request }) => {
+          authorizations.push(request.headers.get('authorization'));
+          return authorizations.length === 1
+            ? HttpResponse.json({ error: 'busy' }, { status: 503 })
+            : HttpResponse.json(
+                {
+                  error: {
+                    message: `token ${request.headers
+                      .get('authorization')
+                      ?.slice(7)} is not authorized`,
+                  },
+                },
+                { status: 403 },
+              );
+        }),
+      );
+      const error = await postClient({ authenticate })
+        .postJson('/query', {})
+        .catch((e: Error) => e);
+      expect(authorizations).toEqual([
+        `Bearer ${TOKEN}-1`,
+        `Bearer ${TOKEN}-2`,
+      ]);
+      expect((error as Error).message).toBe(
+        'Example /query answered 403: {"error":{"message":"token [redacted] is not authorized"}}',
+      );
+      expect((error as Error).message).not.toContain('canary');
+    });
+
+    it('fails at once, without the secret, when credentials cannot be had', async () => {
+      const authenticate = jest.fn(async () => {
+        throw new Error(`AADSTS7000215: invalid client secret ${KEY}`);
+      });
+      const error = await postClient({ authenticate })
+        .postJson('/query', {})
+        .catch((e: Error) => e);
+      expect((error as Error).message).toBe(
+        'Example /query: could not get credentials; caused by Error: AADSTS7000215: invalid client secret [redacted]',
+      );
+      expect(JSON.stringify((error as any).cause?.message)).not.toContain(
+        'canary',
+      );
+      expect(authenticate).toHaveBeenCalledTimes(1);
+    });
+  });
 });

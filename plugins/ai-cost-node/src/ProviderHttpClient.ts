@@ -39,8 +39,29 @@ export interface ProviderHttpClientOptions {
   timeoutMs?: number;
   /** Extracts the provider's message from an error body. */
   describeErrorBody?: (body: unknown) => string | undefined;
+  /**
+   * More response headers that say how long to wait after a 429, in seconds
+   * or as an HTTP date, e.g. Azure's
+   * `x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after`. They are read
+   * with `Retry-After`; the longest wait wins.
+   */
+  retryAfterHeaders?: string[];
+  /**
+   * Called before every attempt for credentials that change over time, such
+   * as an OAuth access token; its headers are added to `headers` and its
+   * `secrets` are redacted like the static ones. A failure here is not
+   * retried.
+   */
+  authenticate?: (signal?: AbortSignal) => Promise<ProviderAuthentication>;
   /** Injectable for tests. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** What {@link ProviderHttpClientOptions.authenticate} returns. @public */
+export interface ProviderAuthentication {
+  headers: Record<string, string>;
+  /** Values to redact from every message, e.g. the access token. */
+  secrets?: string[];
 }
 
 /** Query parameters in order; repeated keys are allowed (`group_by[]`). @public */
@@ -87,9 +108,9 @@ export function parseRetryAfter(
 export class ProviderHttpClient {
   // A true private field: logging or serializing the client shows no credentials.
   readonly #options: Required<
-    Omit<ProviderHttpClientOptions, 'describeErrorBody'>
+    Omit<ProviderHttpClientOptions, 'describeErrorBody' | 'authenticate'>
   > &
-    Pick<ProviderHttpClientOptions, 'describeErrorBody'>;
+    Pick<ProviderHttpClientOptions, 'describeErrorBody' | 'authenticate'>;
 
   constructor(options: ProviderHttpClientOptions) {
     this.#options = {
@@ -100,6 +121,7 @@ export class ProviderHttpClient {
       timeoutMs: 60_000,
       sleep: defaultSleep,
       secrets: [],
+      retryAfterHeaders: [],
       ...options,
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
     };
@@ -111,14 +133,74 @@ export class ProviderHttpClient {
     query: QueryParams,
     signal?: AbortSignal,
   ): Promise<unknown> {
-    const { providerName, maxRetries } = this.#options;
-    const url = `${this.#options.baseUrl}${path}?${new URLSearchParams(query)}`;
-    const endpoint = `${providerName} ${path}`;
+    return this.#request('GET', path, query, undefined, signal);
+  }
+
+  /**
+   * POSTs `body` as JSON to `path` and returns the parsed JSON body (`null`
+   * for 204 No Content). `path` may also be an absolute URL, such as a
+   * `nextLink` the provider returned, as long as it is on the origin of
+   * `baseUrl`: credentials are never sent anywhere else.
+   */
+  async postJson(
+    path: string,
+    body: unknown,
+    query: QueryParams = [],
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    return this.#request('POST', path, query, body, signal);
+  }
+
+  /** The URL to call and the endpoint name used in errors. */
+  #target(path: string, query: QueryParams): { url: string; endpoint: string } {
+    const { providerName, baseUrl } = this.#options;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+      const url = new URL(path);
+      if (url.origin !== new URL(baseUrl).origin) {
+        throw this.#error(
+          `${providerName}: refusing to follow a link to ${
+            url.origin
+          }, which is not the configured ${new URL(baseUrl).origin}`,
+        );
+      }
+      for (const [key, value] of query) url.searchParams.append(key, value);
+      return {
+        url: url.toString(),
+        endpoint: `${providerName} ${url.pathname}`,
+      };
+    }
+    const search = query.length > 0 ? `?${new URLSearchParams(query)}` : '';
+    return {
+      url: `${baseUrl}${path}${search}`,
+      endpoint: `${providerName} ${path}`,
+    };
+  }
+
+  async #request(
+    method: 'GET' | 'POST',
+    path: string,
+    query: QueryParams,
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const { maxRetries } = this.#options;
+    const { url, endpoint } = this.#target(path, query);
     for (let attempt = 0; ; attempt++) {
+      const auth = await this.#authenticate(endpoint, signal);
+      const redact = (text: string) => this.#redact(text, auth.secrets);
       let response: Response;
       try {
         response = await fetch(url, {
-          headers: { accept: 'application/json', ...this.#options.headers },
+          method,
+          headers: {
+            accept: 'application/json',
+            ...(body === undefined
+              ? {}
+              : { 'content-type': 'application/json' }),
+            ...this.#options.headers,
+            ...auth.headers,
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
           signal: this.requestSignal(signal),
         });
       } catch (error) {
@@ -130,6 +212,7 @@ export class ProviderHttpClient {
             }`,
             undefined,
             error as Error,
+            auth.secrets,
           );
         }
         await this.#options.sleep(this.backoff(attempt), signal);
@@ -137,6 +220,7 @@ export class ProviderHttpClient {
       }
 
       if (response.ok) {
+        if (response.status === 204) return null;
         const text = await response.text();
         try {
           return JSON.parse(text);
@@ -146,22 +230,26 @@ export class ProviderHttpClient {
               text.length
             } bytes, starts with ${JSON.stringify(text.slice(0, 40))})`,
             response.status,
+            undefined,
+            auth.secrets,
           );
         }
       }
 
       const retriable = response.status === 429 || response.status >= 500;
-      const message = await this.describeFailure(response);
+      const message = await this.describeFailure(response, redact);
       if (!retriable || attempt >= maxRetries) {
         const tries = retriable ? ` after ${attempt + 1} attempts` : '';
         throw this.#error(
           `${endpoint} answered ${response.status}${tries}: ${message}`,
           response.status,
+          undefined,
+          auth.secrets,
         );
       }
       let wait = this.backoff(attempt);
       if (response.status === 429) {
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+        const retryAfter = this.#retryAfter(response.headers);
         if (retryAfter !== undefined) {
           if (retryAfter > this.#options.maxRetryAfterMs) {
             throw this.#error(
@@ -171,6 +259,8 @@ export class ProviderHttpClient {
                 this.#options.maxRetryAfterMs / 1000,
               )}s this client waits: ${message}`,
               429,
+              undefined,
+              auth.secrets,
             );
           }
           wait = retryAfter;
@@ -180,18 +270,58 @@ export class ProviderHttpClient {
     }
   }
 
-  /** An error whose message carries none of the configured secrets. */
-  #error(message: string, status?: number, cause?: Error): ProviderApiError {
-    return new ProviderApiError(this.#redact(message), status, cause);
+  /** Dynamic credentials for one attempt; a failure names the endpoint only. */
+  async #authenticate(
+    endpoint: string,
+    signal?: AbortSignal,
+  ): Promise<{ headers: Record<string, string>; secrets: string[] }> {
+    if (!this.#options.authenticate) return { headers: {}, secrets: [] };
+    try {
+      const auth = await this.#options.authenticate(signal);
+      const secrets = [...(auth.secrets ?? [])];
+      return { headers: auth.headers, secrets };
+    } catch (error) {
+      throw this.#error(
+        `${endpoint}: could not get credentials`,
+        undefined,
+        error as Error,
+      );
+    }
   }
 
-  #redact(text: string): string {
-    return this.#options.secrets
-      .filter(secret => secret.length >= 8)
-      .reduce(
-        (result, secret) => result.split(secret).join('[redacted]'),
-        text,
-      );
+  /** The longest wait any retry-after header asks for, in milliseconds. */
+  #retryAfter(headers: Headers): number | undefined {
+    const waits = ['retry-after', ...this.#options.retryAfterHeaders]
+      .map(name => parseRetryAfter(headers.get(name)))
+      .filter((ms): ms is number => ms !== undefined);
+    return waits.length > 0 ? Math.max(...waits) : undefined;
+  }
+
+  /** An error whose message carries none of the configured secrets. */
+  #error(
+    message: string,
+    status?: number,
+    cause?: Error,
+    extraSecrets: string[] = [],
+  ): ProviderApiError {
+    return new ProviderApiError(
+      this.#redact(message, extraSecrets),
+      status,
+      cause && redactedCause(cause, text => this.#redact(text, extraSecrets)),
+    );
+  }
+
+  #redact(text: string, extraSecrets: string[] = []): string {
+    return (
+      [...this.#options.secrets, ...extraSecrets]
+        .filter(secret => secret.length >= 8)
+        // Longest first, so a secret containing another is removed whole.
+        .sort((a, b) => b.length - a.length)
+        .reduce(
+          (result, secret) => result.split(secret).join('[redacted]'),
+          text,
+        )
+    );
   }
 
   private backoff(attempt: number): number {
@@ -204,7 +334,10 @@ export class ProviderHttpClient {
     return signal ? AbortSignal.any([signal, timeout]) : timeout;
   }
 
-  private async describeFailure(response: Response): Promise<string> {
+  private async describeFailure(
+    response: Response,
+    redact: (text: string) => string,
+  ): Promise<string> {
     const text = await response.text().catch(() => '');
     let body: unknown = text;
     try {
@@ -213,12 +346,30 @@ export class ProviderHttpClient {
       // not JSON: keep the text
     }
     const described = this.#options.describeErrorBody?.(body);
-    if (described) return this.#redact(described);
+    if (described) return redact(described);
     // Redact before truncating, so a key cut in half cannot leak either.
-    return text
-      ? this.#redact(text).slice(0, 200)
-      : response.statusText || 'no body';
+    return text ? redact(text).slice(0, 200) : response.statusText || 'no body';
   }
+}
+
+/**
+ * A copy of `cause` whose message is redacted: CustomErrorBase appends the
+ * cause's message to the error's own, so an unredacted cause would leak.
+ */
+function redactedCause(
+  cause: Error,
+  redact: (text: string) => string,
+  depth = 0,
+): Error {
+  const inner = (cause as { cause?: unknown }).cause;
+  const copy = new Error(
+    redact(cause.message),
+    inner instanceof Error && depth < 3
+      ? { cause: redactedCause(inner, redact, depth + 1) }
+      : undefined,
+  );
+  copy.name = cause.name;
+  return copy;
 }
 
 /**

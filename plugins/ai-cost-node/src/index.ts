@@ -11,3 +11,4 @@ export * from './PricingService';
 export * from './AiCostProvider';
 export * from './extensions';
 export * from './ProviderHttpClient';
+export * from './config';

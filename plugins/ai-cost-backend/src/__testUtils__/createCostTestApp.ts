@@ -8,9 +8,12 @@ import { Attributor } from '../attribution/Attributor';
 import { CatalogIndexReader } from '../attribution/CatalogIndex';
 import { CatalogIndexer } from '../attribution/CatalogIndexer';
 import { CostQueryService } from '../costs/CostQueryService';
+import { BudgetMonitor } from '../budgets/BudgetMonitor';
 import { BudgetService } from '../budgets/BudgetService';
+import { OwnerNotifier } from '../notifications/OwnerNotifier';
 import {
   DatabaseAiCostStore,
+  DatabaseAnomalyStore,
   DatabaseAttributionStore,
   DatabaseBudgetStore,
 } from '../database';
@@ -37,6 +40,8 @@ export async function createCostTestApp(options: {
   entities: Entity[];
   hiddenFrom?: Record<string, string[]>;
   policy?: TestPolicy;
+  /** "Now" for budgets and anomalies; default 2026-11-03T12:00Z. */
+  now?: Date;
 }) {
   const logger = mockServices.logger.mock();
   const database = mockServices.database({
@@ -84,12 +89,27 @@ export async function createCostTestApp(options: {
   });
   const entities = new EntityAccess({ catalog, permissions });
   const auditor = mockServices.auditor.mock();
+  let current = options.now ?? new Date('2026-11-03T12:00:00Z');
+  const now = () => current;
+  const budgetStore = await DatabaseBudgetStore.create({ database });
+  const anomalyStore = await DatabaseAnomalyStore.create({ database });
   const budgets = new BudgetService({
-    store: await DatabaseBudgetStore.create({ database }),
+    store: budgetStore,
     index,
     auditor,
     currency: 'USD',
-    now: () => new Date('2026-11-03T12:00:00Z'),
+    now,
+  });
+  const notifications = { send: jest.fn(async () => {}) };
+  const budgetMonitor = new BudgetMonitor({
+    budgets,
+    budgetStore,
+    attribution: attributionStore,
+    anomalies: anomalyStore,
+    index,
+    notifier: new OwnerNotifier({ notifications, index, logger }),
+    currency: 'USD',
+    now,
   });
   const router = await createRouter({
     currency: 'USD',
@@ -102,6 +122,7 @@ export async function createCostTestApp(options: {
     indexer,
     entities,
     budgets,
+    budgetMonitor,
   });
   const middleware = MiddlewareFactory.create({
     config: mockServices.rootConfig(),
@@ -132,8 +153,15 @@ export async function createCostTestApp(options: {
     entities,
     permissions,
     budgets,
+    budgetMonitor,
+    anomalyStore,
+    notifications,
     auditor,
     catalog,
     ingest,
+    /** Moves "now" for budgets and anomalies. */
+    setNow(date: Date) {
+      current = date;
+    },
   };
 }

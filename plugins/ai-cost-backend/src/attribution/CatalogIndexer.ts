@@ -44,6 +44,8 @@ export class CatalogIndexer {
       store: AttributionStore;
       attributor: Pick<Attributor, 'reattribute'>;
       schedule: SchedulerServiceTaskScheduleDefinition;
+      /** Runs after spend was re-attributed (budgets, anomalies). */
+      afterAttribution?: () => Promise<void>;
     },
   ) {}
 
@@ -110,6 +112,7 @@ export class CatalogIndexer {
     );
     if (!providers || providers.length > 0) {
       await attributor.reattribute(providers);
+      await this.options.afterAttribution?.();
     }
     return {
       ...result,

@@ -149,3 +149,24 @@ export type DbBudgetAlertRow = {
   projected_date: string | null;
   fired_at: Timestamp;
 };
+
+export type DbAnomalyRow = {
+  id?: Bigint;
+  entity_ref: string;
+  model: string;
+  start_date: string;
+  end_date: string;
+  expected_micros: Bigint;
+  actual_micros: Bigint;
+  impact_micros: Bigint;
+  impact_pct: number;
+  severity: string;
+  root_causes: string;
+  status: string;
+  feedback: string | null;
+  feedback_by: string | null;
+  feedback_at: Timestamp | null;
+  feedback_comment: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};

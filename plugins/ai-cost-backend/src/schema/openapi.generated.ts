@@ -660,6 +660,137 @@ export const spec = {
           'source',
         ],
       },
+      BudgetStatus: {
+        type: 'object',
+        description:
+          "Where an entity's spend stands in the current budget period, with the\nforecast for the period's end and the thresholds reached or projected.\n",
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          budget: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Money',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          source: {
+            type: ['string', 'null'],
+            enum: ['portal', 'annotation', null],
+          },
+          period: {
+            type: 'object',
+            properties: {
+              period: {
+                type: 'string',
+                enum: ['month', 'quarter'],
+              },
+              start: {
+                type: 'string',
+                format: 'date',
+              },
+              end: {
+                type: 'string',
+                format: 'date',
+              },
+              asOf: {
+                type: 'string',
+                format: 'date',
+              },
+              daysRemaining: {
+                type: 'integer',
+              },
+            },
+            required: ['period', 'start', 'end', 'asOf', 'daysRemaining'],
+          },
+          spent: {
+            $ref: '#/components/schemas/Money',
+          },
+          forecast: {
+            type: 'object',
+            properties: {
+              median: {
+                $ref: '#/components/schemas/Money',
+              },
+              low: {
+                $ref: '#/components/schemas/Money',
+              },
+              high: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['median', 'low', 'high'],
+          },
+          forecastAccuracy: {
+            type: ['object', 'null'],
+            properties: {
+              meanAbsPctError: {
+                type: 'number',
+              },
+              samples: {
+                type: 'integer',
+              },
+            },
+          },
+          thresholds: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                fraction: {
+                  type: 'number',
+                },
+                amount: {
+                  $ref: '#/components/schemas/Money',
+                },
+                crossed: {
+                  type: 'boolean',
+                },
+                projectedDate: {
+                  type: ['string', 'null'],
+                  format: 'date',
+                },
+              },
+              required: ['fraction', 'amount', 'crossed', 'projectedDate'],
+            },
+          },
+          thresholdsCrossed: {
+            type: 'array',
+            items: {
+              type: 'number',
+            },
+          },
+          projectedBreachDate: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          state: {
+            type: 'string',
+            enum: ['over', 'at-risk', 'ok', 'none'],
+          },
+        },
+        required: [
+          'entityRef',
+          'currency',
+          'budget',
+          'source',
+          'period',
+          'spent',
+          'forecast',
+          'forecastAccuracy',
+          'thresholds',
+          'thresholdsCrossed',
+          'projectedBreachDate',
+          'state',
+        ],
+      },
     },
     parameters: {
       EntityRef: {
@@ -984,6 +1115,49 @@ export const spec = {
         responses: {
           '204': {
             description: 'Removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/budgets/status': {
+      get: {
+        operationId: 'GetBudgetStatus',
+        description:
+          "Spend of the current period against the budget, the forecast for the\nperiod's end with an 80% band, and the thresholds reached or projected.\nWith entityRef needs ai-cost.costs.read on it; without, returns every\nbudgeted entity and needs ai-cost.org.read.\n",
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One status, or a list of them without entityRef.',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/BudgetStatus',
+                    },
+                    {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/BudgetStatus',
+                      },
+                    },
+                  ],
+                },
+              },
+            },
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',

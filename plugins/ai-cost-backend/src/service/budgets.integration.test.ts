@@ -57,13 +57,11 @@ describe('budget routes', () => {
         source: 'annotation',
       });
 
-      const put = await test
-        .as(OWNER)
-        .put(url, {
-          amount: 2000.5,
-          period: 'quarter',
-          thresholds: [1, 0.5, 0.5],
-        });
+      const put = await test.as(OWNER).put(url, {
+        amount: 2000.5,
+        period: 'quarter',
+        thresholds: [1, 0.5, 0.5],
+      });
       expect(put.status).toBe(200);
       expect(put.body).toEqual({
         entityRef: SEARCH_API,

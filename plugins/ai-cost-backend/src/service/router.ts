@@ -15,6 +15,7 @@ import {
   aiCostOrgReadPermission,
   budgetInputSchema,
   budgetQuerySchema,
+  budgetStatusQuerySchema,
   costsQuerySchema,
   describeZodError,
   entityRefSchema,
@@ -30,6 +31,7 @@ import type { IngestionEngine } from '../ingestion/IngestionEngine';
 import type { CatalogIndexer } from '../attribution/CatalogIndexer';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { CostQueryService } from '../costs/CostQueryService';
+import type { BudgetMonitor } from '../budgets/BudgetMonitor';
 import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
@@ -70,6 +72,7 @@ export interface RouterOptions {
   indexer: Pick<CatalogIndexer, 'refresh'>;
   entities: EntityAccess;
   budgets: BudgetService;
+  budgetMonitor: Pick<BudgetMonitor, 'status' | 'allStatuses'>;
 }
 
 /**
@@ -79,7 +82,7 @@ export interface RouterOptions {
  */
 export async function createRouter(options: RouterOptions) {
   const { currency, httpAuth, permissions, store, ingestion } = options;
-  const { costs, index, indexer, entities, budgets } = options;
+  const { costs, index, indexer, entities, budgets, budgetMonitor } = options;
   const router = createValidatedOpenApiRouter(spec);
 
   async function authorize(
@@ -198,6 +201,20 @@ export async function createRouter(options: RouterOptions) {
     const { entityRef } = parseQuery(budgetQuerySchema, req.query);
     const entity = await entities.readable(entityRef, credentials);
     res.json(await budgets.get(entity.entityRef));
+  });
+
+  router.get('/budgets/status', async (req, res) => {
+    const { entityRef } = parseQuery(budgetStatusQuerySchema, req.query);
+    if (!entityRef) {
+      await authorize(req, aiCostOrgReadPermission);
+      res.json(await budgetMonitor.allStatuses());
+      return;
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await entities.readable(entityRef, credentials);
+    res.json(await budgetMonitor.status(entity.entityRef));
   });
 
   router.put('/budgets', async (req, res) => {

@@ -1,8 +1,9 @@
 // @ts-check
 
 /**
- * Budget alerts already sent: each threshold fires once per period and
- * basis (actual spend or forecast).
+ * Budget alerts already sent (each threshold fires once per period and
+ * basis, actual spend or forecast), and what anomalies need beyond the
+ * initial table: one row per ongoing anomaly and a feedback comment.
  *
  * @param {import('knex').Knex} knex
  */
@@ -37,9 +38,20 @@ exports.up = async function up(knex) {
       indexName: 'ai_cost_budget_alerts_once_uq',
     });
   });
+
+  await knex.schema.alterTable('ai_cost_anomalies', table => {
+    table.text('feedback_comment').nullable();
+    table.unique(['entity_ref', 'model', 'start_date'], {
+      indexName: 'ai_cost_anomalies_ongoing_uq',
+    });
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.alterTable('ai_cost_anomalies', table => {
+    table.dropUnique([], 'ai_cost_anomalies_ongoing_uq');
+    table.dropColumn('feedback_comment');
+  });
   await knex.schema.dropTable('ai_cost_budget_alerts');
 };

@@ -1,0 +1,348 @@
+import { microsFromDecimalString } from '@ai-cost/plugin-ai-cost-common';
+import {
+  ProviderApiError,
+  type UsageRecord,
+  type UsageWindow,
+} from '@ai-cost/plugin-ai-cost-node';
+import type { ResultByTime } from './schemas';
+
+/** Provider kind of every record. */
+export const AWS_PROVIDER = 'aws';
+
+/** The first-party Bedrock service in Cost Explorer's SERVICE dimension. */
+export const BEDROCK_SERVICE = 'Amazon Bedrock';
+
+const MARKETPLACE_EDITION = /^(.*?)\s*\(Amazon Bedrock Edition\)\s*$/i;
+
+/** Which of the four Bedrock token types a usage type bills. */
+export type TokenType = 'input' | 'output' | 'cacheRead' | 'cacheWrite';
+
+/** What a usage type (and the service it is billed under) says. */
+export interface UsageTypeInfo {
+  model: string | null;
+  tokenType: TokenType | null;
+  region: string | null;
+  serviceTier: string | null;
+}
+
+/**
+ * Region codes that prefix usage types (`USE1-…`), for the common regions.
+ * An unknown prefix leaves the record's region null.
+ */
+const REGION_CODES: Record<string, string> = {
+  USE1: 'us-east-1',
+  USE2: 'us-east-2',
+  USW1: 'us-west-1',
+  USW2: 'us-west-2',
+  UGW1: 'us-gov-west-1',
+  UGE1: 'us-gov-east-1',
+  CAN1: 'ca-central-1',
+  SAE1: 'sa-east-1',
+  EU: 'eu-west-1',
+  EUW1: 'eu-west-1',
+  EUW2: 'eu-west-2',
+  EUW3: 'eu-west-3',
+  EUC1: 'eu-central-1',
+  EUC2: 'eu-central-2',
+  EUN1: 'eu-north-1',
+  EUS1: 'eu-south-1',
+  EUS2: 'eu-south-2',
+  APN1: 'ap-northeast-1',
+  APN2: 'ap-northeast-2',
+  APN3: 'ap-northeast-3',
+  APS1: 'ap-southeast-1',
+  APS2: 'ap-southeast-2',
+  APS3: 'ap-south-1',
+  APS4: 'ap-southeast-3',
+  APS5: 'ap-south-2',
+  APS6: 'ap-southeast-4',
+  APE1: 'ap-east-1',
+  MES1: 'me-south-1',
+  MEC1: 'me-central-1',
+  AFS1: 'af-south-1',
+  ILC1: 'il-central-1',
+};
+
+const SERVICE_TIERS = new Set([
+  'standard',
+  'batch',
+  'flex',
+  'priority',
+  'provisioned',
+]);
+
+/**
+ * Bedrock's first-party token usage types (AWS "Understanding your Amazon
+ * Bedrock Cost and Usage Report data"): `*-input-tokens`,
+ * `*-mantle-input-tokens-*`, `*-output-tokens`, `*-mantle-output-tokens-*`,
+ * `*-cache-read-input-token-count`, `*-cache-write-input-token-count`; the
+ * model is what precedes the suffix, a service tier may follow it.
+ */
+const FIRST_PARTY: Array<[RegExp, TokenType]> = [
+  [/^(.+?)-cache-read-input-token-count(?:-(.+))?$/i, 'cacheRead'],
+  [/^(.+?)-cache-write-input-token-count(?:-(.+))?$/i, 'cacheWrite'],
+  [/^(.+?)-(?:mantle-)?input-tokens?(?:-(.+))?$/i, 'input'],
+  [/^(.+?)-(?:mantle-)?output-tokens?(?:-(.+))?$/i, 'output'],
+];
+
+/** Marketplace usage types such as `USW2-MP:USW2_InputTokenCount-Units`. */
+function marketplaceTokenType(detail: string): TokenType | null {
+  const text = detail.toLowerCase();
+  if (/cache[\s_-]?read/.test(text)) return 'cacheRead';
+  if (/cache[\s_-]?write/.test(text)) return 'cacheWrite';
+  if (/input/.test(text)) return 'input';
+  if (/output/.test(text)) return 'output';
+  return null;
+}
+
+/**
+ * Derives model, token type, region and service tier from a usage type and
+ * its service.
+ *
+ * - Third-party models sold through AWS Marketplace are billed under a
+ *   service named `<Model> (Amazon Bedrock Edition)` with usage types that do
+ *   not name the model (`USW2-MP:USW2_InputTokenCount-Units`): the model is
+ *   the service name without the suffix, e.g. `Claude 3 Haiku`.
+ * - First-party usage types name the model:
+ *   `USE1-Claude4.6Sonnet-input-tokens` → `Claude4.6Sonnet`, input.
+ *
+ * Anything else (provisioned throughput, agents, knowledge bases, …) keeps
+ * a null model and token type; its cost is still ingested.
+ */
+export function parseUsageType(
+  service: string,
+  usageType: string,
+): UsageTypeInfo {
+  const prefix = /^([A-Z]{2,4}\d{0,2})-(.+)$/.exec(usageType);
+  const region = prefix ? REGION_CODES[prefix[1]] ?? null : null;
+  const rest = prefix ? prefix[2] : usageType;
+
+  const marketplace = MARKETPLACE_EDITION.exec(service);
+  if (marketplace || /^MP:/i.test(rest)) {
+    const detail = rest.replace(/^MP:/i, '');
+    const tier = /_(standard|batch|flex|priority)[_-]/i.exec(detail);
+    return {
+      model: marketplace ? marketplace[1] : null,
+      tokenType: marketplaceTokenType(detail),
+      region,
+      serviceTier: tier ? tier[1].toLowerCase() : null,
+    };
+  }
+
+  for (const [pattern, tokenType] of FIRST_PARTY) {
+    const match = pattern.exec(rest);
+    if (match) {
+      const suffix = match[2]?.toLowerCase();
+      return {
+        model: match[1],
+        tokenType,
+        region,
+        serviceTier: suffix && SERVICE_TIERS.has(suffix) ? suffix : null,
+      };
+    }
+  }
+  return { model: null, tokenType: null, region, serviceTier: null };
+}
+
+/**
+ * `UsageQuantity` (a decimal string) in tokens: the quantity times
+ * `tokensPerUnit`, rounded to a whole token, in integer arithmetic.
+ */
+export function tokensFromQuantity(
+  quantity: string,
+  tokensPerUnit: number,
+): number {
+  const micros = BigInt(microsFromDecimalString(quantity));
+  const scaled = micros * BigInt(tokensPerUnit);
+  const whole = scaled / 1_000_000n;
+  const remainder = scaled % 1_000_000n;
+  const rounded = remainder * 2n >= 1_000_000n ? whole + 1n : whole;
+  const tokens = Number(rounded);
+  // Credits and refunds can make quantities negative; tokens never are.
+  return tokens > 0 ? tokens : 0;
+}
+
+/** How one Cost Explorer query was grouped. */
+export type Grouping = { kind: 'account' } | { kind: 'tag'; tagKey: string };
+
+export interface NormalizeOptions {
+  service: string;
+  grouping: Grouping;
+  /** Cost metric asked for, e.g. `UnblendedCost`. */
+  metric: string;
+  currency: string;
+  tokensPerUnit: number;
+  window: UsageWindow;
+  /** Names the query in errors. */
+  endpoint: string;
+}
+
+/** Outcome of normalizing one service's results. */
+export interface NormalizedResults {
+  records: UsageRecord[];
+  /** Days Cost Explorer marked `Estimated: true`. */
+  estimatedDays: string[];
+  /** Days returned outside the window (ignored). */
+  outsideDays: string[];
+}
+
+function amountOf(
+  metrics: Record<string, { Amount: string; Unit?: string }>,
+  name: string,
+  where: string,
+): { Amount: string; Unit?: string } {
+  const value = metrics[name];
+  if (!value) {
+    throw new ProviderApiError(`${where}.Metrics.${name}: Required`);
+  }
+  return value;
+}
+
+/**
+ * Turns Cost Explorer groups (grouped by USAGE_TYPE and LINKED_ACCOUNT, or
+ * USAGE_TYPE and a cost allocation tag) into billed usage records. Dollars
+ * are decimal strings, converted to micro-units without floating point.
+ */
+export function normalizeResults(
+  results: readonly ResultByTime[],
+  options: NormalizeOptions,
+): NormalizedResults {
+  const { service, grouping, metric, currency, endpoint, window } = options;
+  const records: UsageRecord[] = [];
+  const estimatedDays: string[] = [];
+  const outsideDays: string[] = [];
+
+  results.forEach((result, r) => {
+    const date = result.TimePeriod.Start;
+    if (date < window.from || date > window.to) {
+      outsideDays.push(date);
+      return;
+    }
+    if (result.Estimated) estimatedDays.push(date);
+
+    result.Groups.forEach((group, g) => {
+      const where = `${endpoint}: unexpected response: ResultsByTime.${r}.Groups.${g}`;
+      if (group.Keys.length !== 2) {
+        throw new ProviderApiError(
+          `${where}.Keys: expected 2 keys (usage type and ${
+            grouping.kind === 'tag' ? 'tag' : 'linked account'
+          }), got ${group.Keys.length}`,
+        );
+      }
+      const [usageType, second] = group.Keys;
+      const costValue = amountOf(group.Metrics, metric, where);
+      const unit = costValue.Unit?.toUpperCase();
+      if (unit && unit !== currency) {
+        throw new ProviderApiError(
+          `${endpoint}: ${metric} on ${date} is in "${costValue.Unit}" but aiCost.currency is "${currency}"; amounts in other currencies are not converted or mixed`,
+        );
+      }
+      let cost: number;
+      try {
+        cost = microsFromDecimalString(costValue.Amount);
+      } catch (error) {
+        throw new ProviderApiError(
+          `${where}.Metrics.${metric}.Amount: ${(error as Error).message}`,
+        );
+      }
+
+      const info = parseUsageType(service, usageType);
+      const quantity = group.Metrics.UsageQuantity?.Amount;
+      let tokens = 0;
+      if (quantity !== undefined && info.tokenType) {
+        try {
+          tokens = tokensFromQuantity(quantity, options.tokensPerUnit);
+        } catch (error) {
+          throw new ProviderApiError(
+            `${where}.Metrics.UsageQuantity.Amount: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      }
+      if (cost === 0 && tokens === 0) return;
+
+      let accountId: string | null = null;
+      let tags: Record<string, string> | null = null;
+      if (grouping.kind === 'account') {
+        accountId = second || null;
+      } else {
+        // Tag groups read `key$value`; untagged spend is `key$`.
+        const at = second.indexOf('$');
+        const value = at < 0 ? second : second.slice(at + 1);
+        tags = value ? { [grouping.tagKey]: value } : null;
+      }
+
+      records.push({
+        date,
+        accountId,
+        tags,
+        region: info.region,
+        serviceTier: info.serviceTier,
+        model: info.model,
+        lineItem: usageType,
+        inputTokens: info.tokenType === 'input' ? tokens : 0,
+        cachedInputTokens: info.tokenType === 'cacheRead' ? tokens : 0,
+        cacheWriteTokens: info.tokenType === 'cacheWrite' ? tokens : 0,
+        outputTokens: info.tokenType === 'output' ? tokens : 0,
+        cost,
+        currency,
+        costKind: 'billed',
+      });
+    });
+  });
+  return { records, estimatedDays, outsideDays };
+}
+
+/** The natural key of a record, as the engine stores it. */
+/** Plain code-unit order, independent of locale. */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function naturalKey(record: UsageRecord): string {
+  const tags = record.tags
+    ? Object.keys(record.tags)
+        .sort()
+        .map(k => [k, record.tags![k]])
+    : null;
+  return JSON.stringify([
+    record.date,
+    record.accountId ?? null,
+    tags,
+    record.region ?? null,
+    record.serviceTier ?? null,
+    record.model ?? null,
+    record.lineItem ?? null,
+  ]);
+}
+
+/**
+ * Sums records that share a natural key (the same usage type billed under
+ * two services, or a group repeated across pages), so that every record is
+ * unique, and sorts them.
+ */
+export function mergeRecords(records: readonly UsageRecord[]): UsageRecord[] {
+  const merged = new Map<string, UsageRecord>();
+  for (const record of records) {
+    const key = naturalKey(record);
+    const existing = merged.get(key);
+    if (!existing) {
+      merged.set(key, { ...record });
+      continue;
+    }
+    existing.cost += record.cost;
+    existing.inputTokens =
+      (existing.inputTokens ?? 0) + (record.inputTokens ?? 0);
+    existing.cachedInputTokens =
+      (existing.cachedInputTokens ?? 0) + (record.cachedInputTokens ?? 0);
+    existing.cacheWriteTokens =
+      (existing.cacheWriteTokens ?? 0) + (record.cacheWriteTokens ?? 0);
+    existing.outputTokens =
+      (existing.outputTokens ?? 0) + (record.outputTokens ?? 0);
+  }
+  return [...merged.entries()]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([, record]) => record);
+}

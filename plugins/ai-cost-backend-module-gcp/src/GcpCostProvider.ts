@@ -1,0 +1,127 @@
+import { BigQuery } from '@google-cloud/bigquery';
+import { isIsoDay } from '@ai-cost/plugin-ai-cost-common';
+import {
+  parseProviderBody,
+  ProviderApiError,
+  type AiCostProvider,
+  type ProviderFetchContext,
+  type UsageRecord,
+  type UsageWindow,
+} from '@ai-cost/plugin-ai-cost-node';
+import { GCP_PROVIDER, mergeRecords, recordFromRow } from './normalize';
+import {
+  bigQueryRunner,
+  buildBillingQuery,
+  DEFAULT_GCP_SERVICES,
+  parseBillingExportTable,
+  type BillingQueryRunner,
+} from './query';
+import { billingPageSchema } from './schemas';
+
+/** @public */
+export interface GcpCostProviderOptions {
+  /** Source id, unique across all providers, e.g. `gcp-billing`. */
+  id: string;
+  /** The billing export table, `project.dataset.table`. */
+  billingExportTable: string;
+  /** Project that runs (and pays for) the query; default the table's project. */
+  projectId?: string;
+  /** Location of the dataset, e.g. `US`, `EU`, `europe-west1`. */
+  location?: string;
+  /** `service.description` values to read. Default Vertex AI and Gemini API. */
+  services?: string[];
+  /** Fail a query that would bill more bytes than this. */
+  maximumBytesBilled?: number;
+  /** Reporting currency (`aiCost.currency`). Default `USD`. */
+  currency?: string;
+  /** Runs the query; injectable for tests. Default: BigQuery. */
+  runQuery?: BillingQueryRunner;
+}
+
+/**
+ * Vertex AI and Gemini spend from the Cloud Billing export in BigQuery as an
+ * AI Cost billing source: one parameterised query per run, net of credits,
+ * per day, project, SKU and labels.
+ * @public
+ */
+export class GcpCostProvider implements AiCostProvider {
+  readonly provider = GCP_PROVIDER;
+  readonly id: string;
+  readonly #options: GcpCostProviderOptions;
+  readonly #currency: string;
+  readonly #runQuery: BillingQueryRunner;
+
+  constructor(options: GcpCostProviderOptions) {
+    // Fails fast on a table name that is not strictly project.dataset.table.
+    const table = parseBillingExportTable(options.billingExportTable);
+    this.id = options.id;
+    this.#options = options;
+    this.#currency = (options.currency ?? 'USD').toUpperCase();
+    this.#runQuery =
+      options.runQuery ??
+      // Application Default Credentials: workload identity, the metadata
+      // server, or GOOGLE_APPLICATION_CREDENTIALS pointing at a key file.
+      bigQueryRunner(
+        new BigQuery({ projectId: options.projectId ?? table.projectId }),
+      );
+  }
+
+  async fetchUsage(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): Promise<UsageRecord[]> {
+    if (
+      !isIsoDay(window.from) ||
+      !isIsoDay(window.to) ||
+      window.from > window.to
+    ) {
+      throw new ProviderApiError(
+        `GCP source "${this.id}": invalid window ${window.from}..${window.to}`,
+      );
+    }
+    const table = this.#options.billingExportTable;
+    const endpoint = `GCP billing export ${table}`;
+    const request = buildBillingQuery({
+      table,
+      window,
+      services: this.#options.services ?? DEFAULT_GCP_SERVICES,
+      location: this.#options.location,
+      maximumBytesBilled: this.#options.maximumBytesBilled,
+      sourceId: this.id,
+    });
+
+    const records: UsageRecord[] = [];
+    let rows = 0;
+    let page = 0;
+    try {
+      for await (const pageRows of this.#runQuery(request, context.signal)) {
+        const where = `${endpoint} (page ${page + 1})`;
+        const parsed = parseProviderBody(
+          billingPageSchema,
+          { rows: pageRows },
+          where,
+        );
+        parsed.rows.forEach((row, i) => {
+          const record = recordFromRow(row, `${where}: rows.${i}`, {
+            currency: this.#currency,
+            window,
+            endpoint,
+          });
+          if (record) records.push(record);
+        });
+        rows += parsed.rows.length;
+        page++;
+      }
+    } catch (error) {
+      if (error instanceof ProviderApiError) throw error;
+      throw new ProviderApiError(
+        `${endpoint}: query failed: ${(error as Error).message}`,
+      );
+    }
+    const merged = mergeRecords(records);
+    context.logger.debug(
+      `GCP source "${this.id}": ${rows} billing row(s) on ${page} page(s) became ${merged.length} record(s)`,
+    );
+    return merged;
+  }
+}

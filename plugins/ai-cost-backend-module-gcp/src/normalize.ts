@@ -1,0 +1,239 @@
+import { microsFromDecimalString } from '@ai-cost/plugin-ai-cost-common';
+import {
+  ProviderApiError,
+  type UsageRecord,
+  type UsageWindow,
+} from '@ai-cost/plugin-ai-cost-node';
+import { labelsSchema, type BillingRow } from './schemas';
+
+/** Provider kind of every record. */
+export const GCP_PROVIDER = 'gcp';
+
+/** @public */
+export type GcpTokenType = 'input' | 'output' | 'cacheRead' | 'cacheWrite';
+
+/** What a SKU description says about model and token type. @public */
+export interface SkuInfo {
+  model: string | null;
+  tokenType: GcpTokenType | null;
+  /** Thinking / reasoning output (counted in output tokens too). */
+  reasoning: boolean;
+}
+
+const slug = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-');
+
+/** Words that describe the token type, not the model. */
+const TOKEN_WORDS =
+  /\s+(?:-\s+)?(?:(?:long|short)\s+)?(?:thinking\s+|reasoning\s+)?(?:text|image|audio|video|multimodal)?\s*(?:input|output|cached|cache|prompt|response|tokens?|characters?)\b/i;
+
+/**
+ * Best-effort model and token type from a billing SKU description (Google
+ * does not publish the exact strings; see README):
+ *
+ * - token type: "Cached …"/"Cache read" → cache read, "Cache write" → cache
+ *   write, "Output"/"Response" → output ("Thinking" output also counts as
+ *   reasoning), "Input"/"Prompt" → input; storage SKUs are not tokens.
+ * - model: `Gemini 2.5 Flash Lite …` → `gemini-2.5-flash-lite`; partner
+ *   models (`Claude 3.5 Sonnet v2 Input Tokens` → `claude-3.5-sonnet-v2`,
+ *   Llama, Mistral, Gemma, …) are the text before the token-type words.
+ */
+export function parseSku(description: string | null | undefined): SkuInfo {
+  if (!description) return { model: null, tokenType: null, reasoning: false };
+  const text = description;
+  let tokenType: GcpTokenType | null = null;
+  if (/\bstorage\b/i.test(text)) tokenType = null;
+  else if (/\bcached\b|\bcache[\s-]?(?:read|hit)s?\b/i.test(text)) {
+    tokenType = 'cacheRead';
+  } else if (/\bcache[\s-]?(?:write|creation)s?\b/i.test(text)) {
+    tokenType = 'cacheWrite';
+  } else if (/\b(?:output|response|completion)s?\b/i.test(text)) {
+    tokenType = 'output';
+  } else if (/\b(?:input|prompt)s?\b/i.test(text)) tokenType = 'input';
+
+  let model: string | null = null;
+  const gemini =
+    /\b(gemini)[\s-]+(\d+(?:\.\d+)?)[\s-]+(pro|flash[\s-]lite|flash|ultra|nano)\b/i.exec(
+      text,
+    );
+  if (gemini) {
+    model = slug(`${gemini[1]}-${gemini[2]}-${gemini[3]}`);
+  } else {
+    const partner =
+      /^((?:claude|llama|mistral|mixtral|codestral|gemma|jamba|deepseek|qwen)\b.*?)(?=\s+(?:-\s+)?(?:(?:long|short)\s+)?(?:thinking\s+|reasoning\s+)?(?:text\s+|image\s+|audio\s+|video\s+)?(?:input|output|cached|cache|prompt|response|tokens?)\b)/i.exec(
+        text,
+      );
+    if (partner) model = slug(partner[1].replace(TOKEN_WORDS, ''));
+  }
+  return {
+    model,
+    tokenType,
+    reasoning:
+      tokenType === 'output' && /\b(?:thinking|reasoning)\b/i.test(text),
+  };
+}
+
+const TOKEN_UNITS = new Set(['count', 'token', 'tokens']);
+
+/** A usage amount in base units (a decimal string) as whole tokens. */
+function wholeTokens(amount: string): number {
+  const micros = microsFromDecimalString(amount);
+  const tokens = Math.round(micros / 1_000_000);
+  return tokens > 0 ? tokens : 0;
+}
+
+export interface NormalizeOptions {
+  currency: string;
+  window: UsageWindow;
+  /** Names the query in errors, e.g. `GCP billing export proj.ds.table`. */
+  endpoint: string;
+}
+
+/** The labels of a row as tags, or null when it has none. */
+function tagsOf(row: BillingRow, where: string): Record<string, string> | null {
+  if (!row.label_json) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(row.label_json);
+  } catch {
+    throw new ProviderApiError(`${where}.label_json: not valid JSON`);
+  }
+  const labels = labelsSchema.safeParse(parsed);
+  if (!labels.success) {
+    throw new ProviderApiError(
+      `${where}.label_json: expected [{"key": …, "value": …}]`,
+    );
+  }
+  const tags: Record<string, string> = {};
+  for (const { key, value } of labels.data) {
+    if (key) tags[key] = value ?? '';
+  }
+  return Object.keys(tags).length > 0 ? tags : null;
+}
+
+function money(amount: string, where: string): number {
+  try {
+    return microsFromDecimalString(amount);
+  } catch (error) {
+    throw new ProviderApiError(`${where}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * One billing row as a billed usage record. The cost is net of credits:
+ * `cost + credits` (credits are negative), each a decimal string converted
+ * to integer micro-units.
+ */
+export function recordFromRow(
+  row: BillingRow,
+  where: string,
+  options: NormalizeOptions,
+): UsageRecord | undefined {
+  const { currency, window, endpoint } = options;
+  if (row.day < window.from || row.day > window.to) return undefined;
+  if (row.currency.toUpperCase() !== currency) {
+    throw new ProviderApiError(
+      `${endpoint}: a cost on ${row.day} is in "${row.currency}" but aiCost.currency is "${currency}"; amounts in other currencies are not converted or mixed`,
+    );
+  }
+  const gross = money(row.cost, `${where}.cost`);
+  const credits = row.credits ? money(row.credits, `${where}.credits`) : 0;
+  const sku = parseSku(row.sku_description);
+  let tokens = 0;
+  if (
+    sku.tokenType &&
+    row.usage_amount &&
+    TOKEN_UNITS.has((row.usage_unit ?? '').toLowerCase())
+  ) {
+    try {
+      tokens = wholeTokens(row.usage_amount);
+    } catch (error) {
+      throw new ProviderApiError(
+        `${where}.usage_amount: ${(error as Error).message}`,
+      );
+    }
+  }
+  const cost = gross + credits;
+  if (gross === 0 && credits === 0 && tokens === 0) return undefined;
+
+  const description = row.sku_description ?? row.service_description ?? null;
+  const lineItem =
+    description && row.cost_type && row.cost_type !== 'regular'
+      ? `${description} [${row.cost_type}]`
+      : description;
+  return {
+    date: row.day,
+    accountId: row.billing_account_id ?? null,
+    projectId: row.project_id ?? null,
+    region: row.region ?? null,
+    tags: tagsOf(row, where),
+    model: sku.model,
+    lineItem,
+    inputTokens: sku.tokenType === 'input' ? tokens : 0,
+    cachedInputTokens: sku.tokenType === 'cacheRead' ? tokens : 0,
+    cacheWriteTokens: sku.tokenType === 'cacheWrite' ? tokens : 0,
+    outputTokens: sku.tokenType === 'output' ? tokens : 0,
+    reasoningTokens: sku.reasoning ? tokens : 0,
+    cost,
+    currency,
+    costKind: 'billed',
+  };
+}
+
+/** Plain code-unit order, independent of locale. */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function naturalKey(record: UsageRecord): string {
+  const tags = record.tags
+    ? Object.keys(record.tags)
+        .sort()
+        .map(k => [k, record.tags![k]])
+    : null;
+  return JSON.stringify([
+    record.date,
+    record.accountId ?? null,
+    record.projectId ?? null,
+    record.region ?? null,
+    tags,
+    record.model ?? null,
+    record.lineItem ?? null,
+  ]);
+}
+
+const TOKEN_FIELDS = [
+  'inputTokens',
+  'cachedInputTokens',
+  'cacheWriteTokens',
+  'outputTokens',
+  'reasoningTokens',
+] as const;
+
+/**
+ * Sums records that share a natural key (e.g. a SKU billed in two usage
+ * units, or one row per service for the same SKU text) and sorts them.
+ */
+export function mergeRecords(records: readonly UsageRecord[]): UsageRecord[] {
+  const merged = new Map<string, UsageRecord>();
+  for (const record of records) {
+    const key = naturalKey(record);
+    const existing = merged.get(key);
+    if (!existing) {
+      merged.set(key, { ...record });
+      continue;
+    }
+    existing.cost += record.cost;
+    for (const field of TOKEN_FIELDS) {
+      existing[field] = (existing[field] ?? 0) + (record[field] ?? 0);
+    }
+  }
+  return [...merged.entries()]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([, record]) => record);
+}

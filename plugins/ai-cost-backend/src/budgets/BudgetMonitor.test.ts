@@ -1,0 +1,153 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { eachDay } from '@ai-cost/plugin-ai-cost-common';
+import request from 'supertest';
+import { createCostTestApp } from '../__testUtils__/createCostTestApp';
+import { catalogEntity } from '../__testUtils__/fakeCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const SVC = 'component:default/svc';
+
+describe('BudgetMonitor', () => {
+  const databases = createTestDatabases();
+
+  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+    const test = await createCostTestApp({
+      knex: await databases.init(databaseId),
+      now: new Date('2026-11-21T12:00:00Z'),
+      entities: [
+        catalogEntity('group:default/team'),
+        catalogEntity(SVC, {
+          owner: 'group:default/team',
+          annotations: {
+            'ai-cost/openai-project-id': 'proj_svc',
+            'ai-cost/monthly-budget': '100',
+          },
+        }),
+      ],
+    });
+    await test.indexer.rebuild();
+    // A flat $4 a day from September to the end of December.
+    await test.ingest(
+      'openai-prod',
+      'openai',
+      eachDay('2026-09-01', '2026-12-31').map(date => ({
+        date,
+        projectId: 'proj_svc',
+        model: 'gpt-4o',
+        cost: 4_000_000,
+        currency: 'USD',
+        costKind: 'billed' as const,
+      })),
+      { from: '2026-09-01', to: '2026-12-31' },
+    );
+    return test;
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('reports spend, forecast, thresholds and the projected breach', async () => {
+      const test = await setup(databaseId);
+      const res = await request(test.app as any)
+        .get(`/budgets/status?entityRef=${SVC}`)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        entityRef: SVC,
+        currency: 'USD',
+        budget: 100,
+        source: 'annotation',
+        period: {
+          period: 'month',
+          start: '2026-11-01',
+          end: '2026-11-30',
+          asOf: '2026-11-20',
+          daysRemaining: 10,
+        },
+        spent: 80,
+        forecast: {
+          median: 120,
+          low: expect.any(Number),
+          high: expect.any(Number),
+        },
+        forecastAccuracy: { meanAbsPctError: 0, samples: 6 },
+        thresholds: [
+          {
+            fraction: 0.5,
+            amount: 50,
+            crossed: true,
+            projectedDate: '2026-11-13',
+          },
+          {
+            fraction: 0.8,
+            amount: 80,
+            crossed: true,
+            projectedDate: '2026-11-20',
+          },
+          {
+            fraction: 1,
+            amount: 100,
+            crossed: false,
+            projectedDate: '2026-11-25',
+          },
+        ],
+        thresholdsCrossed: [0.5, 0.8],
+        projectedBreachDate: '2026-11-25',
+        state: 'at-risk',
+      });
+      expect(res.body.forecast.low).toBeLessThanOrEqual(120);
+      expect(res.body.forecast.high).toBeGreaterThanOrEqual(120);
+    });
+
+    it('notifies each threshold once per period, and again in the next period', async () => {
+      const test = await setup(databaseId);
+      expect(await test.budgetMonitor.checkAlerts()).toBe(3);
+      expect(
+        test.notifications.send.mock.calls.map(([c]: any) => [
+          c.recipients,
+          c.payload.title,
+          c.payload.link,
+          c.payload.scope,
+        ]),
+      ).toEqual([
+        [
+          { type: 'entity', entityRef: 'group:default/team' },
+          `${SVC} reached 50% of its monthly AI budget`,
+          '/catalog/default/component/svc/ai-cost',
+          `ai-cost:budget:${SVC}:2026-11-01:0.5:actual`,
+        ],
+        [
+          { type: 'entity', entityRef: 'group:default/team' },
+          `${SVC} reached 80% of its monthly AI budget`,
+          '/catalog/default/component/svc/ai-cost',
+          `ai-cost:budget:${SVC}:2026-11-01:0.8:actual`,
+        ],
+        [
+          { type: 'entity', entityRef: 'group:default/team' },
+          `${SVC} is projected to reach 100% of its monthly AI budget on 2026-11-25`,
+          '/catalog/default/component/svc/ai-cost',
+          `ai-cost:budget:${SVC}:2026-11-01:1:forecast`,
+        ],
+      ]);
+      expect(
+        test.notifications.send.mock.calls[1][0].payload.description,
+      ).toMatch(
+        /^Spent \$80\.00 of \$100\.00 from 2026-11-01 to 2026-11-20; forecast for the period \$120\.00 \(80% band \$\d+\.\d\d–\$\d+\.\d\d\)\. The period ends on 2026-11-30\.$/,
+      );
+
+      // The next day: nothing new.
+      test.setNow(new Date('2026-11-22T12:00:00Z'));
+      expect(await test.budgetMonitor.checkAlerts()).toBe(0);
+
+      // Day 26: 100% is now crossed on actual spend, which fires once.
+      test.setNow(new Date('2026-11-27T12:00:00Z'));
+      expect(await test.budgetMonitor.checkAlerts()).toBe(1);
+      expect(await test.budgetMonitor.checkAlerts()).toBe(0);
+
+      // December is a new period: the thresholds fire again.
+      test.setNow(new Date('2026-12-21T12:00:00Z'));
+      expect(await test.budgetMonitor.checkAlerts()).toBe(3);
+      expect(test.notifications.send).toHaveBeenCalledTimes(7);
+    });
+  });
+});

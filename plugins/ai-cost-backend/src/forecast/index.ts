@@ -1,0 +1,6 @@
+export * from './backtest';
+export * from './dailySeries';
+export * from './forecastPeriod';
+export * from './periods';
+export * from './robustStats';
+export * from './trend';
