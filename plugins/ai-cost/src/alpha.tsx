@@ -1,42 +1,15 @@
-import {
-  ApiBlueprint,
-  createFrontendPlugin,
-  PageBlueprint,
-  discoveryApiRef,
-  fetchApiRef,
-} from '@backstage/frontend-plugin-api';
-import { compatWrapper } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
-import { aiCostApiRef, AiCostClient } from './api';
+import { aiCostApi } from './alpha/apis';
+import { entityAiCostContent } from './alpha/entityContent';
+import { aiCostPage } from './alpha/pages';
 import { rootRouteRef } from './routes';
 
-/** The AI Cost API client. @alpha */
-export const aiCostApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: aiCostApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new AiCostClient({ discoveryApi, fetchApi }),
-    }),
-});
-
-/** The org-wide page at `/ai-cost`, with its nav item. @alpha */
-export const aiCostPage = PageBlueprint.make({
-  params: {
-    path: '/ai-cost',
-    title: 'AI Cost',
-    icon: <MoneyIcon />,
-    routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/AiCostPage').then(m =>
-        compatWrapper(<m.AiCostPage />),
-      ),
-  },
-});
+export { aiCostApi, aiCostPage, entityAiCostContent };
 
 /**
- * The AI Cost plugin for the new frontend system.
+ * The AI Cost plugin for the new frontend system: the API client, the
+ * org-wide page at `/ai-cost` and the "AI Cost" entity tab.
  * @alpha
  */
 export default createFrontendPlugin({
@@ -45,5 +18,5 @@ export default createFrontendPlugin({
   icon: <MoneyIcon />,
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
-  extensions: [aiCostApi, aiCostPage],
+  extensions: [aiCostApi, aiCostPage, entityAiCostContent],
 });

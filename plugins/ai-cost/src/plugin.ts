@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -31,5 +32,22 @@ export const AiCostPage = aiCostPlugin.provide(
     name: 'AiCostPage',
     component: () => import('./components/AiCostPage').then(m => m.AiCostPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The "AI Cost" entity tab, for
+ * `<EntityLayout.Route path="/ai-cost" title="AI Cost" if={isAiCostAvailable}>`.
+ * @public
+ */
+export const EntityAiCostContent = aiCostPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCostContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityAiCostContent').then(
+          m => m.EntityAiCostContent,
+        ),
+    },
   }),
 );

@@ -1,7 +1,45 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { SourceInfo } from '@ai-cost/plugin-ai-cost-common';
-import type { AiCostApi } from './AiCostApi';
+import type {
+  AttributionStatus,
+  EntityCostsResponse,
+  RollupResponse,
+  SourceInfo,
+} from '@ai-cost/plugin-ai-cost-common';
+import type {
+  AiCostApi,
+  CsvExport,
+  ExportCsvRequest,
+  GetCostsRequest,
+  GetRollupRequest,
+} from './AiCostApi';
+
+type Query = Record<string, string | undefined>;
+
+/** The file name a `Content-Disposition` header asks for, if any. */
+function filenameFromDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim());
+    } catch {
+      // fall through to the plain parameter
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain ? plain[1].trim() : undefined;
+}
+
+/** `ai-cost-component-default-search-api-2026-10-01-2026-10-31.csv` */
+function defaultExportFilename(request: ExportCsvRequest): string {
+  const scope = request.entityRef
+    ? request.entityRef
+        .toLocaleLowerCase('en-US')
+        .replace(/[^a-z0-9._-]+/g, '-')
+    : 'org';
+  return `ai-cost-${scope}-${request.from}-${request.to}.csv`;
+}
 
 /**
  * Talks to the AI Cost backend through the discovery and fetch APIs, so the
@@ -27,19 +65,67 @@ export class AiCostClient implements AiCostApi {
     });
   }
 
-  private async request<T>(
-    path: string,
-    init?: RequestInit,
-    query?: Record<string, string | undefined>,
-  ): Promise<T> {
+  async getCosts(request: GetCostsRequest): Promise<EntityCostsResponse> {
+    const { entityRef, from, to } = request;
+    return this.request<EntityCostsResponse>('costs', undefined, {
+      entityRef,
+      from,
+      to,
+    });
+  }
+
+  async getRollup(request: GetRollupRequest): Promise<RollupResponse> {
+    const { groupBy, from, to } = request;
+    return this.request<RollupResponse>('rollup', undefined, {
+      groupBy,
+      from,
+      to,
+    });
+  }
+
+  async getAttributionStatus(): Promise<AttributionStatus> {
+    return this.request<AttributionStatus>('attribution');
+  }
+
+  async getExportUrl(request: ExportCsvRequest): Promise<string> {
+    const { entityRef, from, to } = request;
+    return this.url('export.csv', { entityRef, from, to });
+  }
+
+  async exportCsv(request: ExportCsvRequest): Promise<CsvExport> {
+    const response = await this.fetchApi.fetch(
+      await this.getExportUrl(request),
+      { headers: { accept: 'text/csv' } },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    const blob = await response.blob();
+    return {
+      blob,
+      filename:
+        filenameFromDisposition(response.headers.get('content-disposition')) ??
+        defaultExportFilename(request),
+    };
+  }
+
+  private async url(path: string, query?: Query): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ai-cost');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) params.set(key, value);
     }
     const search = params.toString();
+    return `${baseUrl}/${path}${search ? `?${search}` : ''}`;
+  }
+
+  private async request<T>(
+    path: string,
+    init?: RequestInit,
+    query?: Query,
+  ): Promise<T> {
     const response = await this.fetchApi.fetch(
-      `${baseUrl}/${path}${search ? `?${search}` : ''}`,
+      await this.url(path, query),
       init,
     );
     if (!response.ok) {

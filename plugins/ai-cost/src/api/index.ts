@@ -1,2 +1,11 @@
-export { aiCostApiRef, type AiCostApi } from './AiCostApi';
+export {
+  aiCostApiRef,
+  type AiCostApi,
+  type CostWindow,
+  type CsvExport,
+  type ExportCsvRequest,
+  type GetCostsRequest,
+  type GetRollupRequest,
+  type RollupGroupBy,
+} from './AiCostApi';
 export { AiCostClient } from './AiCostClient';

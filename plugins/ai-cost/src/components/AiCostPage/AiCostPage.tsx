@@ -1,19 +1,54 @@
+import type { ReactNode } from 'react';
+import { Children } from 'react';
+import Grid from '@material-ui/core/Grid';
 import {
   Content,
+  ContentHeader,
   Header,
   Page,
-  Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
-import { aiCostApiRef } from '../../api';
-import { SourcesTable } from '../SourcesTable';
+import {
+  useAttributionStatus,
+  usePeriod,
+  useRollup,
+  useRollupGroupBy,
+} from '../../hooks';
+import { isForbidden } from '../../utils/errors';
+import { AttributionCard } from '../AttributionCard';
+import { ExportCsvButton } from '../ExportCsvButton';
+import { OrgReadRequired } from '../OrgReadRequired';
+import { PeriodPicker } from '../PeriodPicker';
+import { RollupCard } from '../RollupCard';
+import { SourcesSection } from '../SourcesTable';
+import { TopMoversCard } from '../TopMoversCard';
+import { UnallocatedSpendCard } from '../UnallocatedSpendCard';
 
-/** The org-wide AI Cost page at `/ai-cost`. @public */
-export function AiCostPage() {
-  const api = useApi(aiCostApiRef);
-  const { value, loading, error } = useAsync(() => api.listSources(), [api]);
+/** @public */
+export interface AiCostPageProps {
+  /**
+   * Extra cards shown below the rollups, such as a budgets table. In the new
+   * frontend system they come from extensions attached to the `cards` input
+   * of `page:ai-cost`.
+   */
+  cards?: ReactNode;
+  /** The clock periods are computed from; defaults to the system time. */
+  now?: () => Date;
+}
+
+/**
+ * The org-wide AI Cost page at `/ai-cost`: rollups by team, system, domain,
+ * provider and model, top movers, unallocated spend with ownership guidance,
+ * attribution problems and billing source freshness.
+ * @public
+ */
+export function AiCostPage(props: AiCostPageProps) {
+  const { cards, now } = props;
+  const { period, today, setPreset, setCustom } = usePeriod({ now });
+  const [groupBy, setGroupBy] = useRollupGroupBy();
+  const rollup = useRollup(groupBy, period);
+  const attribution = useAttributionStatus();
+  const forbidden = isForbidden(rollup.error);
+
   return (
     <Page themeId="tool">
       <Header
@@ -21,9 +56,59 @@ export function AiCostPage() {
         subtitle="AI spend across the organization, attributed to the catalog"
       />
       <Content>
-        {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
-        {value && <SourcesTable sources={value} />}
+        <ContentHeader title="Organization">
+          <PeriodPicker
+            period={period}
+            today={today}
+            onPresetChange={setPreset}
+            onCustomChange={setCustom}
+          />
+          {!forbidden && <ExportCsvButton from={period.from} to={period.to} />}
+        </ContentHeader>
+        <Grid container spacing={3}>
+          {forbidden ? (
+            <Grid item xs={12}>
+              <OrgReadRequired />
+            </Grid>
+          ) : (
+            <>
+              <Grid item xs={12} lg={8}>
+                <RollupCard
+                  groupBy={groupBy}
+                  onGroupByChange={setGroupBy}
+                  rollup={rollup.value}
+                  loading={rollup.loading}
+                  error={rollup.error}
+                />
+              </Grid>
+              <Grid item xs={12} lg={4}>
+                {rollup.value && !rollup.loading && (
+                  <TopMoversCard rollup={rollup.value} groupBy={groupBy} />
+                )}
+              </Grid>
+              {rollup.value && !rollup.loading && (
+                <Grid item xs={12} lg={8}>
+                  <UnallocatedSpendCard rollup={rollup.value} />
+                </Grid>
+              )}
+              <Grid item xs={12} lg={4}>
+                <AttributionCard
+                  status={attribution.value}
+                  loading={attribution.loading}
+                  error={attribution.error}
+                />
+              </Grid>
+            </>
+          )}
+          {Children.map(cards, card => (
+            <Grid item xs={12}>
+              {card}
+            </Grid>
+          ))}
+          <Grid item xs={12}>
+            <SourcesSection />
+          </Grid>
+        </Grid>
       </Content>
     </Page>
   );

@@ -1,1 +1,1 @@
-export { AiCostPage } from './AiCostPage';
+export { AiCostPage, type AiCostPageProps } from './AiCostPage';

@@ -1,1 +1,2 @@
 export { SourcesTable } from './SourcesTable';
+export { SourcesSection } from './SourcesSection';

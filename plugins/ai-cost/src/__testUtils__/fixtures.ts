@@ -1,0 +1,383 @@
+import type { Entity } from '@backstage/catalog-model';
+import { ResponseError } from '@backstage/errors';
+import {
+  eachDay,
+  type AttributionStatus,
+  type EntityCostsResponse,
+  type RollupResponse,
+  type SourceInfo,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { AiCostApi } from '../api';
+
+/** "Today" in tests: periods end on this UTC day. */
+export const TODAY = '2026-11-22';
+export const now = () => new Date(`${TODAY}T15:30:00Z`);
+
+export const componentEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'query-rewriter',
+    title: 'Query Rewriter',
+    annotations: {
+      'ai-cost/openai-api-key-id': 'key_query_rewriter, key_shared_eval',
+    },
+  },
+  spec: { type: 'service', owner: 'group:default/search-team' },
+};
+
+export const groupEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'search-team' },
+  spec: { type: 'team', children: [] },
+};
+
+/**
+ * Daily spend per model: three models every day, only two on the last day,
+ * which is the most expensive ($41.22); 30 days add up to $1,234.5678.
+ */
+export function dailyByModelFor(from: string, to: string) {
+  const days = eachDay(from, to);
+  return days.flatMap((date, i) =>
+    i === days.length - 1
+      ? [
+          { date, provider: 'openai', model: 'gpt-4o', cost: 26.67 },
+          {
+            date,
+            provider: 'anthropic',
+            model: 'claude-sonnet-4',
+            cost: 14.5478,
+          },
+        ]
+      : [
+          { date, provider: 'openai', model: 'gpt-4o', cost: 26.67 },
+          { date, provider: 'openai', model: 'gpt-4o-mini', cost: 6.67 },
+          { date, provider: 'anthropic', model: 'claude-sonnet-4', cost: 7.81 },
+        ],
+  );
+}
+
+function dailyFor(from: string, to: string) {
+  const byDay = new Map<string, number>();
+  for (const item of dailyByModelFor(from, to)) {
+    byDay.set(item.date, (byDay.get(item.date) ?? 0) + item.cost);
+  }
+  return eachDay(from, to).map(date => ({
+    date,
+    cost: Math.round((byDay.get(date) ?? 0) * 1e6) / 1e6,
+  }));
+}
+
+/** `GET /costs` of a component that spends $1,234.5678 in the last 30 days. */
+export function makeEntityCosts(
+  overrides: Partial<EntityCostsResponse> = {},
+): EntityCostsResponse {
+  const from = overrides.from ?? '2026-10-24';
+  const to = overrides.to ?? TODAY;
+  return {
+    entityRef: 'component:default/query-rewriter',
+    kind: 'Component',
+    title: 'Query Rewriter',
+    currency: 'USD',
+    from,
+    to,
+    total: {
+      cost: 1234.5678,
+      inputTokens: 41_200_000,
+      cachedInputTokens: 12_500_000,
+      cacheWriteTokens: 0,
+      outputTokens: 8_300_000,
+      reasoningTokens: 1_000_000,
+      requests: 152_340,
+    },
+    own: { cost: 1034.5678 },
+    viaChildren: { cost: 200 },
+    estimatedCost: 34.5678,
+    demoCost: 0,
+    previousPeriod: { from: '2026-09-24', to: '2026-10-23', cost: 1000 },
+    daily: dailyFor(from, to),
+    dailyByModel: dailyByModelFor(from, to),
+    byProvider: [
+      { provider: 'openai', cost: 1000.1234 },
+      { provider: 'anthropic', cost: 234.4444 },
+    ],
+    byModel: [
+      {
+        provider: 'openai',
+        model: 'gpt-4o',
+        cost: 800.1234,
+        estimatedCost: 0,
+        inputTokens: 30_000_000,
+        cachedInputTokens: 10_000_000,
+        cacheWriteTokens: 0,
+        outputTokens: 6_000_000,
+        requests: 100_000,
+      },
+      {
+        provider: 'anthropic',
+        model: 'claude-sonnet-4',
+        cost: 234.4444,
+        estimatedCost: 34.5678,
+        inputTokens: 1_200_000,
+        cachedInputTokens: 0,
+        cacheWriteTokens: 0,
+        outputTokens: 300_000,
+        requests: 2_340,
+      },
+      {
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        cost: 200,
+        estimatedCost: 0,
+        inputTokens: 10_000_000,
+        cachedInputTokens: 2_500_000,
+        cacheWriteTokens: 0,
+        outputTokens: 2_000_000,
+        requests: 50_000,
+      },
+    ],
+    byApiKey: [
+      {
+        provider: 'openai',
+        apiKeyId: 'key_query_rewriter',
+        cost: 600.1234,
+        requests: 70_000,
+      },
+      {
+        provider: 'openai',
+        apiKeyId: 'key_shared_eval',
+        cost: 400,
+        requests: 80_000,
+      },
+      { provider: 'anthropic', apiKeyId: '', cost: 234.4444, requests: 2_340 },
+    ],
+    byTokenType: {
+      items: [
+        { tokenType: 'input', tokens: 41_200_000, cost: 700 },
+        { tokenType: 'cachedInput', tokens: 12_500_000, cost: 60 },
+        { tokenType: 'cacheWrite', tokens: 0, cost: 0 },
+        { tokenType: 'output', tokens: 8_300_000, cost: 470 },
+      ],
+      unexplainedCost: 4.5678,
+    },
+    byChild: [],
+    hiddenChildren: { count: 0, cost: 0 },
+    claims: [
+      {
+        annotation: 'ai-cost/openai-api-key-id',
+        provider: 'openai',
+        dimension: 'apiKeyId',
+        value: 'key_query_rewriter',
+        conflictsWith: [],
+      },
+      {
+        annotation: 'ai-cost/openai-api-key-id',
+        provider: 'openai',
+        dimension: 'apiKeyId',
+        value: 'key_shared_eval',
+        conflictsWith: ['component:default/ticket-summarizer'],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** `GET /costs` of an entity that claims nothing and spent nothing. */
+export function makeEmptyCosts(
+  overrides: Partial<EntityCostsResponse> = {},
+): EntityCostsResponse {
+  return makeEntityCosts({
+    total: {
+      cost: 0,
+      inputTokens: 0,
+      cachedInputTokens: 0,
+      cacheWriteTokens: 0,
+      outputTokens: 0,
+      reasoningTokens: 0,
+      requests: 0,
+    },
+    own: { cost: 0 },
+    viaChildren: { cost: 0 },
+    estimatedCost: 0,
+    previousPeriod: { from: '2026-09-24', to: '2026-10-23', cost: 0 },
+    daily: eachDay('2026-10-24', TODAY).map(date => ({ date, cost: 0 })),
+    dailyByModel: [],
+    byProvider: [],
+    byModel: [],
+    byApiKey: [],
+    byTokenType: { items: [], unexplainedCost: 0 },
+    claims: [],
+    ...overrides,
+  });
+}
+
+/** `GET /rollup?groupBy=owner` */
+export function makeRollup(
+  overrides: Partial<RollupResponse> = {},
+): RollupResponse {
+  return {
+    currency: 'USD',
+    from: '2026-10-24',
+    to: TODAY,
+    groupBy: 'owner',
+    total: 9876.54,
+    items: [
+      {
+        key: 'group:default/search-team',
+        entityRef: 'group:default/search-team',
+        title: 'Search Team',
+        cost: 4321.09,
+        previousCost: 3100,
+      },
+      {
+        key: 'group:default/support-team',
+        entityRef: 'group:default/support-team',
+        cost: 3210.5,
+        previousCost: 3400.25,
+      },
+      {
+        key: 'group:default/insights',
+        entityRef: 'group:default/insights',
+        cost: 1000,
+        previousCost: 0,
+      },
+      { key: '(none)', cost: 120.0, previousCost: 95.5 },
+    ],
+    unallocated: {
+      cost: 1224.95,
+      items: [
+        {
+          provider: 'openai',
+          dimension: 'projectId',
+          value: 'proj_orphan',
+          cost: 1012.45,
+          claimWith: 'ai-cost/openai-project-id',
+        },
+        {
+          provider: 'aws',
+          dimension: 'accountId',
+          value: '210987654321',
+          cost: 200,
+          claimWith: 'ai-cost/aws-account-id',
+        },
+        {
+          provider: 'anthropic',
+          dimension: 'none',
+          value: '',
+          cost: 12.5,
+        },
+      ],
+    },
+    ...overrides,
+  };
+}
+
+export function makeAttributionStatus(
+  overrides: Partial<AttributionStatus> = {},
+): AttributionStatus {
+  return {
+    builtAt: '2026-11-22T14:00:00.000Z',
+    entities: 42,
+    claimingEntities: 12,
+    claims: 17,
+    conflicts: [
+      {
+        provider: 'openai',
+        dimension: 'apiKeyId',
+        value: 'key_shared_eval',
+        entityRefs: [
+          'component:default/query-rewriter',
+          'component:default/ticket-summarizer',
+        ],
+      },
+    ],
+    problems: [
+      {
+        entityRef: 'component:default/insights-etl',
+        annotation: 'ai-cost/aws-tags',
+        message: 'Invalid ai-cost/aws-tags item "team": expected key=value',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export const sources: SourceInfo[] = [
+  {
+    id: 'demo-openai',
+    provider: 'openai',
+    status: 'succeeded',
+    lastRunAt: '2026-11-22T14:00:00.000Z',
+    lastSuccessAt: '2026-11-22T14:00:00.000Z',
+    lastError: null,
+    rowsUpserted: 720,
+    freshThrough: '2026-11-21',
+    demo: true,
+  },
+  {
+    id: 'anthropic-prod',
+    provider: 'anthropic',
+    status: 'failed',
+    lastRunAt: '2026-11-22T14:00:00.000Z',
+    lastSuccessAt: '2026-11-21T14:00:00.000Z',
+    lastError: 'Anthropic answered 401: invalid x-api-key',
+    rowsUpserted: 0,
+    freshThrough: '2026-11-20',
+  },
+];
+
+/** A backend error as the client throws it. */
+export async function makeResponseError(
+  status: number,
+  name: string,
+  message: string,
+): Promise<ResponseError> {
+  const statusText =
+    { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found' }[status] ??
+    'Error';
+  const body = JSON.stringify({
+    error: { name, message },
+    request: { method: 'GET', url: '/api/ai-cost' },
+    response: { statusCode: status },
+  });
+  return ResponseError.fromResponse({
+    ok: false,
+    status,
+    statusText,
+    headers: new Headers({ 'content-type': 'application/json' }),
+    redirected: false,
+    type: 'basic',
+    url: 'http://localhost:7007/api/ai-cost',
+    text: async () => body,
+  });
+}
+
+/** A fake `AiCostApi` whose methods are jest mocks with realistic answers. */
+export function makeFakeApi(
+  overrides: Partial<Record<keyof AiCostApi, jest.Mock>> = {},
+): jest.Mocked<AiCostApi> {
+  return {
+    listSources: jest.fn().mockResolvedValue(sources),
+    refreshSource: jest.fn().mockResolvedValue(undefined),
+    getCosts: jest
+      .fn()
+      .mockImplementation(async ({ from, to }) =>
+        makeEntityCosts({ from, to }),
+      ),
+    getRollup: jest
+      .fn()
+      .mockImplementation(async ({ groupBy, from, to }) =>
+        makeRollup({ groupBy, from, to }),
+      ),
+    getAttributionStatus: jest.fn().mockResolvedValue(makeAttributionStatus()),
+    getExportUrl: jest
+      .fn()
+      .mockResolvedValue('http://localhost:7007/api/ai-cost/export.csv'),
+    exportCsv: jest.fn().mockResolvedValue({
+      blob: new Blob(['date,cost\n'], { type: 'text/csv' }),
+      filename: 'ai-cost.csv',
+    }),
+    ...overrides,
+  } as jest.Mocked<AiCostApi>;
+}

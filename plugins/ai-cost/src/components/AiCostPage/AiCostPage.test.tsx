@@ -1,0 +1,155 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
+import { aiCostApiRef, type AiCostApi } from '../../api';
+import {
+  makeFakeApi,
+  makeResponseError,
+  now,
+} from '../../__testUtils__/fixtures';
+import { rowCells } from '../../__testUtils__/tables';
+import { AiCostPage } from './AiCostPage';
+
+function Search() {
+  return <output data-testid="search">{useLocation().search}</output>;
+}
+
+async function renderPage(api: AiCostApi, routeEntries?: string[]) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[aiCostApiRef, api]]}>
+      <AiCostPage now={now} />
+      <Search />
+    </TestApiProvider>,
+    {
+      routeEntries,
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    },
+  );
+}
+
+describe('AiCostPage', () => {
+  it('shows rollups, movers, unallocated spend, attribution and sources', async () => {
+    const api = makeFakeApi();
+    await renderPage(api);
+    expect(await screen.findByText('Spend by team')).toBeInTheDocument();
+    expect(api.getRollup).toHaveBeenCalledWith({
+      groupBy: 'owner',
+      from: '2026-10-24',
+      to: '2026-11-22',
+    });
+    expect(rowCells('Search Team').slice(0, 3)).toEqual([
+      'Search Team',
+      '$4,321.09',
+      '$3,100.00',
+    ]);
+    expect(
+      screen.getByRole('list', { name: 'Top movers' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '$1,224.95 of $9,876.54 (12.4%) is not claimed by any catalog entity',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Conflicting claims' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Billing sources')).toBeInTheDocument();
+    expect(
+      screen.getByText('Anthropic answered 401: invalid x-api-key'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Export CSV' }),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the dimension and the period in the URL', async () => {
+    const api = makeFakeApi();
+    await renderPage(api, ['/ai-cost?period=7d']);
+    await screen.findByText('Spend by team');
+    expect(api.getRollup).toHaveBeenLastCalledWith({
+      groupBy: 'owner',
+      from: '2026-11-16',
+      to: '2026-11-22',
+    });
+
+    await userEvent.click(screen.getByRole('tab', { name: 'System' }));
+    expect(screen.getByTestId('search')).toHaveTextContent(
+      '?period=7d&groupBy=system',
+    );
+    await waitFor(() =>
+      expect(api.getRollup).toHaveBeenLastCalledWith({
+        groupBy: 'system',
+        from: '2026-11-16',
+        to: '2026-11-22',
+      }),
+    );
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Period'),
+      'last-month',
+    );
+    expect(screen.getByTestId('search')).toHaveTextContent(
+      '?period=last-month&groupBy=system',
+    );
+    await waitFor(() =>
+      expect(api.getRollup).toHaveBeenLastCalledWith({
+        groupBy: 'system',
+        from: '2026-10-01',
+        to: '2026-10-31',
+      }),
+    );
+  });
+
+  it('explains a missing ai-cost.org.read permission instead of failing', async () => {
+    const forbidden = await makeResponseError(
+      403,
+      'NotAllowedError',
+      'Missing permission ai-cost.org.read',
+    );
+    const api = makeFakeApi({
+      getRollup: jest.fn().mockRejectedValue(forbidden),
+      getAttributionStatus: jest.fn().mockRejectedValue(forbidden),
+    });
+    api.listSources.mockRejectedValue(
+      await makeResponseError(
+        403,
+        'NotAllowedError',
+        'Missing permission ai-cost.admin',
+      ),
+    );
+    await renderPage(api);
+    expect(
+      await screen.findByText('Organization-wide AI costs need a permission'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('ai-cost.org.read')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText('Spend by team')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Export CSV' }),
+    ).not.toBeInTheDocument();
+    // The period picker stays usable; sources explain their own permission.
+    expect(screen.getByLabelText('Period')).toBeInTheDocument();
+    expect(await screen.findByText('ai-cost.admin')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows other rollup errors', async () => {
+    const api = makeFakeApi({
+      getRollup: jest
+        .fn()
+        .mockRejectedValue(
+          await makeResponseError(
+            400,
+            'InputError',
+            'to: window must be at most 400 days',
+          ),
+        ),
+    });
+    await renderPage(api);
+    expect(
+      await screen.findByText('Error: Request failed with 400 Bad Request'),
+    ).toBeInTheDocument();
+  });
+});

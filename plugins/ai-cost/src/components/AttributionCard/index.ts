@@ -1,0 +1,1 @@
+export { AttributionCard, type AttributionCardProps } from './AttributionCard';

@@ -1,0 +1,1 @@
+export { ChildCostsCard, type ChildCostsCardProps } from './ChildCostsCard';

@@ -1,0 +1,1 @@
+export { ClaimsCard, type ClaimsCardProps } from './ClaimsCard';

@@ -1,0 +1,4 @@
+export {
+  CostBreakdownCard,
+  type CostBreakdownCardProps,
+} from './CostBreakdownCard';

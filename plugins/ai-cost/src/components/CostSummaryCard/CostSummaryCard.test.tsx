@@ -1,0 +1,59 @@
+import { renderInTestApp, textContentMatcher } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { makeEmptyCosts, makeEntityCosts } from '../../__testUtils__/fixtures';
+import { CostSummaryCard } from './CostSummaryCard';
+
+function fact(term: string) {
+  const dt = screen.getByText(term, { selector: 'dt' });
+  return dt.nextElementSibling?.textContent;
+}
+
+describe('CostSummaryCard', () => {
+  it('shows the total, trend, split and unit costs', async () => {
+    await renderInTestApp(<CostSummaryCard costs={makeEntityCosts()} />);
+    expect(
+      screen.getByText('$1,234.57', { selector: 'p' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('2026-10-24 – 2026-11-22 (UTC)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        textContentMatcher(
+          '▲ up +$234.57 (+23.5%) from $1,000.00 vs 2026-09-24 – 2026-10-23',
+        ),
+      ),
+    ).toBeInTheDocument();
+    expect(fact('Own')).toBe('$1,034.57');
+    expect(fact('Via children')).toBe('$200.00');
+    expect(fact('Billed by providers')).toBe('$1,200.00');
+    expect(fact('Estimated from usage')).toBe(
+      '$34.57 (priced by AI Cost where no bill exists yet)',
+    );
+    expect(fact('Requests')).toBe('152,340');
+    expect(fact('Tokens')).toBe('62M');
+    expect(fact('Per request')).toBe('$0.0081');
+    expect(fact('Per 1K tokens')).toBe('$0.0199');
+    expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
+  });
+
+  it('labels demo data', async () => {
+    await renderInTestApp(
+      <CostSummaryCard costs={makeEntityCosts({ demoCost: 1234.5678 })} />,
+    );
+    expect(
+      screen.getByText('Demo data', { selector: 'span' }),
+    ).toBeInTheDocument();
+    expect(fact('Demo data')).toBe('$1,234.57');
+  });
+
+  it('has no unit costs without usage', async () => {
+    await renderInTestApp(<CostSummaryCard costs={makeEmptyCosts()} />);
+    expect(screen.getByText('$0.00', { selector: 'p' })).toBeInTheDocument();
+    expect(
+      screen.getByText('No change vs 2026-09-24 – 2026-10-23'),
+    ).toBeInTheDocument();
+    expect(fact('Per request')).toBe('—');
+    expect(fact('Per 1K tokens')).toBe('—');
+  });
+});

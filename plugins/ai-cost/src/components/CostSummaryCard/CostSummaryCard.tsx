@@ -1,0 +1,124 @@
+import Chip from '@material-ui/core/Chip';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { InfoCard } from '@backstage/core-components';
+import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
+import {
+  formatCompactNumber,
+  formatCurrency,
+  formatInteger,
+  formatUnitCost,
+} from '../../utils/format';
+import { ChangeIndicator } from '../ChangeIndicator';
+
+const useStyles = makeStyles(theme => ({
+  headline: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+  },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: theme.spacing(2, 0, 0),
+    '& dt': { color: theme.palette.text.secondary },
+    '& dd': { margin: 0, fontVariantNumeric: 'tabular-nums' },
+  },
+}));
+
+/** Total tokens of every type, reasoning included in output. */
+export function totalTokens(total: EntityCostsResponse['total']): number {
+  return (
+    total.inputTokens +
+    total.cachedInputTokens +
+    total.cacheWriteTokens +
+    total.outputTokens
+  );
+}
+
+/** @public */
+export interface CostSummaryCardProps {
+  costs: EntityCostsResponse;
+}
+
+/**
+ * Total spend of the window with its trend, own vs via children, billed vs
+ * estimated, and unit costs.
+ * @public
+ */
+export function CostSummaryCard(props: CostSummaryCardProps) {
+  const { costs } = props;
+  const { currency, total, previousPeriod } = costs;
+  const classes = useStyles();
+  const money = (value: number) => formatCurrency(value, currency);
+  const tokens = totalTokens(total);
+  const billed = total.cost - costs.estimatedCost;
+
+  return (
+    <InfoCard
+      title="Total AI spend"
+      subheader={`${costs.from} – ${costs.to} (UTC)`}
+    >
+      <div className={classes.headline}>
+        <Typography variant="h3" component="p">
+          {money(total.cost)}
+        </Typography>
+        {costs.demoCost > 0 && (
+          <Tooltip
+            title={`${money(
+              costs.demoCost,
+            )} of this total comes from synthetic demo sources`}
+          >
+            <Chip size="small" label="Demo data" color="secondary" />
+          </Tooltip>
+        )}
+      </div>
+      <ChangeIndicator
+        current={total.cost}
+        previous={previousPeriod.cost}
+        currency={currency}
+        suffix={`vs ${previousPeriod.from} – ${previousPeriod.to}`}
+      />
+      <dl className={classes.facts}>
+        <dt>Own</dt>
+        <dd>{money(costs.own.cost)}</dd>
+        <dt>Via children</dt>
+        <dd>{money(costs.viaChildren.cost)}</dd>
+        <dt>Billed by providers</dt>
+        <dd>{money(billed)}</dd>
+        <dt>Estimated from usage</dt>
+        <dd>
+          {money(costs.estimatedCost)}
+          {costs.estimatedCost > 0 &&
+            ' (priced by AI Cost where no bill exists yet)'}
+        </dd>
+        {costs.demoCost > 0 && (
+          <>
+            <dt>Demo data</dt>
+            <dd>{money(costs.demoCost)}</dd>
+          </>
+        )}
+        <dt>Requests</dt>
+        <dd>{formatInteger(total.requests)}</dd>
+        <dt>Tokens</dt>
+        <dd>{formatCompactNumber(tokens)}</dd>
+        <dt>Per request</dt>
+        <dd>
+          {total.requests > 0
+            ? formatUnitCost(total.cost / total.requests, currency)
+            : '—'}
+        </dd>
+        <dt>Per 1K tokens</dt>
+        <dd>
+          {tokens > 0
+            ? formatUnitCost((total.cost / tokens) * 1000, currency)
+            : '—'}
+        </dd>
+      </dl>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,5 @@
+export {
+  CostSummaryCard,
+  totalTokens,
+  type CostSummaryCardProps,
+} from './CostSummaryCard';

@@ -1,0 +1,75 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import { makeStyles } from '@material-ui/core/styles';
+import type { StackedDailyData } from '../../utils/chartData';
+import { formatCurrency } from '../../utils/format';
+import { visuallyHidden } from '../../utils/styles';
+
+const useStyles = makeStyles({
+  container: { maxHeight: 360, overflow: 'auto' },
+  caption: visuallyHidden,
+});
+
+/** The chart's data as a table: one row per day, one column per series. */
+export function DailyCostTable(props: {
+  id: string;
+  data: StackedDailyData;
+  currency: string;
+  caption: string;
+}) {
+  const { id, data, currency, caption } = props;
+  const classes = useStyles();
+  return (
+    <div id={id} className={classes.container}>
+      <Table size="small" stickyHeader>
+        <caption className={classes.caption}>{caption}</caption>
+        <TableHead>
+          <TableRow>
+            <TableCell component="th" scope="col">
+              Date
+            </TableCell>
+            {data.series.map(series => (
+              <TableCell
+                key={series.key}
+                component="th"
+                scope="col"
+                align="right"
+              >
+                {series.label}
+              </TableCell>
+            ))}
+            <TableCell component="th" scope="col" align="right">
+              Total
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.rows.map(row => {
+            const total = data.series.reduce(
+              (sum, series) => sum + Number(row[series.key] ?? 0),
+              0,
+            );
+            return (
+              <TableRow key={row.date}>
+                <TableCell component="th" scope="row" role="rowheader">
+                  {row.date}
+                </TableCell>
+                {data.series.map(series => (
+                  <TableCell key={series.key} align="right">
+                    {formatCurrency(Number(row[series.key] ?? 0), currency)}
+                  </TableCell>
+                ))}
+                <TableCell align="right">
+                  {formatCurrency(total, currency)}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { DailyCostChart, type DailyCostChartProps } from './DailyCostChart';

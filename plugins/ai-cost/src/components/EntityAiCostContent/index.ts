@@ -1,0 +1,4 @@
+export {
+  EntityAiCostContent,
+  type EntityAiCostContentProps,
+} from './EntityAiCostContent';

@@ -1,0 +1,4 @@
+export {
+  NoSpendEmptyState,
+  type NoSpendEmptyStateProps,
+} from './NoSpendEmptyState';

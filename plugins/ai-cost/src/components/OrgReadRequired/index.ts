@@ -1,0 +1,1 @@
+export { OrgReadRequired } from './OrgReadRequired';

@@ -1,0 +1,96 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { makeRollup } from '../../__testUtils__/fixtures';
+import { rowCells } from '../../__testUtils__/tables';
+import { RollupCard } from './RollupCard';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+describe('RollupCard', () => {
+  it('shows cost, previous cost and change per team', async () => {
+    await renderInTestApp(
+      <RollupCard
+        groupBy="owner"
+        onGroupByChange={jest.fn()}
+        rollup={makeRollup()}
+        loading={false}
+      />,
+      { mountedRoutes },
+    );
+    expect(screen.getByText('Spend by team')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Attributed $8,651.59 · unallocated $1,224.95 · total $9,876.54',
+      ),
+    ).toBeInTheDocument();
+    expect(rowCells('Search Team')).toEqual([
+      'Search Team',
+      '$4,321.09',
+      '$3,100.00',
+      '▲ up +$1,221.09 (+39.4%) from $3,100.00',
+      '49.9%',
+    ]);
+    expect(rowCells('support-team')).toEqual([
+      'support-team',
+      '$3,210.50',
+      '$3,400.25',
+      '▼ down -$189.75 (-5.6%) from $3,400.25',
+      '37.1%',
+    ]);
+    expect(rowCells('insights')[3]).toBe('New spend: +$1,000.00');
+    expect(rowCells('No owner')).toEqual([
+      'No owner',
+      '$120.00',
+      '$95.50',
+      '▲ up +$24.50 (+25.7%) from $95.50',
+      '1.4%',
+    ]);
+    expect(screen.getByRole('link', { name: 'Search Team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/search-team',
+    );
+  });
+
+  it('names providers and models', async () => {
+    await renderInTestApp(
+      <RollupCard
+        groupBy="model"
+        onGroupByChange={jest.fn()}
+        rollup={makeRollup({
+          groupBy: 'model',
+          items: [
+            { key: 'openai/gpt-4o', cost: 5000, previousCost: 4000 },
+            {
+              key: 'anthropic/claude-sonnet-4',
+              cost: 3651.59,
+              previousCost: 3651.59,
+            },
+          ],
+        })}
+        loading={false}
+      />,
+    );
+    expect(screen.getByRole('tab', { name: 'Model' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(rowCells('gpt-4o (OpenAI)').slice(0, 3)).toEqual([
+      'gpt-4o (OpenAI)',
+      '$5,000.00',
+      '$4,000.00',
+    ]);
+    expect(rowCells('claude-sonnet-4 (Anthropic)')[3]).toBe('No change');
+  });
+
+  it('reports tab changes', async () => {
+    const onGroupByChange = jest.fn();
+    await renderInTestApp(
+      <RollupCard groupBy="owner" onGroupByChange={onGroupByChange} loading />,
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Domain' }));
+    expect(onGroupByChange).toHaveBeenCalledWith('domain');
+  });
+});

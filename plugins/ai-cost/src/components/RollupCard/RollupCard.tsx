@@ -1,0 +1,158 @@
+import { useId } from 'react';
+import Paper from '@material-ui/core/Paper';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
+import {
+  rollupGroupBys,
+  type RollupItem,
+  type RollupResponse,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { RollupGroupBy } from '../../api';
+import { formatCurrency, formatShare } from '../../utils/format';
+import { groupByLabels } from '../../utils/labels';
+import { ChangeIndicator } from '../ChangeIndicator';
+import { RollupItemName } from '../RollupItemName';
+
+type RollupRow = RollupItem & { change: number };
+
+function columns(
+  rollup: RollupResponse,
+  groupBy: RollupGroupBy,
+): TableColumn<RollupRow>[] {
+  const money = (value: number) => formatCurrency(value, rollup.currency);
+  const attributed = rollup.total - rollup.unallocated.cost;
+  return [
+    {
+      title: groupByLabels[groupBy].tab,
+      field: 'key',
+      highlight: true,
+      render: item => <RollupItemName item={item} groupBy={groupBy} />,
+    },
+    {
+      title: 'Cost',
+      field: 'cost',
+      type: 'numeric',
+      defaultSort: 'desc',
+      render: item => money(item.cost),
+    },
+    {
+      title: 'Previous period',
+      field: 'previousCost',
+      type: 'numeric',
+      render: item => money(item.previousCost),
+    },
+    {
+      title: 'Change',
+      field: 'change',
+      type: 'numeric',
+      render: item => (
+        <ChangeIndicator
+          current={item.cost}
+          previous={item.previousCost}
+          currency={rollup.currency}
+        />
+      ),
+    },
+    {
+      title: 'Share',
+      field: 'cost',
+      type: 'numeric',
+      sorting: false,
+      render: item =>
+        attributed > 0 ? formatShare(item.cost / attributed) : '—',
+    },
+  ];
+}
+
+/** @public */
+export interface RollupCardProps {
+  groupBy: RollupGroupBy;
+  onGroupByChange(groupBy: RollupGroupBy): void;
+  rollup?: RollupResponse;
+  loading: boolean;
+  error?: Error;
+}
+
+/**
+ * Org-wide spend by team, system, domain, provider or model, with the
+ * previous period and the change.
+ * @public
+ */
+export function RollupCard(props: RollupCardProps) {
+  const { groupBy, onGroupByChange, rollup, loading, error } = props;
+  const id = useId();
+  const label = groupByLabels[groupBy];
+
+  let body;
+  if (loading) {
+    body = <Progress aria-label="Loading rollup" />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (rollup) {
+    const money = (value: number) => formatCurrency(value, rollup.currency);
+    body = (
+      <Table<RollupRow>
+        title={`Spend by ${label.noun}`}
+        subtitle={`Attributed ${money(
+          rollup.total - rollup.unallocated.cost,
+        )} · unallocated ${money(rollup.unallocated.cost)} · total ${money(
+          rollup.total,
+        )}`}
+        options={{
+          paging: false,
+          search: false,
+          padding: 'dense',
+          draggable: false,
+        }}
+        style={{ boxShadow: 'none' }}
+        columns={columns(rollup, groupBy)}
+        data={rollup.items.map(item => ({
+          ...item,
+          change: item.cost - item.previousCost,
+        }))}
+        emptyContent={
+          <Typography style={{ padding: 16 }}>
+            No attributed spend in this period.
+          </Typography>
+        }
+      />
+    );
+  }
+
+  return (
+    <Paper>
+      <Tabs
+        value={groupBy}
+        onChange={(_event, value: RollupGroupBy) => onGroupByChange(value)}
+        indicatorColor="primary"
+        textColor="primary"
+        variant="scrollable"
+        aria-label="Group spend by"
+      >
+        {rollupGroupBys.map(g => (
+          <Tab
+            key={g}
+            value={g}
+            label={groupByLabels[g].tab}
+            id={`${id}-tab-${g}`}
+            aria-controls={`${id}-panel`}
+          />
+        ))}
+      </Tabs>
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-tab-${groupBy}`}
+      >
+        {body}
+      </div>
+    </Paper>
+  );
+}

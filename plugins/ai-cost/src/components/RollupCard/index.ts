@@ -1,0 +1,1 @@
+export { RollupCard, type RollupCardProps } from './RollupCard';

@@ -1,0 +1,50 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { RollupItemName, rollupItemLabel } from './RollupItemName';
+
+const item = { cost: 1, previousCost: 0 };
+
+describe('rollupItemLabel', () => {
+  it('names providers, models and spend outside any group', () => {
+    expect(rollupItemLabel({ ...item, key: 'anthropic' }, 'provider')).toBe(
+      'Anthropic',
+    );
+    expect(rollupItemLabel({ ...item, key: 'openai/gpt-4o' }, 'model')).toBe(
+      'gpt-4o (OpenAI)',
+    );
+    expect(rollupItemLabel({ ...item, key: 'aws/meta/llama3' }, 'model')).toBe(
+      'meta/llama3 (AWS)',
+    );
+    expect(rollupItemLabel({ ...item, key: 'openai/' }, 'model')).toBe(
+      'OpenAI (no model)',
+    );
+    expect(rollupItemLabel({ ...item, key: '(none)' }, 'owner')).toBe(
+      'No owner',
+    );
+    expect(rollupItemLabel({ ...item, key: '(none)' }, 'system')).toBe(
+      'Not part of a system',
+    );
+  });
+});
+
+describe('RollupItemName', () => {
+  it('links entities', async () => {
+    await renderInTestApp(
+      <RollupItemName
+        groupBy="owner"
+        item={{
+          ...item,
+          key: 'group:default/search-team',
+          entityRef: 'group:default/search-team',
+          title: 'Search Team',
+        }}
+      />,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(screen.getByRole('link', { name: 'Search Team' })).toHaveAttribute(
+      'href',
+      '/catalog/default/group/search-team',
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { RollupItemName, rollupItemLabel } from './RollupItemName';

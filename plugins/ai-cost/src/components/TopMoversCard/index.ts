@@ -1,0 +1,5 @@
+export {
+  TopMoversCard,
+  topMovers,
+  type TopMoversCardProps,
+} from './TopMoversCard';

@@ -1,0 +1,4 @@
+export {
+  UnallocatedSpendCard,
+  type UnallocatedSpendCardProps,
+} from './UnallocatedSpendCard';

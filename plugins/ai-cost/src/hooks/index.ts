@@ -1,0 +1,11 @@
+export {
+  usePeriod,
+  type UsePeriodOptions,
+  type UsePeriodResult,
+} from './usePeriod';
+export { useEntityCosts } from './useEntityCosts';
+export { useRollup } from './useRollup';
+export { useAttributionStatus } from './useAttributionStatus';
+export { useSources } from './useSources';
+export { useCsvExport } from './useCsvExport';
+export { useRollupGroupBy } from './useRollupGroupBy';

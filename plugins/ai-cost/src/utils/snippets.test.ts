@@ -1,0 +1,56 @@
+import type { Entity } from '@backstage/catalog-model';
+import { claimSnippet, entityAnnotationSnippet, yamlScalar } from './snippets';
+
+describe('yamlScalar', () => {
+  it('keeps plain ids plain and quotes what YAML would misread', () => {
+    expect(yamlScalar('proj_search')).toBe('proj_search');
+    expect(yamlScalar('team=insights')).toBe('team=insights');
+    expect(yamlScalar('/subscriptions/abc/resourceGroups/rg')).toBe(
+      '/subscriptions/abc/resourceGroups/rg',
+    );
+    expect(yamlScalar('123456789012')).toBe('"123456789012"');
+    expect(yamlScalar('true')).toBe('"true"');
+    expect(yamlScalar('a: b')).toBe('"a: b"');
+    expect(yamlScalar('#x')).toBe('"#x"');
+  });
+});
+
+describe('entityAnnotationSnippet', () => {
+  it('is tailored to the entity', () => {
+    const entity: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'search', namespace: 'retail' },
+    };
+    expect(entityAnnotationSnippet(entity)).toBe(
+      `apiVersion: backstage.io/v1alpha1
+kind: System
+metadata:
+  name: search
+  namespace: retail
+  annotations:
+    # Claim the AI spend of this system where it is billed; keep the lines that apply.
+    ai-cost/openai-project-id: <openai-project-id>
+    # ai-cost/openai-api-key-id: <openai-api-key-id>
+    # ai-cost/anthropic-workspace-id: <anthropic-workspace-id>
+    # ai-cost/anthropic-api-key-id: <anthropic-api-key-id>
+    # ai-cost/aws-account-id: "<aws-account-id>"
+    # ai-cost/gcp-project-id: <gcp-project-id>
+    # ai-cost/azure-resource-id: <azure-resource-id-prefix>
+    # ai-cost/gateway-tags: service=search
+`,
+    );
+  });
+});
+
+describe('claimSnippet', () => {
+  it('claims one value', () => {
+    expect(claimSnippet('ai-cost/aws-account-id', '123456789012')).toBe(
+      `# in the catalog-info.yaml of the entity that owns this spend
+metadata:
+  annotations:
+    ai-cost/aws-account-id: "123456789012"
+`,
+    );
+  });
+});
