@@ -40,6 +40,15 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    anomalies?: {
+      /**
+       * New anomalies at or above this severity are sent to the entity's
+       * owners: low, medium, high or critical.
+       * @default high
+       */
+      notifySeverity?: string;
+    };
+
     /**
      * Per-model price overrides for negotiated rates, in currency units per
      * million tokens. Used instead of the bundled price data when estimating.

@@ -8,7 +8,11 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import type { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { aiCostPermissions } from '@ai-cost/plugin-ai-cost-common';
+import {
+  aiCostPermissions,
+  anomalySeverities,
+  type AnomalySeverity,
+} from '@ai-cost/plugin-ai-cost-common';
 import {
   aiCostProvidersExtensionPoint,
   type AiCostProvider,
@@ -18,6 +22,7 @@ import { Attributor } from './attribution/Attributor';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
 import { CatalogIndexer } from './attribution/CatalogIndexer';
 import { CostQueryService } from './costs/CostQueryService';
+import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
 import { BudgetMonitor } from './budgets/BudgetMonitor';
 import { BudgetService } from './budgets/BudgetService';
 import {
@@ -35,6 +40,19 @@ import {
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
 import { createRouter } from './service/router';
 import { EntityAccess } from './service/EntityAccess';
+
+function readNotifySeverity(config: Config): AnomalySeverity {
+  const key = 'aiCost.anomalies.notifySeverity';
+  const value = config.getOptionalString(key) ?? 'high';
+  if (!(anomalySeverities as readonly string[]).includes(value)) {
+    throw new Error(
+      `${key} must be one of ${anomalySeverities.join(
+        ', ',
+      )}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value as AnomalySeverity;
+}
 
 function readIndexSchedule(
   config: Config,
@@ -146,9 +164,20 @@ export const aiCostPlugin = createBackendPlugin({
           notifier,
           currency,
         });
+        const anomalyMonitor = new AnomalyMonitor({
+          attribution: attributionStore,
+          anomalies: anomalyStore,
+          index,
+          notifier,
+          currency,
+          notifySeverity: readNotifySeverity(config),
+        });
         const afterAttribution = async () => {
+          const found = await anomalyMonitor.detect();
           const sent = await budgetMonitor.checkAlerts();
-          if (sent > 0) logger.info(`Sent ${sent} budget notification(s)`);
+          logger.info(
+            `After attribution: ${found.anomalies} anomalies (${found.notified} notified), ${sent} budget notification(s)`,
+          );
         };
 
         const indexer = new CatalogIndexer({
@@ -218,6 +247,7 @@ export const aiCostPlugin = createBackendPlugin({
             entities,
             budgets,
             budgetMonitor,
+            anomalies: anomalyStore,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -2,12 +2,14 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import express from 'express';
 import type { Knex } from 'knex';
 import { Attributor } from '../attribution/Attributor';
 import { CatalogIndexReader } from '../attribution/CatalogIndex';
 import { CatalogIndexer } from '../attribution/CatalogIndexer';
 import { CostQueryService } from '../costs/CostQueryService';
+import { AnomalyMonitor } from '../anomalies/AnomalyMonitor';
 import { BudgetMonitor } from '../budgets/BudgetMonitor';
 import { BudgetService } from '../budgets/BudgetService';
 import { OwnerNotifier } from '../notifications/OwnerNotifier';
@@ -100,14 +102,25 @@ export async function createCostTestApp(options: {
     currency: 'USD',
     now,
   });
-  const notifications = { send: jest.fn(async () => {}) };
+  const notifications = {
+    send: jest.fn(async (_options: NotificationSendOptions) => {}),
+  };
+  const notifier = new OwnerNotifier({ notifications, index, logger });
+  const anomalyMonitor = new AnomalyMonitor({
+    attribution: attributionStore,
+    anomalies: anomalyStore,
+    index,
+    notifier,
+    currency: 'USD',
+    now,
+  });
   const budgetMonitor = new BudgetMonitor({
     budgets,
     budgetStore,
     attribution: attributionStore,
     anomalies: anomalyStore,
     index,
-    notifier: new OwnerNotifier({ notifications, index, logger }),
+    notifier,
     currency: 'USD',
     now,
   });
@@ -123,6 +136,7 @@ export async function createCostTestApp(options: {
     entities,
     budgets,
     budgetMonitor,
+    anomalies: anomalyStore,
   });
   const middleware = MiddlewareFactory.create({
     config: mockServices.rootConfig(),
@@ -154,6 +168,7 @@ export async function createCostTestApp(options: {
     permissions,
     budgets,
     budgetMonitor,
+    anomalyMonitor,
     anomalyStore,
     notifications,
     auditor,

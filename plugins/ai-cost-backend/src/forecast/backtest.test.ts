@@ -63,8 +63,8 @@ describe('backtestForecast', () => {
       expect(result.p80AbsPctError).toBeGreaterThanOrEqual(0);
     }
     const samples = results.flatMap(r => r.samples);
-    expect(samples.filter(s => s.inBand).length / samples.length).toBeGreaterThanOrEqual(
-      0.7,
-    );
+    expect(
+      samples.filter(s => s.inBand).length / samples.length,
+    ).toBeGreaterThanOrEqual(0.7);
   });
 });

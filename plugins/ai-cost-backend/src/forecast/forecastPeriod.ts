@@ -6,7 +6,12 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import { DailyCost, dailyLookup, trailingDays, weekdayOf } from './dailySeries';
 import { BudgetPeriod, DayRange, periodOf } from './periods';
-import { MAD_TO_SIGMA, mean, median } from './robustStats';
+import {
+  MAD_TO_SIGMA,
+  mean,
+  median,
+  medianAbsoluteDeviation,
+} from './robustStats';
 import { mannKendallZ, theilSenSlope } from './trend';
 
 /** z of the 90th percentile of a standard normal: the 80% band is ±Z80. */
@@ -194,9 +199,7 @@ function weekdayModel(
   }
   let weekSpread = 0;
   if (weekMeans.length >= 3) {
-    const center = median(weekMeans);
-    const observed =
-      MAD_TO_SIGMA * median(weekMeans.map(v => Math.abs(v - center)));
+    const observed = MAD_TO_SIGMA * medianAbsoluteDeviation(weekMeans);
     weekSpread = Math.sqrt(Math.max(0, observed ** 2 - daySpread ** 2 / 7));
   }
 

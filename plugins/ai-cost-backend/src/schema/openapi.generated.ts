@@ -791,6 +791,131 @@ export const spec = {
           'state',
         ],
       },
+      Anomaly: {
+        type: 'object',
+        description:
+          'A spend anomaly; an ongoing one is one anomaly whose endDate moves.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          model: {
+            type: 'string',
+            description:
+              'provider/model for a per-model anomaly, empty for the entity total.',
+          },
+          startDate: {
+            type: 'string',
+            format: 'date',
+          },
+          endDate: {
+            type: 'string',
+            format: 'date',
+          },
+          expected: {
+            $ref: '#/components/schemas/Money',
+          },
+          actual: {
+            $ref: '#/components/schemas/Money',
+          },
+          impact: {
+            $ref: '#/components/schemas/Money',
+          },
+          impactPct: {
+            type: 'number',
+          },
+          severity: {
+            type: 'string',
+            enum: ['low', 'medium', 'high', 'critical'],
+          },
+          rootCauses: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                dimension: {
+                  type: 'string',
+                  enum: ['model', 'apiKey', 'tokenType', 'child', 'provider'],
+                },
+                key: {
+                  type: 'string',
+                },
+                expected: {
+                  $ref: '#/components/schemas/Money',
+                },
+                actual: {
+                  $ref: '#/components/schemas/Money',
+                },
+                contribution: {
+                  $ref: '#/components/schemas/Money',
+                },
+                share: {
+                  type: 'number',
+                },
+              },
+              required: [
+                'dimension',
+                'key',
+                'expected',
+                'actual',
+                'contribution',
+                'share',
+              ],
+            },
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'resolved'],
+          },
+          feedback: {
+            type: ['object', 'null'],
+            properties: {
+              value: {
+                type: 'string',
+                enum: ['accurate', 'expected', 'not-an-issue'],
+              },
+              by: {
+                type: 'string',
+              },
+              at: {
+                type: 'string',
+                format: 'date-time',
+              },
+              comment: {
+                type: 'string',
+              },
+            },
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'model',
+          'startDate',
+          'endDate',
+          'expected',
+          'actual',
+          'impact',
+          'impactPct',
+          'severity',
+          'rootCauses',
+          'status',
+          'feedback',
+          'createdAt',
+          'updatedAt',
+        ],
+      },
     },
     parameters: {
       EntityRef: {
@@ -1155,6 +1280,101 @@ export const spec = {
                       },
                     },
                   ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/anomalies': {
+      get: {
+        operationId: 'ListAnomalies',
+        description:
+          'Anomalies of an entity and its descendants the caller can see\n(ai-cost.costs.read), or of every entity without entityRef\n(ai-cost.org.read); newest first.\n',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+            description: 'open, resolved or all (default)',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The anomalies.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/Anomaly',
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/anomalies/{id}/feedback': {
+      post: {
+        operationId: 'PostAnomalyFeedback',
+        description:
+          "Records whether an anomaly was accurate, expected or not an issue.\nNeeds ai-cost.costs.read on the anomaly's entity.\n",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  feedback: {
+                    type: 'string',
+                  },
+                  comment: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The anomaly with its feedback.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Anomaly',
                 },
               },
             },

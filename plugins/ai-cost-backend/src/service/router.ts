@@ -4,7 +4,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -17,7 +17,6 @@ import {
   budgetQuerySchema,
   budgetStatusQuerySchema,
   costsQuerySchema,
-  describeZodError,
   entityRefSchema,
   isoDaySchema,
   microsToNumber,
@@ -26,7 +25,7 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import { z } from 'zod';
 import type { Request } from 'express';
-import type { AiCostStore } from '../database';
+import type { AiCostStore, AnomalyStore } from '../database';
 import type { IngestionEngine } from '../ingestion/IngestionEngine';
 import type { CatalogIndexer } from '../attribution/CatalogIndexer';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
@@ -35,6 +34,8 @@ import type { BudgetMonitor } from '../budgets/BudgetMonitor';
 import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
+import { registerAnomalyRoutes } from './anomalyRoutes';
+import { parseInput } from './parseInput';
 
 /** A `from`/`to` query window, both days inclusive. */
 const windowSchema = z
@@ -50,16 +51,6 @@ const exportQuerySchema = z
   })
   .superRefine(refineWindow);
 
-/** Parses a query or body with a zod schema; a 400 names every bad field. */
-function parseQuery<S extends z.ZodTypeAny>(
-  schema: S,
-  query: unknown,
-): z.output<S> {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw new InputError(describeZodError(parsed.error));
-  return parsed.data;
-}
-
 /** @internal */
 export interface RouterOptions {
   currency: string;
@@ -73,6 +64,7 @@ export interface RouterOptions {
   entities: EntityAccess;
   budgets: BudgetService;
   budgetMonitor: Pick<BudgetMonitor, 'status' | 'allStatuses'>;
+  anomalies: AnomalyStore;
 }
 
 /**
@@ -109,7 +101,7 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const query = parseQuery(costsQuerySchema, req.query);
+    const query = parseInput(costsQuerySchema, req.query);
     const entity = await entities.readable(query.entityRef, credentials);
     res.json(
       await costs.entityCosts({
@@ -122,11 +114,11 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/rollup', async (req, res) => {
     await authorize(req, aiCostOrgReadPermission);
-    res.json(await costs.rollup(parseQuery(rollupQuerySchema, req.query)));
+    res.json(await costs.rollup(parseInput(rollupQuerySchema, req.query)));
   });
 
   router.get('/export.csv', async (req, res) => {
-    const query = parseQuery(exportQuerySchema, req.query);
+    const query = parseInput(exportQuerySchema, req.query);
     let entityRef: string | undefined;
     if (query.entityRef) {
       const credentials = await httpAuth.credentials(req, {
@@ -175,7 +167,7 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { entityRef } = parseQuery(budgetQuerySchema, req.query);
+    const { entityRef } = parseInput(budgetQuerySchema, req.query);
     const entity = await entities.readable(entityRef, credentials);
     const [decision] = await permissions.authorize(
       [
@@ -198,13 +190,13 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { entityRef } = parseQuery(budgetQuerySchema, req.query);
+    const { entityRef } = parseInput(budgetQuerySchema, req.query);
     const entity = await entities.readable(entityRef, credentials);
     res.json(await budgets.get(entity.entityRef));
   });
 
   router.get('/budgets/status', async (req, res) => {
-    const { entityRef } = parseQuery(budgetStatusQuerySchema, req.query);
+    const { entityRef } = parseInput(budgetStatusQuerySchema, req.query);
     if (!entityRef) {
       await authorize(req, aiCostOrgReadPermission);
       res.json(await budgetMonitor.allStatuses());
@@ -219,7 +211,7 @@ export async function createRouter(options: RouterOptions) {
 
   router.put('/budgets', async (req, res) => {
     const { entity, credentials } = await budgetEntity(req);
-    const input = parseQuery(budgetInputSchema, req.body);
+    const input = parseInput(budgetInputSchema, req.body);
     res.json(
       await budgets.put({
         entityRef: entity.entityRef,
@@ -236,6 +228,14 @@ export async function createRouter(options: RouterOptions) {
     res.status(204).end();
   });
 
+  registerAnomalyRoutes(router, {
+    httpAuth,
+    permissions,
+    anomalies: options.anomalies,
+    entities,
+    index,
+  });
+
   router.get('/sources', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const sources = await store.listSources();
@@ -250,7 +250,7 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/reconciliation', async (req, res) => {
     await authorize(req, aiCostAdminPermission);
-    const { from, to } = parseQuery(windowSchema, req.query);
+    const { from, to } = parseInput(windowSchema, req.query);
     const days = await store.dailyReconciliation({ from, to });
     res.json({
       currency,

@@ -1,0 +1,161 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { eachDay } from '@ai-cost/plugin-ai-cost-common';
+import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import request from 'supertest';
+import { createCostTestApp } from '../__testUtils__/createCostTestApp';
+import { catalogEntity } from '../__testUtils__/fakeCatalog';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const SVC = 'component:default/svc';
+const SPIKE_DAY = '2026-11-18';
+
+/** Weekdays $100 on gpt-4o, weekends $20; +$400 on gpt-4o-mini on one day. */
+function usage(): UsageRecord[] {
+  const records: UsageRecord[] = eachDay('2026-09-01', '2026-11-20').map(
+    date => {
+      const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+      const weekend = weekday === 0 || weekday === 6;
+      return {
+        date,
+        projectId: 'proj_svc',
+        apiKeyId: 'key_main',
+        model: 'gpt-4o',
+        cost: weekend ? 20_000_000 : 100_000_000,
+        currency: 'USD',
+        costKind: 'billed',
+      };
+    },
+  );
+  records.push({
+    date: SPIKE_DAY,
+    projectId: 'proj_svc',
+    apiKeyId: 'key_batch',
+    model: 'gpt-4o-mini',
+    cost: 400_000_000,
+    currency: 'USD',
+    costKind: 'billed',
+  });
+  return records;
+}
+
+describe('AnomalyMonitor', () => {
+  const databases = createTestDatabases();
+
+  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+    const test = await createCostTestApp({
+      knex: await databases.init(databaseId),
+      now: new Date('2026-11-21T08:00:00Z'),
+      entities: [
+        catalogEntity('group:default/team'),
+        catalogEntity(SVC, {
+          owner: 'group:default/team',
+          annotations: { 'ai-cost/openai-project-id': 'proj_svc' },
+        }),
+      ],
+    });
+    await test.indexer.rebuild();
+    await test.ingest('openai-prod', 'openai', usage(), {
+      from: '2026-09-01',
+      to: '2026-11-20',
+    });
+    return test;
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('finds the spike once, with the model as top root cause, and notifies once', async () => {
+      const test = await setup(databaseId);
+      expect(await test.anomalyMonitor.detect()).toEqual({
+        anomalies: 2,
+        notified: 1,
+      });
+      expect(await test.anomalyMonitor.detect()).toEqual({
+        anomalies: 2,
+        notified: 0,
+      });
+      const [notification] = test.notifications.send.mock.calls[0];
+      expect(notification.recipients).toEqual({
+        type: 'entity',
+        entityRef: 'group:default/team',
+      });
+      expect(notification.payload.title).toBe(
+        `Unusual AI spend for ${SVC} since ${SPIKE_DAY}`,
+      );
+      expect(notification.payload.link).toBe(
+        '/catalog/default/component/svc/ai-cost',
+      );
+
+      const res = await request(test.app as any)
+        .get('/anomalies?entityRef=group:default/team')
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(200);
+      const total = res.body.find((a: any) => a.model === '');
+      expect(total).toMatchObject({
+        entityRef: SVC,
+        startDate: SPIKE_DAY,
+        endDate: SPIKE_DAY,
+        expected: 100,
+        actual: 500,
+        impact: 400,
+        impactPct: 400,
+        severity: 'critical',
+        status: 'resolved',
+        feedback: null,
+      });
+      expect(total.rootCauses[0]).toEqual({
+        dimension: 'model',
+        key: 'openai/gpt-4o-mini',
+        expected: 0,
+        actual: 400,
+        contribution: 400,
+        share: 1,
+      });
+      expect(total.rootCauses).toContainEqual(
+        expect.objectContaining({
+          dimension: 'apiKey',
+          key: 'openai/key_batch',
+        }),
+      );
+      expect(res.body.map((a: any) => a.model).sort()).toEqual([
+        '',
+        'openai/gpt-4o-mini',
+      ]);
+    });
+
+    it('takes feedback and names bad input', async () => {
+      const test = await setup(databaseId);
+      await test.anomalyMonitor.detect();
+      const [anomaly] = await test.anomalyStore.listAnomalies({});
+      const post = (id: string, body: unknown) =>
+        request(test.app as any)
+          .post(`/anomalies/${id}/feedback`)
+          .send(body as object)
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/alice'),
+          );
+
+      const ok = await post(anomaly.id, {
+        feedback: 'expected',
+        comment: 'Backfill job',
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body.feedback).toEqual({
+        value: 'expected',
+        by: 'user:default/alice',
+        at: expect.any(String),
+        comment: 'Backfill job',
+      });
+
+      const bad = await post(anomaly.id, { feedback: 'meh' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toBe(
+        'feedback: must be one of accurate, expected, not-an-issue',
+      );
+      const missing = await post('999999', { feedback: 'accurate' });
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toBe('No anomaly with id 999999');
+    });
+  });
+});

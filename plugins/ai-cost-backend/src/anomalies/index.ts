@@ -1,0 +1,5 @@
+export * from './breakdowns';
+export * from './detectAnomalies';
+export * from './groupOngoing';
+export * from './rankRootCauses';
+export * from './severity';

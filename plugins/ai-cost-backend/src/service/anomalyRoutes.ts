@@ -1,0 +1,112 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  aiCostOrgReadPermission,
+  anomaliesQuerySchema,
+  anomalyFeedbackSchema,
+  microsToNumber,
+  type Anomaly,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { Router } from 'express';
+import type { CatalogIndexReader } from '../attribution/CatalogIndex';
+import type { AnomalyStore, StoredAnomaly } from '../database';
+import type { EntityAccess } from './EntityAccess';
+import { parseInput } from './parseInput';
+
+/** An anomaly as the API shows it: money in currency units. */
+export function toApiAnomaly(anomaly: StoredAnomaly): Anomaly {
+  return {
+    ...anomaly,
+    expected: microsToNumber(anomaly.expected),
+    actual: microsToNumber(anomaly.actual),
+    impact: microsToNumber(anomaly.impact),
+    rootCauses: anomaly.rootCauses.map(cause => ({
+      ...cause,
+      expected: microsToNumber(cause.expected),
+      actual: microsToNumber(cause.actual),
+      contribution: microsToNumber(cause.contribution),
+      share: Math.round(cause.share * 1000) / 1000,
+    })),
+  };
+}
+
+function principalRef(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? 'unknown';
+}
+
+/**
+ * `GET /anomalies` (an entity and its descendants the caller can see, or
+ * every entity with org read) and `POST /anomalies/:id/feedback`.
+ */
+export function registerAnomalyRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    anomalies: AnomalyStore;
+    entities: EntityAccess;
+    index: CatalogIndexReader;
+  },
+) {
+  const { httpAuth, permissions, anomalies, entities, index } = options;
+
+  router.get('/anomalies', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(anomaliesQuerySchema, req.query);
+    const status = query.status === 'all' ? undefined : query.status;
+    if (!query.entityRef) {
+      const [decision] = await permissions.authorize(
+        [{ permission: aiCostOrgReadPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Missing permission ${aiCostOrgReadPermission.name}`,
+        );
+      }
+      res.json((await anomalies.listAnomalies({ status })).map(toApiAnomaly));
+      return;
+    }
+    const entity = await entities.readable(query.entityRef, credentials);
+    const { graph } = await index.read();
+    const descendants = [...graph.descendants(entity.entityRef)];
+    const visible = await entities.visible(descendants, credentials);
+    const found = await anomalies.listAnomalies({
+      entityRefs: [
+        entity.entityRef,
+        ...descendants.filter(r => visible.has(r)),
+      ],
+      status,
+    });
+    res.json(found.map(toApiAnomaly));
+  });
+
+  router.post('/anomalies/:id/feedback', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const body = parseInput(anomalyFeedbackSchema, req.body);
+    const { id } = req.params;
+    const anomaly = await anomalies.getAnomaly(id);
+    if (!anomaly) throw new NotFoundError(`No anomaly with id ${id}`);
+    await entities.readable(anomaly.entityRef, credentials);
+    const updated = await anomalies.setFeedback(id, {
+      value: body.feedback,
+      by: principalRef(credentials),
+      at: new Date().toISOString(),
+      ...(body.comment ? { comment: body.comment } : {}),
+    });
+    res.json(toApiAnomaly(updated!));
+  });
+}
