@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { entityRefSchema, isoDaySchema } from './common';
+
+/** The optimization rules recommendations come from. @public */
+export const recommendationRules = [
+  'model-right-sizing',
+  'prompt-caching',
+  'batch-api',
+  'ownerless-spend',
+  'idle-key',
+  'output-length',
+] as const;
+
+/** @public */
+export type RecommendationRule = (typeof recommendationRules)[number];
+
+/** Query of `GET /recommendations`. @public */
+export const recommendationsQuerySchema = z.object({
+  /** One entity and its descendants; org-wide (needs org read) when omitted. */
+  entityRef: entityRefSchema.optional(),
+  status: z
+    .enum(['open', 'dismissed', 'snoozed', 'all'], {
+      errorMap: () => ({
+        message: 'must be one of open, dismissed, snoozed, all',
+      }),
+    })
+    .default('open'),
+});
+
+/** Body of `POST /recommendations/:id/dismiss`. @public */
+export const recommendationDismissSchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, 'must say why')
+      .max(2000, 'must be at most 2000 characters'),
+  })
+  .strict();
+
+/** Body of `POST /recommendations/:id/snooze`. @public */
+export const recommendationSnoozeSchema = z
+  .object({
+    /** Last day of the snooze; the recommendation reopens the day after. */
+    until: isoDaySchema,
+    reason: z
+      .string()
+      .trim()
+      .max(2000, 'must be at most 2000 characters')
+      .optional(),
+  })
+  .strict();
+
+/** One optimization recommendation. @public */
+export type Recommendation = {
+  id: string;
+  /** The entity it is about; empty for org-level findings such as ownerless spend. */
+  entityRef: string;
+  rule: RecommendationRule;
+  title: string;
+  description: string;
+  /** The numbers that triggered it, named, e.g. `{ requests: 120000, avgInputTokens: 310 }`. */
+  evidence: Record<string, string | number>;
+  /** Estimated saving per month in `currency`, from real prices. */
+  estimatedMonthlySavings: number;
+  currency: string;
+  confidence: 'low' | 'medium' | 'high';
+  status: 'open' | 'dismissed' | 'snoozed';
+  snoozedUntil: string | null;
+  decidedBy: string | null;
+  decisionReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Response of `GET /recommendations`. @public */
+export type RecommendationsResponse = {
+  currency: string;
+  /** Sum of `estimatedMonthlySavings` of the open items. */
+  totalEstimatedMonthlySavings: number;
+  items: Recommendation[];
+};
