@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The full test suite: type check, lint, prettier, all unit tests, and the
+# The full test suite: type check, lint, prettier, all unit tests, the
 # backend store tests on SQLite and on PostgreSQL (Debian's postgresql, started
-# here when installed; required when CI is set).
+# here when installed; required when CI is set), and the browser end-to-end
+# tests in Debian's Chromium (when installed; required when CI is set).
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 
@@ -36,3 +37,13 @@ yarn prettier --check .
 
 step "unit tests"
 yarn backstage-cli repo test --watchAll=false --verbose
+
+if [ -x "${AI_COST_E2E_CHROMIUM:-/usr/bin/chromium}" ]; then
+  step "browser end-to-end tests"
+  bash e2e/run.sh
+elif [ -n "${CI:-}" ]; then
+  echo "CI is set but Chromium is not installed (apt-get install -y chromium)" >&2
+  exit 1
+else
+  echo "Chromium not installed: skipping the browser end-to-end tests"
+fi

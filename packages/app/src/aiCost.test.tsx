@@ -22,6 +22,7 @@ const component = {
 };
 const plain = {
   ...component,
+  kind: 'Template',
   metadata: { name: 'plain', namespace: 'default' },
 };
 
@@ -120,8 +121,8 @@ describe('AI Cost in the portal', () => {
     );
   });
 
-  it('leaves the tab out for an unannotated component', async () => {
-    renderEntityPage('/catalog/default/component/plain');
+  it('leaves the tab out for an unannotated template', async () => {
+    renderEntityPage('/catalog/default/template/plain');
     const tabs = await entityTabs();
     expect(tabs.map(t => t.title)).toContain('Overview');
     expect(tabs.map(t => t.title)).not.toContain('AI Cost');

@@ -10,7 +10,16 @@ function entity(kind: string, annotations?: Record<string, string>): Entity {
 }
 
 describe('isAiCostAvailable', () => {
-  it.each(['Group', 'System', 'Domain', 'User', 'group'])(
+  it.each([
+    'Group',
+    'System',
+    'Domain',
+    'User',
+    'group',
+    'Component',
+    'Resource',
+    'API',
+  ])(
     'is true for kind %s',
     kind => {
       expect(isAiCostAvailable(entity(kind))).toBe(true);
@@ -23,18 +32,18 @@ describe('isAiCostAvailable', () => {
     'ai-cost/aws-tags',
     'ai-cost/gateway-tags',
     'ai-cost/monthly-budget',
-  ])('is true for a component annotated with %s', annotation => {
-    expect(isAiCostAvailable(entity('Component', { [annotation]: 'v' }))).toBe(
+  ])('is true for any other kind annotated with %s', annotation => {
+    expect(isAiCostAvailable(entity('Template', { [annotation]: 'v' }))).toBe(
       true,
     );
   });
 
-  it('is false for unannotated components, resources and APIs', () => {
-    expect(isAiCostAvailable(entity('Component'))).toBe(false);
-    expect(isAiCostAvailable(entity('Resource', {}))).toBe(false);
+  it('is false for other unannotated kinds', () => {
+    expect(isAiCostAvailable(entity('Template'))).toBe(false);
+    expect(isAiCostAvailable(entity('Location', {}))).toBe(false);
     expect(
       isAiCostAvailable(
-        entity('API', { 'backstage.io/techdocs-ref': 'dir:.' }),
+        entity('Template', { 'backstage.io/techdocs-ref': 'dir:.' }),
       ),
     ).toBe(false);
   });
@@ -42,11 +51,11 @@ describe('isAiCostAvailable', () => {
   it('ignores empty and unknown ai-cost annotations', () => {
     expect(
       isAiCostAvailable(
-        entity('Component', { 'ai-cost/openai-project-id': '' }),
+        entity('Template', { 'ai-cost/openai-project-id': '' }),
       ),
     ).toBe(false);
     expect(
-      isAiCostAvailable(entity('Component', { 'ai-cost/unknown': 'x' })),
+      isAiCostAvailable(entity('Template', { 'ai-cost/unknown': 'x' })),
     ).toBe(false);
   });
 });
