@@ -92,6 +92,42 @@ export interface Config {
       }>;
     };
 
+    /**
+     * Pushed usage: `POST /ingest/events` (gateway / OpenTelemetry GenAI
+     * events, LiteLLM spend logs) and `POST /import/focus` (FOCUS CSV).
+     */
+    ingest?: {
+      /**
+       * Source id pushed gateway events are stored under (provider kind
+       * `gateway`, which `ai-cost/gateway-tags` claims).
+       * @default gateway
+       */
+      sourceId?: string;
+      /**
+       * Events one `POST /ingest/events` may carry; more is a 400.
+       * @default 10000
+       */
+      maxEventsPerBatch?: number;
+      /**
+       * Largest body of `POST /ingest/events`, in bytes; more is a 413.
+       * @default 16777216
+       */
+      maxBatchBytes?: number;
+      /**
+       * Largest FOCUS file of `POST /import/focus`, in bytes after
+       * decompression; more is a 413.
+       * @default 52428800
+       */
+      maxImportBytes?: number;
+      /**
+       * When set, only these event attributes become tags (the rest are
+       * dropped), keeping high-cardinality attributes such as request ids out
+       * of the daily usage rows. By default every attribute outside
+       * `gen_ai.*` and `user.id` becomes a tag.
+       */
+      tagKeys?: string[];
+    };
+
     demo?: {
       /**
        * Generate deterministic synthetic usage for the example catalog through

@@ -5,6 +5,7 @@ import {
   aiCostBudgetUpdatePermission,
   aiCostOrgReadPermission,
   aiCostReadPermission,
+  aiCostRecommendationsUpdatePermission,
 } from '@ai-cost/plugin-ai-cost-common';
 import { AiCostExamplePermissionPolicy } from './permissionPolicy';
 
@@ -49,6 +50,36 @@ describe('AiCostExamplePermissionPolicy', () => {
           claims: ['user:default/alice', 'group:default/search-team'],
         },
       },
+    });
+  });
+
+  it('lets owners, and only owners, decide on their recommendations', async () => {
+    expect(
+      await policy.handle(
+        { permission: aiCostRecommendationsUpdatePermission },
+        alice,
+      ),
+    ).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/alice', 'group:default/search-team'],
+        },
+      },
+    });
+    // Without a user there are no ownership claims: nothing is owned.
+    expect(
+      await policy.handle(
+        { permission: aiCostRecommendationsUpdatePermission },
+        undefined,
+      ),
+    ).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { claims: [] } },
     });
   });
 

@@ -17,6 +17,7 @@ import {
   aiCostBudgetUpdatePermission,
   aiCostOrgReadPermission,
   aiCostReadPermission,
+  aiCostRecommendationsUpdatePermission,
 } from '@ai-cost/plugin-ai-cost-common';
 
 /**
@@ -29,7 +30,8 @@ export const AI_COST_ADMIN_GROUP = 'group:default/platform';
  * Example policy for the demo portal:
  * - everyone may read the costs of entities they can see in the catalog (the
  *   AI Cost backend checks catalog visibility before this permission);
- * - owners may update the budgets of the entities they own;
+ * - owners may update the budgets of the entities they own, and dismiss,
+ *   snooze or reopen their recommendations;
  * - members of the platform group see org-wide rollups, unallocated spend
  *   and exports, and administer sources;
  * - every other permission is allowed, as in Backstage's allow-all policy.
@@ -40,7 +42,10 @@ export class AiCostExamplePermissionPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     const claims = user?.info.ownershipEntityRefs ?? [];
-    if (isPermission(request.permission, aiCostBudgetUpdatePermission)) {
+    if (
+      isPermission(request.permission, aiCostBudgetUpdatePermission) ||
+      isPermission(request.permission, aiCostRecommendationsUpdatePermission)
+    ) {
       return createCatalogConditionalDecision(
         request.permission,
         catalogConditions.isEntityOwner({ claims }),

@@ -30,6 +30,8 @@ import {
   DatabaseAnomalyStore,
   DatabaseAttributionStore,
   DatabaseBudgetStore,
+  DatabasePushStore,
+  DatabaseRecommendationStore,
 } from './database';
 import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
@@ -38,6 +40,10 @@ import {
   type IngestionSettings,
 } from './ingestion/IngestionEngine';
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
+import { PushIngestService } from './push/PushIngestService';
+import { readPushSettings } from './push/settings';
+import { RecommendationMonitor } from './recommendations/RecommendationMonitor';
+import { RecommendationService } from './recommendations/RecommendationService';
 import { createRouter } from './service/router';
 import { EntityAccess } from './service/EntityAccess';
 
@@ -172,11 +178,23 @@ export const aiCostPlugin = createBackendPlugin({
           currency,
           notifySeverity: readNotifySeverity(config),
         });
+        const pricing = GenaiPricesPricingService.fromConfig(config);
+        const recommendationStore = await DatabaseRecommendationStore.create({
+          database,
+        });
+        const recommendationMonitor = new RecommendationMonitor({
+          attribution: attributionStore,
+          recommendations: recommendationStore,
+          index,
+          pricing,
+          currency,
+        });
         const afterAttribution = async () => {
           const found = await anomalyMonitor.detect();
           const sent = await budgetMonitor.checkAlerts();
+          const recommended = await recommendationMonitor.evaluate();
           logger.info(
-            `After attribution: ${found.anomalies} anomalies (${found.notified} notified), ${sent} budget notification(s)`,
+            `After attribution: ${found.anomalies} anomalies (${found.notified} notified), ${sent} budget notification(s), ${recommended.open} open recommendation(s)`,
           );
         };
 
@@ -192,7 +210,6 @@ export const aiCostPlugin = createBackendPlugin({
         });
         await indexer.start();
 
-        const pricing = GenaiPricesPricingService.fromConfig(config);
         const ingestion = new IngestionEngine({
           store,
           scheduler: deps.scheduler,
@@ -212,6 +229,15 @@ export const aiCostPlugin = createBackendPlugin({
           },
         });
         await ingestion.start();
+        const push = new PushIngestService({
+          store: await DatabasePushStore.create({ database }),
+          pricing,
+          currency,
+          attributor,
+          afterAttribution,
+          logger,
+          settings: readPushSettings(config),
+        });
 
         const costs = new CostQueryService({
           store: attributionStore,
@@ -248,6 +274,12 @@ export const aiCostPlugin = createBackendPlugin({
             budgets,
             budgetMonitor,
             anomalies: anomalyStore,
+            recommendations: new RecommendationService({
+              store: recommendationStore,
+              currency,
+              auditor: deps.auditor,
+            }),
+            push,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -32,6 +32,18 @@ export const aiCostBudgetUpdatePermission: ResourcePermission<'catalog-entity'> 
     resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
   });
 
+/**
+ * Dismiss, snooze or reopen the optimization recommendations of one catalog
+ * entity. Org-level recommendations (ownerless spend) need
+ * {@link aiCostAdminPermission} instead. @public
+ */
+export const aiCostRecommendationsUpdatePermission: ResourcePermission<'catalog-entity'> =
+  createPermission({
+    name: 'ai-cost.recommendations.update',
+    attributes: { action: 'update' },
+    resourceType: CATALOG_ENTITY_RESOURCE_TYPE,
+  });
+
 /** Administer sources: see run errors, trigger refreshes, import billing files. @public */
 export const aiCostAdminPermission = createPermission({
   name: 'ai-cost.admin',
@@ -43,5 +55,6 @@ export const aiCostPermissions = [
   aiCostReadPermission,
   aiCostOrgReadPermission,
   aiCostBudgetUpdatePermission,
+  aiCostRecommendationsUpdatePermission,
   aiCostAdminPermission,
 ];

@@ -18,8 +18,14 @@ import {
   DatabaseAnomalyStore,
   DatabaseAttributionStore,
   DatabaseBudgetStore,
+  DatabasePushStore,
+  DatabaseRecommendationStore,
 } from '../database';
 import { GenaiPricesPricingService } from '../pricing/GenaiPricesPricingService';
+import { PushIngestService } from '../push/PushIngestService';
+import { DEFAULT_PUSH_SETTINGS, type PushSettings } from '../push/settings';
+import { RecommendationMonitor } from '../recommendations/RecommendationMonitor';
+import { RecommendationService } from '../recommendations/RecommendationService';
 import { EntityAccess } from '../service/EntityAccess';
 import { createRouter } from '../service/router';
 import { fakeCatalog } from './fakeCatalog';
@@ -44,6 +50,8 @@ export async function createCostTestApp(options: {
   policy?: TestPolicy;
   /** "Now" for budgets and anomalies; default 2026-11-03T12:00Z. */
   now?: Date;
+  /** Settings of `POST /ingest/events` and `/import/focus`; defaults as in config. */
+  push?: Partial<PushSettings>;
 }) {
   const logger = mockServices.logger.mock();
   const database = mockServices.database({
@@ -124,6 +132,32 @@ export async function createCostTestApp(options: {
     currency: 'USD',
     now,
   });
+  const push = new PushIngestService({
+    store: await DatabasePushStore.create({ database }),
+    pricing,
+    currency: 'USD',
+    attributor,
+    logger,
+    settings: { ...DEFAULT_PUSH_SETTINGS, ...options.push },
+    now,
+  });
+  const recommendationStore = await DatabaseRecommendationStore.create({
+    database,
+  });
+  const recommendationMonitor = new RecommendationMonitor({
+    attribution: attributionStore,
+    recommendations: recommendationStore,
+    index,
+    pricing,
+    currency: 'USD',
+    now,
+  });
+  const recommendations = new RecommendationService({
+    store: recommendationStore,
+    currency: 'USD',
+    auditor,
+    now,
+  });
   const router = await createRouter({
     currency: 'USD',
     httpAuth: mockServices.httpAuth(),
@@ -137,6 +171,8 @@ export async function createCostTestApp(options: {
     budgets,
     budgetMonitor,
     anomalies: anomalyStore,
+    recommendations,
+    push,
   });
   const middleware = MiddlewareFactory.create({
     config: mockServices.rootConfig(),
@@ -174,6 +210,9 @@ export async function createCostTestApp(options: {
     auditor,
     catalog,
     ingest,
+    push,
+    recommendationMonitor,
+    recommendationStore,
     /** Moves "now" for budgets and anomalies. */
     setNow(date: Date) {
       current = date;

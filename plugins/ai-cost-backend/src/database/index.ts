@@ -6,3 +6,7 @@ export type * from './BudgetStore';
 export { DatabaseBudgetStore } from './DatabaseBudgetStore';
 export type * from './AnomalyStore';
 export { DatabaseAnomalyStore } from './DatabaseAnomalyStore';
+export type * from './PushStore';
+export { DatabasePushStore } from './DatabasePushStore';
+export type * from './RecommendationStore';
+export { DatabaseRecommendationStore } from './DatabaseRecommendationStore';

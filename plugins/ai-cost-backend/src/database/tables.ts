@@ -170,3 +170,23 @@ export type DbAnomalyRow = {
   created_at: Timestamp;
   updated_at: Timestamp;
 };
+
+export type DbRecommendationRow = {
+  id?: Bigint;
+  entity_ref: string;
+  rule: string;
+  fingerprint: string;
+  title: string;
+  description: string | null;
+  evidence: string;
+  estimated_monthly_savings_micros: Bigint;
+  confidence: string;
+  status: string;
+  snoozed_until: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  decided_at: Timestamp | null;
+  stale_since: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};

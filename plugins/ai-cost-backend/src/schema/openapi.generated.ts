@@ -1547,6 +1547,784 @@ export const spec = {
         },
       },
     },
+    '/ingest/events': {
+      post: {
+        operationId: 'IngestEvents',
+        description:
+          'Pushes a batch of gateway usage events into the source\n`aiCost.ingest.sourceId` (default `gateway`): OpenTelemetry GenAI\nusage events (`format: otel`, the default) or LiteLLM spend-log rows\n(`format: litellm`). Idempotent by event id: a re-sent event changes\nnothing. Partial: each invalid event is listed in `rejected` by index\nand field while the valid ones are stored. Events without a cost are\npriced from the bundled price data (unknown models are stored as\nunpriced, never as free). The usage of the affected days is\nrecomputed and re-attributed before the answer. At most\n`aiCost.ingest.maxEventsPerBatch` events (400 above) and\n`aiCost.ingest.maxBatchBytes` bytes (413 above). Needs a service\ntoken (external access) or a user with ai-cost.admin.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  format: {
+                    type: 'string',
+                    enum: ['otel', 'litellm'],
+                    default: 'otel',
+                  },
+                  events: {
+                    type: 'array',
+                    description:
+                      'otel: `{ id, timestamp (ISO 8601 or epoch ms), attributes:\n{ "gen_ai.provider.name", "gen_ai.request.model",\n"gen_ai.response.model", "gen_ai.usage.input_tokens",\n"gen_ai.usage.output_tokens",\n"gen_ai.usage.cache_read.input_tokens",\n"gen_ai.usage.cache_creation.input_tokens",\n"gen_ai.usage.reasoning.output_tokens", "user.id", any\nother attribute becomes a tag }, cost?: { amount,\ncurrency } }`. litellm: LiteLLM_SpendLogs rows\n(`request_id`, `startTime`, `model`, `spend`,\n`prompt_tokens`, `completion_tokens`, `api_key`, `user`,\n`team_id`, `custom_llm_provider`, `metadata`,\n`request_tags`, ...). Each event is validated on its own.\n',
+                    items: {},
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What became of each event.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    sourceId: {
+                      type: 'string',
+                    },
+                    format: {
+                      type: 'string',
+                      enum: ['otel', 'litellm'],
+                    },
+                    accepted: {
+                      type: 'integer',
+                      description: 'Events stored by this request.',
+                    },
+                    duplicates: {
+                      type: 'integer',
+                      description:
+                        'Events already stored with the same id and content.',
+                    },
+                    rejected: {
+                      type: 'array',
+                      description:
+                        'Invalid events, and ids already stored with other content.',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          index: {
+                            type: 'integer',
+                          },
+                          field: {
+                            type: 'string',
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['index', 'field', 'message'],
+                      },
+                    },
+                    days: {
+                      type: 'array',
+                      description:
+                        'Days of the accepted and duplicate events, re-attributed (usage recomputed where events are new).',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                  required: [
+                    'sourceId',
+                    'format',
+                    'accepted',
+                    'duplicates',
+                    'rejected',
+                    'days',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/import/focus': {
+      post: {
+        operationId: 'ImportFocus',
+        description:
+          'Imports a FinOps FOCUS 1.2 CSV export (the body, `text/csv`, may be\n`Content-Encoding: gzip`), streamed. Atomic: a file with any invalid\nvalue imports nothing and the 400 lists every invalid line in\n`error.lines` (`line 17: BilledCost "abc" is not a decimal number`).\nIdempotent per file and row: the same content again changes nothing.\nA `fileId` imported before with other content is refused (409)\nunless `replace=true`, which replaces it (a restated bill). Rows are\nstored under their ProviderName\'s kind (aws, gcp, azure, openai,\nanthropic, else focus) so existing annotations claim them. At most\n`aiCost.ingest.maxImportBytes` bytes (413 above). Needs a service\ntoken or a user with ai-cost.admin.\n',
+        parameters: [
+          {
+            name: 'sourceId',
+            in: 'query',
+            description: 'Source the file belongs to; default `focus`.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'fileId',
+            in: 'query',
+            description:
+              'Identity of the file; default `sha256:<content hash>`.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'replace',
+            in: 'query',
+            description: 'Replace an earlier file of the same fileId.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The file and its totals.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    sourceId: {
+                      type: 'string',
+                    },
+                    fileId: {
+                      type: 'string',
+                    },
+                    sha256: {
+                      type: 'string',
+                    },
+                    status: {
+                      type: 'string',
+                      enum: ['imported', 'duplicate', 'replaced'],
+                    },
+                    rows: {
+                      type: 'integer',
+                    },
+                    rowsImported: {
+                      type: 'integer',
+                    },
+                    currency: {
+                      type: 'string',
+                    },
+                    totals: {
+                      type: 'object',
+                      properties: {
+                        billedCost: {
+                          type: 'number',
+                        },
+                        effectiveCost: {
+                          type: 'number',
+                        },
+                        listCost: {
+                          type: 'number',
+                        },
+                        credits: {
+                          type: 'number',
+                        },
+                      },
+                      required: [
+                        'billedCost',
+                        'effectiveCost',
+                        'listCost',
+                        'credits',
+                      ],
+                    },
+                    from: {
+                      type: ['string', 'null'],
+                    },
+                    to: {
+                      type: ['string', 'null'],
+                    },
+                    warnings: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          line: {
+                            type: 'integer',
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['line', 'message'],
+                      },
+                    },
+                    warningCount: {
+                      type: 'integer',
+                    },
+                  },
+                  required: [
+                    'sourceId',
+                    'fileId',
+                    'sha256',
+                    'status',
+                    'rows',
+                    'rowsImported',
+                    'currency',
+                    'totals',
+                    'from',
+                    'to',
+                    'warnings',
+                    'warningCount',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/recommendations': {
+      get: {
+        operationId: 'ListRecommendations',
+        description:
+          'Optimization recommendations with evidence and an estimated monthly\nsaving: of an entity and its descendants the caller can see\n(ai-cost.costs.read), or of the whole organisation, ownerless spend\nincluded, without entityRef (ai-cost.org.read). Largest saving first.\n',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+            description: 'open (default), dismissed, snoozed or all',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              "The recommendations and the sum of the open ones' savings.",
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    currency: {
+                      type: 'string',
+                    },
+                    totalEstimatedMonthlySavings: {
+                      type: 'number',
+                      description:
+                        'Sum of estimatedMonthlySavings of the open items.',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          entityRef: {
+                            type: 'string',
+                            description:
+                              'Empty for org-level items (ownerless spend).',
+                          },
+                          rule: {
+                            type: 'string',
+                            enum: [
+                              'model-right-sizing',
+                              'prompt-caching',
+                              'batch-api',
+                              'ownerless-spend',
+                              'idle-key',
+                              'output-length',
+                            ],
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          description: {
+                            type: 'string',
+                          },
+                          evidence: {
+                            type: 'object',
+                            description: 'The numbers that triggered it.',
+                            additionalProperties: {
+                              type: ['string', 'number'],
+                            },
+                          },
+                          estimatedMonthlySavings: {
+                            type: 'number',
+                          },
+                          currency: {
+                            type: 'string',
+                          },
+                          confidence: {
+                            type: 'string',
+                            enum: ['low', 'medium', 'high'],
+                          },
+                          status: {
+                            type: 'string',
+                            enum: ['open', 'dismissed', 'snoozed'],
+                          },
+                          snoozedUntil: {
+                            type: ['string', 'null'],
+                            format: 'date',
+                            description:
+                              'Last snoozed day; it reopens the day after.',
+                          },
+                          decidedBy: {
+                            type: ['string', 'null'],
+                          },
+                          decisionReason: {
+                            type: ['string', 'null'],
+                          },
+                          createdAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          updatedAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                        },
+                        required: [
+                          'id',
+                          'entityRef',
+                          'rule',
+                          'title',
+                          'description',
+                          'evidence',
+                          'estimatedMonthlySavings',
+                          'currency',
+                          'confidence',
+                          'status',
+                          'snoozedUntil',
+                          'decidedBy',
+                          'decisionReason',
+                          'createdAt',
+                          'updatedAt',
+                        ],
+                      },
+                    },
+                  },
+                  required: [
+                    'currency',
+                    'totalEstimatedMonthlySavings',
+                    'items',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/recommendations/{id}/dismiss': {
+      post: {
+        operationId: 'DismissRecommendation',
+        description:
+          'Dismisses a recommendation, saying why. Needs\nai-cost.recommendations.update on its entity, or ai-cost.admin for\norg-level items.\n',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  reason: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The recommendation with the decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'Empty for org-level items (ownerless spend).',
+                    },
+                    rule: {
+                      type: 'string',
+                      enum: [
+                        'model-right-sizing',
+                        'prompt-caching',
+                        'batch-api',
+                        'ownerless-spend',
+                        'idle-key',
+                        'output-length',
+                      ],
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                    evidence: {
+                      type: 'object',
+                      description: 'The numbers that triggered it.',
+                      additionalProperties: {
+                        type: ['string', 'number'],
+                      },
+                    },
+                    estimatedMonthlySavings: {
+                      type: 'number',
+                    },
+                    currency: {
+                      type: 'string',
+                    },
+                    confidence: {
+                      type: 'string',
+                      enum: ['low', 'medium', 'high'],
+                    },
+                    status: {
+                      type: 'string',
+                      enum: ['open', 'dismissed', 'snoozed'],
+                    },
+                    snoozedUntil: {
+                      type: ['string', 'null'],
+                      format: 'date',
+                      description:
+                        'Last snoozed day; it reopens the day after.',
+                    },
+                    decidedBy: {
+                      type: ['string', 'null'],
+                    },
+                    decisionReason: {
+                      type: ['string', 'null'],
+                    },
+                    createdAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    updatedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                  required: [
+                    'id',
+                    'entityRef',
+                    'rule',
+                    'title',
+                    'description',
+                    'evidence',
+                    'estimatedMonthlySavings',
+                    'currency',
+                    'confidence',
+                    'status',
+                    'snoozedUntil',
+                    'decidedBy',
+                    'decisionReason',
+                    'createdAt',
+                    'updatedAt',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/recommendations/{id}/snooze': {
+      post: {
+        operationId: 'SnoozeRecommendation',
+        description:
+          'Snoozes a recommendation until a day (YYYY-MM-DD, today or later); it\nreopens the day after. Needs ai-cost.recommendations.update on its\nentity, or ai-cost.admin for org-level items.\n',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  until: {
+                    type: 'string',
+                  },
+                  reason: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The recommendation with the decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'Empty for org-level items (ownerless spend).',
+                    },
+                    rule: {
+                      type: 'string',
+                      enum: [
+                        'model-right-sizing',
+                        'prompt-caching',
+                        'batch-api',
+                        'ownerless-spend',
+                        'idle-key',
+                        'output-length',
+                      ],
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                    evidence: {
+                      type: 'object',
+                      description: 'The numbers that triggered it.',
+                      additionalProperties: {
+                        type: ['string', 'number'],
+                      },
+                    },
+                    estimatedMonthlySavings: {
+                      type: 'number',
+                    },
+                    currency: {
+                      type: 'string',
+                    },
+                    confidence: {
+                      type: 'string',
+                      enum: ['low', 'medium', 'high'],
+                    },
+                    status: {
+                      type: 'string',
+                      enum: ['open', 'dismissed', 'snoozed'],
+                    },
+                    snoozedUntil: {
+                      type: ['string', 'null'],
+                      format: 'date',
+                      description:
+                        'Last snoozed day; it reopens the day after.',
+                    },
+                    decidedBy: {
+                      type: ['string', 'null'],
+                    },
+                    decisionReason: {
+                      type: ['string', 'null'],
+                    },
+                    createdAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    updatedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                  required: [
+                    'id',
+                    'entityRef',
+                    'rule',
+                    'title',
+                    'description',
+                    'evidence',
+                    'estimatedMonthlySavings',
+                    'currency',
+                    'confidence',
+                    'status',
+                    'snoozedUntil',
+                    'decidedBy',
+                    'decisionReason',
+                    'createdAt',
+                    'updatedAt',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/recommendations/{id}/reopen': {
+      post: {
+        operationId: 'ReopenRecommendation',
+        description:
+          'Reopens a dismissed or snoozed recommendation. Needs\nai-cost.recommendations.update on its entity, or ai-cost.admin for\norg-level items.\n',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The recommendation, open again.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    id: {
+                      type: 'string',
+                    },
+                    entityRef: {
+                      type: 'string',
+                      description:
+                        'Empty for org-level items (ownerless spend).',
+                    },
+                    rule: {
+                      type: 'string',
+                      enum: [
+                        'model-right-sizing',
+                        'prompt-caching',
+                        'batch-api',
+                        'ownerless-spend',
+                        'idle-key',
+                        'output-length',
+                      ],
+                    },
+                    title: {
+                      type: 'string',
+                    },
+                    description: {
+                      type: 'string',
+                    },
+                    evidence: {
+                      type: 'object',
+                      description: 'The numbers that triggered it.',
+                      additionalProperties: {
+                        type: ['string', 'number'],
+                      },
+                    },
+                    estimatedMonthlySavings: {
+                      type: 'number',
+                    },
+                    currency: {
+                      type: 'string',
+                    },
+                    confidence: {
+                      type: 'string',
+                      enum: ['low', 'medium', 'high'],
+                    },
+                    status: {
+                      type: 'string',
+                      enum: ['open', 'dismissed', 'snoozed'],
+                    },
+                    snoozedUntil: {
+                      type: ['string', 'null'],
+                      format: 'date',
+                      description:
+                        'Last snoozed day; it reopens the day after.',
+                    },
+                    decidedBy: {
+                      type: ['string', 'null'],
+                    },
+                    decisionReason: {
+                      type: ['string', 'null'],
+                    },
+                    createdAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    updatedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                  },
+                  required: [
+                    'id',
+                    'entityRef',
+                    'rule',
+                    'title',
+                    'description',
+                    'evidence',
+                    'estimatedMonthlySavings',
+                    'currency',
+                    'confidence',
+                    'status',
+                    'snoozedUntil',
+                    'decidedBy',
+                    'decisionReason',
+                    'createdAt',
+                    'updatedAt',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
 } as const;
 

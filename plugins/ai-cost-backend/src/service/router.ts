@@ -35,6 +35,10 @@ import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
 import { registerAnomalyRoutes } from './anomalyRoutes';
+import type { RecommendationService } from '../recommendations/RecommendationService';
+import { registerRecommendationRoutes } from './recommendationRoutes';
+import type { PushIngestService } from '../push/PushIngestService';
+import { pushAwareMiddleware, registerPushRoutes } from './pushRoutes';
 import { parseInput } from './parseInput';
 
 /** A `from`/`to` query window, both days inclusive. */
@@ -65,6 +69,10 @@ export interface RouterOptions {
   budgets: BudgetService;
   budgetMonitor: Pick<BudgetMonitor, 'status' | 'allStatuses'>;
   anomalies: AnomalyStore;
+  /** Optimization recommendations; their routes are absent without it. */
+  recommendations?: RecommendationService;
+  /** Pushed events and FOCUS imports; their routes are absent without it. */
+  push?: PushIngestService;
 }
 
 /**
@@ -75,7 +83,9 @@ export interface RouterOptions {
 export async function createRouter(options: RouterOptions) {
   const { currency, httpAuth, permissions, store, ingestion } = options;
   const { costs, index, indexer, entities, budgets, budgetMonitor } = options;
-  const router = createValidatedOpenApiRouter(spec);
+  const router = createValidatedOpenApiRouter(spec, {
+    middleware: pushAwareMiddleware(options.push),
+  });
 
   async function authorize(
     req: Request,
@@ -236,6 +246,16 @@ export async function createRouter(options: RouterOptions) {
     index,
   });
 
+  if (options.recommendations) {
+    registerRecommendationRoutes(router, {
+      httpAuth,
+      permissions,
+      recommendations: options.recommendations,
+      entities,
+      index,
+    });
+  }
+
   router.get('/sources', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const sources = await store.listSources();
@@ -268,6 +288,10 @@ export async function createRouter(options: RouterOptions) {
       })),
     });
   });
+
+  if (options.push) {
+    registerPushRoutes(router, { push: options.push, httpAuth, permissions });
+  }
 
   return router;
 }

@@ -3,3 +3,5 @@ export * from './costs';
 export * from './sources';
 export * from './budgets';
 export * from './anomalies';
+export * from './push';
+export * from './recommendations';

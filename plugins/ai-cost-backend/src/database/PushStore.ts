@@ -1,0 +1,87 @@
+import type { FocusRow } from '../push/focus';
+import type { PricedPushEvent } from '../push/pricing';
+
+/** What became of one event of a batch. */
+export type PushEventOutcome = 'accepted' | 'duplicate' | 'conflict';
+
+/** Result of {@link PushStore.ingestEvents}. */
+export interface IngestEventsOutcome {
+  /** One per input event, in order. */
+  outcomes: PushEventOutcome[];
+  /** Days whose `ai_cost_usage` rows were recomputed (days of accepted events). */
+  recomputedDays: string[];
+  /** Usage rows those days now have. */
+  usageRows: number;
+}
+
+/** A FOCUS file ready to store: validated, every row mapped. */
+export interface FocusFileInput {
+  sourceId: string;
+  fileId: string;
+  sha256: string;
+  rows: FocusRow[];
+  /** Replace an earlier file of the same id whose content differs. */
+  replace: boolean;
+  /** Who imported it: a user entity ref or a service subject. */
+  importedBy: string;
+}
+
+/** Result of {@link PushStore.importFocusFile}. */
+export interface FocusImportOutcome {
+  status: 'imported' | 'duplicate' | 'replaced';
+  /** The id the file is stored under (an earlier id for a duplicate). */
+  fileId: string;
+  rowsImported: number;
+  /** Days of the file (and, when replaced, of the earlier version). */
+  days: string[];
+  /** Sum of BilledCost of the stored rows of the file, micro-units. */
+  storedBilledCost: number;
+}
+
+/** An imported FOCUS file. */
+export interface FocusFileInfo {
+  sourceId: string;
+  fileId: string;
+  sha256: string;
+  rows: number;
+  billedCost: number;
+  effectiveCost: number;
+  listCost: number;
+  firstDay: string | null;
+  lastDay: string | null;
+  importedBy: string;
+  importedAt: string;
+}
+
+/**
+ * Persistence of pushed usage: gateway events and FOCUS files are stored as
+ * received under a unique key, and the `ai_cost_usage` rows of the affected
+ * days of their source are recomputed from everything stored, in the same
+ * transaction, so a re-sent batch or file changes nothing.
+ */
+export interface PushStore {
+  /**
+   * Stores the events that are new for the source (kind `gateway`), and
+   * recomputes the usage of their days. An event id already stored with the
+   * same content is a duplicate, with other content a conflict; neither
+   * changes anything.
+   */
+  ingestEvents(options: {
+    sourceId: string;
+    events: PricedPushEvent[];
+  }): Promise<IngestEventsOutcome>;
+
+  /**
+   * Stores a FOCUS file for a source (kind `focus`) and recomputes the usage
+   * of its days, checking that the stored rows and usage add up to the file
+   * to the micro-unit. A file whose content is already stored (under any
+   * id) is a duplicate; an id stored with other content is a conflict unless
+   * `replace` is set.
+   */
+  importFocusFile(input: FocusFileInput): Promise<FocusImportOutcome>;
+
+  listFocusFiles(sourceId: string): Promise<FocusFileInfo[]>;
+
+  /** Number of stored events of a source. */
+  countEvents(sourceId: string): Promise<number>;
+}

@@ -1,0 +1,79 @@
+/**
+ * Row shapes of the push tables (migration 20261122030000_push_ingest),
+ * snake_case as stored. Bigint columns come back as strings from PostgreSQL:
+ * read them through `Number(...)`.
+ */
+
+type Bigint = number | string;
+type Timestamp = Date | string;
+
+export type DbPushEventRow = {
+  id?: Bigint;
+  source_id: string;
+  event_id: string;
+  content_hash: string;
+  format: string;
+  occurred_at: string;
+  date: string;
+  upstream_provider: string | null;
+  model: string | null;
+  api_key_id: string | null;
+  user_id: string | null;
+  tags: string | null;
+  input_tokens: Bigint;
+  cached_input_tokens: Bigint;
+  cache_write_tokens: Bigint;
+  output_tokens: Bigint;
+  reasoning_tokens: Bigint;
+  requests: Bigint;
+  cost_micros: Bigint;
+  estimated_cost_micros: Bigint | null;
+  currency: string;
+  cost_kind: string;
+  unpriced: boolean | number;
+  received_at: Timestamp;
+};
+
+export type DbFocusFileRow = {
+  id?: Bigint;
+  source_id: string;
+  file_id: string;
+  sha256: string;
+  rows: number;
+  billed_cost_micros: Bigint;
+  effective_cost_micros: Bigint;
+  list_cost_micros: Bigint;
+  first_day: string | null;
+  last_day: string | null;
+  imported_by: string;
+  imported_at: Timestamp;
+};
+
+export type DbFocusRow = {
+  id?: Bigint;
+  source_id: string;
+  file_id: string;
+  line: number;
+  date: string;
+  provider: string;
+  provider_name: string | null;
+  service_name: string | null;
+  charge_category: string | null;
+  account_id: string | null;
+  project_id: string | null;
+  resource_id: string | null;
+  region: string | null;
+  tags: string | null;
+  model: string | null;
+  line_item: string | null;
+  input_tokens: Bigint;
+  cached_input_tokens: Bigint;
+  cache_write_tokens: Bigint;
+  output_tokens: Bigint;
+  reasoning_tokens: Bigint;
+  requests: Bigint;
+  billed_cost_micros: Bigint;
+  effective_cost_micros: Bigint | null;
+  list_cost_micros: Bigint | null;
+  currency: string;
+};

@@ -1,0 +1,322 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ForwardedError, InputError, stringifyError } from '@backstage/errors';
+import {
+  microsToNumber,
+  type FocusImportResponse,
+  type ImportLineMessage,
+  type IngestEventsResponse,
+  type PushEventFormat,
+  type RejectedEvent,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { PricingService } from '@ai-cost/plugin-ai-cost-node';
+import type { Attributor } from '../attribution/Attributor';
+import type { PushStore } from '../database';
+import { CsvSyntaxError, type CsvRecord } from './csv';
+import { normalizerFor } from './events';
+import {
+  FocusColumns,
+  FocusFileError,
+  mapFocusRow,
+  type FocusRow,
+} from './focus';
+import { pricePushEvent, type PricedPushEvent } from './pricing';
+import type { PushSettings } from './settings';
+import { TrailingThrottle } from './throttle';
+import { daysToWindows } from './windows';
+
+/** Line messages kept in an error or warning list; the rest are counted. */
+const MAX_LINE_MESSAGES = 100;
+
+/**
+ * Pushed usage: validates, prices and stores gateway event batches and
+ * FOCUS files, then re-attributes the days they touched. Domain logic only:
+ * the routes in `service/pushRoutes.ts` do HTTP, the store does SQL.
+ */
+export class PushIngestService {
+  readonly #tagKeys?: ReadonlySet<string>;
+  readonly #afterAttribution?: TrailingThrottle;
+
+  constructor(
+    private readonly options: {
+      store: PushStore;
+      pricing: PricingService;
+      /** The reporting currency, `aiCost.currency`. */
+      currency: string;
+      attributor: Pick<Attributor, 'attributeSource'>;
+      /**
+       * Runs after re-attribution (budget alerts, anomalies), in the
+       * background and at most once per `afterAttributionIntervalMs`
+       * (default a minute) however often gateways push; failures are logged.
+       */
+      afterAttribution?: () => Promise<void>;
+      afterAttributionIntervalMs?: number;
+      logger: LoggerService;
+      settings: PushSettings;
+      now?: () => Date;
+    },
+  ) {
+    this.#tagKeys = options.settings.tagKeys
+      ? new Set(options.settings.tagKeys)
+      : undefined;
+    const { afterAttribution, logger } = options;
+    if (afterAttribution) {
+      this.#afterAttribution = new TrailingThrottle(
+        afterAttribution,
+        options.afterAttributionIntervalMs ?? 60_000,
+        error =>
+          logger.error(
+            `Processing after attribution of pushed usage failed: ${stringifyError(
+              error,
+            )}`,
+          ),
+      );
+    }
+  }
+
+  /** Resolves once background work requested so far is done. */
+  async settled(): Promise<void> {
+    await this.#afterAttribution?.settled();
+  }
+
+  get settings(): PushSettings {
+    return this.options.settings;
+  }
+
+  /**
+   * Stores a batch of events. Partial by design: each invalid event is
+   * reported by index and field while the valid ones are stored, as
+   * OpenTelemetry's partial success does, so one bad event never holds back
+   * a gateway's batch. Idempotent by event id: a re-sent batch stores
+   * nothing new and only re-attributes its days (which heals a batch whose
+   * attribution failed).
+   */
+  async ingestEvents(request: {
+    format: PushEventFormat;
+    events: unknown[];
+  }): Promise<IngestEventsResponse> {
+    const { store, pricing, currency, settings } = this.options;
+    const { format, events } = request;
+    if (events.length > settings.maxEventsPerBatch) {
+      throw new InputError(
+        `events: too many events in one batch (${events.length}); at most ${settings.maxEventsPerBatch} are accepted (aiCost.ingest.maxEventsPerBatch), split the batch`,
+      );
+    }
+    const normalize = normalizerFor(format);
+    const now = this.options.now?.() ?? new Date();
+    const rejected: RejectedEvent[] = [];
+    const valid: Array<{ index: number; event: PricedPushEvent }> = [];
+    events.forEach((input, index) => {
+      const result = normalize(input, {
+        currency,
+        now,
+        tagKeys: this.#tagKeys,
+      });
+      if (result.ok) {
+        valid.push({
+          index,
+          event: pricePushEvent(result.event, pricing, currency),
+        });
+      } else {
+        for (const p of result.problems) {
+          const where = p.field === 'event' ? '' : `.${p.field}`;
+          rejected.push({
+            index,
+            field: p.field,
+            message: `events[${index}]${where}: ${p.message}`,
+          });
+        }
+      }
+    });
+
+    const { sourceId } = settings;
+    const outcome =
+      valid.length > 0
+        ? await store.ingestEvents({
+            sourceId,
+            events: valid.map(v => v.event),
+          })
+        : { outcomes: [] };
+    let accepted = 0;
+    let duplicates = 0;
+    const days = new Set<string>();
+    const idField = format === 'litellm' ? 'request_id' : 'id';
+    outcome.outcomes.forEach((result, i) => {
+      const { index, event } = valid[i];
+      if (result === 'conflict') {
+        rejected.push({
+          index,
+          field: idField,
+          message: `events[${index}].${idField}: ${JSON.stringify(
+            event.eventId,
+          )} was already stored with other content; stored events never change, send a correction under a new id`,
+        });
+        return;
+      }
+      if (result === 'accepted') accepted += 1;
+      else duplicates += 1;
+      days.add(event.date);
+    });
+    rejected.sort((a, b) => a.index - b.index);
+
+    const sortedDays = [...days].sort();
+    await this.reattribute(sourceId, sortedDays, 'The events were stored');
+    if (accepted > 0 || rejected.length > 0) {
+      this.options.logger.info(
+        `Push to ${sourceId}: ${accepted} ${format} event(s) accepted, ${duplicates} duplicate(s), ${rejected.length} problem(s)`,
+      );
+    }
+    return {
+      sourceId,
+      format,
+      accepted,
+      duplicates,
+      rejected,
+      days: sortedDays,
+    };
+  }
+
+  /**
+   * Imports a FOCUS file. Atomic by design: a bill either reconciles as a
+   * whole or is not imported, so a file with any invalid row stores nothing
+   * and the 400 lists every invalid line (`error.lines`). Idempotent per
+   * file and row: the same content again changes nothing.
+   */
+  async importFocus(request: {
+    sourceId: string;
+    fileId?: string;
+    replace: boolean;
+    upload: { records: AsyncIterable<CsvRecord>; sha256(): string };
+    importedBy: string;
+  }): Promise<FocusImportResponse> {
+    const { currency } = this.options;
+    const rows: FocusRow[] = [];
+    const errors: ImportLineMessage[] = [];
+    const warnings: ImportLineMessage[] = [];
+    let errorCount = 0;
+    let warningCount = 0;
+    let columns: FocusColumns | undefined;
+    try {
+      for await (const record of request.upload.records) {
+        if (!columns) {
+          columns = FocusColumns.fromHeader(record);
+          continue;
+        }
+        const result = mapFocusRow(record, columns, { currency });
+        if (!result.ok) {
+          errorCount += result.errors.length;
+          for (const message of result.errors) {
+            if (errors.length < MAX_LINE_MESSAGES) {
+              errors.push({ line: record.line, message });
+            }
+          }
+          continue;
+        }
+        rows.push(result.row);
+        warningCount += result.warnings.length;
+        for (const message of result.warnings) {
+          if (warnings.length < MAX_LINE_MESSAGES) {
+            warnings.push({ line: record.line, message });
+          }
+        }
+      }
+    } catch (error) {
+      if (error instanceof FocusFileError) throw new InputError(error.message);
+      if (error instanceof CsvSyntaxError) {
+        throw Object.assign(
+          new InputError(
+            `The file is not valid CSV; nothing was imported: ${error.message}`,
+          ),
+          { lines: [{ line: error.line, message: error.message }] },
+        );
+      }
+      throw error;
+    }
+    if (!columns) {
+      throw new InputError(
+        'The file is empty; expected a FOCUS header line and rows',
+      );
+    }
+    if (errorCount > 0) {
+      const more =
+        errorCount > errors.length
+          ? `; and ${errorCount - errors.length} more`
+          : '';
+      throw Object.assign(
+        new InputError(
+          `The FOCUS file has ${errorCount} invalid value(s); nothing was imported. ${errors
+            .slice(0, 20)
+            .map(e => e.message)
+            .join('; ')}${errorCount > 20 ? ` (see error.lines${more})` : ''}`,
+        ),
+        { lines: errors },
+      );
+    }
+
+    const sha256 = request.upload.sha256();
+    const outcome = await this.options.store.importFocusFile({
+      sourceId: request.sourceId,
+      fileId: request.fileId ?? `sha256:${sha256}`,
+      sha256,
+      rows,
+      replace: request.replace,
+      importedBy: request.importedBy,
+    });
+    await this.reattribute(
+      request.sourceId,
+      outcome.days,
+      'The file was imported',
+    );
+    this.options.logger.info(
+      `FOCUS import to ${request.sourceId}: file ${outcome.fileId} ${outcome.status}, ${outcome.rowsImported} row(s)`,
+    );
+
+    const sum = (pick: (row: FocusRow) => number | null) =>
+      rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
+    const billed = sum(r => r.billedCost);
+    if (outcome.storedBilledCost !== billed) {
+      throw new Error(
+        `FOCUS file ${outcome.fileId}: stored rows sum to ${outcome.storedBilledCost} micro-units, the file to ${billed}`,
+      );
+    }
+    const days = rows.map(r => r.date).sort();
+    return {
+      sourceId: request.sourceId,
+      fileId: outcome.fileId,
+      sha256,
+      status: outcome.status,
+      rows: rows.length,
+      rowsImported: outcome.rowsImported,
+      currency,
+      totals: {
+        billedCost: microsToNumber(billed),
+        effectiveCost: microsToNumber(sum(r => r.effectiveCost)),
+        listCost: microsToNumber(sum(r => r.listCost)),
+        credits: microsToNumber(sum(r => Math.min(r.billedCost, 0))),
+      },
+      from: days[0] ?? null,
+      to: days[days.length - 1] ?? null,
+      warnings,
+      warningCount,
+    };
+  }
+
+  /**
+   * Re-attributes the days of a source a window at a time. Stored data is
+   * already committed: a failure answers 500 and sending the same batch or
+   * file again re-attributes it.
+   */
+  private async reattribute(sourceId: string, days: string[], done: string) {
+    if (days.length === 0) return;
+    try {
+      for (const window of daysToWindows(days)) {
+        await this.options.attributor.attributeSource(sourceId, window);
+      }
+    } catch (error) {
+      throw new ForwardedError(
+        `${done}, but attributing the affected days failed; send the same request again to retry`,
+        error,
+      );
+    }
+    this.#afterAttribution?.request();
+  }
+}

@@ -1,0 +1,434 @@
+import {
+  normalizeGenAiEvent,
+  normalizeLiteLlmSpendLog,
+  parseRequestTag,
+  uncachedInput,
+  type NormalizeOptions,
+} from './events';
+
+const options: NormalizeOptions = {
+  currency: 'USD',
+  now: new Date('2026-11-03T12:00:00Z'),
+};
+
+function otel(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'evt-1',
+    timestamp: '2026-11-01T23:30:00-02:00',
+    attributes: {
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'gpt-4o',
+      'gen_ai.response.model': 'gpt-4o-2024-08-06',
+      'gen_ai.usage.input_tokens': 1200,
+      'gen_ai.usage.cache_read.input_tokens': 200,
+      'gen_ai.usage.cache_creation.input_tokens': 100,
+      'gen_ai.usage.output_tokens': 300,
+      'gen_ai.usage.reasoning.output_tokens': 50,
+      'gen_ai.operation.name': 'chat',
+      'user.id': 'u-42',
+      service: 'search',
+      replicas: 3,
+      canary: false,
+      regions: ['eu', 'us'],
+    },
+    ...overrides,
+  };
+}
+
+describe('normalizeGenAiEvent', () => {
+  it('maps OpenTelemetry GenAI attributes onto uncached input, cache and output tokens', () => {
+    const result = normalizeGenAiEvent(otel(), options);
+    expect(result).toEqual({
+      ok: true,
+      event: {
+        eventId: 'evt-1',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        format: 'otel',
+        occurredAt: '2026-11-02T01:30:00.000Z',
+        date: '2026-11-02',
+        upstreamProvider: 'openai',
+        model: 'gpt-4o-2024-08-06',
+        apiKeyId: null,
+        userId: 'u-42',
+        tags: {
+          service: 'search',
+          replicas: '3',
+          canary: 'false',
+          regions: 'eu,us',
+        },
+        inputTokens: 900,
+        cachedInputTokens: 200,
+        cacheWriteTokens: 100,
+        outputTokens: 300,
+        reasoningTokens: 50,
+        requests: 1,
+        givenCost: null,
+      },
+    });
+  });
+
+  it('hashes content independently of key order', () => {
+    const a = normalizeGenAiEvent(otel(), options);
+    const reordered = Object.fromEntries(Object.entries(otel()).reverse());
+    const b = normalizeGenAiEvent(reordered, options);
+    const c = normalizeGenAiEvent(
+      otel({ attributes: { ...otel().attributes, service: 'other' } }),
+      options,
+    );
+    if (!a.ok || !b.ok || !c.ok) throw new Error('expected valid events');
+    expect(b.event.contentHash).toBe(a.event.contentHash);
+    expect(c.event.contentHash).not.toBe(a.event.contentHash);
+  });
+
+  it('reads deprecated spellings, int64 strings and epoch milliseconds', () => {
+    const result = normalizeGenAiEvent(
+      {
+        id: 'evt-2',
+        timestamp: Date.UTC(2026, 10, 1, 10),
+        attributes: {
+          'gen_ai.system': 'anthropic',
+          'gen_ai.request.model': 'anthropic/claude-3-5-haiku-20241022',
+          'gen_ai.usage.prompt_tokens': '1000',
+          'gen_ai.usage.completion_tokens': 100,
+          'gen_ai.usage.cache_read_input_tokens': 400,
+        },
+      },
+      options,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      event: {
+        upstreamProvider: 'anthropic',
+        model: 'claude-3-5-haiku-20241022',
+        date: '2026-11-01',
+        inputTokens: 600,
+        cachedInputTokens: 400,
+        outputTokens: 100,
+        tags: null,
+        userId: null,
+      },
+    });
+  });
+
+  it('takes a cost in the reporting currency as given, decimal strings included', () => {
+    const result = normalizeGenAiEvent(
+      otel({ cost: { amount: '0.0123456', currency: 'USD' } }),
+      options,
+    );
+    expect(result).toMatchObject({ ok: true, event: { givenCost: 12346 } });
+    const noModel = normalizeGenAiEvent(
+      {
+        id: 'x',
+        timestamp: '2026-11-01T00:00:00Z',
+        attributes: { team: 'a' },
+        cost: { amount: 0.5, currency: 'USD' },
+      },
+      options,
+    );
+    expect(noModel).toMatchObject({
+      ok: true,
+      event: { model: null, givenCost: 500000 },
+    });
+  });
+
+  it('names every bad field', () => {
+    const result = normalizeGenAiEvent(
+      otel({
+        timestamp: '2026-13-01T00:00:00Z',
+        cost: { amount: 'abc', currency: 'EUR' },
+        attributes: {
+          ...otel().attributes,
+          'gen_ai.usage.input_tokens': -5,
+          'gen_ai.usage.output_tokens': 1.5,
+        },
+      }),
+      options,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'timestamp',
+          message:
+            '"2026-13-01T00:00:00Z" is not an ISO 8601 date-time or epoch milliseconds',
+        },
+        {
+          field: 'attributes["gen_ai.usage.input_tokens"]',
+          message: 'must be a non-negative integer, got -5',
+        },
+        {
+          field: 'attributes["gen_ai.usage.output_tokens"]',
+          message: 'must be a non-negative integer, got 1.5',
+        },
+        {
+          field: 'cost.currency',
+          message:
+            '"EUR" is not the reporting currency USD (aiCost.currency); amounts in other currencies are not converted',
+        },
+        {
+          field: 'cost.amount',
+          message: '"abc" is not a decimal number',
+        },
+      ],
+    });
+  });
+
+  it('reports schema problems: missing id, unknown fields, non-objects', () => {
+    expect(
+      normalizeGenAiEvent(
+        { timestamp: '2026-11-01T00:00:00Z', attributes: {}, extra: 1 },
+        options,
+      ),
+    ).toEqual({
+      ok: false,
+      problems: [
+        { field: 'id', message: 'is required (events are deduplicated by id)' },
+        { field: 'event', message: 'unknown field(s) "extra"' },
+      ],
+    });
+    expect(normalizeGenAiEvent(42, options)).toEqual({
+      ok: false,
+      problems: [
+        { field: 'event', message: 'Expected object, received number' },
+      ],
+    });
+  });
+
+  it('requires a model when no cost is given, and refuses the far future', () => {
+    const result = normalizeGenAiEvent(
+      {
+        id: 'x',
+        timestamp: '2026-11-05T00:00:00Z',
+        attributes: { 'gen_ai.usage.input_tokens': 10 },
+      },
+      options,
+    );
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'timestamp',
+          message: '2026-11-05T00:00:00.000Z is more than a day in the future',
+        },
+        {
+          field: 'attributes["gen_ai.response.model"]',
+          message:
+            'is required (or gen_ai.request.model) when the event has no cost',
+        },
+      ],
+    });
+  });
+
+  it('keeps only allowed tag keys and limits their number', () => {
+    const allowed = normalizeGenAiEvent(otel(), {
+      ...options,
+      tagKeys: new Set(['service']),
+    });
+    expect(allowed).toMatchObject({
+      ok: true,
+      event: { tags: { service: 'search' } },
+    });
+    const many = Object.fromEntries(
+      Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v']),
+    );
+    expect(
+      normalizeGenAiEvent(
+        otel({ attributes: { ...otel().attributes, ...many } }),
+        { ...options, tagKeys: undefined },
+      ),
+    ).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          field: 'attributes',
+          message:
+            'at most 32 tag attributes per event, got 37; limit them with aiCost.ingest.tagKeys',
+        },
+      ],
+    });
+  });
+});
+
+describe('uncachedInput', () => {
+  it('subtracts cache counts from an inclusive total, keeps an exclusive one', () => {
+    expect(uncachedInput(1200, 200, 100)).toBe(900);
+    expect(uncachedInput(300, 200, 100)).toBe(0);
+    expect(uncachedInput(100, 200, 50)).toBe(100);
+  });
+});
+
+function spendLog(overrides: Record<string, unknown> = {}) {
+  return {
+    request_id: 'chatcmpl-1',
+    call_type: 'acompletion',
+    api_key: '88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b',
+    spend: 0.00575,
+    total_tokens: 1500,
+    prompt_tokens: 1200,
+    completion_tokens: 300,
+    startTime: '2026-11-01T10:00:00.123456',
+    endTime: '2026-11-01T10:00:01.5',
+    model: 'gpt-4o',
+    model_group: 'gpt-4o',
+    custom_llm_provider: 'openai',
+    user: 'alice@example.com',
+    team_id: 'team-search',
+    organization_id: null,
+    cache_hit: 'False',
+    status: 'success',
+    request_tags: ['service=search', 'env:prod', 'batch'],
+    metadata: {
+      user_api_key_alias: 'search-prod',
+      user_api_key_team_alias: 'search',
+      usage_object: {
+        prompt_tokens: 1200,
+        completion_tokens: 300,
+        prompt_tokens_details: { cached_tokens: 200 },
+        completion_tokens_details: { reasoning_tokens: 20 },
+      },
+    },
+    ...overrides,
+  };
+}
+
+describe('normalizeLiteLlmSpendLog', () => {
+  it('maps a spend-log row: spend as billed cost, key hash, user, team and request tags', () => {
+    expect(normalizeLiteLlmSpendLog(spendLog(), options)).toEqual({
+      ok: true,
+      event: {
+        eventId: 'chatcmpl-1',
+        contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        format: 'litellm',
+        occurredAt: '2026-11-01T10:00:00.123Z',
+        date: '2026-11-01',
+        upstreamProvider: 'openai',
+        model: 'gpt-4o',
+        apiKeyId:
+          '88dc28d0f030c55ed4ab77ed8faf098196cb1c05df778539800c9f1243fe6b4b',
+        userId: 'alice@example.com',
+        tags: {
+          team_id: 'team-search',
+          team_alias: 'search',
+          key_alias: 'search-prod',
+          service: 'search',
+          env: 'prod',
+          batch: 'true',
+        },
+        inputTokens: 1000,
+        cachedInputTokens: 200,
+        cacheWriteTokens: 0,
+        outputTokens: 300,
+        reasoningTokens: 20,
+        requests: 1,
+        givenCost: 5750,
+      },
+    });
+  });
+
+  it('reads metadata and request tags given as JSON strings (database exports)', () => {
+    const result = normalizeLiteLlmSpendLog(
+      spendLog({
+        metadata: JSON.stringify({
+          usage_object: {
+            cache_read_input_tokens: 300,
+            cache_creation_input_tokens: 100,
+          },
+        }),
+        request_tags: '["team:search"]',
+        team_id: null,
+        model: 'bedrock/anthropic.claude-3-5-haiku-20241022-v1:0',
+        custom_llm_provider: null,
+      }),
+      options,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      event: {
+        upstreamProvider: 'bedrock',
+        model: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+        inputTokens: 800,
+        cachedInputTokens: 300,
+        cacheWriteTokens: 100,
+        tags: { team: 'search' },
+      },
+    });
+  });
+
+  it('treats a spend of 0 for tokens as "LiteLLM could not price it", not as free', () => {
+    expect(
+      normalizeLiteLlmSpendLog(spendLog({ spend: 0 }), options),
+    ).toMatchObject({ ok: true, event: { givenCost: null } });
+    expect(
+      normalizeLiteLlmSpendLog(
+        spendLog({ spend: 0, cache_hit: 'True' }),
+        options,
+      ),
+    ).toMatchObject({ ok: true, event: { givenCost: 0 } });
+  });
+
+  it('refuses USD spend when the reporting currency is another', () => {
+    expect(
+      normalizeLiteLlmSpendLog(spendLog(), { ...options, currency: 'EUR' }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'spend',
+          message:
+            '"USD" is not the reporting currency EUR (aiCost.currency); amounts in other currencies are not converted',
+        },
+      ],
+    });
+  });
+
+  it('names bad fields of a row', () => {
+    expect(
+      normalizeLiteLlmSpendLog(
+        spendLog({
+          request_id: undefined,
+          prompt_tokens: -1,
+          metadata: '{not json',
+        }),
+        options,
+      ),
+    ).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'request_id',
+          message: 'is required (rows are deduplicated by request_id)',
+        },
+      ],
+    });
+    expect(
+      normalizeLiteLlmSpendLog(
+        spendLog({ prompt_tokens: -1, metadata: '{not json' }),
+        options,
+      ),
+    ).toEqual({
+      ok: false,
+      problems: [
+        { field: 'metadata', message: 'is not valid JSON' },
+        {
+          field: 'prompt_tokens',
+          message: 'must be a non-negative integer, got -1',
+        },
+      ],
+    });
+  });
+});
+
+describe('parseRequestTag', () => {
+  it('splits key=value and key:value, valueless tags are true', () => {
+    expect(parseRequestTag('service=search')).toEqual({
+      key: 'service',
+      value: 'search',
+    });
+    expect(parseRequestTag('env:prod')).toEqual({ key: 'env', value: 'prod' });
+    expect(parseRequestTag('url=https://x')).toEqual({
+      key: 'url',
+      value: 'https://x',
+    });
+    expect(parseRequestTag('batch')).toEqual({ key: 'batch', value: 'true' });
+  });
+});

@@ -1,0 +1,138 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { ApiRouter } from '@backstage/backend-openapi-utils';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  aiCostAdminPermission,
+  describeZodError,
+  focusImportQuerySchema,
+  ingestEventsRequestSchema,
+} from '@ai-cost/plugin-ai-cost-common';
+import express, { type Request, type RequestHandler } from 'express';
+import type { z } from 'zod';
+import { formatBytes, PayloadTooLargeError } from '../push/errors';
+import type { PushIngestService } from '../push/PushIngestService';
+import { readCsvUpload } from '../push/upload';
+import type { AiCostApiSpec } from '../schema/openapi.generated';
+
+/** Where the body parser leaves an error for the route to throw after authentication. */
+const BODY_ERROR = Symbol('ai-cost.pushBodyError');
+
+type RequestWithBodyError = Request & { [BODY_ERROR]?: Error };
+
+function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InputError(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * The JSON body parser of `POST /ingest/events`, mounted before the
+ * validated router's own (100 KiB) one: it admits batches up to
+ * `aiCost.ingest.maxBatchBytes`. A body over the limit or not JSON is not
+ * answered here but kept for the route, which answers it (413 or 400) after
+ * checking the caller, so anonymous callers learn nothing but 401.
+ */
+export function pushBodyParser(push?: PushIngestService): RequestHandler {
+  if (!push) return (_req, _res, next) => next();
+  const limit = push.settings.maxBatchBytes;
+  const json = express.json({ limit });
+  return (req, res, next) => {
+    if (req.method !== 'POST' || req.path !== '/ingest/events') {
+      next();
+      return;
+    }
+    json(req, res, (error?: unknown) => {
+      if (error) {
+        const { type, message } = error as { type?: string; message: string };
+        (req as RequestWithBodyError)[BODY_ERROR] =
+          type === 'entity.too.large'
+            ? new PayloadTooLargeError(
+                `The batch is larger than the ${formatBytes(
+                  limit,
+                )} limit (aiCost.ingest.maxBatchBytes); send smaller batches`,
+              )
+            : new InputError(`The body is not valid JSON: ${message}`);
+        req.body = {};
+      }
+      next();
+    });
+  };
+}
+
+/**
+ * The middleware of the validated router: the push body parser (a no-op
+ * without push), then the default `express.json()`.
+ */
+export function pushAwareMiddleware(
+  push?: PushIngestService,
+): RequestHandler[] {
+  return [pushBodyParser(push), express.json()];
+}
+
+/**
+ * `POST /ingest/events` and `POST /import/focus`. Both accept a service
+ * (Backstage external access: static tokens or JWKS, see the README) or a
+ * user, and require `ai-cost.admin` (services pass unless their access
+ * restrictions exclude it).
+ */
+export function registerPushRoutes(
+  router: ApiRouter<AiCostApiSpec>,
+  options: {
+    push: PushIngestService;
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+  },
+) {
+  const { push, httpAuth, permissions } = options;
+
+  async function authorize(req: Request): Promise<BackstageCredentials> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: aiCostAdminPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${aiCostAdminPermission.name}`,
+      );
+    }
+    return credentials;
+  }
+
+  router.post('/ingest/events', async (req, res) => {
+    await authorize(req);
+    const bodyError = (req as RequestWithBodyError)[BODY_ERROR];
+    if (bodyError) throw bodyError;
+    const body = parse(ingestEventsRequestSchema, req.body);
+    res.json(await push.ingestEvents(body));
+  });
+
+  router.post('/import/focus', async (req, res) => {
+    const credentials = await authorize(req);
+    const query = parse(focusImportQuerySchema, req.query);
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const upload = readCsvUpload(req, {
+      maxBytes: push.settings.maxImportBytes,
+      setting: 'aiCost.ingest.maxImportBytes',
+    });
+    res.json(
+      await push.importFocus({
+        ...query,
+        upload,
+        importedBy:
+          principal.userEntityRef ?? principal.subject ?? principal.type,
+      }),
+    );
+  });
+}

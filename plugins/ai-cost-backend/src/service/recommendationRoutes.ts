@@ -1,0 +1,163 @@
+import type {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  aiCostAdminPermission,
+  aiCostOrgReadPermission,
+  aiCostRecommendationsUpdatePermission,
+  recommendationDismissSchema,
+  recommendationSnoozeSchema,
+  recommendationsQuerySchema,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { Request, Response, Router } from 'express';
+import type { CatalogIndexReader } from '../attribution/CatalogIndex';
+import type { StoredRecommendation } from '../database';
+import type {
+  RecommendationAction,
+  RecommendationService,
+} from '../recommendations/RecommendationService';
+import type { EntityAccess } from './EntityAccess';
+import { parseInput } from './parseInput';
+
+/**
+ * `GET /recommendations` (an entity and its descendants the caller can see,
+ * or everything, org-level ownerless spend included, with org read) and the
+ * decisions `POST /recommendations/:id/dismiss|snooze|reopen`, which need
+ * `ai-cost.recommendations.update` on the entity, or `ai-cost.admin` for
+ * org-level items.
+ */
+export function registerRecommendationRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+    recommendations: RecommendationService;
+    entities: EntityAccess;
+    index: CatalogIndexReader;
+  },
+) {
+  const { httpAuth, permissions, recommendations, entities, index } = options;
+
+  const credentialsOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function demand(
+    credentials: BackstageCredentials,
+    request:
+      | { permission: typeof aiCostAdminPermission }
+      | {
+          permission: typeof aiCostRecommendationsUpdatePermission;
+          resourceRef: string;
+        },
+  ) {
+    const [decision] = await permissions.authorize([request], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        'resourceRef' in request
+          ? `Missing permission ${request.permission.name} on ${request.resourceRef}`
+          : `Missing permission ${request.permission.name}`,
+      );
+    }
+  }
+
+  router.get('/recommendations', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = parseInput(recommendationsQuerySchema, req.query);
+    const status = query.status === 'all' ? undefined : query.status;
+    if (!query.entityRef) {
+      const [decision] = await permissions.authorize(
+        [{ permission: aiCostOrgReadPermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Missing permission ${aiCostOrgReadPermission.name}`,
+        );
+      }
+      res.json(await recommendations.list({ status }));
+      return;
+    }
+    const entity = await entities.readable(query.entityRef, credentials);
+    const { graph } = await index.read();
+    const descendants = [...graph.descendants(entity.entityRef)];
+    const visible = await entities.visible(descendants, credentials);
+    res.json(
+      await recommendations.list({
+        entityRefs: [
+          entity.entityRef,
+          ...descendants.filter(ref => visible.has(ref)),
+        ],
+        status,
+      }),
+    );
+  });
+
+  /**
+   * The recommendation, when the caller may decide on it. One on an entity
+   * the caller cannot see answers like one that does not exist.
+   */
+  async function decidable(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<StoredRecommendation> {
+    const recommendation = await recommendations.get(id);
+    if (!recommendation.entityRef) {
+      await demand(credentials, { permission: aiCostAdminPermission });
+      return recommendation;
+    }
+    try {
+      await entities.readable(recommendation.entityRef, credentials);
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        throw new NotFoundError(`No recommendation with id ${id}`);
+      }
+      throw error;
+    }
+    await demand(credentials, {
+      permission: aiCostRecommendationsUpdatePermission,
+      resourceRef: recommendation.entityRef,
+    });
+    return recommendation;
+  }
+
+  const decide =
+    (parse: (body: unknown) => RecommendationAction) =>
+    async (req: Request<{ id: string }>, res: Response) => {
+      const credentials = await credentialsOf(req);
+      const action = parse(req.body ?? {});
+      const recommendation = await decidable(req.params.id, credentials);
+      res.json(
+        await recommendations.decide({
+          recommendation,
+          action,
+          credentials,
+          request: req,
+        }),
+      );
+    };
+
+  router.post(
+    '/recommendations/:id/dismiss',
+    decide(body => ({
+      action: 'dismiss',
+      ...parseInput(recommendationDismissSchema, body),
+    })),
+  );
+  router.post(
+    '/recommendations/:id/snooze',
+    decide(body => ({
+      action: 'snooze',
+      ...parseInput(recommendationSnoozeSchema, body),
+    })),
+  );
+  router.post(
+    '/recommendations/:id/reopen',
+    decide(() => ({ action: 'reopen' })),
+  );
+}
