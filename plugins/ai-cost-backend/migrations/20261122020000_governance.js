@@ -19,7 +19,9 @@ exports.up = async function up(knex) {
     table
       .string('threshold', 16)
       .notNullable()
-      .comment('Fraction of the budget as written, e.g. 0.8 (exact, unlike a float)');
+      .comment(
+        'Fraction of the budget as written, e.g. 0.8 (exact, unlike a float)',
+      );
     table
       .string('basis', 16)
       .notNullable()
@@ -32,7 +34,9 @@ exports.up = async function up(knex) {
     table
       .string('projected_date', 10)
       .nullable()
-      .comment('For forecast alerts: the day the threshold is projected to be crossed');
+      .comment(
+        'For forecast alerts: the day the threshold is projected to be crossed',
+      );
     table.timestamp('fired_at', { useTz: true }).notNullable();
     table.unique(['entity_ref', 'period_start', 'threshold', 'basis'], {
       indexName: 'ai_cost_budget_alerts_once_uq',
