@@ -4,9 +4,9 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { AnthropicCostProvider } from './AnthropicCostProvider';
 import {
-  FakePricing,
   bucket,
   costRow,
+  fakePricing,
   usageRow,
 } from './__testUtils__/fixtures';
 
@@ -291,7 +291,7 @@ const tokens = (
 });
 
 /**
- * Every number by hand, with FakePricing ($ per million tokens = micro-$ per token).
+ * Every number by hand, with fakePricing ($ per million tokens = micro-$ per token).
  *
  * 2025-08-01, workspace A, claude-sonnet-4-5: billed 123.78912 + 876.5 cents
  * = 1000.28912 cents = $10.0028912 → 10,002,891 µ$. List-price estimates:
@@ -508,7 +508,7 @@ function makeProvider(
 }
 
 function context() {
-  const pricing = new FakePricing();
+  const pricing = fakePricing();
   return { pricing, logger: mockServices.logger.mock() };
 }
 
@@ -804,7 +804,7 @@ describe('AnthropicCostProvider', () => {
     });
     const { provider } = makeProvider();
     await expect(fetchWith(provider)).rejects.toThrow(
-      'has_more is true but next_page is missing',
+      'Anthropic /v1/organizations/cost_report: has_more is true but next_page is missing',
     );
   });
 

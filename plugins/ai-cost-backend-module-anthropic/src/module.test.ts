@@ -1,27 +1,9 @@
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  aiCostProvidersExtensionPoint,
-  type AiCostProvider,
-} from '@ai-cost/plugin-ai-cost-node';
+import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
+import { createProviderCollectorPlugin } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { AnthropicCostProvider } from './AnthropicCostProvider';
 import { aiCostModuleAnthropic } from './module';
 import defaultExport from './index';
-
-/** Stands in for the AI Cost backend: owns the extension point, records what modules add. */
-function testAiCostPlugin(added: AiCostProvider[]) {
-  return createBackendPlugin({
-    pluginId: 'ai-cost',
-    register(env) {
-      env.registerExtensionPoint(aiCostProvidersExtensionPoint, {
-        addProvider(...providers) {
-          added.push(...providers.flat());
-        },
-      });
-      env.registerInit({ deps: {}, async init() {} });
-    },
-  });
-}
 
 describe('aiCostModuleAnthropic', () => {
   it('is the default export', () => {
@@ -32,7 +14,7 @@ describe('aiCostModuleAnthropic', () => {
     const added: AiCostProvider[] = [];
     const backend = await startTestBackend({
       features: [
-        testAiCostPlugin(added),
+        createProviderCollectorPlugin(added),
         aiCostModuleAnthropic,
         mockServices.rootConfig.factory({
           data: {
@@ -67,7 +49,7 @@ describe('aiCostModuleAnthropic', () => {
     const added: AiCostProvider[] = [];
     const backend = await startTestBackend({
       features: [
-        testAiCostPlugin(added),
+        createProviderCollectorPlugin(added),
         aiCostModuleAnthropic,
         mockServices.rootConfig.factory({ data: {} }),
       ],
@@ -80,7 +62,7 @@ describe('aiCostModuleAnthropic', () => {
     await expect(
       startTestBackend({
         features: [
-          testAiCostPlugin([]),
+          createProviderCollectorPlugin([]),
           aiCostModuleAnthropic,
           mockServices.rootConfig.factory({
             data: {

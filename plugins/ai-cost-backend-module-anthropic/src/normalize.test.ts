@@ -1,12 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { PricingService, UsageRecord } from '@ai-cost/plugin-ai-cost-node';
-import { sumDecimalStrings } from './decimal';
 import { combineReports, modelFamily } from './normalize';
 import type { CostBucket, UsageBucket } from './schemas';
 import {
-  FakePricing,
   bucket,
   costRow,
+  fakePricing,
   usageRow,
 } from './__testUtils__/fixtures';
 import { costBucketSchema, usageBucketSchema } from './schemas';
@@ -22,7 +21,7 @@ const usage = (...buckets: unknown[]): UsageBucket[] =>
 function combine(
   costBuckets: CostBucket[],
   usageBuckets: UsageBucket[],
-  pricing: PricingService = new FakePricing(),
+  pricing: PricingService = fakePricing(),
 ) {
   const logger = mockServices.logger.mock();
   const records = combineReports(costBuckets, usageBuckets, {
@@ -45,18 +44,6 @@ const pick = (records: UsageRecord[]) =>
     estimatedCost: r.estimatedCost,
     unpriced: r.unpriced,
   }));
-
-describe('sumDecimalStrings', () => {
-  it.each([
-    [['123.78912', '876.5'], '1000.28912'],
-    [['0.5', '-250.00'], '-249.50'],
-    [['-0.00004', '0.00001'], '-0.00003'],
-    [['15'], '15'],
-    [['1.5', '-1.5'], '0.0'],
-  ])('adds %j exactly to %s', (values, sum) => {
-    expect(sumDecimalStrings(values)).toBe(sum);
-  });
-});
 
 describe('modelFamily', () => {
   it('drops a trailing snapshot date only', () => {

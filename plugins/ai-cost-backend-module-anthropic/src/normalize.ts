@@ -2,7 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DEFAULT_WORKSPACE,
   allocateMicros,
-  microsFromCentsString,
+  microsFromDecimalStringSum,
 } from '@ai-cost/plugin-ai-cost-common';
 import {
   ProviderApiError,
@@ -10,7 +10,6 @@ import {
   type UsageRecord,
   type UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
-import { sumDecimalStrings } from './decimal';
 import type { CostBucket, CostResult, UsageBucket } from './schemas';
 
 /** Provider kind of every record, and the name the price database knows. */
@@ -282,8 +281,9 @@ export function combineReports(
       continue;
     }
 
-    const total = microsFromCentsString(
-      sumDecimalStrings(group.rows.map(r => r.amount)),
+    const total = microsFromDecimalStringSum(
+      group.rows.map(r => r.amount),
+      'cents',
     );
     const allPriced = estimates.every(e => e !== null);
     const priceWeights = estimates.map(e => e ?? 0);
@@ -320,7 +320,7 @@ export function combineReports(
       cacheWriteTokens: 0,
       outputTokens: 0,
       requests: 0,
-      cost: microsFromCentsString(sumDecimalStrings(item.amounts)),
+      cost: microsFromDecimalStringSum(item.amounts, 'cents'),
       currency,
       costKind: 'billed',
       estimatedCost: null,

@@ -1,4 +1,6 @@
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { createRefusingPricingService } from '@ai-cost/plugin-ai-cost-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -12,10 +14,8 @@ import {
   day,
   FakeCostExplorer,
   fakeCredentialsManager,
-  fakeLogger,
   group,
   HAIKU,
-  refusingPricing,
   SECRET_ACCESS_KEY,
   SESSION_TOKEN,
   SONNET,
@@ -43,9 +43,12 @@ function setup(options: Partial<AwsCostProviderOptions> = {}) {
     retry: { sleep, maxRetries: 3 },
     ...options,
   });
-  const logger = fakeLogger();
+  const logger = mockServices.logger.mock();
   const run = () =>
-    provider.fetchUsage(WINDOW, { logger, pricing: refusingPricing() });
+    provider.fetchUsage(WINDOW, {
+      logger,
+      pricing: createRefusingPricingService(),
+    });
   return { api, sleep, provider, logger, run, credentialsManager };
 }
 
@@ -638,8 +641,8 @@ describe('AwsCostProvider', () => {
     });
     await expect(
       provider.fetchUsage(WINDOW, {
-        logger: fakeLogger(),
-        pricing: refusingPricing(),
+        logger: mockServices.logger.mock(),
+        pricing: createRefusingPricingService(),
       }),
     ).resolves.toHaveLength(1);
     expect(api.seen).toHaveLength(1);
@@ -660,8 +663,8 @@ describe('AwsCostProvider', () => {
     });
     await expect(
       provider.fetchUsage(WINDOW, {
-        logger: fakeLogger(),
-        pricing: refusingPricing(),
+        logger: mockServices.logger.mock(),
+        pricing: createRefusingPricingService(),
       }),
     ).rejects.toThrow(
       'AWS source "aws-nocreds": no credentials for account 123456789012 (configure aws.mainAccount or aws.accounts): There is no AWS integration that matches 123456789012',

@@ -6,8 +6,10 @@ import {
   type GetDimensionValuesCommandInput,
   type GroupDefinition,
 } from '@aws-sdk/client-cost-explorer';
-import { addDays, isIsoDay } from '@ai-cost/plugin-ai-cost-common';
+import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import {
+  assertUsageWindow,
+  mergeUsageRecords,
   parseProviderBody,
   parseRetryAfter,
   ProviderApiError,
@@ -23,7 +25,6 @@ import type {
 import {
   AWS_PROVIDER,
   BEDROCK_SERVICE,
-  mergeRecords,
   normalizeResults,
   type Grouping,
 } from './normalize';
@@ -153,15 +154,7 @@ export class AwsCostProvider implements AiCostProvider {
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]> {
-    if (
-      !isIsoDay(window.from) ||
-      !isIsoDay(window.to) ||
-      window.from > window.to
-    ) {
-      throw new ProviderApiError(
-        `AWS source "${this.id}": invalid window ${window.from}..${window.to}`,
-      );
-    }
+    assertUsageWindow(window, `AWS source "${this.id}"`);
     const { logger, signal } = context;
     // End is exclusive in Cost Explorer; `to` is inclusive here.
     const timePeriod = { Start: window.from, End: addDays(window.to, 1) };
@@ -258,7 +251,7 @@ export class AwsCostProvider implements AiCostProvider {
           .join(', ')}`,
       );
     }
-    return mergeRecords(records);
+    return mergeUsageRecords(records);
   }
 
   /** Every SERVICE value with "Bedrock" in its name that has costs in the period. */

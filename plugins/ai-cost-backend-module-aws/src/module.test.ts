@@ -1,34 +1,16 @@
-import {
-  aiCostProvidersExtensionPoint,
-  type AiCostProvider,
-} from '@ai-cost/plugin-ai-cost-node';
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
+import { createProviderCollectorPlugin } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AwsCostProvider } from './AwsCostProvider';
 import { readAwsSourceConfigs } from './config';
 import aiCostModuleAws from './index';
 
-/** A stand-in for the ai-cost backend plugin that only collects providers. */
-function collectingPlugin(collected: AiCostProvider[]) {
-  return createBackendPlugin({
-    pluginId: 'ai-cost',
-    register(env) {
-      env.registerExtensionPoint(aiCostProvidersExtensionPoint, {
-        addProvider(...providers) {
-          collected.push(...providers.flat());
-        },
-      });
-      env.registerInit({ deps: {}, async init() {} });
-    },
-  });
-}
-
 async function startWith(data: object) {
   const collected: AiCostProvider[] = [];
   const backend = await startTestBackend({
     features: [
-      collectingPlugin(collected),
+      createProviderCollectorPlugin(collected),
       aiCostModuleAws,
       mockServices.rootConfig.factory({ data }),
     ],

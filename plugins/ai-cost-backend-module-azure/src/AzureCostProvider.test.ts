@@ -1,4 +1,6 @@
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { createRefusingPricingService } from '@ai-cost/plugin-ai-cost-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -11,11 +13,9 @@ import {
   CLIENT_SECRET,
   FakeCostManagement,
   fakeCredential,
-  fakeLogger,
   nextLink,
   QUERY_PATH,
   queryResult,
-  refusingPricing,
   SCOPE,
   SUBSCRIPTION,
   type SeenRequest,
@@ -62,9 +62,12 @@ function setup(options: Partial<AzureCostProviderOptions> = {}) {
     http: { sleep, maxRetries: 3 },
     ...options,
   });
-  const logger = fakeLogger();
+  const logger = mockServices.logger.mock();
   const run = () =>
-    provider.fetchUsage(WINDOW, { logger, pricing: refusingPricing() });
+    provider.fetchUsage(WINDOW, {
+      logger,
+      pricing: createRefusingPricingService(),
+    });
   return { api, sleep, provider, run, credential, logger };
 }
 

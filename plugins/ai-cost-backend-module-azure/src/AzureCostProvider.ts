@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
-import { isIsoDay } from '@ai-cost/plugin-ai-cost-common';
 import {
+  assertUsageWindow,
+  mergeUsageRecords,
   parseProviderBody,
   ProviderApiError,
   ProviderHttpClient,
@@ -12,7 +13,6 @@ import {
 } from '@ai-cost/plugin-ai-cost-node';
 import {
   AZURE_PROVIDER,
-  mergeRecords,
   QueryTable,
   recordsFromCostRows,
   subscriptionOf,
@@ -131,15 +131,7 @@ export class AzureCostProvider implements AiCostProvider {
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]> {
-    if (
-      !isIsoDay(window.from) ||
-      !isIsoDay(window.to) ||
-      window.from > window.to
-    ) {
-      throw new ProviderApiError(
-        `Azure source "${this.id}": invalid window ${window.from}..${window.to}`,
-      );
-    }
+    assertUsageWindow(window, `Azure source "${this.id}"`);
     const costColumn = this.#options.costColumn ?? 'Cost';
     // Accept the other name too: which one a scope answers with depends on
     // its agreement type.
@@ -189,7 +181,7 @@ export class AzureCostProvider implements AiCostProvider {
       record.tags = found ? { ...found } : null;
     }
 
-    const merged = mergeRecords(records);
+    const merged = mergeUsageRecords(records);
     context.logger.debug(
       `Azure source "${this.id}": ${merged.length} record(s) for ${window.from}..${window.to}`,
     );

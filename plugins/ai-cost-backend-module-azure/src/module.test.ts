@@ -1,8 +1,5 @@
-import {
-  aiCostProvidersExtensionPoint,
-  type AiCostProvider,
-} from '@ai-cost/plugin-ai-cost-node';
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
+import { createProviderCollectorPlugin } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AzureCostProvider } from './AzureCostProvider';
@@ -13,25 +10,11 @@ import { CLIENT_SECRET, SCOPE } from './__testUtils__/fakeCostManagement';
 const TENANT = '11111111-1111-1111-1111-111111111111';
 const CLIENT = '22222222-2222-2222-2222-222222222222';
 
-function collectingPlugin(collected: AiCostProvider[]) {
-  return createBackendPlugin({
-    pluginId: 'ai-cost',
-    register(env) {
-      env.registerExtensionPoint(aiCostProvidersExtensionPoint, {
-        addProvider(...providers) {
-          collected.push(...providers.flat());
-        },
-      });
-      env.registerInit({ deps: {}, async init() {} });
-    },
-  });
-}
-
 async function startWith(data: object) {
   const collected: AiCostProvider[] = [];
   const backend = await startTestBackend({
     features: [
-      collectingPlugin(collected),
+      createProviderCollectorPlugin(collected),
       aiCostModuleAzure,
       mockServices.rootConfig.factory({ data }),
     ],

@@ -1,13 +1,13 @@
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { createRefusingPricingService } from '@ai-cost/plugin-ai-cost-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   GcpCostProvider,
   type GcpCostProviderOptions,
 } from './GcpCostProvider';
 import {
   BILLING_ACCOUNT,
-  fakeLogger,
   pagesRunner,
-  refusingPricing,
   row,
   TABLE,
 } from './__testUtils__/billingRows';
@@ -25,9 +25,12 @@ function setup(
     runQuery,
     ...options,
   });
-  const logger = fakeLogger();
+  const logger = mockServices.logger.mock();
   const run = () =>
-    provider.fetchUsage(WINDOW, { logger, pricing: refusingPricing() });
+    provider.fetchUsage(WINDOW, {
+      logger,
+      pricing: createRefusingPricingService(),
+    });
   return { provider, runQuery, run, logger };
 }
 
@@ -298,8 +301,8 @@ describe('GcpCostProvider', () => {
     });
     await expect(
       provider.fetchUsage(WINDOW, {
-        logger: fakeLogger(),
-        pricing: refusingPricing(),
+        logger: mockServices.logger.mock(),
+        pricing: createRefusingPricingService(),
       }),
     ).rejects.toThrow(
       `GCP billing export ${TABLE}: query failed: Access Denied: Table finops-billing:billing_export.x`,

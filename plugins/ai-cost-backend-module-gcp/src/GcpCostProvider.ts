@@ -1,6 +1,7 @@
 import { BigQuery } from '@google-cloud/bigquery';
-import { isIsoDay } from '@ai-cost/plugin-ai-cost-common';
 import {
+  assertUsageWindow,
+  mergeUsageRecords,
   parseProviderBody,
   ProviderApiError,
   type AiCostProvider,
@@ -8,7 +9,7 @@ import {
   type UsageRecord,
   type UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
-import { GCP_PROVIDER, mergeRecords, recordFromRow } from './normalize';
+import { GCP_PROVIDER, recordFromRow } from './normalize';
 import {
   bigQueryRunner,
   buildBillingQuery,
@@ -70,15 +71,7 @@ export class GcpCostProvider implements AiCostProvider {
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]> {
-    if (
-      !isIsoDay(window.from) ||
-      !isIsoDay(window.to) ||
-      window.from > window.to
-    ) {
-      throw new ProviderApiError(
-        `GCP source "${this.id}": invalid window ${window.from}..${window.to}`,
-      );
-    }
+    assertUsageWindow(window, `GCP source "${this.id}"`);
     const table = this.#options.billingExportTable;
     const endpoint = `GCP billing export ${table}`;
     const request = buildBillingQuery({
@@ -118,7 +111,7 @@ export class GcpCostProvider implements AiCostProvider {
         `${endpoint}: query failed: ${(error as Error).message}`,
       );
     }
-    const merged = mergeRecords(records);
+    const merged = mergeUsageRecords(records);
     context.logger.debug(
       `GCP source "${this.id}": ${rows} billing row(s) on ${page} page(s) became ${merged.length} record(s)`,
     );

@@ -1,8 +1,5 @@
-import {
-  aiCostProvidersExtensionPoint,
-  type AiCostProvider,
-} from '@ai-cost/plugin-ai-cost-node';
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
+import { createProviderCollectorPlugin } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { readGcpSourceConfigs } from './config';
@@ -10,25 +7,11 @@ import { GcpCostProvider } from './GcpCostProvider';
 import aiCostModuleGcp from './index';
 import { TABLE } from './__testUtils__/billingRows';
 
-function collectingPlugin(collected: AiCostProvider[]) {
-  return createBackendPlugin({
-    pluginId: 'ai-cost',
-    register(env) {
-      env.registerExtensionPoint(aiCostProvidersExtensionPoint, {
-        addProvider(...providers) {
-          collected.push(...providers.flat());
-        },
-      });
-      env.registerInit({ deps: {}, async init() {} });
-    },
-  });
-}
-
 async function startWith(data: object) {
   const collected: AiCostProvider[] = [];
   const backend = await startTestBackend({
     features: [
-      collectingPlugin(collected),
+      createProviderCollectorPlugin(collected),
       aiCostModuleGcp,
       mockServices.rootConfig.factory({ data }),
     ],

@@ -1,4 +1,5 @@
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { mockServices } from '@backstage/backend-test-utils';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { OpenAiCostProvider } from './OpenAiCostProvider';
@@ -16,7 +17,6 @@ import {
   EMBEDDINGS,
   embeddingsResult,
   FakeOpenAi,
-  fakeLogger,
   fakePricing,
   page,
 } from './__testUtils__/fakeOpenAi';
@@ -38,7 +38,7 @@ function setup(options: { maxRetries?: number; currency?: string } = {}) {
     currency: options.currency,
     http: { sleep, maxRetries: options.maxRetries ?? 3 },
   });
-  const logger = fakeLogger();
+  const logger = mockServices.logger.mock();
   const pricing = fakePricing();
   const run = () => provider.fetchUsage(WINDOW, { logger, pricing });
   return { api, sleep, provider, logger, pricing, run };
@@ -605,7 +605,7 @@ describe('OpenAiCostProvider', () => {
     });
     await expect(
       provider.fetchUsage(WINDOW, {
-        logger: fakeLogger(),
+        logger: mockServices.logger.mock(),
         pricing: fakePricing(),
       }),
     ).rejects.toThrow(

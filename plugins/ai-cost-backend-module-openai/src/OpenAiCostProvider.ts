@@ -1,13 +1,8 @@
+import { addDays, dayOf, dayToEpochMs } from '@ai-cost/plugin-ai-cost-common';
 import {
-  addDays,
-  dayOf,
-  dayToEpochMs,
-  isIsoDay,
-} from '@ai-cost/plugin-ai-cost-common';
-import {
+  assertUsageWindow,
   fetchAllPages,
   parseProviderBody,
-  ProviderApiError,
   ProviderHttpClient,
   type AiCostProvider,
   type ProviderFetchContext,
@@ -94,15 +89,7 @@ export class OpenAiCostProvider implements AiCostProvider {
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]> {
-    if (
-      !isIsoDay(window.from) ||
-      !isIsoDay(window.to) ||
-      window.from > window.to
-    ) {
-      throw new ProviderApiError(
-        `OpenAI source "${this.id}": invalid window ${window.from}..${window.to}`,
-      );
-    }
+    assertUsageWindow(window, `OpenAI source "${this.id}"`);
     const startTime = dayToEpochMs(window.from) / 1000;
     const endTime = dayToEpochMs(addDays(window.to, 1)) / 1000;
     const { logger, pricing, signal } = context;

@@ -1,8 +1,5 @@
-import {
-  aiCostProvidersExtensionPoint,
-  type AiCostProvider,
-} from '@ai-cost/plugin-ai-cost-node';
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
+import { createProviderCollectorPlugin } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { setupServer } from 'msw/node';
@@ -13,30 +10,14 @@ import {
   ADMIN_KEY,
   BASE_URL,
   FakeOpenAi,
-  fakeLogger,
   fakePricing,
 } from './__testUtils__/fakeOpenAi';
-
-/** A stand-in for the ai-cost backend plugin that only collects providers. */
-function collectingPlugin(collected: AiCostProvider[]) {
-  return createBackendPlugin({
-    pluginId: 'ai-cost',
-    register(env) {
-      env.registerExtensionPoint(aiCostProvidersExtensionPoint, {
-        addProvider(...providers) {
-          collected.push(...providers.flat());
-        },
-      });
-      env.registerInit({ deps: {}, async init() {} });
-    },
-  });
-}
 
 async function startWith(data: object) {
   const collected: AiCostProvider[] = [];
   const backend = await startTestBackend({
     features: [
-      collectingPlugin(collected),
+      createProviderCollectorPlugin(collected),
       aiCostModuleOpenAi,
       mockServices.rootConfig.factory({ data }),
     ],
@@ -72,7 +53,7 @@ describe('aiCostModuleOpenAi', () => {
     await expect(
       collected[0].fetchUsage(
         { from: '2024-11-01', to: '2024-11-01' },
-        { logger: fakeLogger(), pricing: fakePricing() },
+        { logger: mockServices.logger.mock(), pricing: fakePricing() },
       ),
     ).resolves.toEqual([]);
     expect(api.seen).toHaveLength(3);

@@ -3,6 +3,7 @@ import {
   formatMoney,
   microsFromCentsString,
   microsFromDecimalString,
+  microsFromDecimalStringSum,
   microsFromNumber,
   microsToDecimalString,
   microsToNumber,
@@ -49,6 +50,66 @@ describe('money', () => {
       ['17', 17_000_000],
     ])('%s dollars is %d micro-dollars', (input, expected) => {
       expect(microsFromDecimalString(input)).toBe(expected);
+    });
+  });
+
+  describe('microsFromDecimalStringSum (adds exactly, rounds once)', () => {
+    it.each([
+      // $10.0028912 → 10,002,891 micro-dollars
+      [['123.78912', '876.5'], 10_002_891],
+      [['0.5', '-250.00'], -2_495_000], // a credit bigger than the charge
+      [['-0.00004', '0.00001'], 0], // -0.0000003 dollars rounds to 0, not -0
+      [['15'], 150_000],
+      [['1.5', '-1.5'], 0],
+      // Each alone rounds to 0 micro-dollars; together they are 0.6 of one.
+      [['0.00003', '0.00003'], 1],
+      [['-0.00003', '-0.00003'], -1],
+      [[' 42.5 ', '1e2'], 1_425_000], // read as microsFromCentsString reads them
+      [[], 0],
+    ])('%j cents is %d micro-dollars', (values, expected) => {
+      expect(microsFromDecimalStringSum(values, 'cents')).toBe(expected);
+    });
+
+    it.each([
+      [['1.2345', '0.0000005'], 1_234_501],
+      [['0.0000004', '0.0000001'], 1],
+      [['0.0000004'], 0],
+      [['17', '-0.5'], 16_500_000],
+    ])('%j dollars is %d micro-dollars', (values, expected) => {
+      expect(microsFromDecimalStringSum(values, 'major')).toBe(expected);
+    });
+
+    it('agrees with the one-value helpers on one value', () => {
+      for (const value of ['123.78912', '0.00005', '-0.00005', '1e2', '0']) {
+        expect(microsFromDecimalStringSum([value], 'cents')).toBe(
+          microsFromCentsString(value),
+        );
+        expect(microsFromDecimalStringSum([value], 'major')).toBe(
+          microsFromDecimalString(value),
+        );
+      }
+    });
+
+    it.each([
+      [
+        () => microsFromDecimalStringSum(['1', '12,5'], 'cents'),
+        'Invalid cents amount "12,5": expected a decimal number',
+      ],
+      [
+        () => microsFromDecimalStringSum(['1', 12.5], 'cents'),
+        'Invalid cents amount 12.5: expected a decimal string',
+      ],
+      [
+        () => microsFromDecimalStringSum(['$1.00'], 'major'),
+        'Invalid amount "$1.00": expected a decimal number',
+      ],
+      [
+        () => microsFromDecimalStringSum(['9000000000', '9000000000'], 'major'),
+        'Invalid amount sum of ["9000000000","9000000000"]: amount is too large',
+      ],
+    ])('rejects garbage: %#', (fn, message) => {
+      expect(fn).toThrow(MoneyParseError);
+      expect(fn).toThrow(message);
     });
   });
 

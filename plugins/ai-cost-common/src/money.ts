@@ -25,10 +25,17 @@ function describe(value: unknown): string {
 }
 
 /**
- * Turns a plain decimal string into micro-units after shifting the decimal
- * point left by `shift` places (2 for cents), rounding half away from zero.
+ * A decimal number exactly: `digits` with the decimal point `scale` places
+ * from the right (`"123.78912"` is digits `12378912`, scale 5).
  */
-function decimalToMicros(text: string, shift: number, what: string): number {
+interface ExactDecimal {
+  negative: boolean;
+  digits: string;
+  scale: number;
+}
+
+/** Parses a plain or exponent decimal string (already trimmed) exactly. */
+function parseDecimal(text: string, what: string): ExactDecimal {
   let sign = '';
   let digits: string;
   let fraction: string;
@@ -55,10 +62,40 @@ function decimalToMicros(text: string, shift: number, what: string): number {
     digits = padded.slice(0, at);
     fraction = padded.slice(at);
   }
+  return {
+    negative: sign === '-',
+    digits: digits + fraction,
+    scale: fraction.length,
+  };
+}
+
+/** The exact sum of decimals, brought to their largest scale. */
+function addDecimals(values: readonly ExactDecimal[]): ExactDecimal {
+  const scale = values.reduce((max, v) => Math.max(max, v.scale), 0);
+  let sum = 0n;
+  for (const value of values) {
+    const scaled = BigInt(value.digits) * 10n ** BigInt(scale - value.scale);
+    sum += value.negative ? -scaled : scaled;
+  }
+  const negative = sum < 0n;
+  const digits = (negative ? -sum : sum).toString().padStart(scale + 1, '0');
+  return { negative, digits, scale };
+}
+
+/**
+ * Turns an exact decimal into micro-units after shifting the decimal point
+ * left by `shift` places (2 for cents), rounding half away from zero.
+ * `input` names the amount in the error when it is too large.
+ */
+function exactToMicros(
+  value: ExactDecimal,
+  shift: number,
+  what: string,
+  input: string,
+): number {
   // Shift the decimal point: value / 10^shift, then scale to micro-units (10^6).
-  const scale = 6 - shift;
-  const all = digits + fraction;
-  const pointPosition = digits.length + scale; // index in `all` where the integer part of micro-units ends
+  const all = value.digits;
+  const pointPosition = all.length - value.scale + 6 - shift; // index in `all` where the integer part of micro-units ends
   let integerPart: string;
   let rest: string;
   if (pointPosition >= all.length) {
@@ -74,12 +111,18 @@ function decimalToMicros(text: string, shift: number, what: string): number {
   let micros = Number(integerPart);
   if (rest.length > 0 && rest[0] >= '5') micros += 1;
   if (!Number.isSafeInteger(micros)) {
-    throw new MoneyParseError(
-      `Invalid ${what} ${describe(text)}: amount is too large`,
-    );
+    throw new MoneyParseError(`Invalid ${what} ${input}: amount is too large`);
   }
   if (micros === 0) return 0;
-  return sign === '-' ? -micros : micros;
+  return value.negative ? -micros : micros;
+}
+
+/**
+ * Turns a plain decimal string into micro-units after shifting the decimal
+ * point left by `shift` places (2 for cents), rounding half away from zero.
+ */
+function decimalToMicros(text: string, shift: number, what: string): number {
+  return exactToMicros(parseDecimal(text, what), shift, what, describe(text));
 }
 
 /**
@@ -123,6 +166,40 @@ export function microsFromCentsString(value: unknown): number {
     );
   }
   return decimalToMicros(value.trim(), 2, 'cents amount');
+}
+
+/** The unit decimal strings are in: major units (dollars) or cents. @public */
+export type DecimalStringUnit = 'major' | 'cents';
+
+/**
+ * The exact sum of decimal strings in micro-units, rounded once (half away
+ * from zero) after adding, never per value: Anthropic's cost rows
+ * `["0.00003", "0.00003"]` cents are 1 micro-dollar together although each
+ * alone rounds to 0. `unit` says whether the strings are major units (as for
+ * {@link microsFromDecimalString}) or cents (as for
+ * {@link microsFromCentsString}); each value is read as those read it. An
+ * empty list sums to 0.
+ * @public
+ */
+export function microsFromDecimalStringSum(
+  values: readonly unknown[],
+  unit: DecimalStringUnit,
+): number {
+  const what = unit === 'cents' ? 'cents amount' : 'amount';
+  const parsed = values.map(value => {
+    if (typeof value !== 'string') {
+      throw new MoneyParseError(
+        `Invalid ${what} ${describe(value)}: expected a decimal string`,
+      );
+    }
+    return parseDecimal(value.trim(), what);
+  });
+  return exactToMicros(
+    addDecimals(parsed),
+    unit === 'cents' ? 2 : 0,
+    what,
+    `sum of ${JSON.stringify(values)}`,
+  );
 }
 
 /**

@@ -1,6 +1,10 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { ProviderHttpClient } from './ProviderHttpClient';
+import {
+  fetchAllPages,
+  ProviderHttpClient,
+  type CursorPage,
+} from './ProviderHttpClient';
 
 const KEY = 'sk-admin-canary-0123456789';
 const baseUrl = 'https://billing.example.test/v1';
@@ -264,6 +268,57 @@ describe('ProviderHttpClient', () => {
         'canary',
       );
       expect(authenticate).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('fetchAllPages', () => {
+    /** Serves `pages` by cursor: `page` absent for the first. */
+    const servePages = (pages: Record<string, CursorPage<number>>) => {
+      const seen: Array<string | null> = [];
+      server.use(
+        http.get(`${baseUrl}/items`, ({ request }) => {
+          const cursor = new URL(request.url).searchParams.get('page');
+          seen.push(cursor);
+          return HttpResponse.json(pages[cursor ?? '']);
+        }),
+      );
+      return seen;
+    };
+    const fetchItems = () =>
+      fetchAllPages(
+        client(),
+        '/items',
+        [['limit', '2']],
+        body => body as CursorPage<number>,
+      );
+
+    it('follows next_page until has_more is false', async () => {
+      const seen = servePages({
+        '': { data: [1, 2], has_more: true, next_page: 'p2' },
+        p2: { data: [3], has_more: true, next_page: 'p3' },
+        p3: { data: [], has_more: false, next_page: null },
+      });
+      await expect(fetchItems()).resolves.toEqual([1, 2, 3]);
+      expect(seen).toEqual([null, 'p2', 'p3']);
+    });
+
+    it('stops, naming provider and path, when has_more comes without a cursor', async () => {
+      servePages({ '': { data: [1], has_more: true, next_page: null } });
+      await expect(fetchItems()).rejects.toThrow(
+        new Error('Example /items: has_more is true but next_page is missing'),
+      );
+    });
+
+    it('stops, naming provider and path, when a cursor repeats', async () => {
+      servePages({
+        '': { data: [1], has_more: true, next_page: 'p2' },
+        p2: { data: [2], has_more: true, next_page: 'p2' },
+      });
+      await expect(fetchItems()).rejects.toThrow(
+        new Error(
+          'Example /items: has_more is true but next_page is repeated (p2)',
+        ),
+      );
     });
   });
 });

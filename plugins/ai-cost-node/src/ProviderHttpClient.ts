@@ -127,6 +127,11 @@ export class ProviderHttpClient {
     };
   }
 
+  /** The human name errors start with, e.g. `OpenAI`. */
+  get providerName(): string {
+    return this.#options.providerName;
+  }
+
   /** GETs `path` and returns the parsed JSON body. */
   async getJson(
     path: string,
@@ -402,8 +407,10 @@ export interface CursorPage<T> {
 
 /**
  * Follows `has_more` / `next_page` (sent back as `page=`) until the last page,
- * validating each page. Stops with an error if a provider says `has_more`
- * without a cursor or repeats a cursor, rather than looping forever.
+ * validating each page. Stops with an error that names the endpoint, e.g.
+ * `OpenAI /organization/costs: has_more is true but next_page is missing`,
+ * if a provider says `has_more` without a cursor or repeats a cursor, rather
+ * than looping forever.
  * @public
  */
 export async function fetchAllPages<T>(
@@ -425,7 +432,7 @@ export async function fetchAllPages<T>(
     if (!page.has_more) return items;
     if (!page.next_page || seen.has(page.next_page)) {
       throw new ProviderApiError(
-        `${path}: has_more is true but next_page is ${
+        `${client.providerName} ${path}: has_more is true but next_page is ${
           page.next_page ? `repeated (${page.next_page})` : 'missing'
         }`,
       );

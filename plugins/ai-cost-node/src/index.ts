@@ -7,6 +7,8 @@
  */
 
 export * from './UsageRecord';
+export * from './mergeUsageRecords';
+export * from './assertUsageWindow';
 export * from './PricingService';
 export * from './AiCostProvider';
 export * from './extensions';

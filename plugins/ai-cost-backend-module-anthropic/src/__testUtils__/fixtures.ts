@@ -1,17 +1,13 @@
-import type {
-  PriceQuery,
-  PriceResult,
-  PricingService,
-} from '@ai-cost/plugin-ai-cost-node';
+import {
+  createPerTokenPricingService,
+  type PerTokenPrices,
+} from '@ai-cost/plugin-ai-cost-node/testUtils';
 
 /**
  * Fixed list prices in micro-dollars per token ($ per million tokens), so
  * every expected number in the tests can be computed by hand.
  */
-export const FAKE_PRICES: Record<
-  string,
-  { input: number; cached: number; cacheWrite: number; output: number }
-> = {
+export const FAKE_PRICES: Record<string, PerTokenPrices> = {
   // $3 / $1 / $4 / $15 per million tokens
   'claude-sonnet-4-5': { input: 3, cached: 1, cacheWrite: 4, output: 15 },
   // $15 / $2 / $19 / $75 per million tokens
@@ -19,30 +15,8 @@ export const FAKE_PRICES: Record<
 };
 
 /** A PricingService with {@link FAKE_PRICES}; other models are unpriced. */
-export class FakePricing implements PricingService {
-  readonly queries: PriceQuery[] = [];
-
-  price(query: PriceQuery): PriceResult {
-    this.queries.push(query);
-    const p = FAKE_PRICES[query.model];
-    if (query.provider !== 'anthropic' || !p) {
-      return {
-        priced: false,
-        reason: `no price known for ${query.provider} model "${query.model}"`,
-      };
-    }
-    return {
-      priced: true,
-      currency: 'USD',
-      source: 'override',
-      cost:
-        (query.inputTokens ?? 0) * p.input +
-        (query.cachedInputTokens ?? 0) * p.cached +
-        (query.cacheWriteTokens ?? 0) * p.cacheWrite +
-        (query.outputTokens ?? 0) * p.output,
-    };
-  }
-}
+export const fakePricing = () =>
+  createPerTokenPricingService('anthropic', FAKE_PRICES);
 
 /** A usage row as the messages usage report sends it. */
 export function usageRow(fields: {

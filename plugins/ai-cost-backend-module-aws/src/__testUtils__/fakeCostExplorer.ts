@@ -1,9 +1,3 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  PriceQuery,
-  PriceResult,
-  PricingService,
-} from '@ai-cost/plugin-ai-cost-node';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
@@ -181,29 +175,4 @@ export function awsError(
       },
     },
   );
-}
-
-export function fakeLogger(): LoggerService & {
-  warn: jest.Mock;
-  info: jest.Mock;
-  debug: jest.Mock;
-  error: jest.Mock;
-} {
-  const logger: any = {
-    warn: jest.fn(),
-    info: jest.fn(),
-    debug: jest.fn(),
-    error: jest.fn(),
-  };
-  logger.child = () => logger;
-  return logger;
-}
-
-/** Billed sources never price; any call is a bug. */
-export function refusingPricing(): PricingService {
-  return {
-    price(query: PriceQuery): PriceResult {
-      throw new Error(`unexpected pricing call for ${query.model}`);
-    },
-  };
 }

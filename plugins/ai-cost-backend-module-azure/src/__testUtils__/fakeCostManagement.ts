@@ -1,10 +1,4 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  PriceQuery,
-  PriceResult,
-  PricingService,
-} from '@ai-cost/plugin-ai-cost-node';
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 
@@ -120,29 +114,4 @@ export class FakeCostManagement {
   requestsGroupedBy(name: string): SeenRequest[] {
     return this.seen.filter(s => s.body.dataset.grouping[1].name === name);
   }
-}
-
-export function fakeLogger(): LoggerService & {
-  warn: jest.Mock;
-  info: jest.Mock;
-  debug: jest.Mock;
-  error: jest.Mock;
-} {
-  const logger: any = {
-    warn: jest.fn(),
-    info: jest.fn(),
-    debug: jest.fn(),
-    error: jest.fn(),
-  };
-  logger.child = () => logger;
-  return logger;
-}
-
-/** Billed sources never price; any call is a bug. */
-export function refusingPricing(): PricingService {
-  return {
-    price(query: PriceQuery): PriceResult {
-      throw new Error(`unexpected pricing call for ${query.model}`);
-    },
-  };
 }

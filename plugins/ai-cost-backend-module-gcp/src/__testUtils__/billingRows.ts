@@ -1,9 +1,3 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  PriceQuery,
-  PriceResult,
-  PricingService,
-} from '@ai-cost/plugin-ai-cost-node';
 import type { BillingQueryRequest, BillingQueryRunner } from '../query';
 
 export const TABLE =
@@ -40,29 +34,4 @@ export function pagesRunner(
     for (const page of pages) yield page;
   };
   return Object.assign(run, { requests });
-}
-
-export function fakeLogger(): LoggerService & {
-  warn: jest.Mock;
-  info: jest.Mock;
-  debug: jest.Mock;
-  error: jest.Mock;
-} {
-  const logger: any = {
-    warn: jest.fn(),
-    info: jest.fn(),
-    debug: jest.fn(),
-    error: jest.fn(),
-  };
-  logger.child = () => logger;
-  return logger;
-}
-
-/** Billed sources never price; any call is a bug. */
-export function refusingPricing(): PricingService {
-  return {
-    price(query: PriceQuery): PriceResult {
-      throw new Error(`unexpected pricing call for ${query.model}`);
-    },
-  };
 }

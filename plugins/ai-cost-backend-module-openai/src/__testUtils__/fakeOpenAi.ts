@@ -1,9 +1,7 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  PriceQuery,
-  PriceResult,
-  PricingService,
-} from '@ai-cost/plugin-ai-cost-node';
+import {
+  createPerTokenPricingService,
+  type PerTokenPrices,
+} from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 
@@ -175,51 +173,11 @@ export class FakeOpenAi {
  * Fixed prices in micro-units per token, so every estimate can be computed
  * by hand. Anything else is unpriced.
  */
-export const PRICES: Record<
-  string,
-  { input: number; cached: number; cacheWrite: number; output: number }
-> = {
+export const PRICES: Record<string, PerTokenPrices> = {
   'gpt-4o': { input: 2, cached: 1, cacheWrite: 3, output: 8 },
   'gpt-4o-mini': { input: 1, cached: 0, cacheWrite: 1, output: 4 },
   'text-embedding-3-small': { input: 1, cached: 0, cacheWrite: 0, output: 0 },
 };
 
-export function fakePricing(): PricingService & { queries: PriceQuery[] } {
-  const queries: PriceQuery[] = [];
-  return {
-    queries,
-    price(query: PriceQuery): PriceResult {
-      queries.push(query);
-      const p = PRICES[query.model];
-      if (query.provider !== 'openai' || !p) {
-        return { priced: false, reason: `unknown model ${query.model}` };
-      }
-      return {
-        priced: true,
-        currency: 'USD',
-        source: 'override',
-        cost:
-          (query.inputTokens ?? 0) * p.input +
-          (query.cachedInputTokens ?? 0) * p.cached +
-          (query.cacheWriteTokens ?? 0) * p.cacheWrite +
-          (query.outputTokens ?? 0) * p.output,
-      };
-    },
-  };
-}
-
-export function fakeLogger(): LoggerService & {
-  warn: jest.Mock;
-  info: jest.Mock;
-  debug: jest.Mock;
-  error: jest.Mock;
-} {
-  const logger: any = {
-    warn: jest.fn(),
-    info: jest.fn(),
-    debug: jest.fn(),
-    error: jest.fn(),
-  };
-  logger.child = () => logger;
-  return logger;
-}
+/** A PricingService with {@link PRICES}; other models are unpriced. */
+export const fakePricing = () => createPerTokenPricingService('openai', PRICES);

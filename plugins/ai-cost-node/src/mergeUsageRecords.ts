@@ -1,0 +1,97 @@
+import type { UsageRecord } from './UsageRecord';
+
+/** Counts summed when two records share a natural key. */
+const COUNT_FIELDS = [
+  'inputTokens',
+  'cachedInputTokens',
+  'cacheWriteTokens',
+  'outputTokens',
+  'reasoningTokens',
+  'requests',
+] as const;
+
+/**
+ * The natural key of a record: every dimension the engine stores it by (day,
+ * hour, account, project, resource, api key, user, region, service tier,
+ * tags in key order, model, line item), plus its cost kind and currency so
+ * that billed and estimated amounts, or amounts in two currencies, are never
+ * added up.
+ */
+function naturalKey(record: UsageRecord): string {
+  const tags = record.tags
+    ? Object.keys(record.tags)
+        .sort()
+        .map(k => [k, record.tags![k]])
+    : null;
+  return JSON.stringify([
+    record.date,
+    record.hour ?? null,
+    record.accountId ?? null,
+    record.projectId ?? null,
+    record.resourceId ?? null,
+    record.apiKeyId ?? null,
+    record.userId ?? null,
+    record.region ?? null,
+    record.serviceTier ?? null,
+    tags,
+    record.model ?? null,
+    record.lineItem ?? null,
+    record.costKind,
+    record.currency,
+  ]);
+}
+
+/** Plain code-unit order, independent of locale. */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/** Adds `record` into `into`, which has the same natural key. */
+function addInto(into: UsageRecord, record: UsageRecord): void {
+  into.cost += record.cost;
+  for (const field of COUNT_FIELDS) {
+    // A count neither record has stays absent rather than becoming 0.
+    if (into[field] !== undefined || record[field] !== undefined) {
+      into[field] = (into[field] ?? 0) + (record[field] ?? 0);
+    }
+  }
+  if (into.estimatedCost !== undefined || record.estimatedCost !== undefined) {
+    // An estimate is only known when every part of it is.
+    into.estimatedCost =
+      typeof into.estimatedCost === 'number' &&
+      typeof record.estimatedCost === 'number'
+        ? into.estimatedCost + record.estimatedCost
+        : null;
+  }
+  if (into.unpriced !== undefined || record.unpriced !== undefined) {
+    into.unpriced = Boolean(into.unpriced) || Boolean(record.unpriced);
+  }
+}
+
+/**
+ * Sums the records that share a natural key (the same usage type billed under
+ * two services, a SKU in two usage units, a group repeated across pages, …),
+ * so that every record returned is unique by the key the engine stores it
+ * under, and sorts them by that key.
+ *
+ * `cost` and every count (tokens, requests) are added; `estimatedCost` is the
+ * sum when every part has one and null when any part has none; a record is
+ * `unpriced` when any part is. Fields no part has stay absent. The input is
+ * not modified.
+ * @public
+ */
+export function mergeUsageRecords(
+  records: readonly UsageRecord[],
+): UsageRecord[] {
+  const merged = new Map<string, UsageRecord>();
+  for (const record of records) {
+    const key = naturalKey(record);
+    const existing = merged.get(key);
+    if (existing) addInto(existing, record);
+    else merged.set(key, { ...record });
+  }
+  return [...merged.entries()]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([, record]) => record);
+}
