@@ -3,11 +3,16 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import aiCostPlugin from '@ai-cost/plugin-ai-cost/alpha';
 import { aiCostApiRef, type AiCostApi } from '@ai-cost/plugin-ai-cost';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 
-// The catalog API, referenced by id so this app does not need to depend on
-// @backstage/plugin-catalog-react just for its ref.
+// The catalog and permission APIs, referenced by id so this app does not
+// need to depend on @backstage/plugin-catalog-react or
+// @backstage/plugin-permission-react just for their refs.
 const catalogApiRef = createApiRef<object>({ id: 'plugin.catalog.service' });
+const permissionApiRef = createApiRef<object>({ id: 'plugin.permission.api' });
+const permissionApi = {
+  authorize: jest.fn(async () => ({ result: 'ALLOW' })),
+};
 
 const component = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -39,6 +44,10 @@ const catalogApi = {
     pageInfo: {},
   })),
   getEntityFacets: jest.fn(async () => ({ facets: {} })),
+  getEntityAncestors: jest.fn(async (request: { entityRef: string }) => ({
+    rootEntityRef: request.entityRef,
+    items: [],
+  })),
 };
 
 const aiCostApi: Partial<AiCostApi> = {
@@ -72,6 +81,57 @@ const aiCostApi: Partial<AiCostApi> = {
     hiddenChildren: { count: 0, cost: 0 },
     claims: [],
   })),
+  getBudgetStatus: jest.fn(async ({ entityRef }) => ({
+    entityRef,
+    currency: 'USD',
+    budget: 2500,
+    source: 'annotation' as const,
+    period: {
+      period: 'month' as const,
+      start: '2026-11-01',
+      end: '2026-11-30',
+      asOf: '2026-11-21',
+      daysRemaining: 9,
+    },
+    spent: 2104.3,
+    forecast: { median: 2987.65, low: 2810.2, high: 3190.45 },
+    forecastAccuracy: null,
+    thresholds: [
+      {
+        fraction: 1,
+        amount: 2500,
+        crossed: false,
+        projectedDate: '2026-11-25',
+      },
+    ],
+    thresholdsCrossed: [],
+    projectedBreachDate: '2026-11-25',
+    state: 'at-risk' as const,
+  })),
+  listAnomalies: jest.fn(async () => [
+    {
+      id: 'anom-1',
+      entityRef: 'component:default/query-rewriter',
+      model: 'openai/gpt-4o',
+      startDate: '2026-11-18',
+      endDate: '2026-11-21',
+      expected: 120.5,
+      actual: 410.75,
+      impact: 290.25,
+      impactPct: 240.9,
+      severity: 'high' as const,
+      rootCauses: [],
+      status: 'open' as const,
+      feedback: null,
+      createdAt: '2026-11-19T06:00:00.000Z',
+      updatedAt: '2026-11-22T06:00:00.000Z',
+    },
+  ]),
+  listRecommendations: jest.fn(async () => ({
+    currency: 'USD',
+    totalEstimatedMonthlySavings: 0,
+    items: [],
+  })),
 };
 
 function renderEntityPage(path: string) {
@@ -79,6 +139,7 @@ function renderEntityPage(path: string) {
     features: [catalogPlugin, aiCostPlugin],
     apis: [
       [catalogApiRef, catalogApi],
+      [permissionApiRef, permissionApi],
       [aiCostApiRef, aiCostApi],
     ],
     initialRouteEntries: [path],
@@ -126,5 +187,66 @@ describe('AI Cost in the portal', () => {
     const tabs = await entityTabs();
     expect(tabs.map(t => t.title)).toContain('Overview');
     expect(tabs.map(t => t.title)).not.toContain('AI Cost');
+  });
+
+  it('shows the budget and anomalies cards on the overview of an annotated component', async () => {
+    renderEntityPage('/catalog/default/component/query-rewriter');
+    await waitFor(
+      () => {
+        expect(
+          screen.getByText('Projected to exceed on Nov 25'),
+        ).toBeInTheDocument();
+        expect(
+          screen.getByRole('listitem', {
+            name: 'gpt-4o (OpenAI), Ongoing since Nov 18',
+          }),
+        ).toHaveTextContent(
+          'Expected $120.50, actual $410.75 · +$290.25 (+240.9%)',
+        );
+        expect(screen.getByText('AI budget')).toBeInTheDocument();
+        expect(screen.getByText('Recent anomalies')).toBeInTheDocument();
+        expect(
+          screen.getByRole('button', { name: 'Edit budget' }),
+        ).toBeInTheDocument();
+      },
+      { timeout: 10_000 },
+    );
+    expect(permissionApi.authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        resourceRef: 'component:default/query-rewriter',
+      }),
+    );
+  });
+
+  it('shows the budget, anomalies and recommendations cards on the AI Cost tab', async () => {
+    renderEntityPage('/catalog/default/component/query-rewriter/ai-cost');
+    await waitFor(
+      () => {
+        expect(
+          screen.getByText('Projected to exceed on Nov 25'),
+        ).toBeInTheDocument();
+        expect(
+          screen.getByRole('listitem', {
+            name: 'gpt-4o (OpenAI), Ongoing since Nov 18',
+          }),
+        ).toBeInTheDocument();
+        expect(screen.getByText('Recommendations')).toBeInTheDocument();
+        expect(
+          screen.getByText(/^No open recommendations\./),
+        ).toBeInTheDocument();
+      },
+      { timeout: 10_000 },
+    );
+    expect(aiCostApi.listRecommendations).toHaveBeenCalledWith({
+      entityRef: 'component:default/query-rewriter',
+      status: 'open',
+    });
+  });
+
+  it('leaves the cards off the overview of an entity without the tab', async () => {
+    renderEntityPage('/catalog/default/template/plain');
+    await entityTabs();
+    expect(screen.queryByText('AI budget')).not.toBeInTheDocument();
+    expect(screen.queryByText('Recent anomalies')).not.toBeInTheDocument();
   });
 });

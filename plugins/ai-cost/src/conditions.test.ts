@@ -19,12 +19,9 @@ describe('isAiCostAvailable', () => {
     'Component',
     'Resource',
     'API',
-  ])(
-    'is true for kind %s',
-    kind => {
-      expect(isAiCostAvailable(entity(kind))).toBe(true);
-    },
-  );
+  ])('is true for kind %s', kind => {
+    expect(isAiCostAvailable(entity(kind))).toBe(true);
+  });
 
   it.each([
     'ai-cost/openai-project-id',

@@ -4,19 +4,35 @@
  * @packageDocumentation
  */
 
-export { aiCostPlugin, AiCostPage, EntityAiCostContent } from './plugin';
+export {
+  aiCostPlugin,
+  AiCostPage,
+  EntityAiCostAnomaliesCard,
+  EntityAiCostBudgetCard,
+  EntityAiCostContent,
+  EntityAiCostRecommendationsCard,
+} from './plugin';
 export { isAiCostAvailable } from './conditions';
 export {
   aiCostApiRef,
   AiCostClient,
   type AiCostApi,
+  type AnomalyFeedbackRequest,
+  type AnomalyStatusFilter,
   type CostWindow,
   type CsvExport,
+  type EntityRequest,
   type ExportCsvRequest,
   type GetCostsRequest,
   type GetRollupRequest,
+  type ListAnomaliesRequest,
+  type ListRecommendationsRequest,
+  type RecommendationStatusFilter,
   type RollupGroupBy,
+  type SetBudgetRequest,
+  type SnoozeRecommendationRequest,
 } from './api';
 export type { AiCostPageProps } from './components/AiCostPage';
 export type { EntityAiCostContentProps } from './components/EntityAiCostContent';
+export type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 export { rootRouteRef as aiCostRouteRef } from './routes';

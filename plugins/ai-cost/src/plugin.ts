@@ -51,3 +51,53 @@ export const EntityAiCostContent = aiCostPlugin.provide(
     },
   }),
 );
+
+/**
+ * The budget status card of the current entity, with the budget editor for
+ * those allowed `ai-cost.budget.update` on it. For the overview page:
+ * `<EntitySwitch.Case if={isAiCostAvailable}><EntityAiCostBudgetCard /></EntitySwitch.Case>`.
+ * @public
+ */
+export const EntityAiCostBudgetCard = aiCostPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCostBudgetCard',
+    component: {
+      lazy: () =>
+        import('./components/BudgetStatusCard').then(
+          m => m.EntityBudgetStatusCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The recent spend anomalies of the current entity and its descendants,
+ * with feedback buttons.
+ * @public
+ */
+export const EntityAiCostAnomaliesCard = aiCostPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCostAnomaliesCard',
+    component: {
+      lazy: () =>
+        import('./components/AnomaliesCard').then(m => m.EntityAnomaliesCard),
+    },
+  }),
+);
+
+/**
+ * The optimization recommendations of the current entity and its
+ * descendants, with dismiss and snooze.
+ * @public
+ */
+export const EntityAiCostRecommendationsCard = aiCostPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAiCostRecommendationsCard',
+    component: {
+      lazy: () =>
+        import('./components/RecommendationsCard').then(
+          m => m.EntityRecommendationsCard,
+        ),
+    },
+  }),
+);

@@ -2,8 +2,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   eachDay,
+  type Anomaly,
   type AttributionStatus,
+  type Budget,
+  type BudgetStatus,
   type EntityCostsResponse,
+  type Recommendation,
+  type RecommendationsResponse,
   type RollupResponse,
   type SourceInfo,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -327,6 +332,253 @@ export const sources: SourceInfo[] = [
   },
 ];
 
+/** `GET /budgets`: a portal budget of $2,500 a month. */
+export function makeBudget(overrides: Partial<Budget> = {}): Budget {
+  return {
+    entityRef: 'component:default/query-rewriter',
+    amount: 2500,
+    currency: 'USD',
+    period: 'month',
+    thresholds: [0.5, 0.8, 1],
+    source: 'portal',
+    updatedBy: 'user:default/guest',
+    updatedAt: '2026-11-02T08:15:00.000Z',
+    ...overrides,
+  };
+}
+
+/**
+ * `GET /budgets/status` of a component at risk: $2,104.30 of $2,500 spent by
+ * Nov 21, the forecast median $2,987.65 crosses the budget on Nov 25.
+ */
+export function makeBudgetStatus(
+  overrides: Partial<BudgetStatus> = {},
+): BudgetStatus {
+  return {
+    entityRef: 'component:default/query-rewriter',
+    currency: 'USD',
+    budget: 2500,
+    source: 'portal',
+    period: {
+      period: 'month',
+      start: '2026-11-01',
+      end: '2026-11-30',
+      asOf: '2026-11-21',
+      daysRemaining: 9,
+    },
+    spent: 2104.3,
+    forecast: { median: 2987.65, low: 2810.2, high: 3190.45 },
+    forecastAccuracy: { meanAbsPctError: 6.42, samples: 18 },
+    thresholds: [
+      {
+        fraction: 0.5,
+        amount: 1250,
+        crossed: true,
+        projectedDate: '2026-11-12',
+      },
+      {
+        fraction: 0.8,
+        amount: 2000,
+        crossed: true,
+        projectedDate: '2026-11-20',
+      },
+      {
+        fraction: 1,
+        amount: 2500,
+        crossed: false,
+        projectedDate: '2026-11-25',
+      },
+    ],
+    thresholdsCrossed: [0.5, 0.8],
+    projectedBreachDate: '2026-11-25',
+    state: 'at-risk',
+    ...overrides,
+  };
+}
+
+/** `GET /budgets/status` of an entity without a budget. */
+export function makeNoBudgetStatus(
+  overrides: Partial<BudgetStatus> = {},
+): BudgetStatus {
+  return makeBudgetStatus({
+    budget: null,
+    source: null,
+    spent: 612.4,
+    forecast: { median: 890.1, low: 840, high: 951.25 },
+    forecastAccuracy: null,
+    thresholds: [],
+    thresholdsCrossed: [],
+    projectedBreachDate: null,
+    state: 'none',
+    ...overrides,
+  });
+}
+
+/** `GET /anomalies?entityRef=component:default/query-rewriter`: one ongoing, two resolved. */
+export function makeAnomalies(): Anomaly[] {
+  return [
+    {
+      id: 'anom-1',
+      entityRef: 'component:default/query-rewriter',
+      model: 'openai/gpt-4o',
+      startDate: '2026-11-18',
+      endDate: '2026-11-21',
+      expected: 120.5,
+      actual: 410.75,
+      impact: 290.25,
+      impactPct: 240.9,
+      severity: 'high',
+      rootCauses: [
+        {
+          dimension: 'apiKey',
+          key: 'openai/key_shared_eval',
+          expected: 40,
+          actual: 290,
+          contribution: 250,
+          share: 0.861,
+        },
+        {
+          dimension: 'tokenType',
+          key: 'output',
+          expected: 50.5,
+          actual: 90.75,
+          contribution: 40.25,
+          share: 0.139,
+        },
+        {
+          dimension: 'provider',
+          key: 'openai',
+          expected: 120.5,
+          actual: 410.75,
+          contribution: 290.25,
+          share: 1,
+        },
+        {
+          dimension: 'model',
+          key: 'openai/gpt-4o',
+          expected: 120.5,
+          actual: 410.75,
+          contribution: 290.25,
+          share: 1,
+        },
+      ],
+      status: 'open',
+      feedback: null,
+      createdAt: '2026-11-19T06:00:00.000Z',
+      updatedAt: '2026-11-22T06:00:00.000Z',
+    },
+    {
+      id: 'anom-2',
+      entityRef: 'component:default/ticket-summarizer',
+      model: '',
+      startDate: '2026-11-03',
+      endDate: '2026-11-04',
+      expected: 85,
+      actual: 152.4,
+      impact: 67.4,
+      impactPct: 79.3,
+      severity: 'medium',
+      rootCauses: [
+        {
+          dimension: 'model',
+          key: 'anthropic/claude-sonnet-4',
+          expected: 30,
+          actual: 95.2,
+          contribution: 65.2,
+          share: 0.967,
+        },
+      ],
+      status: 'resolved',
+      feedback: {
+        value: 'expected',
+        by: 'user:default/guest',
+        at: '2026-11-05T09:12:00.000Z',
+        comment: 'Load test',
+      },
+      createdAt: '2026-11-04T06:00:00.000Z',
+      updatedAt: '2026-11-05T09:12:00.000Z',
+    },
+    {
+      id: 'anom-3',
+      entityRef: 'component:default/query-rewriter',
+      model: 'anthropic/claude-sonnet-4',
+      startDate: '2026-10-28',
+      endDate: '2026-10-28',
+      expected: 7.81,
+      actual: 19.5,
+      impact: 11.69,
+      impactPct: 149.7,
+      severity: 'low',
+      rootCauses: [],
+      status: 'resolved',
+      feedback: null,
+      createdAt: '2026-10-29T06:00:00.000Z',
+      updatedAt: '2026-10-29T06:00:00.000Z',
+    },
+  ];
+}
+
+/** One open recommendation; see {@link makeRecommendations}. */
+export function makeRecommendation(
+  overrides: Partial<Recommendation> = {},
+): Recommendation {
+  return {
+    id: 'rec-1',
+    entityRef: 'component:default/query-rewriter',
+    rule: 'model-right-sizing',
+    title: 'Move short gpt-4o calls to gpt-4o-mini',
+    description:
+      'Most gpt-4o requests are short classification calls that a smaller model answers as well.',
+    evidence: {
+      model: 'openai/gpt-4o',
+      requests: 120000,
+      avgInputTokens: 310,
+      avgOutputTokens: 42.5,
+    },
+    estimatedMonthlySavings: 412.5,
+    currency: 'USD',
+    confidence: 'high',
+    status: 'open',
+    snoozedUntil: null,
+    decidedBy: null,
+    decisionReason: null,
+    createdAt: '2026-11-20T06:00:00.000Z',
+    updatedAt: '2026-11-20T06:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** `GET /recommendations`: two open recommendations worth $508.80 a month. */
+export function makeRecommendations(
+  overrides: Partial<RecommendationsResponse> = {},
+): RecommendationsResponse {
+  return {
+    currency: 'USD',
+    totalEstimatedMonthlySavings: 508.8,
+    items: [
+      makeRecommendation(),
+      makeRecommendation({
+        id: 'rec-2',
+        rule: 'prompt-caching',
+        title: 'Cache the repeated system prompt',
+        description:
+          'Requests repeat a 2,800-token prefix, but almost none of it is read from the prompt cache.',
+        evidence: { repeatedPrefixTokens: 2800, cacheReadShare: 0.04 },
+        estimatedMonthlySavings: 96.3,
+        confidence: 'medium',
+      }),
+    ],
+    ...overrides,
+  };
+}
+
+function recommendationById(id: string): Recommendation {
+  return (
+    makeRecommendations().items.find(item => item.id === id) ??
+    makeRecommendation({ id })
+  );
+}
+
 /** A backend error as the client throws it. */
 export async function makeResponseError(
   status: number,
@@ -378,6 +630,58 @@ export function makeFakeApi(
       blob: new Blob(['date,cost\n'], { type: 'text/csv' }),
       filename: 'ai-cost.csv',
     }),
+    getBudget: jest.fn().mockResolvedValue(makeBudget()),
+    setBudget: jest
+      .fn()
+      .mockImplementation(async ({ entityRef, amount, period, thresholds }) =>
+        makeBudget({ entityRef, amount, period, thresholds }),
+      ),
+    deleteBudget: jest.fn().mockResolvedValue(undefined),
+    getBudgetStatus: jest
+      .fn()
+      .mockImplementation(async ({ entityRef }) =>
+        makeBudgetStatus({ entityRef }),
+      ),
+    listBudgetStatuses: jest.fn().mockResolvedValue([makeBudgetStatus()]),
+    listAnomalies: jest.fn().mockResolvedValue(makeAnomalies()),
+    setAnomalyFeedback: jest
+      .fn()
+      .mockImplementation(async (id, { feedback, comment }) => ({
+        ...makeAnomalies().find(a => a.id === id)!,
+        feedback: {
+          value: feedback,
+          by: 'user:default/guest',
+          at: '2026-11-22T15:31:00.000Z',
+          ...(comment ? { comment } : {}),
+        },
+      })),
+    listRecommendations: jest.fn().mockResolvedValue(makeRecommendations()),
+    dismissRecommendation: jest
+      .fn()
+      .mockImplementation(async (id, { reason }) =>
+        makeRecommendation({
+          ...recommendationById(id),
+          status: 'dismissed',
+          decidedBy: 'user:default/guest',
+          decisionReason: reason,
+        }),
+      ),
+    snoozeRecommendation: jest
+      .fn()
+      .mockImplementation(async (id, { until, reason }) =>
+        makeRecommendation({
+          ...recommendationById(id),
+          status: 'snoozed',
+          snoozedUntil: until,
+          decidedBy: 'user:default/guest',
+          decisionReason: reason ?? null,
+        }),
+      ),
+    reopenRecommendation: jest
+      .fn()
+      .mockImplementation(async id =>
+        makeRecommendation({ ...recommendationById(id) }),
+      ),
     ...overrides,
   } as jest.Mocked<AiCostApi>;
 }

@@ -13,6 +13,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { aiCostApiRef } from '../api';
 import {
@@ -20,6 +21,7 @@ import {
   groupEntity,
   makeFakeApi,
 } from '../__testUtils__/fixtures';
+import { makePermissionApi } from '../__testUtils__/permissions';
 import aiCostPlugin from '../alpha';
 import { entityAiCostContent } from './entityContent';
 
@@ -43,7 +45,7 @@ describe('entityAiCostContent', () => {
     expect(
       filter!({
         apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
+        kind: 'Template',
         metadata: { name: 'plain' },
       }),
     ).toBe(false);
@@ -78,7 +80,10 @@ describe('entityAiCostContent', () => {
     renderTestApp({
       features: [aiCostPlugin.withOverrides({ extensions: [budgetCard] })],
       extensions: [createTestEntityPage({ entity: componentEntity })],
-      apis: [[aiCostApiRef, makeFakeApi()]],
+      apis: [
+        [aiCostApiRef, makeFakeApi()],
+        [permissionApiRef, makePermissionApi()],
+      ],
       mountedRoutes,
     });
     expect(await screen.findByText('Budget card')).toBeInTheDocument();
@@ -87,13 +92,13 @@ describe('entityAiCostContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('is left out of the entity page of an unannotated component', async () => {
+  it('is left out of the entity page of an unannotated template', async () => {
     renderTestApp({
       extensions: [
         createTestEntityPage({
           entity: {
             apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
+            kind: 'Template',
             metadata: { name: 'plain' },
           },
         }),

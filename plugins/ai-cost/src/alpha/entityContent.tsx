@@ -3,20 +3,30 @@ import {
   createExtensionInput,
 } from '@backstage/frontend-plugin-api';
 import { compatWrapper } from '@backstage/core-compat-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { isAiCostAvailable } from '../conditions';
 
 /**
- * The "AI Cost" entity tab at `ai-cost`, shown for entities with an
- * `ai-cost/*` annotation and for groups, systems, domains and users.
+ * The "AI Cost" entity tab at `ai-cost`, shown where `isAiCostAvailable`
+ * says it applies.
  *
- * Cards such as budgets, anomalies or recommendations attach to its `cards`
- * input: `attachTo: { id: 'entity-content:ai-cost', input: 'cards' }`.
+ * Its cards (budget status, recent anomalies, recommendations) attach to its
+ * `cards` input: `attachTo: { id: 'entity-content:ai-cost', input: 'cards' }`.
+ * Like on the overview, an `EntityCardBlueprint` card's `filter` decides
+ * whether it shows for the entity, and `type: 'content'` makes it take the
+ * full width (other cards take half of it).
  * @alpha
  */
 export const entityAiCostContent = EntityContentBlueprint.makeWithOverrides({
   inputs: {
-    cards: createExtensionInput([coreExtensionData.reactElement]),
+    cards: createExtensionInput([
+      coreExtensionData.reactElement,
+      EntityCardBlueprint.dataRefs.filterFunction.optional(),
+      EntityCardBlueprint.dataRefs.type.optional(),
+    ]),
   },
   factory(originalFactory, { inputs }) {
     return originalFactory({
@@ -24,13 +34,13 @@ export const entityAiCostContent = EntityContentBlueprint.makeWithOverrides({
       title: 'AI Cost',
       filter: isAiCostAvailable,
       loader: async () => {
-        const { EntityAiCostContent } = await import(
-          '../components/EntityAiCostContent'
-        );
-        const cards = inputs.cards.map(card =>
-          card.get(coreExtensionData.reactElement),
-        );
-        return compatWrapper(<EntityAiCostContent cards={cards} />);
+        const { AiCostTab } = await import('../components/EntityAiCostContent');
+        const cards = inputs.cards.map(card => ({
+          element: card.get(coreExtensionData.reactElement),
+          filter: card.get(EntityCardBlueprint.dataRefs.filterFunction),
+          type: card.get(EntityCardBlueprint.dataRefs.type),
+        }));
+        return compatWrapper(<AiCostTab cards={cards} />);
       },
     });
   },

@@ -8,9 +8,11 @@ import {
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { aiCostApiRef } from '../api';
 import { makeFakeApi } from '../__testUtils__/fixtures';
+import { makePermissionApi } from '../__testUtils__/permissions';
 import aiCostPlugin from '../alpha';
 import { aiCostPage } from './pages';
 
@@ -27,7 +29,10 @@ describe('aiCostPage', () => {
   it('renders the org rollups', async () => {
     const api = makeFakeApi();
     renderInTestApp(createExtensionTester(aiCostPage).reactElement(), {
-      apis: [[aiCostApiRef, api]],
+      apis: [
+        [aiCostApiRef, api],
+        [permissionApiRef, makePermissionApi()],
+      ],
       mountedRoutes,
     });
     expect(await screen.findByText('Spend by team')).toBeInTheDocument();
@@ -45,7 +50,10 @@ describe('aiCostPage', () => {
     });
     renderTestApp({
       features: [aiCostPlugin.withOverrides({ extensions: [budgets] })],
-      apis: [[aiCostApiRef, makeFakeApi()]],
+      apis: [
+        [aiCostApiRef, makeFakeApi()],
+        [permissionApiRef, makePermissionApi()],
+      ],
       initialRouteEntries: ['/ai-cost'],
       mountedRoutes,
     });

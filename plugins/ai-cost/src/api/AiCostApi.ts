@@ -1,7 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  Anomaly,
+  AnomalyFeedbackValue,
   AttributionStatus,
+  Budget,
+  BudgetPeriod,
+  BudgetStatus,
   EntityCostsResponse,
+  Recommendation,
+  RecommendationsResponse,
   RollupQuery,
   RollupResponse,
   SourceInfo,
@@ -39,6 +46,67 @@ export interface CsvExport {
   filename: string;
 }
 
+/** A request about one catalog entity. @public */
+export interface EntityRequest {
+  /** Full entity reference, e.g. `component:default/search-api`. */
+  entityRef: string;
+}
+
+/**
+ * Request of {@link AiCostApi.setBudget}: `PUT /budgets?entityRef=` with the
+ * other fields as the JSON body. Omitted fields take the server defaults
+ * (`month`, thresholds 50/80/100%, the reporting currency).
+ * @public
+ */
+export interface SetBudgetRequest extends EntityRequest {
+  /** The budget per period in `currency`, greater than 0. */
+  amount: number;
+  period?: BudgetPeriod;
+  /** Alert thresholds as fractions of the budget, e.g. `[0.5, 0.8, 1]`. */
+  thresholds?: number[];
+  /** Must be the reporting currency when given. */
+  currency?: string;
+}
+
+/** Which anomalies {@link AiCostApi.listAnomalies} returns. @public */
+export type AnomalyStatusFilter = 'open' | 'resolved' | 'all';
+
+/** Request of {@link AiCostApi.listAnomalies}. @public */
+export interface ListAnomaliesRequest {
+  /** One entity and its descendants; org-wide (needs `ai-cost.org.read`) when omitted. */
+  entityRef?: string;
+  /** The server's default is `all`. */
+  status?: AnomalyStatusFilter;
+}
+
+/** Body of {@link AiCostApi.setAnomalyFeedback}. @public */
+export interface AnomalyFeedbackRequest {
+  feedback: AnomalyFeedbackValue;
+  comment?: string;
+}
+
+/** Which recommendations {@link AiCostApi.listRecommendations} returns. @public */
+export type RecommendationStatusFilter =
+  | 'open'
+  | 'dismissed'
+  | 'snoozed'
+  | 'all';
+
+/** Request of {@link AiCostApi.listRecommendations}. @public */
+export interface ListRecommendationsRequest {
+  /** One entity and its descendants; org-wide (needs `ai-cost.org.read`) when omitted. */
+  entityRef?: string;
+  /** The server's default is `open`. */
+  status?: RecommendationStatusFilter;
+}
+
+/** Body of {@link AiCostApi.snoozeRecommendation}. @public */
+export interface SnoozeRecommendationRequest {
+  /** Last day of the snooze, `YYYY-MM-DD`; the recommendation reopens the day after. */
+  until: string;
+  reason?: string;
+}
+
 /**
  * Client of the AI Cost backend (`/api/ai-cost`).
  * @public
@@ -58,6 +126,44 @@ export interface AiCostApi {
   getExportUrl(request: ExportCsvRequest): Promise<string>;
   /** Downloads a CSV export with the user's credentials. */
   exportCsv(request: ExportCsvRequest): Promise<CsvExport>;
+
+  /** The budget in force (portal, else annotation); a 404 `ResponseError` when there is none. */
+  getBudget(request: EntityRequest): Promise<Budget>;
+  /** Sets the entity's budget in the portal (needs `ai-cost.budget.update` on it). */
+  setBudget(request: SetBudgetRequest): Promise<Budget>;
+  /** Removes the portal budget; the `ai-cost/monthly-budget` annotation applies again. */
+  deleteBudget(request: EntityRequest): Promise<void>;
+  /** Spend of the current period against the budget, with forecast and thresholds. */
+  getBudgetStatus(request: EntityRequest): Promise<BudgetStatus>;
+  /** The status of every budgeted entity (needs `ai-cost.org.read`). */
+  listBudgetStatuses(): Promise<BudgetStatus[]>;
+  /** Anomalies of an entity and its descendants, or org-wide; newest first. */
+  listAnomalies(request?: ListAnomaliesRequest): Promise<Anomaly[]>;
+  /** Records whether an anomaly was accurate, expected or not an issue. */
+  setAnomalyFeedback(
+    id: string,
+    request: AnomalyFeedbackRequest,
+  ): Promise<Anomaly>;
+  /** Optimization recommendations of an entity and its descendants, or org-wide. */
+  listRecommendations(
+    request?: ListRecommendationsRequest,
+  ): Promise<RecommendationsResponse>;
+  /**
+   * Dismisses a recommendation; the reason is required. Needs
+   * `ai-cost.recommendations.update` on its entity (`ai-cost.admin` for
+   * org-level ones). Resolves with the recommendation as decided.
+   */
+  dismissRecommendation(
+    id: string,
+    request: { reason: string },
+  ): Promise<Recommendation>;
+  /** Hides a recommendation until a day; it reopens the day after. */
+  snoozeRecommendation(
+    id: string,
+    request: SnoozeRecommendationRequest,
+  ): Promise<Recommendation>;
+  /** Reopens a dismissed or snoozed recommendation. */
+  reopenRecommendation(id: string): Promise<Recommendation>;
 }
 
 /** @public */

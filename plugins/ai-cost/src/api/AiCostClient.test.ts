@@ -3,8 +3,12 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { AiCostClient } from './AiCostClient';
 import {
+  makeAnomalies,
   makeAttributionStatus,
+  makeBudget,
+  makeBudgetStatus,
   makeEntityCosts,
+  makeRecommendations,
   makeRollup,
 } from '../__testUtils__/fixtures';
 
@@ -289,6 +293,374 @@ describe('AiCostClient', () => {
       ).rejects.toMatchObject({
         statusCode: 403,
         body: { error: { message: 'Missing permission ai-cost.org.read' } },
+      });
+    });
+  });
+
+  /** Records every request a handler sees: method, path, search and body. */
+  function recorder() {
+    const requests: Array<{
+      method: string;
+      path: string;
+      search: string;
+      contentType: string | null;
+      body: string;
+    }> = [];
+    return {
+      requests,
+      async record(request: Request) {
+        const url = new URL(request.url);
+        requests.push({
+          method: request.method,
+          path: url.pathname,
+          search: url.search,
+          contentType: request.headers.get('content-type'),
+          body: await request.text(),
+        });
+      },
+    };
+  }
+
+  describe('budgets', () => {
+    const entityRef = 'component:default/query-rewriter';
+    const encoded = '?entityRef=component%3Adefault%2Fquery-rewriter';
+
+    it('reads the budget of an entity', async () => {
+      const budget = makeBudget();
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(budget);
+        }),
+      );
+      await expect(client.getBudget({ entityRef })).resolves.toEqual(budget);
+      expect(rec.requests).toEqual([
+        expect.objectContaining({
+          method: 'GET',
+          path: '/api/ai-cost/budgets',
+          search: encoded,
+        }),
+      ]);
+    });
+
+    it('maps a missing budget to a 404 ResponseError with the explanation', async () => {
+      server.use(
+        http.get(`${baseUrl}/budgets`, () =>
+          errorBody(
+            404,
+            'NotFoundError',
+            `No budget for ${entityRef}; set one or add ai-cost/monthly-budget`,
+          ),
+        ),
+      );
+      await expect(client.getBudget({ entityRef })).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: 404,
+        body: {
+          error: {
+            message: `No budget for ${entityRef}; set one or add ai-cost/monthly-budget`,
+          },
+        },
+      });
+    });
+
+    it('puts the budget as JSON with the entity in the query', async () => {
+      const rec = recorder();
+      const saved = makeBudget({ amount: 3000, period: 'quarter' });
+      server.use(
+        http.put(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(saved);
+        }),
+      );
+      await expect(
+        client.setBudget({
+          entityRef,
+          amount: 3000,
+          period: 'quarter',
+          thresholds: [0.5, 0.9, 1.2],
+        }),
+      ).resolves.toEqual(saved);
+      expect(rec.requests).toEqual([
+        {
+          method: 'PUT',
+          path: '/api/ai-cost/budgets',
+          search: encoded,
+          contentType: 'application/json',
+          body: '{"amount":3000,"period":"quarter","thresholds":[0.5,0.9,1.2]}',
+        },
+      ]);
+    });
+
+    it('leaves fields out of the body that were not given', async () => {
+      const rec = recorder();
+      server.use(
+        http.put(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(makeBudget({ amount: 1200 }));
+        }),
+      );
+      await client.setBudget({ entityRef, amount: 1200 });
+      expect(rec.requests[0].body).toBe('{"amount":1200}');
+      await client.setBudget({ entityRef, amount: 1200, currency: 'USD' });
+      expect(rec.requests[1].body).toBe('{"amount":1200,"currency":"USD"}');
+    });
+
+    it.each([
+      [
+        403,
+        'NotAllowedError',
+        `Missing permission ai-cost.budget.update on ${entityRef}`,
+      ],
+      [400, 'InputError', 'amount: must be greater than 0'],
+    ])(
+      'maps a failed save (%i) to a ResponseError with the server message',
+      async (status, name, message) => {
+        server.use(
+          http.put(`${baseUrl}/budgets`, () =>
+            errorBody(status, name, message),
+          ),
+        );
+        await expect(
+          client.setBudget({ entityRef, amount: -1 }),
+        ).rejects.toMatchObject({
+          name: 'ResponseError',
+          statusCode: status,
+          body: { error: { name, message } },
+        });
+      },
+    );
+
+    it('deletes the portal budget and accepts 204', async () => {
+      const rec = recorder();
+      server.use(
+        http.delete(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      await expect(client.deleteBudget({ entityRef })).resolves.toBeUndefined();
+      expect(rec.requests).toEqual([
+        expect.objectContaining({ method: 'DELETE', search: encoded }),
+      ]);
+    });
+
+    it('maps a failed delete to a ResponseError', async () => {
+      server.use(
+        http.delete(`${baseUrl}/budgets`, () =>
+          errorBody(
+            404,
+            'NotFoundError',
+            `No budget set in the portal for ${entityRef}`,
+          ),
+        ),
+      );
+      await expect(client.deleteBudget({ entityRef })).rejects.toMatchObject({
+        statusCode: 404,
+      });
+    });
+
+    it('reads the status of one entity, or of every budgeted entity', async () => {
+      const status = makeBudgetStatus();
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/budgets/status`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(
+            new URL(request.url).searchParams.has('entityRef')
+              ? status
+              : [status],
+          );
+        }),
+      );
+      await expect(client.getBudgetStatus({ entityRef })).resolves.toEqual(
+        status,
+      );
+      await expect(client.listBudgetStatuses()).resolves.toEqual([status]);
+      expect(rec.requests.map(r => r.search)).toEqual([encoded, '']);
+    });
+
+    it('maps a status 403 to a ResponseError', async () => {
+      server.use(
+        http.get(`${baseUrl}/budgets/status`, () =>
+          errorBody(
+            403,
+            'NotAllowedError',
+            'Missing permission ai-cost.org.read',
+          ),
+        ),
+      );
+      await expect(client.listBudgetStatuses()).rejects.toMatchObject({
+        statusCode: 403,
+        cause: { name: 'NotAllowedError' },
+      });
+    });
+  });
+
+  describe('anomalies', () => {
+    it('lists anomalies with the given filters only', async () => {
+      const anomalies = makeAnomalies();
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/anomalies`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(anomalies);
+        }),
+      );
+      await expect(
+        client.listAnomalies({
+          entityRef: 'system:default/search',
+          status: 'open',
+        }),
+      ).resolves.toEqual(anomalies);
+      await client.listAnomalies({ status: 'all' });
+      await client.listAnomalies();
+      expect(rec.requests.map(r => r.search)).toEqual([
+        '?entityRef=system%3Adefault%2Fsearch&status=open',
+        '?status=all',
+        '',
+      ]);
+    });
+
+    it('posts feedback as JSON to the encoded anomaly id', async () => {
+      const rec = recorder();
+      const updated = {
+        ...makeAnomalies()[0],
+        feedback: {
+          value: 'not-an-issue' as const,
+          by: 'user:default/guest',
+          at: '2026-11-22T15:31:00.000Z',
+        },
+      };
+      server.use(
+        http.post(`${baseUrl}/anomalies/:id/feedback`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(updated);
+        }),
+      );
+      await expect(
+        client.setAnomalyFeedback('anom 1/x', { feedback: 'not-an-issue' }),
+      ).resolves.toEqual(updated);
+      await client.setAnomalyFeedback('anom-1', {
+        feedback: 'expected',
+        comment: 'Planned backfill',
+      });
+      expect(rec.requests).toEqual([
+        {
+          method: 'POST',
+          path: '/api/ai-cost/anomalies/anom%201%2Fx/feedback',
+          search: '',
+          contentType: 'application/json',
+          body: '{"feedback":"not-an-issue"}',
+        },
+        expect.objectContaining({
+          path: '/api/ai-cost/anomalies/anom-1/feedback',
+          body: '{"feedback":"expected","comment":"Planned backfill"}',
+        }),
+      ]);
+    });
+
+    it('maps failed feedback to a ResponseError', async () => {
+      server.use(
+        http.post(`${baseUrl}/anomalies/:id/feedback`, () =>
+          errorBody(404, 'NotFoundError', 'No anomaly with id nope'),
+        ),
+      );
+      await expect(
+        client.setAnomalyFeedback('nope', { feedback: 'accurate' }),
+      ).rejects.toMatchObject({
+        statusCode: 404,
+        body: { error: { message: 'No anomaly with id nope' } },
+      });
+    });
+  });
+
+  describe('recommendations', () => {
+    it('lists recommendations with the given filters only', async () => {
+      const recommendations = makeRecommendations();
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/recommendations`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(recommendations);
+        }),
+      );
+      await expect(
+        client.listRecommendations({
+          entityRef: 'component:default/query-rewriter',
+          status: 'snoozed',
+        }),
+      ).resolves.toEqual(recommendations);
+      await client.listRecommendations();
+      expect(rec.requests.map(r => r.search)).toEqual([
+        '?entityRef=component%3Adefault%2Fquery-rewriter&status=snoozed',
+        '',
+      ]);
+    });
+
+    it('dismisses, snoozes and reopens with exact bodies', async () => {
+      const rec = recorder();
+      server.use(
+        http.post(
+          `${baseUrl}/recommendations/:id/:action`,
+          async ({ request }) => {
+            await rec.record(request);
+            return HttpResponse.json({ id: 'rec-1' });
+          },
+        ),
+      );
+      await client.dismissRecommendation('rec-1', {
+        reason: 'We need gpt-4o quality',
+      });
+      await client.snoozeRecommendation('rec-1', { until: '2026-12-31' });
+      await client.snoozeRecommendation('rec/2', {
+        until: '2026-12-31',
+        reason: 'After the launch',
+      });
+      await client.reopenRecommendation('rec-1');
+      expect(
+        rec.requests.map(r => [r.method, r.path, r.contentType, r.body]),
+      ).toEqual([
+        [
+          'POST',
+          '/api/ai-cost/recommendations/rec-1/dismiss',
+          'application/json',
+          '{"reason":"We need gpt-4o quality"}',
+        ],
+        [
+          'POST',
+          '/api/ai-cost/recommendations/rec-1/snooze',
+          'application/json',
+          '{"until":"2026-12-31"}',
+        ],
+        [
+          'POST',
+          '/api/ai-cost/recommendations/rec%2F2/snooze',
+          'application/json',
+          '{"until":"2026-12-31","reason":"After the launch"}',
+        ],
+        ['POST', '/api/ai-cost/recommendations/rec-1/reopen', null, ''],
+      ]);
+    });
+
+    it('maps a 404 to a ResponseError', async () => {
+      server.use(
+        http.get(`${baseUrl}/recommendations`, () =>
+          errorBody(404, 'NotFoundError', 'Not found'),
+        ),
+        http.post(`${baseUrl}/recommendations/:id/:action`, () =>
+          errorBody(400, 'InputError', 'reason: must say why'),
+        ),
+      );
+      await expect(client.listRecommendations()).rejects.toMatchObject({
+        statusCode: 404,
+      });
+      await expect(
+        client.dismissRecommendation('rec-1', { reason: ' ' }),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        body: { error: { message: 'reason: must say why' } },
       });
     });
   });

@@ -1,17 +1,28 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  Anomaly,
   AttributionStatus,
+  Budget,
+  BudgetStatus,
   EntityCostsResponse,
+  Recommendation,
+  RecommendationsResponse,
   RollupResponse,
   SourceInfo,
 } from '@ai-cost/plugin-ai-cost-common';
 import type {
   AiCostApi,
+  AnomalyFeedbackRequest,
   CsvExport,
+  EntityRequest,
   ExportCsvRequest,
   GetCostsRequest,
   GetRollupRequest,
+  ListAnomaliesRequest,
+  ListRecommendationsRequest,
+  SetBudgetRequest,
+  SnoozeRecommendationRequest,
 } from './AiCostApi';
 
 type Query = Record<string, string | undefined>;
@@ -39,6 +50,18 @@ function defaultExportFilename(request: ExportCsvRequest): string {
         .replace(/[^a-z0-9._-]+/g, '-')
     : 'org';
   return `ai-cost-${scope}-${request.from}-${request.to}.csv`;
+}
+
+/** A JSON request; keys whose value is `undefined` are left out of the body. */
+function jsonBody(method: string, body: Record<string, unknown>): RequestInit {
+  const defined = Object.fromEntries(
+    Object.entries(body).filter(([, value]) => value !== undefined),
+  );
+  return {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(defined),
+  };
 }
 
 /**
@@ -109,6 +132,98 @@ export class AiCostClient implements AiCostApi {
     };
   }
 
+  async getBudget(request: EntityRequest): Promise<Budget> {
+    return this.request<Budget>('budgets', undefined, {
+      entityRef: request.entityRef,
+    });
+  }
+
+  async setBudget(request: SetBudgetRequest): Promise<Budget> {
+    const { entityRef, amount, period, thresholds, currency } = request;
+    return this.request<Budget>(
+      'budgets',
+      jsonBody('PUT', { amount, period, thresholds, currency }),
+      { entityRef },
+    );
+  }
+
+  async deleteBudget(request: EntityRequest): Promise<void> {
+    await this.request(
+      'budgets',
+      { method: 'DELETE' },
+      {
+        entityRef: request.entityRef,
+      },
+    );
+  }
+
+  async getBudgetStatus(request: EntityRequest): Promise<BudgetStatus> {
+    return this.request<BudgetStatus>('budgets/status', undefined, {
+      entityRef: request.entityRef,
+    });
+  }
+
+  async listBudgetStatuses(): Promise<BudgetStatus[]> {
+    return this.request<BudgetStatus[]>('budgets/status');
+  }
+
+  async listAnomalies(request: ListAnomaliesRequest = {}): Promise<Anomaly[]> {
+    const { entityRef, status } = request;
+    return this.request<Anomaly[]>('anomalies', undefined, {
+      entityRef,
+      status,
+    });
+  }
+
+  async setAnomalyFeedback(
+    id: string,
+    request: AnomalyFeedbackRequest,
+  ): Promise<Anomaly> {
+    const { feedback, comment } = request;
+    return this.request<Anomaly>(
+      `anomalies/${encodeURIComponent(id)}/feedback`,
+      jsonBody('POST', { feedback, comment }),
+    );
+  }
+
+  async listRecommendations(
+    request: ListRecommendationsRequest = {},
+  ): Promise<RecommendationsResponse> {
+    const { entityRef, status } = request;
+    return this.request<RecommendationsResponse>('recommendations', undefined, {
+      entityRef,
+      status,
+    });
+  }
+
+  async dismissRecommendation(
+    id: string,
+    request: { reason: string },
+  ): Promise<Recommendation> {
+    return this.request<Recommendation>(
+      `recommendations/${encodeURIComponent(id)}/dismiss`,
+      jsonBody('POST', { reason: request.reason }),
+    );
+  }
+
+  async snoozeRecommendation(
+    id: string,
+    request: SnoozeRecommendationRequest,
+  ): Promise<Recommendation> {
+    const { until, reason } = request;
+    return this.request<Recommendation>(
+      `recommendations/${encodeURIComponent(id)}/snooze`,
+      jsonBody('POST', { until, reason }),
+    );
+  }
+
+  async reopenRecommendation(id: string): Promise<Recommendation> {
+    return this.request<Recommendation>(
+      `recommendations/${encodeURIComponent(id)}/reopen`,
+      { method: 'POST' },
+    );
+  }
+
   private async url(path: string, query?: Query): Promise<string> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ai-cost');
     const params = new URLSearchParams();
@@ -132,6 +247,7 @@ export class AiCostClient implements AiCostApi {
       throw await ResponseError.fromResponse(response);
     }
     if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
   }
 }

@@ -9,3 +9,8 @@ export { useAttributionStatus } from './useAttributionStatus';
 export { useSources } from './useSources';
 export { useCsvExport } from './useCsvExport';
 export { useRollupGroupBy } from './useRollupGroupBy';
+export { useBudgetStatus, useBudgetStatuses } from './useBudgetStatus';
+export { useAnomalies } from './useAnomalies';
+export { useRecommendations } from './useRecommendations';
+export { useCanUpdateBudget } from './useCanUpdateBudget';
+export { useReportingCurrency } from './useCurrency';

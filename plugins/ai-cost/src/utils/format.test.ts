@@ -4,10 +4,15 @@ import {
   formatCompactNumber,
   formatCurrency,
   formatCurrencyChange,
+  formatDay,
+  formatFraction,
   formatInteger,
+  formatNumber,
   formatPercentChange,
   formatShare,
   formatUnitCost,
+  humanizeKey,
+  splitProviderKey,
 } from './format';
 
 describe('formatCurrency', () => {
@@ -97,5 +102,65 @@ describe('change', () => {
 
   it('has no ratio without previous spend', () => {
     expect(change(50, 0)).toEqual({ delta: 50, ratio: null });
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    [120000, '120,000'],
+    [42.5, '42.5'],
+    [0.04, '0.04'],
+    [1 / 3, '0.3333'],
+  ])('formats %p as %p', (value, expected) => {
+    expect(formatNumber(value)).toBe(expected);
+  });
+});
+
+describe('formatFraction', () => {
+  it.each([
+    [0.5, '50%'],
+    [0.8, '80%'],
+    [1, '100%'],
+    [1.2, '120%'],
+    [0.333, '33.3%'],
+  ])('formats %p as %p', (value, expected) => {
+    expect(formatFraction(value)).toBe(expected);
+  });
+});
+
+describe('formatDay', () => {
+  it('formats UTC days whatever the local time zone', () => {
+    expect(formatDay('2026-11-25')).toBe('Nov 25');
+    expect(formatDay('2026-12-01')).toBe('Dec 1');
+    expect(formatDay('2027-01-01', { withYear: true })).toBe('Jan 1, 2027');
+  });
+});
+
+describe('splitProviderKey', () => {
+  it('splits at the first slash', () => {
+    expect(splitProviderKey('openai/gpt-4o')).toEqual({
+      provider: 'openai',
+      rest: 'gpt-4o',
+    });
+    expect(splitProviderKey('aws/bedrock/claude')).toEqual({
+      provider: 'aws',
+      rest: 'bedrock/claude',
+    });
+    expect(splitProviderKey('openai')).toEqual({
+      provider: 'openai',
+      rest: '',
+    });
+  });
+});
+
+describe('humanizeKey', () => {
+  it.each([
+    ['avgInputTokens', 'Avg input tokens'],
+    ['cache_read_share', 'Cache read share'],
+    ['requests', 'Requests'],
+    ['p95-latency', 'P95 latency'],
+    ['costLast30Days', 'Cost last 30 days'],
+  ])('turns %p into %p', (key, expected) => {
+    expect(humanizeKey(key)).toBe(expected);
   });
 });

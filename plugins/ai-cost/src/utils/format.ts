@@ -138,3 +138,64 @@ export function change(
   const delta = Math.round((current - previous) * 1e6) / 1e6;
   return { delta, ratio: previous > 0 ? delta / previous : null };
 }
+
+/** A number as people write it, up to `maximumFractionDigits` decimals: `120,000`, `42.5`, `0.04`. */
+export function formatNumber(
+  value: number,
+  maximumFractionDigits = 4,
+  locale = DEFAULT_LOCALE,
+): string {
+  return formatter(locale, { maximumFractionDigits }).format(value);
+}
+
+/** A fraction of a budget as a percentage, decimals only when needed: `80%`, `33.3%`, `120%`. */
+export function formatFraction(ratio: number, locale = DEFAULT_LOCALE): string {
+  return formatter(locale, {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(ratio);
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A `YYYY-MM-DD` UTC day, short: `Nov 25`, or `Nov 25, 2026` with `withYear`. */
+export function formatDay(
+  day: string,
+  options: { withYear?: boolean } = {},
+  locale = DEFAULT_LOCALE,
+): string {
+  const key = `${locale}|day|${options.withYear ? 'y' : ''}`;
+  let cached = dayFormatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, {
+      month: 'short',
+      day: 'numeric',
+      ...(options.withYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    });
+    dayFormatters.set(key, cached);
+  }
+  return cached.format(new Date(`${day}T00:00:00Z`));
+}
+
+/** `openai/gpt-4o` → `{ provider: 'openai', rest: 'gpt-4o' }`, as anomalies name models and keys. */
+export function splitProviderKey(key: string): {
+  provider: string;
+  rest: string;
+} {
+  const slash = key.indexOf('/');
+  return slash < 0
+    ? { provider: key, rest: '' }
+    : { provider: key.slice(0, slash), rest: key.slice(slash + 1) };
+}
+
+/** `avgInputTokens` → `Avg input tokens`, `cost_last30Days` → `Cost last 30 days`. */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([a-z]{2})(\d)/g, '$1 $2')
+    .trim()
+    .toLocaleLowerCase('en-US');
+  return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
+}

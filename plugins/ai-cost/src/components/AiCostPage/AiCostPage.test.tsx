@@ -1,14 +1,17 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { aiCostApiRef, type AiCostApi } from '../../api';
 import {
+  makeBudgetStatus,
   makeFakeApi,
   makeResponseError,
   now,
 } from '../../__testUtils__/fixtures';
+import { makePermissionApi } from '../../__testUtils__/permissions';
 import { rowCells } from '../../__testUtils__/tables';
 import { AiCostPage } from './AiCostPage';
 
@@ -18,7 +21,12 @@ function Search() {
 
 async function renderPage(api: AiCostApi, routeEntries?: string[]) {
   return renderInTestApp(
-    <TestApiProvider apis={[[aiCostApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [aiCostApiRef, api],
+        [permissionApiRef, makePermissionApi()],
+      ]}
+    >
       <AiCostPage now={now} />
       <Search />
     </TestApiProvider>,
@@ -151,5 +159,53 @@ describe('AiCostPage', () => {
     expect(
       await screen.findByText('Error: Request failed with 400 Bad Request'),
     ).toBeInTheDocument();
+  });
+
+  it('shows budgets over budget first, recent anomalies and recommendations with their total', async () => {
+    const api = makeFakeApi({
+      listBudgetStatuses: jest.fn().mockResolvedValue([
+        makeBudgetStatus({
+          entityRef: 'component:default/ok-service',
+          state: 'ok',
+          projectedBreachDate: null,
+        }),
+        makeBudgetStatus({
+          entityRef: 'group:default/finance-ops',
+          spent: 2600,
+          state: 'over',
+          projectedBreachDate: '2026-11-18',
+        }),
+      ]),
+    });
+    await renderPage(api);
+    expect(await screen.findByText('Budgets')).toBeInTheDocument();
+    expect(api.listBudgetStatuses).toHaveBeenCalled();
+    expect(rowCells('finance-ops')).toEqual([
+      'finance-ops',
+      '$2,500.00 / month',
+      '$2,600.00 (104.0%)',
+      '$2,987.65',
+      'Over budget',
+      'Exceeded on Nov 18',
+    ]);
+    const rows = screen
+      .getAllByRole('row')
+      .map(row => row.textContent ?? '')
+      .filter(text => /finance-ops|ok-service/.test(text));
+    expect(rows[0]).toMatch(/^finance-ops/);
+    expect(rows[1]).toMatch(/^ok-service/);
+
+    expect(api.listAnomalies).toHaveBeenCalledWith({
+      entityRef: undefined,
+      status: 'all',
+    });
+    expect(await screen.findByText('gpt-4o (OpenAI)')).toBeInTheDocument();
+    expect(api.listRecommendations).toHaveBeenCalledWith({
+      entityRef: undefined,
+      status: 'open',
+    });
+    expect(
+      (await screen.findByText('Estimated savings:')).parentElement,
+    ).toHaveTextContent('Estimated savings: $508.80 a month');
   });
 });

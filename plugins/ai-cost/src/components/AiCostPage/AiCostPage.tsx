@@ -14,10 +14,13 @@ import {
   useRollupGroupBy,
 } from '../../hooks';
 import { isForbidden } from '../../utils/errors';
+import { OrgAnomaliesCard } from '../AnomaliesCard';
 import { AttributionCard } from '../AttributionCard';
+import { BudgetsSection } from '../BudgetsTable';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { OrgReadRequired } from '../OrgReadRequired';
 import { PeriodPicker } from '../PeriodPicker';
+import { RecommendationsCard } from '../RecommendationsCard';
 import { RollupCard } from '../RollupCard';
 import { SourcesSection } from '../SourcesTable';
 import { TopMoversCard } from '../TopMoversCard';
@@ -38,7 +41,8 @@ export interface AiCostPageProps {
 /**
  * The org-wide AI Cost page at `/ai-cost`: rollups by team, system, domain,
  * provider and model, top movers, unallocated spend with ownership guidance,
- * attribution problems and billing source freshness.
+ * attribution problems, budgets (over budget first), recent anomalies,
+ * recommendations with their total savings, and billing source freshness.
  * @public
  */
 export function AiCostPage(props: AiCostPageProps) {
@@ -96,6 +100,18 @@ export function AiCostPage(props: AiCostPageProps) {
                   status={attribution.value}
                   loading={attribution.loading}
                   error={attribution.error}
+                />
+              </Grid>
+              <Grid item xs={12}>
+                <BudgetsSection />
+              </Grid>
+              <Grid item xs={12} lg={6}>
+                <OrgAnomaliesCard />
+              </Grid>
+              <Grid item xs={12} lg={6}>
+                <RecommendationsCard
+                  forbidden={<OrgReadRequired />}
+                  now={now}
                 />
               </Grid>
             </>

@@ -3,6 +3,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -17,6 +18,7 @@ import {
   makeResponseError,
   now,
 } from '../../__testUtils__/fixtures';
+import { makePermissionApi } from '../../__testUtils__/permissions';
 import { EntityAiCostContent } from './EntityAiCostContent';
 
 function Search() {
@@ -29,12 +31,22 @@ async function renderContent(
     entity?: Entity;
     routeEntries?: string[];
     cards?: JSX.Element[];
+    defaultCards?: boolean;
   } = {},
 ) {
   return renderInTestApp(
-    <TestApiProvider apis={[[aiCostApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [aiCostApiRef, api],
+        [permissionApiRef, makePermissionApi()],
+      ]}
+    >
       <EntityProvider entity={options.entity ?? componentEntity}>
-        <EntityAiCostContent now={now} cards={options.cards} />
+        <EntityAiCostContent
+          now={now}
+          cards={options.cards}
+          defaultCards={options.defaultCards}
+        />
         <Search />
       </EntityProvider>
     </TestApiProvider>,
@@ -212,5 +224,39 @@ describe('EntityAiCostContent', () => {
       cards: [<div key="budget">Budget card</div>],
     });
     expect(await screen.findByText('Budget card')).toBeInTheDocument();
+  });
+
+  it('shows the budget, anomalies and recommendations of the entity', async () => {
+    const api = makeFakeApi();
+    await renderContent(api);
+    expect(await screen.findByText('$2,104.30')).toBeInTheDocument();
+    expect(
+      screen.getByText('Projected to exceed on Nov 25'),
+    ).toBeInTheDocument();
+    expect(api.getBudgetStatus).toHaveBeenCalledWith({
+      entityRef: 'component:default/query-rewriter',
+    });
+    expect(await screen.findByText('Recent anomalies')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Move short gpt-4o calls to gpt-4o-mini'),
+    ).toBeInTheDocument();
+    expect(api.listAnomalies).toHaveBeenCalledWith({
+      entityRef: 'component:default/query-rewriter',
+      status: 'all',
+    });
+  });
+
+  it('leaves the default cards out on request', async () => {
+    const api = makeFakeApi();
+    await renderContent(api, {
+      defaultCards: false,
+      cards: [<div key="extra">Extra card</div>],
+    });
+    expect(await screen.findByText('Extra card')).toBeInTheDocument();
+    await screen.findByText('$1,234.57', { selector: 'p' });
+    expect(screen.queryByText('AI budget')).not.toBeInTheDocument();
+    expect(api.getBudgetStatus).not.toHaveBeenCalled();
+    expect(api.listAnomalies).not.toHaveBeenCalled();
+    expect(api.listRecommendations).not.toHaveBeenCalled();
   });
 });

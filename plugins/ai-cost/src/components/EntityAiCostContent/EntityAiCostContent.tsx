@@ -1,4 +1,5 @@
 import { Children, type ReactNode } from 'react';
+import type { Entity } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
@@ -6,6 +7,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityCosts, usePeriod } from '../../hooks';
 import { isForbidden, isNotFound } from '../../utils/errors';
+import { EntityAnomaliesCard } from '../AnomaliesCard';
+import { EntityBudgetStatusCard } from '../BudgetStatusCard';
 import { ChildCostsCard } from '../ChildCostsCard';
 import { ClaimsCard } from '../ClaimsCard';
 import { CostBreakdownCard } from '../CostBreakdownCard';
@@ -14,6 +17,7 @@ import { DailyCostChart } from '../DailyCostChart';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { NoSpendEmptyState } from '../NoSpendEmptyState';
 import { PeriodPicker } from '../PeriodPicker';
+import { EntityRecommendationsCard } from '../RecommendationsCard';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -33,25 +37,66 @@ function errorTitle(error: Error): string | undefined {
   return undefined;
 }
 
+/**
+ * A card on the AI Cost tab. `content` cards take the full width, others
+ * half of it; a card whose `filter` rejects the entity is left out.
+ */
+export interface AiCostTabCard {
+  element: ReactNode;
+  type?: 'info' | 'content';
+  filter?: (entity: Entity) => boolean;
+}
+
 /** @public */
 export interface EntityAiCostContentProps {
   /**
-   * Extra cards shown below the summary, such as budget, anomaly or
-   * recommendation cards. In the new frontend system they come from
-   * extensions attached to the `cards` input of `entity-content:ai-cost`.
+   * Extra cards shown next to the budget, anomaly and recommendation
+   * cards, each half the width of the tab.
    */
   cards?: ReactNode;
+  /**
+   * Whether the tab shows its budget status, recent anomalies and
+   * recommendations cards; true by default.
+   */
+  defaultCards?: boolean;
   /** The clock periods are computed from; defaults to the system time. */
   now?: () => Date;
 }
 
+/** The budget, anomalies and recommendations cards of the tab. */
+export function defaultAiCostTabCards(now?: () => Date): AiCostTabCard[] {
+  return [
+    { element: <EntityBudgetStatusCard />, type: 'info' },
+    { element: <EntityAnomaliesCard />, type: 'info' },
+    { element: <EntityRecommendationsCard now={now} />, type: 'content' },
+  ];
+}
+
 /**
  * The "AI Cost" tab of an entity: spend of the selected period with its
- * trend, daily chart, breakdowns, children and claims, and a CSV export.
+ * trend and daily chart, budget status, recent anomalies and
+ * recommendations, breakdowns, children and claims, and a CSV export.
  * @public
  */
 export function EntityAiCostContent(props: EntityAiCostContentProps) {
-  const { cards, now } = props;
+  const { cards, defaultCards = true, now } = props;
+  return (
+    <AiCostTab
+      now={now}
+      cards={[
+        ...(defaultCards ? defaultAiCostTabCards(now) : []),
+        ...Children.toArray(cards).map(element => ({ element })),
+      ]}
+    />
+  );
+}
+
+/**
+ * The tab's layout with the given cards; the new frontend system passes the
+ * cards attached to `entity-content:ai-cost`.
+ */
+export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
+  const { now } = props;
   const classes = useStyles();
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
@@ -59,7 +104,7 @@ export function EntityAiCostContent(props: EntityAiCostContentProps) {
   const { value: costs, loading, error } = useEntityCosts(entityRef, period);
   const isEmpty =
     costs !== undefined && costs.total.cost === 0 && costs.claims.length === 0;
-
+  const cards = props.cards.filter(card => !card.filter || card.filter(entity));
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} className={classes.toolbar}>
@@ -102,9 +147,9 @@ export function EntityAiCostContent(props: EntityAiCostContentProps) {
         </>
       )}
 
-      {Children.map(cards, card => (
-        <Grid item xs={12} md={6}>
-          {card}
+      {cards.map((card, index) => (
+        <Grid key={index} item xs={12} md={card.type === 'content' ? 12 : 6}>
+          {card.element}
         </Grid>
       ))}
 

@@ -1,4 +1,7 @@
 export {
+  AiCostTab,
+  defaultAiCostTabCards,
   EntityAiCostContent,
+  type AiCostTabCard,
   type EntityAiCostContentProps,
 } from './EntityAiCostContent';

@@ -1,0 +1,321 @@
+import { alertApiRef, configApiRef } from '@backstage/core-plugin-api';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  MockFetchApi,
+  mockApis,
+  registerMswTestHooks,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { aiCostApiRef, AiCostClient, type AiCostApi } from '../../api';
+import {
+  componentEntity,
+  makeAnomalies,
+  makeFakeApi,
+  makeResponseError,
+} from '../../__testUtils__/fixtures';
+import { makeAlertApi } from '../../__testUtils__/permissions';
+import { EntityAnomaliesCard, OrgAnomaliesCard } from './AnomaliesCard';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+async function renderEntityCard(
+  api: AiCostApi,
+  options: { limit?: number; currency?: string } = {},
+) {
+  const alertApi = makeAlertApi();
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [aiCostApiRef, api],
+        [alertApiRef, alertApi],
+        [
+          configApiRef,
+          mockApis.config({
+            data: options.currency
+              ? { aiCost: { currency: options.currency } }
+              : {},
+          }),
+        ],
+      ]}
+    >
+      <EntityProvider entity={componentEntity}>
+        <EntityAnomaliesCard limit={options.limit} />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes },
+  );
+  return { alertApi };
+}
+
+function items() {
+  return within(screen.getByRole('list', { name: 'Anomalies' })).getAllByRole(
+    'listitem',
+    { name: /./ },
+  );
+}
+
+describe('EntityAnomaliesCard', () => {
+  it('lists the anomalies of the entity and its descendants, ongoing first', async () => {
+    const api = makeFakeApi();
+    await renderEntityCard(api);
+    expect(await screen.findByText('Recent anomalies')).toBeInTheDocument();
+    await screen.findByRole('list', { name: 'Anomalies' });
+    expect(api.listAnomalies).toHaveBeenCalledWith({
+      entityRef: 'component:default/query-rewriter',
+      status: 'all',
+    });
+    expect(screen.getByText('1 ongoing · 3 in total')).toBeInTheDocument();
+    expect(items().map(item => item.getAttribute('aria-label'))).toEqual([
+      'gpt-4o (OpenAI), Ongoing since Nov 18',
+      'Total AI spend, Nov 3 – Nov 4',
+      'claude-sonnet-4 (Anthropic), Oct 28',
+    ]);
+  });
+
+  it('shows expected vs actual, impact, severity and the top causes', async () => {
+    await renderEntityCard(makeFakeApi());
+    await screen.findByRole('list', { name: 'Anomalies' });
+    const [ongoing, resolved] = items();
+    expect(within(ongoing).getByText('High severity')).toBeInTheDocument();
+    expect(ongoing).toHaveTextContent(
+      'Expected $120.50, actual $410.75 · +$290.25 (+240.9%)',
+    );
+    expect(
+      within(
+        within(ongoing).getByRole('list', {
+          name: 'Top causes of anomaly anom-1',
+        }),
+      )
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'API key key_shared_eval (OpenAI): +$250.00, 86.1% of the increase',
+      'Output (incl. reasoning) tokens: +$40.25, 13.9% of the increase',
+    ]);
+    // The anomaly of a descendant names its entity; the entity's own do not.
+    expect(
+      within(resolved).getByRole('link', { name: /ticket-summarizer/ }),
+    ).toBeInTheDocument();
+    expect(within(ongoing).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(resolved).getByText('Medium severity')).toBeInTheDocument();
+    expect(resolved).toHaveTextContent(
+      'Model claude-sonnet-4 (Anthropic): +$65.20, 96.7% of the increase',
+    );
+    expect(
+      within(resolved).getByText(
+        'Marked as expected by guest on Nov 5: “Load test”',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(resolved).getByRole('button', { name: 'Expected' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('records feedback and shows it', async () => {
+    const api = makeFakeApi();
+    await renderEntityCard(api);
+    await screen.findByRole('list', { name: 'Anomalies' });
+    const [ongoing] = items();
+    await userEvent.click(
+      within(ongoing).getByRole('button', { name: 'Not an issue' }),
+    );
+    expect(api.setAnomalyFeedback).toHaveBeenCalledTimes(1);
+    expect(api.setAnomalyFeedback).toHaveBeenCalledWith('anom-1', {
+      feedback: 'not-an-issue',
+    });
+    expect(
+      await within(ongoing).findByText(
+        'Marked as not an issue by guest on Nov 22',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(ongoing).getByRole('button', { name: 'Not an issue' }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    expect(
+      within(ongoing).getByRole('button', { name: 'Accurate' }),
+    ).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('reports feedback that could not be saved', async () => {
+    const api = makeFakeApi({
+      setAnomalyFeedback: jest
+        .fn()
+        .mockRejectedValue(
+          await makeResponseError(
+            404,
+            'NotFoundError',
+            'No anomaly with id anom-1',
+          ),
+        ),
+    });
+    const { alertApi } = await renderEntityCard(api);
+    await screen.findByRole('list', { name: 'Anomalies' });
+    const [ongoing] = items();
+    await userEvent.click(
+      within(ongoing).getByRole('button', { name: 'Accurate' }),
+    );
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith({
+        message: 'Could not record your feedback: No anomaly with id anom-1',
+        severity: 'error',
+      }),
+    );
+    expect(
+      within(ongoing).getByRole('button', { name: 'Accurate' }),
+    ).toHaveAttribute('aria-pressed', 'false');
+  });
+
+  it('shows the most recent ones up to the limit', async () => {
+    await renderEntityCard(makeFakeApi(), { limit: 2 });
+    expect(
+      await screen.findByText(
+        '1 ongoing · 3 in total · showing the 2 most recent',
+      ),
+    ).toBeInTheDocument();
+    expect(items()).toHaveLength(2);
+  });
+
+  it('formats amounts in the configured reporting currency', async () => {
+    await renderEntityCard(makeFakeApi(), { currency: 'EUR' });
+    await screen.findByRole('list', { name: 'Anomalies' });
+    expect(items()[0]).toHaveTextContent(
+      'Expected €120.50, actual €410.75 · +€290.25 (+240.9%)',
+    );
+  });
+
+  it('says when nothing unusual was found', async () => {
+    await renderEntityCard(
+      makeFakeApi({ listAnomalies: jest.fn().mockResolvedValue([]) }),
+    );
+    expect(
+      await screen.findByText(/^No unusual AI spend detected\./),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress while loading', async () => {
+    await renderEntityCard(
+      makeFakeApi({ listAnomalies: jest.fn(() => new Promise(() => {})) }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows errors with a retry', async () => {
+    const api = makeFakeApi({
+      listAnomalies: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await makeResponseError(500, 'Error', 'database is locked'),
+        )
+        .mockResolvedValueOnce(makeAnomalies()),
+    });
+    await renderEntityCard(api);
+    expect(
+      await screen.findByText(
+        'Could not load the anomalies: database is locked',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(
+      await screen.findByRole('list', { name: 'Anomalies' }),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('OrgAnomaliesCard', () => {
+  async function renderOrgCard(api: AiCostApi) {
+    await renderInTestApp(
+      <TestApiProvider apis={[[aiCostApiRef, api]]}>
+        <OrgAnomaliesCard />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+  }
+
+  it('lists anomalies of every entity with their entity', async () => {
+    const api = makeFakeApi();
+    await renderOrgCard(api);
+    await screen.findByRole('list', { name: 'Anomalies' });
+    expect(api.listAnomalies).toHaveBeenCalledWith({
+      entityRef: undefined,
+      status: 'all',
+    });
+    expect(
+      items().map(item => within(item).getByRole('link').textContent),
+    ).toEqual(['query-rewriter', 'ticket-summarizer', 'query-rewriter']);
+  });
+
+  it('explains the org read permission on 403', async () => {
+    await renderOrgCard(
+      makeFakeApi({
+        listAnomalies: jest
+          .fn()
+          .mockRejectedValue(
+            await makeResponseError(
+              403,
+              'NotAllowedError',
+              'Missing permission ai-cost.org.read',
+            ),
+          ),
+      }),
+    );
+    expect(
+      await screen.findByText('Organization-wide AI costs need a permission'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
+
+describe('anomaly feedback with the real client', () => {
+  const baseUrl = 'http://localhost:7007/api/ai-cost';
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  it('posts the exact feedback body', async () => {
+    const requests: Array<{ path: string; body: string }> = [];
+    server.use(
+      http.get(`${baseUrl}/anomalies`, () =>
+        HttpResponse.json(makeAnomalies()),
+      ),
+      http.post(`${baseUrl}/anomalies/:id/feedback`, async ({ request }) => {
+        requests.push({
+          path: new URL(request.url).pathname,
+          body: await request.text(),
+        });
+        return HttpResponse.json({
+          ...makeAnomalies()[0],
+          feedback: {
+            value: 'accurate',
+            by: 'user:default/guest',
+            at: '2026-11-22T15:31:00.000Z',
+          },
+        });
+      }),
+    );
+    const client = new AiCostClient({
+      discoveryApi: { getBaseUrl: async () => baseUrl },
+      fetchApi: new MockFetchApi(),
+    });
+    await renderEntityCard(client);
+    await screen.findByRole('list', { name: 'Anomalies' });
+    await userEvent.click(
+      within(items()[0]).getByRole('button', { name: 'Accurate' }),
+    );
+    expect(
+      await screen.findByText('Marked as accurate by guest on Nov 22'),
+    ).toBeInTheDocument();
+    expect(requests).toEqual([
+      {
+        path: '/api/ai-cost/anomalies/anom-1/feedback',
+        body: '{"feedback":"accurate"}',
+      },
+    ]);
+  });
+});

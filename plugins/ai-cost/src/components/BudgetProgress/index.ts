@@ -1,0 +1,5 @@
+export {
+  BudgetProgress,
+  budgetStateColor,
+  type BudgetProgressProps,
+} from './BudgetProgress';

@@ -1,0 +1,154 @@
+import Typography from '@material-ui/core/Typography';
+import {
+  InfoCard,
+  Progress,
+  StatusError,
+  StatusOK,
+  StatusWarning,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { BudgetStatus } from '@ai-cost/plugin-ai-cost-common';
+import { useBudgetStatuses } from '../../hooks';
+import { isForbidden } from '../../utils/errors';
+import { formatCurrency, formatDay, formatShare } from '../../utils/format';
+import { budgetStateLabels } from '../BudgetStatusCard/budgetText';
+import { CardError } from '../CardError';
+import { OrgReadRequired } from '../OrgReadRequired';
+
+const stateOrder: Record<BudgetStatus['state'], number> = {
+  over: 0,
+  'at-risk': 1,
+  ok: 2,
+  none: 3,
+};
+
+function usedShare(status: BudgetStatus): number {
+  return status.budget ? status.spent / status.budget : 0;
+}
+
+/** Over budget first, then at risk, then on track; within a state the most used budget first. */
+export function sortBudgetStatuses(statuses: BudgetStatus[]): BudgetStatus[] {
+  return [...statuses].sort(
+    (a, b) =>
+      stateOrder[a.state] - stateOrder[b.state] ||
+      usedShare(b) - usedShare(a) ||
+      a.entityRef.localeCompare(b.entityRef),
+  );
+}
+
+function BudgetState({ status }: { status: BudgetStatus }) {
+  const label = budgetStateLabels[status.state];
+  switch (status.state) {
+    case 'over':
+      return <StatusError>{label}</StatusError>;
+    case 'at-risk':
+      return <StatusWarning>{label}</StatusWarning>;
+    case 'ok':
+      return <StatusOK>{label}</StatusOK>;
+    default:
+      return <>{label}</>;
+  }
+}
+
+function breachCell(status: BudgetStatus): string {
+  if (!status.projectedBreachDate) return '—';
+  const day = formatDay(status.projectedBreachDate);
+  return status.state === 'over' ? `Exceeded on ${day}` : day;
+}
+
+const columns: TableColumn<BudgetStatus>[] = [
+  {
+    title: 'Entity',
+    field: 'entityRef',
+    render: status => <EntityRefLink entityRef={status.entityRef} />,
+  },
+  {
+    title: 'Budget',
+    render: status =>
+      status.budget === null
+        ? '—'
+        : `${formatCurrency(status.budget, status.currency)} / ${
+            status.period.period === 'quarter' ? 'quarter' : 'month'
+          }`,
+  },
+  {
+    title: 'Spent',
+    render: status =>
+      status.budget
+        ? `${formatCurrency(status.spent, status.currency)} (${formatShare(
+            usedShare(status),
+          )})`
+        : formatCurrency(status.spent, status.currency),
+  },
+  {
+    title: 'Forecast',
+    render: status => formatCurrency(status.forecast.median, status.currency),
+  },
+  { title: 'State', render: status => <BudgetState status={status} /> },
+  { title: 'Projected breach', render: breachCell },
+];
+
+/** @public */
+export interface BudgetsTableProps {
+  statuses: BudgetStatus[];
+}
+
+/**
+ * Every budgeted entity with its budget, spend, forecast, state and
+ * projected breach date; over budget first.
+ * @public
+ */
+export function BudgetsTable(props: BudgetsTableProps) {
+  const sorted = sortBudgetStatuses(props.statuses);
+  const asOf = sorted[0]?.period.asOf;
+  return (
+    <Table<BudgetStatus>
+      title="Budgets"
+      subtitle={
+        asOf
+          ? `Current period, as of ${formatDay(asOf, { withYear: true })}`
+          : undefined
+      }
+      options={{
+        paging: sorted.length > 20,
+        pageSize: 20,
+        search: false,
+        padding: 'dense',
+      }}
+      columns={columns}
+      data={sorted}
+    />
+  );
+}
+
+/**
+ * The budgets table of the org page with its loading, empty and error
+ * states; a 403 explains the `ai-cost.org.read` permission.
+ * @public
+ */
+export function BudgetsSection() {
+  const { value, loading, error, retry } = useBudgetStatuses();
+  if (loading && !value) return <Progress aria-label="Loading budgets" />;
+  if (error && isForbidden(error)) return <OrgReadRequired />;
+  if (error) {
+    return (
+      <InfoCard title="Budgets">
+        <CardError error={error} what="the budgets" onRetry={retry} />
+      </InfoCard>
+    );
+  }
+  if (!value || value.length === 0) {
+    return (
+      <InfoCard title="Budgets">
+        <Typography variant="body2">
+          No entity has a budget yet. Add the{' '}
+          <code>ai-cost/monthly-budget</code> annotation to an entity, or set a
+          budget on its AI Cost tab.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return <BudgetsTable statuses={value} />;
+}

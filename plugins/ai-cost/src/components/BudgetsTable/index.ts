@@ -1,0 +1,6 @@
+export {
+  BudgetsSection,
+  BudgetsTable,
+  sortBudgetStatuses,
+  type BudgetsTableProps,
+} from './BudgetsTable';

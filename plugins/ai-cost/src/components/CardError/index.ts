@@ -1,0 +1,1 @@
+export { CardError, type CardErrorProps } from './CardError';
