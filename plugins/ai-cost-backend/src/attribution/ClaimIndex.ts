@@ -69,6 +69,7 @@ function addTo(map: Map<string, Set<string>>, key: string, entityRef: string) {
 export class ClaimIndex {
   readonly #byProvider = new Map<string, ProviderClaims>();
   readonly #claims: Claim[];
+  #conflicts: ClaimConflict[] | undefined;
 
   constructor(claims: Claim[]) {
     this.#claims = claims;
@@ -143,8 +144,13 @@ export class ClaimIndex {
     return this.#unallocated(usage);
   }
 
-  /** Every value several entities claim at the same specificity. */
+  /** Every value several entities claim at the same specificity (computed once). */
   conflicts(): ClaimConflict[] {
+    this.#conflicts ??= this.#findConflicts();
+    return this.#conflicts;
+  }
+
+  #findConflicts(): ClaimConflict[] {
     const byValue = new Map<string, ClaimConflict>();
     for (const claim of this.#claims) {
       const key = `${claim.provider}\u0000${claim.dimension}\u0000${claim.value}`;

@@ -1,0 +1,147 @@
+/**
+ * (3) Page-view latency through the real HTTP router on a loopback port:
+ * `GET /costs` for a team with sub-teams over 90 days (rotating over every
+ * second-level group of the 2,000-entity catalog) and
+ * `GET /rollup?groupBy=owner` over 30 days. Requests are sequential (one
+ * client), each timed from send to the last byte of the body, after a
+ * warm-up of 10 requests.
+ */
+import { addDays } from '@ai-cost/plugin-ai-cost-common';
+import type { BenchApp } from './lib/app';
+import { LAST_DAY, costsTargets, type Universe } from './lib/dataset';
+import { Results, log, percentile } from './lib/measure';
+
+export const COSTS_WINDOW = { from: addDays(LAST_DAY, -89), to: LAST_DAY };
+export const ROLLUP_WINDOW = { from: addDays(LAST_DAY, -29), to: LAST_DAY };
+
+const WARMUP = 10;
+
+export interface RouterAnswers {
+  /** p50 latencies, for the speed-up against naive queries. */
+  costsP50: number;
+  rollupP50: number;
+  /** Totals the naive queries must reproduce, in micro-units. */
+  costsTotal: Map<string, number>;
+  rollupTotal: number;
+}
+
+async function get(url: string): Promise<{ ms: number; body: string }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const body = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200)
+    throw new Error(`GET ${url} answered ${res.status}: ${body.slice(0, 300)}`);
+  return { ms, body };
+}
+
+const micros = (money: number) => Math.round(money * 1e6);
+
+async function series(name: string, urls: (i: number) => string, n: number) {
+  for (let i = 0; i < WARMUP; i++) await get(urls(i));
+  const times: number[] = [];
+  const bodies = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const url = urls(i);
+    const { ms, body } = await get(url);
+    times.push(ms);
+    if (!bodies.has(url)) bodies.set(url, body);
+  }
+  times.sort((a, b) => a - b);
+  log(
+    `queries: ${name} p50 ${percentile(times, 50).toFixed(
+      1,
+    )} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[
+      times.length - 1
+    ].toFixed(1)} ms`,
+  );
+  return { times, bodies };
+}
+
+export async function measureQueries(
+  app: BenchApp,
+  u: Universe,
+  usageRows: number,
+  requests: number,
+  results: Results,
+): Promise<RouterAnswers> {
+  const server = await app.listen();
+  try {
+    const targets = costsTargets(u.smallCatalog);
+    const { graph } = await app.index.read();
+    const descendants = targets.map(t => graph.descendants(t).size);
+    const avgDescendants = Math.round(
+      descendants.reduce((a, b) => a + b, 0) / targets.length,
+    );
+    const [{ n: dailyRows }] = await app
+      .knex('ai_cost_daily')
+      .whereBetween('date', [addDays(COSTS_WINDOW.from, -90), COSTS_WINDOW.to])
+      .count({ n: '*' });
+    const window = (w: { from: string; to: string }) =>
+      `from=${w.from}&to=${w.to}`;
+    const costsUrl = (i: number) =>
+      `${server.baseUrl}/costs?entityRef=${encodeURIComponent(
+        targets[i % targets.length],
+      )}&${window(COSTS_WINDOW)}`;
+    const rollupUrl = () =>
+      `${server.baseUrl}/rollup?groupBy=owner&${window(ROLLUP_WINDOW)}`;
+
+    log(
+      `queries: GET /costs x${requests} over ${targets.length} teams (avg ${avgDescendants} descendants)`,
+    );
+    const costs = await series('/costs', costsUrl, requests);
+    const note = `${requests} sequential requests, ${usageRows.toLocaleString()} usage rows, ${u.smallCatalog.toLocaleString()} entities`;
+    results.add({
+      name: 'costs-p50',
+      value: Number(percentile(costs.times, 50).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note: `${note}; ${
+        targets.length
+      } second-level teams in turn, avg ${avgDescendants} descendants; 90 days + previous 90 read ${Number(
+        dailyRows,
+      ).toLocaleString()} ai_cost_daily rows in range`,
+    });
+    results.add({
+      name: 'costs-p95',
+      value: Number(percentile(costs.times, 95).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note,
+    });
+
+    log(`queries: GET /rollup?groupBy=owner x${requests}`);
+    const rollup = await series('/rollup', rollupUrl, requests);
+    results.add({
+      name: 'rollup-p50',
+      value: Number(percentile(rollup.times, 50).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note: `${note}; 30 days + previous 30`,
+    });
+    results.add({
+      name: 'rollup-p95',
+      value: Number(percentile(rollup.times, 95).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note,
+    });
+
+    const costsTotal = new Map<string, number>();
+    for (const [url, body] of costs.bodies) {
+      const parsed = JSON.parse(body);
+      costsTotal.set(parsed.entityRef, micros(parsed.total.cost));
+      if (!url.includes(encodeURIComponent(parsed.entityRef)))
+        throw new Error('unexpected /costs answer');
+    }
+    const rollupBody = JSON.parse([...rollup.bodies.values()][0]);
+    return {
+      costsP50: percentile(costs.times, 50),
+      rollupP50: percentile(rollup.times, 50),
+      costsTotal,
+      rollupTotal: micros(rollupBody.total),
+    };
+  } finally {
+    await server.close();
+  }
+}
