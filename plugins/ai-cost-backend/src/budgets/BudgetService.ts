@@ -5,6 +5,7 @@ import type {
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   microsFromNumber,
+  MoneyParseError,
   microsToNumber,
   type Budget,
   type BudgetInput,
@@ -125,6 +126,22 @@ export class BudgetService {
         `currency: must be ${currency}, the reporting currency`,
       );
     }
+    let amount: number;
+    try {
+      amount = microsFromNumber(input.amount);
+    } catch (error) {
+      // The schema admits amounts whose micro-units exceed 2^53.
+      if (error instanceof MoneyParseError) {
+        throw new InputError(`amount: ${error.message}`);
+      }
+      throw error;
+    }
+    if (amount <= 0) {
+      // Positive, but below one micro-unit: it would be stored as 0.
+      throw new InputError(
+        `amount: must be at least 0.000001, got ${input.amount}`,
+      );
+    }
     const thresholds = [...new Set(input.thresholds)].sort((a, b) => a - b);
     const before = (await this.effectiveBudget(entityRef)).budget;
     const event = await this.options.auditor.createEvent({
@@ -136,7 +153,7 @@ export class BudgetService {
     try {
       const stored = {
         entityRef,
-        amount: microsFromNumber(input.amount),
+        amount,
         currency,
         period: input.period,
         thresholds,

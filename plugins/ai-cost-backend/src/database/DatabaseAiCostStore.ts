@@ -143,10 +143,23 @@ export class DatabaseAiCostStore implements AiCostStore {
           rows_deleted: 0,
         })
         .returning('id');
+      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      // The scheduler runs a source's task once at a time, so an earlier run
+      // still marked running was interrupted (the backend stopped, or lost
+      // its database, mid-run) or outlived its timeout. Close it: the run
+      // log stops showing it as running, and if it is in fact still going,
+      // its completeRun fails instead of overwriting this newer run's data.
+      await tx<DbRunRow>('ai_cost_runs')
+        .where({ source_id: options.sourceId, status: 'running' })
+        .whereNot({ id })
+        .update({
+          status: 'failed',
+          finished_at: now,
+          error: `Interrupted: the run never finished (the backend stopped or lost its database during the run); run ${id} replaced it`,
+        });
       await tx<DbSourceRow>('ai_cost_sources')
         .where({ id: options.sourceId })
         .update({ status: 'running', last_run_at: now });
-      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
       return {
         id,
         sourceId: options.sourceId,
@@ -232,6 +245,13 @@ export class DatabaseAiCostStore implements AiCostStore {
       await tx<DbRunRow>('ai_cost_runs')
         .where({ id: run.id })
         .update({ status: 'failed', finished_at: now, error });
+      // A run replaced by a newer one (see startRun) leaves the source's
+      // state to that newer run.
+      const newer = await tx<DbRunRow>('ai_cost_runs')
+        .where({ source_id: run.sourceId })
+        .andWhere('id', '>', run.id)
+        .first('id');
+      if (newer) return;
       await tx<DbSourceRow>('ai_cost_sources')
         .where({ id: run.sourceId })
         .update({ status: 'failed', last_error: error });

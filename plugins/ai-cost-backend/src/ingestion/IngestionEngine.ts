@@ -126,12 +126,14 @@ export class IngestionEngine {
       } (${backfill ? 'backfill' : 'lookback'}, ${trigger})`,
     );
     let result: IngestionResult;
+    let storing = false;
     try {
       const records = await provider.fetchUsage(window, {
         logger,
         pricing,
         signal,
       });
+      storing = true;
       const { upserted, deleted } = await store.completeRun({
         run,
         provider: provider.provider,
@@ -143,7 +145,14 @@ export class IngestionEngine {
       );
       result = { sourceId, window, upserted, deleted };
     } catch (error) {
-      const message = stringifyError(error);
+      // Tell a provider failure from a failure to store what it returned
+      // (invalid records, a lost database connection); either way the
+      // window is replaced in one transaction, so nothing of it was stored.
+      const message = storing
+        ? `Storing the ${window.from}..${
+            window.to
+          } window failed: ${stringifyError(error)}`
+        : stringifyError(error);
       logger.error(`Ingestion of ${sourceId} failed: ${message}`);
       await store.failRun(run, message);
       return undefined;

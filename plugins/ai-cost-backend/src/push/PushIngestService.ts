@@ -201,7 +201,18 @@ export class PushIngestService {
           columns = FocusColumns.fromHeader(record);
           continue;
         }
-        const result = mapFocusRow(record, columns, { currency });
+        const nul = record.fields.findIndex(field => field.includes('\u0000'));
+        const result =
+          nul >= 0
+            ? {
+                ok: false as const,
+                errors: [
+                  `line ${record.line}: ${
+                    columns.nameOf(nul) ?? `field ${nul + 1}`
+                  } contains a NUL (U+0000) character`,
+                ],
+              }
+            : mapFocusRow(record, columns, { currency });
         if (!result.ok) {
           errorCount += result.errors.length;
           for (const message of result.errors) {

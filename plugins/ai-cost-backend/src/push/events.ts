@@ -661,5 +661,44 @@ export function normalizeLiteLlmSpendLog(
 export function normalizerFor(
   format: PushEventFormat,
 ): (input: unknown, options: NormalizeOptions) => NormalizeResult {
-  return format === 'litellm' ? normalizeLiteLlmSpendLog : normalizeGenAiEvent;
+  const normalize =
+    format === 'litellm' ? normalizeLiteLlmSpendLog : normalizeGenAiEvent;
+  return (input, options) => {
+    const nul = pathOfNul(input);
+    if (nul) {
+      return {
+        ok: false,
+        problems: [problem(nul, 'must not contain NUL (U+0000) characters')],
+      };
+    }
+    return normalize(input, options);
+  };
+}
+
+/**
+ * The path of the first string (or object key) containing U+0000, which
+ * PostgreSQL cannot store in text columns; undefined when there is none.
+ */
+export function pathOfNul(
+  value: unknown,
+  path: Array<string | number> = [],
+  depth = 0,
+): Array<string | number> | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : undefined;
+  }
+  if (!value || typeof value !== 'object' || depth > 32) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfNul(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key];
+    const found = pathOfNul(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }

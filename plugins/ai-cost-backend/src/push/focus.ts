@@ -86,13 +86,20 @@ export class FocusColumns {
   }
 
   readonly count: number;
+  readonly #names: string[];
 
   private constructor(names: string[]) {
     this.count = names.length;
+    this.#names = names;
     names.forEach((name, i) => {
       const key = name.trim().toLowerCase();
       if (!this.#index.has(key)) this.#index.set(key, i);
     });
+  }
+
+  /** The header name of a column, by position. */
+  nameOf(index: number): string | undefined {
+    return this.#names[index]?.trim() || undefined;
   }
 
   has(name: string): boolean {

@@ -100,7 +100,16 @@ export function registerAnomalyRoutes(
     const { id } = req.params;
     const anomaly = await anomalies.getAnomaly(id);
     if (!anomaly) throw new NotFoundError(`No anomaly with id ${id}`);
-    await entities.readable(anomaly.entityRef, credentials);
+    try {
+      await entities.readable(anomaly.entityRef, credentials);
+    } catch (error) {
+      // An anomaly of an entity the caller cannot see answers like one
+      // that does not exist, without naming the entity.
+      if ((error as Error).name === 'NotFoundError') {
+        throw new NotFoundError(`No anomaly with id ${id}`);
+      }
+      throw error;
+    }
     const updated = await anomalies.setFeedback(id, {
       value: body.feedback,
       by: principalRef(credentials),

@@ -18,6 +18,7 @@ import { formatBytes, PayloadTooLargeError } from '../push/errors';
 import type { PushIngestService } from '../push/PushIngestService';
 import { readCsvUpload } from '../push/upload';
 import type { AiCostApiSpec } from '../schema/openapi.generated';
+import { parseInput } from './parseInput';
 
 /** Where the body parser leaves an error for the route to throw after authentication. */
 const BODY_ERROR = Symbol('ai-cost.pushBodyError');
@@ -116,7 +117,7 @@ export function registerPushRoutes(
 
   router.post('/import/focus', async (req, res) => {
     const credentials = await authorize(req);
-    const query = parse(focusImportQuerySchema, req.query);
+    const query = parseInput(focusImportQuerySchema, req.query);
     const principal = credentials.principal as {
       type: string;
       userEntityRef?: string;

@@ -257,9 +257,22 @@ export async function createRouter(options: RouterOptions) {
   }
 
   router.get('/sources', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Run errors are for administrators (see the spec): they can name
+    // accounts, endpoints and provider messages.
+    const [decision] = await permissions.authorize(
+      [{ permission: aiCostAdminPermission }],
+      { credentials },
+    );
+    const admin = decision.result === AuthorizeResult.ALLOW;
     const sources = await store.listSources();
-    res.json(sources.map(({ backfilledFrom: _, ...source }) => source));
+    res.json(
+      sources.map(({ backfilledFrom: _, ...source }) =>
+        admin ? source : { ...source, lastError: null },
+      ),
+    );
   });
 
   router.post('/sources/:id/refresh', async (req, res) => {

@@ -1,0 +1,193 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  createGovernedOrg,
+  FOCUS_CSV,
+  gatewayEvent,
+  SVC,
+  USERS,
+} from '../__testUtils__/governedOrg';
+import { writeReliabilityFigures } from '../__testUtils__/reliabilityReport';
+import { spec } from '../schema/openapi.generated';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+
+jest.setTimeout(120_000);
+
+const PERSONAS = ['anonymous', 'hidden', 'plain', 'owner', 'admin'] as const;
+type Persona = (typeof PERSONAS)[number];
+
+const WINDOW = 'from=2026-11-01&to=2026-11-20';
+const BUDGET = { amount: 500, period: 'month', thresholds: [0.5, 1] };
+
+type Org = Awaited<ReturnType<typeof createGovernedOrg>>;
+
+/** One route of the API with the status each persona must get. */
+interface Row {
+  route: string;
+  method: 'get' | 'post' | 'put' | 'delete';
+  url: (org: Org) => string;
+  body?: object | string;
+  /** Expected status for anonymous, hidden, plain, owner, admin. */
+  expect: [number, number, number, number, number];
+  /** Runs before each cell, e.g. to give DELETE something to delete. */
+  prepare?: (org: Org) => Promise<unknown>;
+}
+
+// prettier-ignore
+const MATRIX: Row[] = [
+  //                                                                                                            anon hidden plain owner admin
+  { route: 'GET /health', method: 'get', url: () => '/health', expect: [200, 200, 200, 200, 200] },
+  { route: 'GET /costs?entityRef', method: 'get', url: () => `/costs?entityRef=${SVC}&${WINDOW}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /rollup', method: 'get', url: () => `/rollup?groupBy=owner&${WINDOW}`, expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /export.csv?entityRef', method: 'get', url: () => `/export.csv?entityRef=${SVC}&${WINDOW}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /export.csv (all)', method: 'get', url: () => `/export.csv?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /attribution', method: 'get', url: () => '/attribution', expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /attribution/refresh', method: 'post', url: () => '/attribution/refresh', expect: [401, 403, 403, 403, 202] },
+  { route: 'GET /budgets', method: 'get', url: () => `/budgets?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'PUT /budgets', method: 'put', url: () => `/budgets?entityRef=${SVC}`, body: BUDGET, expect: [401, 404, 403, 200, 403] },
+  {
+    route: 'DELETE /budgets', method: 'delete', url: () => `/budgets?entityRef=${SVC}`, expect: [401, 404, 403, 204, 403],
+    prepare: org => as(org, 'owner').put(`/budgets?entityRef=${SVC}`).send(BUDGET),
+  },
+  { route: 'GET /budgets/status?entityRef', method: 'get', url: () => `/budgets/status?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /budgets/status (all)', method: 'get', url: () => '/budgets/status', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /anomalies?entityRef', method: 'get', url: () => `/anomalies?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /anomalies (all)', method: 'get', url: () => '/anomalies', expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /anomalies/:id/feedback', method: 'post', url: org => `/anomalies/${org.ids.anomaly}/feedback`, body: { feedback: 'accurate' }, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /recommendations?entityRef', method: 'get', url: () => `/recommendations?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /recommendations (all)', method: 'get', url: () => '/recommendations?status=all', expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /recommendations/:id/dismiss (entity)', method: 'post', url: org => `/recommendations/${org.ids.entityRecommendation}/dismiss`, body: { reason: 'on purpose' }, expect: [401, 404, 403, 200, 403] },
+  { route: 'POST /recommendations/:id/snooze (entity)', method: 'post', url: org => `/recommendations/${org.ids.entityRecommendation}/snooze`, body: { until: '2026-12-01' }, expect: [401, 404, 403, 200, 403] },
+  { route: 'POST /recommendations/:id/reopen (entity)', method: 'post', url: org => `/recommendations/${org.ids.entityRecommendation}/reopen`, expect: [401, 404, 403, 200, 403] },
+  { route: 'POST /recommendations/:id/dismiss (org-level)', method: 'post', url: org => `/recommendations/${org.ids.orgRecommendation}/dismiss`, body: { reason: 'known' }, expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /recommendations/:id/snooze (org-level)', method: 'post', url: org => `/recommendations/${org.ids.orgRecommendation}/snooze`, body: { until: '2026-12-01' }, expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /recommendations/:id/reopen (org-level)', method: 'post', url: org => `/recommendations/${org.ids.orgRecommendation}/reopen`, expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /sources', method: 'get', url: () => '/sources', expect: [401, 200, 200, 200, 200] },
+  { route: 'POST /sources/:id/refresh', method: 'post', url: () => '/sources/openai-prod/refresh', expect: [401, 403, 403, 403, 202] },
+  { route: 'GET /reconciliation', method: 'get', url: () => `/reconciliation?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /ingest/events', method: 'post', url: () => '/ingest/events', body: { events: [gatewayEvent('evt-matrix')] }, expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /import/focus', method: 'post', url: () => '/import/focus?fileId=matrix', body: FOCUS_CSV, expect: [401, 403, 403, 403, 200] },
+];
+
+function authorization(persona: Persona): string {
+  return persona === 'anonymous'
+    ? mockCredentials.none.header()
+    : mockCredentials.user.header(USERS[persona]);
+}
+
+function as(org: Org, persona: Persona) {
+  const agent = request(org.app as any);
+  const auth = authorization(persona);
+  return {
+    get: (url: string) => agent.get(url).set('Authorization', auth),
+    post: (url: string) => agent.post(url).set('Authorization', auth),
+    put: (url: string) => agent.put(url).set('Authorization', auth),
+    delete: (url: string) => agent.delete(url).set('Authorization', auth),
+  };
+}
+
+async function call(org: Org, row: Row, persona: Persona) {
+  await row.prepare?.(org);
+  const req = as(org, persona)[row.method](row.url(org));
+  if (typeof row.body === 'string') {
+    return req.set('Content-Type', 'text/csv').send(row.body);
+  }
+  return row.body ? req.send(row.body) : req;
+}
+
+/** Every route the OpenAPI spec declares, as `METHOD /path`. */
+function specRoutes(): string[] {
+  return Object.entries(spec.paths as Record<string, object>).flatMap(
+    ([path, operations]) =>
+      Object.keys(operations).map(
+        method =>
+          `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`,
+      ),
+  );
+}
+
+describe('permission matrix: every route × anonymous, hidden, plain, owner, admin', () => {
+  const databases = createTestDatabases();
+
+  it('covers every route of the OpenAPI spec', () => {
+    const covered = new Set(MATRIX.map(row => row.route.split(/ [?(]/)[0]));
+    const bare = new Set([...covered].map(route => route.replace(/\?.*$/, '')));
+    expect(specRoutes().filter(route => !bare.has(route))).toEqual([]);
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let org: Org;
+    beforeAll(async () => {
+      org = await createGovernedOrg(await databases.init(databaseId));
+    });
+
+    it.each(MATRIX.map(row => [row.route, row] as const))(
+      '%s',
+      async (_route, row) => {
+        const got: number[] = [];
+        const withoutMessage: string[] = [];
+        const namedHidden: string[] = [];
+        for (const persona of PERSONAS) {
+          const res = await call(org, row, persona);
+          got.push(res.status);
+          if (
+            res.status >= 400 &&
+            typeof res.body.error?.message !== 'string'
+          ) {
+            withoutMessage.push(persona);
+          }
+          // A hidden entity is never named to those who cannot see it,
+          // unless they named it in the request themselves.
+          if (
+            persona === 'hidden' &&
+            !row.url(org).includes(SVC) &&
+            res.text.includes(SVC)
+          ) {
+            namedHidden.push(res.text);
+          }
+        }
+        expect(Object.fromEntries(PERSONAS.map((p, i) => [p, got[i]]))).toEqual(
+          Object.fromEntries(PERSONAS.map((p, i) => [p, row.expect[i]])),
+        );
+        expect(withoutMessage).toEqual([]);
+        expect(namedHidden).toEqual([]);
+      },
+    );
+
+    it('shows the last error of a source to admins only', async () => {
+      const byPersona: Record<string, unknown> = {};
+      for (const persona of ['hidden', 'plain', 'owner', 'admin'] as const) {
+        const res = await as(org, persona).get('/sources');
+        byPersona[persona] = res.body.find(
+          (s: { id: string }) => s.id === 'openai-prod',
+        );
+      }
+      const failed = {
+        id: 'openai-prod',
+        provider: 'openai',
+        status: 'failed',
+      };
+      expect(byPersona).toEqual({
+        hidden: expect.objectContaining({ ...failed, lastError: null }),
+        plain: expect.objectContaining({ ...failed, lastError: null }),
+        owner: expect.objectContaining({ ...failed, lastError: null }),
+        admin: expect.objectContaining({
+          ...failed,
+          lastError: expect.stringMatching(/^ProviderApiError: OpenAI/),
+        }),
+      });
+    });
+  });
+
+  afterAll(() =>
+    writeReliabilityFigures('permission-matrix', {
+      routes: MATRIX.length,
+      personas: PERSONAS.length,
+      cells: MATRIX.length * PERSONAS.length,
+      matrix: MATRIX.map(row => ({
+        route: row.route,
+        ...Object.fromEntries(PERSONAS.map((p, i) => [p, row.expect[i]])),
+      })),
+    }),
+  );
+});
