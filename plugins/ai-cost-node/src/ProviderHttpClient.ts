@@ -113,6 +113,12 @@ export class ProviderHttpClient {
     Pick<ProviderHttpClientOptions, 'describeErrorBody' | 'authenticate'>;
 
   constructor(options: ProviderHttpClientOptions) {
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(options.baseUrl)) {
+      // Never quoted: the user-info may hold a password.
+      throw new Error(
+        `${options.providerName}: baseUrl must not contain credentials (user:password@); pass them as the source's key instead`,
+      );
+    }
     this.#options = {
       maxRetries: 5,
       initialBackoffMs: 1000,

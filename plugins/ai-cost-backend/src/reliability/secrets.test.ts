@@ -245,13 +245,10 @@ describe('secrets never leave the backend', () => {
     expect(thrown.flatMap(leaks)).toEqual([]);
   });
 
-  // Known issues, outside this package (plugins/ai-cost-node): credentials
-  // in the user-info of a `baseUrl` (https://user:password@proxy/...) are
-  // quoted in errors. These tests pin the current behaviour so that the
-  // figures in docs/reliability.md stay true; once it is fixed they fail:
-  // then assert `not.toContain` instead.
+  // Credentials in the user-info of a `baseUrl` (https://user:password@...)
+  // are refused, and never quoted.
   const PROXY_PASSWORD = 'CANARY-proxy-password-5e1f';
-  it('KNOWN ISSUE: a rejected baseUrl is quoted with its user-info password', () => {
+  it('refuses a baseUrl with user-info without quoting the password', () => {
     let message = '';
     try {
       readProviderSourceConfigs(
@@ -277,31 +274,32 @@ describe('secrets never leave the backend', () => {
     } catch (error) {
       message = String(error);
     }
-    expect(message).toMatch(/baseUrl must be an http\(s\) URL/);
-    expect(message).toContain(PROXY_PASSWORD);
+    expect(message).toMatch(
+      /baseUrl must be an http\(s\) URL without credentials \(user:password@\), got "ftp:\/\/\*\*\*@proxy.internal\/v1"/,
+    );
+    expect(message).not.toContain(PROXY_PASSWORD);
   });
-  it('KNOWN ISSUE: a run against a baseUrl with user-info quotes the password in its error', async () => {
-    const provider = new HttpBillingProvider('proxied', {
-      baseUrl: `https://proxy:${PROXY_PASSWORD}@billing.secrets.test/v1`,
-      credentials: { kind: 'bearer', key: CANARY.openai },
-      maxRetries: 0,
-    });
-    const error: Error = await provider
-      .fetchUsage(
+  it('refuses to build an HTTP client for a baseUrl with user-info, without quoting it', async () => {
+    const run = async () =>
+      new HttpBillingProvider('proxied', {
+        baseUrl: `https://proxy:${PROXY_PASSWORD}@billing.secrets.test/v1`,
+        credentials: { kind: 'bearer', key: CANARY.openai },
+        maxRetries: 0,
+      }).fetchUsage(
         { from: '2026-11-01', to: '2026-11-02' },
         {
           logger: captureLogger(),
           pricing: { price: () => ({ priced: false, reason: 'n/a' }) },
         },
-      )
-      .then(
-        () => new Error('no error'),
-        e => e,
       );
-    expect(String(error)).toMatch(
-      /^ProviderApiError: FakeAI \/costs: request failed after 1 attempts: Request cannot be constructed from a URL that includes credentials/,
+    const error: Error = await run().then(
+      () => new Error('no error'),
+      e => e,
     );
-    expect(String(error)).toContain(PROXY_PASSWORD);
+    expect(String(error)).toBe(
+      "Error: FakeAI: baseUrl must not contain credentials (user:password@); pass them as the source's key instead",
+    );
+    expect(String(error)).not.toContain(PROXY_PASSWORD);
   });
 
   it('the config schema marks every provider secret @visibility secret: none reaches the frontend', async () => {

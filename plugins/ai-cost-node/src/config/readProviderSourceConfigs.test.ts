@@ -132,6 +132,16 @@ describe('readProviderSourceConfigs', () => {
       'aiCost.providers.aws[0].baseUrl must be an http(s) URL, got "ce.amazonaws.com"',
     ],
     [
+      [
+        {
+          id: 'a',
+          region: 'us-east-1',
+          baseUrl: 'https://proxy:s3cret@ce.example.com/',
+        },
+      ],
+      'aiCost.providers.aws[0].baseUrl must be an http(s) URL without credentials (user:password@), got "https://***@ce.example.com/"',
+    ],
+    [
       [{ id: 'a', region: 'us-east-1', services: 'Amazon Bedrock' }],
       'aiCost.providers.aws[0].services must be a list of non-empty strings without surrounding whitespace, got "Amazon Bedrock"',
     ],

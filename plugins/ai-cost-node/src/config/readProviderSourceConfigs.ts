@@ -198,6 +198,17 @@ export function describeProviderConfigIssue(
 const isMissing = (value: unknown) =>
   value === undefined || value === null || value === '';
 
+/** A URL with any `user:password@` replaced, so it can be quoted in errors. */
+function withoutUserInfo(value: unknown): unknown {
+  return typeof value === 'string'
+    ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@')
+    : value;
+}
+
+function hasUserInfo(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(value);
+}
+
 function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -362,11 +373,16 @@ export function readProviderSourceConfigs<
         }
         case 'url': {
           const text = cleanString(value);
-          if (text === undefined || !isHttpUrl(text)) {
+          const shown = withoutUserInfo(
+            trim && typeof value === 'string' ? value.trim() : value,
+          );
+          if (text !== undefined && hasUserInfo(text)) {
             invalid(
-              'an http(s) URL',
-              trim && typeof value === 'string' ? value.trim() : value,
+              'an http(s) URL without credentials (user:password@)',
+              shown,
             );
+          } else if (text === undefined || !isHttpUrl(text)) {
+            invalid('an http(s) URL', shown);
           }
           result[name] = text;
           break;
