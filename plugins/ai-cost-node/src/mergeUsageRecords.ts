@@ -11,19 +11,19 @@ const COUNT_FIELDS = [
 ] as const;
 
 /**
- * The natural key of a record: every dimension the engine stores it by (day,
- * hour, account, project, resource, api key, user, region, service tier,
- * tags in key order, model, line item), plus its cost kind and currency so
- * that billed and estimated amounts, or amounts in two currencies, are never
- * added up.
+ * The dimensions a usage record is stored by: day, hour, account, project,
+ * resource, api key, user, region, service tier, tags in key order, model and
+ * line item, missing ones as null. The engine hashes them into its natural
+ * key, so records with the same dimensions replace each other.
+ * @public
  */
-function naturalKey(record: UsageRecord): string {
+export function usageRecordDimensions(record: UsageRecord): unknown[] {
   const tags = record.tags
     ? Object.keys(record.tags)
         .sort()
         .map(k => [k, record.tags![k]])
     : null;
-  return JSON.stringify([
+  return [
     record.date,
     record.hour ?? null,
     record.accountId ?? null,
@@ -36,6 +36,17 @@ function naturalKey(record: UsageRecord): string {
     tags,
     record.model ?? null,
     record.lineItem ?? null,
+  ];
+}
+
+/**
+ * The key records are merged by: their dimensions plus cost kind and
+ * currency, so that billed and estimated amounts, or amounts in two
+ * currencies, are never added up.
+ */
+function naturalKey(record: UsageRecord): string {
+  return JSON.stringify([
+    ...usageRecordDimensions(record),
     record.costKind,
     record.currency,
   ]);
