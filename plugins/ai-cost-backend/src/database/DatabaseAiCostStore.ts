@@ -16,6 +16,7 @@ import type {
 } from './AiCostStore';
 import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
 import { usageRecordKey } from './recordKey';
+import { usageRow } from './usageRow';
 
 const migrationsDir = resolvePackagePath(
   '@ai-cost/plugin-ai-cost-backend',
@@ -396,38 +397,15 @@ export class DatabaseAiCostStore implements AiCostStore {
           })`,
         );
       }
-      byKey.set(key, {
-        source_id: run.sourceId,
-        provider,
-        record_key: key,
-        date: record.date,
-        hour: record.hour ?? null,
-        account_id: record.accountId ?? null,
-        project_id: record.projectId ?? null,
-        resource_id: record.resourceId ?? null,
-        api_key_id: record.apiKeyId ?? null,
-        user_id: record.userId ?? null,
-        region: record.region ?? null,
-        service_tier: record.serviceTier ?? null,
-        tags:
-          record.tags && Object.keys(record.tags).length
-            ? JSON.stringify(record.tags)
-            : null,
-        model: record.model ?? null,
-        line_item: record.lineItem ?? null,
-        input_tokens: record.inputTokens ?? 0,
-        cached_input_tokens: record.cachedInputTokens ?? 0,
-        cache_write_tokens: record.cacheWriteTokens ?? 0,
-        output_tokens: record.outputTokens ?? 0,
-        reasoning_tokens: record.reasoningTokens ?? 0,
-        requests: record.requests ?? 0,
-        cost_micros: record.cost,
-        estimated_cost_micros: record.estimatedCost ?? null,
-        currency: record.currency,
-        cost_kind: record.costKind,
-        unpriced: Boolean(record.unpriced),
-        run_id: run.id,
-      });
+      byKey.set(
+        key,
+        usageRow(record, {
+          sourceId: run.sourceId,
+          provider,
+          recordKey: key,
+          runId: run.id,
+        }),
+      );
     }
     return [...byKey.values()];
   }

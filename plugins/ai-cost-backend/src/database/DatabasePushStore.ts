@@ -4,6 +4,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
+import { tagsJson, usageRow } from './usageRow';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import type { FocusRow } from '../push/focus';
@@ -55,14 +56,6 @@ function toIso(value: Date | string): string {
 }
 
 /** Tags as stored: JSON with sorted keys (so equal tag sets group), or null. */
-function tagsJson(tags: Record<string, string> | null): string | null {
-  if (!tags) return null;
-  const keys = Object.keys(tags).sort();
-  if (keys.length === 0) return null;
-  const sorted: Record<string, string> = {};
-  for (const key of keys) sorted[key] = tags[key];
-  return JSON.stringify(sorted);
-}
 
 /**
  * The `ai_cost_usage` key of a recomputed record: the natural key plus what
@@ -145,41 +138,21 @@ function focusRow(sourceId: string, fileId: string, row: FocusRow): DbFocusRow {
 }
 
 /** A usage row of a pushed source; `extraKey` keeps otherwise equal records apart. */
-function usageRow(
+function pushUsageRow(
   sourceId: string,
   provider: string,
   record: UsageRecord,
   extraKey: string[],
 ): DbUsageRow {
-  return {
-    source_id: sourceId,
-    provider,
-    record_key: pushRecordKey(record, extraKey),
-    date: record.date,
-    hour: null,
-    account_id: record.accountId ?? null,
-    project_id: record.projectId ?? null,
-    resource_id: record.resourceId ?? null,
-    api_key_id: record.apiKeyId ?? null,
-    user_id: record.userId ?? null,
-    region: record.region ?? null,
-    service_tier: null,
-    tags: tagsJson(record.tags ?? null),
-    model: record.model ?? null,
-    line_item: record.lineItem ?? null,
-    input_tokens: record.inputTokens ?? 0,
-    cached_input_tokens: record.cachedInputTokens ?? 0,
-    cache_write_tokens: record.cacheWriteTokens ?? 0,
-    output_tokens: record.outputTokens ?? 0,
-    reasoning_tokens: record.reasoningTokens ?? 0,
-    requests: record.requests ?? 0,
-    cost_micros: record.cost,
-    estimated_cost_micros: record.estimatedCost ?? null,
-    currency: record.currency,
-    cost_kind: record.costKind,
-    unpriced: Boolean(record.unpriced),
-    run_id: null,
-  };
+  return usageRow(
+    { ...record, hour: null, serviceTier: null },
+    {
+      sourceId,
+      provider,
+      recordKey: pushRecordKey(record, extraKey),
+      runId: null,
+    },
+  );
 }
 
 function tokensOf(row: Record<string, unknown>) {
@@ -479,7 +452,7 @@ export class DatabasePushStore implements PushStore {
           costKind,
           unpriced: num(group.unpriced) > 0,
         };
-        return usageRow(sourceId, 'gateway', record, [costKind]);
+        return pushUsageRow(sourceId, 'gateway', record, [costKind]);
       });
       written += await this.replaceUsage(tx, sourceId, dayBatch, rows);
     }
@@ -536,7 +509,7 @@ export class DatabasePushStore implements PushStore {
           currency: group.currency,
           costKind: 'billed',
         };
-        return usageRow(sourceId, group.provider, record, [group.provider]);
+        return pushUsageRow(sourceId, group.provider, record, [group.provider]);
       });
       written += await this.replaceUsage(tx, sourceId, dayBatch, rows);
     }
