@@ -3,8 +3,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   addDays,
   aiCostOrgReadPermission,
@@ -15,6 +14,7 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CostQueryService } from '../costs/CostQueryService';
 import type { EntityAccess } from '../service/EntityAccess';
+import { requirePermission } from '../service/requirePermission';
 
 /** The last `days` days up to today, both inclusive. */
 function lastDays(days: number, now: Date) {
@@ -37,17 +37,10 @@ export function registerCostActions(options: {
   const { actionsRegistry, costs, entities, permissions } = options;
   const now = options.now ?? (() => new Date());
 
-  async function requireOrgRead(credentials: BackstageCredentials) {
-    const [decision] = await permissions.authorize(
-      [{ permission: aiCostOrgReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiCostOrgReadPermission.name}`,
-      );
-    }
-  }
+  const requireOrgRead = (credentials: BackstageCredentials) =>
+    requirePermission(permissions, credentials, {
+      permission: aiCostOrgReadPermission,
+    });
 
   actionsRegistry.register({
     name: 'get-entity-ai-costs',

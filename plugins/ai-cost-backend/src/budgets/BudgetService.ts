@@ -14,6 +14,7 @@ import type { Request } from 'express';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { BudgetStore } from '../database';
 import { resolveBudget, type EffectiveBudget } from './resolveBudget';
+import { principalRef } from '../service/principalRef';
 
 /** A budget as the API shows it: money in currency units. */
 export function toApiBudget(budget: EffectiveBudget): Budget {
@@ -39,15 +40,6 @@ function describeBudget(budget: EffectiveBudget | undefined) {
         source: budget.source,
       }
     : null;
-}
-
-function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
 }
 
 /**

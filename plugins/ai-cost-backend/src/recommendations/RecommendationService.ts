@@ -16,21 +16,13 @@ import type {
   RecommendationStore,
   StoredRecommendation,
 } from '../database';
+import { principalRef } from '../service/principalRef';
 
 /** A decision as the API takes it. */
 export type RecommendationAction =
   | { action: 'dismiss'; reason: string }
   | { action: 'snooze'; until: string; reason?: string }
   | { action: 'reopen' };
-
-function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
-}
 
 /** A recommendation as the API shows it: money in currency units. */
 export function toApiRecommendation(

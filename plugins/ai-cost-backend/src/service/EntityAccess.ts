@@ -3,11 +3,13 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { aiCostReadPermission } from '@ai-cost/plugin-ai-cost-common';
 import { normalizeEntityRef } from '../attribution/catalogSnapshot';
+import type { CatalogIndexReader } from '../attribution/CatalogIndex';
+import { requirePermission } from './requirePermission';
 
 /**
  * Decides which entities' costs a caller may read (DESIGN §6): the entity
@@ -40,20 +42,31 @@ export class EntityAccess {
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: aiCostReadPermission, resourceRef: ref }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiCostReadPermission.name} on ${ref}`,
-      );
-    }
+    await requirePermission(this.options.permissions, credentials, {
+      permission: aiCostReadPermission,
+      resourceRef: ref,
+    });
     return {
       entityRef: ref,
       kind: entity.kind,
       ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
     };
+  }
+
+  /**
+   * The entity (when the caller may read its costs) followed by the
+   * descendants the caller may read too: what lists over a subtree cover.
+   */
+  async readableSubtree(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    index: CatalogIndexReader,
+  ): Promise<string[]> {
+    const entity = await this.readable(entityRef, credentials);
+    const { graph } = await index.read();
+    const descendants = [...graph.descendants(entity.entityRef)];
+    const visible = await this.visible(descendants, credentials);
+    return [entity.entityRef, ...descendants.filter(ref => visible.has(ref))];
   }
 
   /** The subset of `entityRefs` whose costs the caller may read. */

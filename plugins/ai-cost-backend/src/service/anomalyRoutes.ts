@@ -1,10 +1,8 @@
 import type {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   aiCostOrgReadPermission,
   anomaliesQuerySchema,
@@ -17,6 +15,8 @@ import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { AnomalyStore, StoredAnomaly } from '../database';
 import type { EntityAccess } from './EntityAccess';
 import { parseInput } from './parseInput';
+import { principalRef } from './principalRef';
+import { requirePermission } from './requirePermission';
 
 /** An anomaly as the API shows it: money in currency units. */
 export function toApiAnomaly(anomaly: StoredAnomaly): Anomaly {
@@ -33,14 +33,6 @@ export function toApiAnomaly(anomaly: StoredAnomaly): Anomaly {
       share: Math.round(cause.share * 1000) / 1000,
     })),
   };
-}
-
-function principalRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? 'unknown';
 }
 
 /**
@@ -66,27 +58,18 @@ export function registerAnomalyRoutes(
     const query = parseInput(anomaliesQuerySchema, req.query);
     const status = query.status === 'all' ? undefined : query.status;
     if (!query.entityRef) {
-      const [decision] = await permissions.authorize(
-        [{ permission: aiCostOrgReadPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${aiCostOrgReadPermission.name}`,
-        );
-      }
+      await requirePermission(permissions, credentials, {
+        permission: aiCostOrgReadPermission,
+      });
       res.json((await anomalies.listAnomalies({ status })).map(toApiAnomaly));
       return;
     }
-    const entity = await entities.readable(query.entityRef, credentials);
-    const { graph } = await index.read();
-    const descendants = [...graph.descendants(entity.entityRef)];
-    const visible = await entities.visible(descendants, credentials);
     const found = await anomalies.listAnomalies({
-      entityRefs: [
-        entity.entityRef,
-        ...descendants.filter(r => visible.has(r)),
-      ],
+      entityRefs: await entities.readableSubtree(
+        query.entityRef,
+        credentials,
+        index,
+      ),
       status,
     });
     res.json(found.map(toApiAnomaly));

@@ -4,8 +4,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { ApiRouter } from '@backstage/backend-openapi-utils';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   aiCostAdminPermission,
   describeZodError,
@@ -19,6 +18,8 @@ import type { PushIngestService } from '../push/PushIngestService';
 import { readCsvUpload } from '../push/upload';
 import type { AiCostApiSpec } from '../schema/openapi.generated';
 import { parseInput } from './parseInput';
+import { principalRef } from './principalRef';
+import { requirePermission } from './requirePermission';
 
 /** Where the body parser leaves an error for the route to throw after authentication. */
 const BODY_ERROR = Symbol('ai-cost.pushBodyError');
@@ -95,15 +96,9 @@ export function registerPushRoutes(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize(
-      [{ permission: aiCostAdminPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiCostAdminPermission.name}`,
-      );
-    }
+    await requirePermission(permissions, credentials, {
+      permission: aiCostAdminPermission,
+    });
     return credentials;
   }
 
@@ -118,11 +113,6 @@ export function registerPushRoutes(
   router.post('/import/focus', async (req, res) => {
     const credentials = await authorize(req);
     const query = parseInput(focusImportQuerySchema, req.query);
-    const principal = credentials.principal as {
-      type: string;
-      userEntityRef?: string;
-      subject?: string;
-    };
     const upload = readCsvUpload(req, {
       maxBytes: push.settings.maxImportBytes,
       setting: 'aiCost.ingest.maxImportBytes',
@@ -131,8 +121,7 @@ export function registerPushRoutes(
       await push.importFocus({
         ...query,
         upload,
-        importedBy:
-          principal.userEntityRef ?? principal.subject ?? principal.type,
+        importedBy: principalRef(credentials),
       }),
     );
   });

@@ -3,8 +3,7 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   aiCostAdminPermission,
   aiCostOrgReadPermission,
@@ -22,6 +21,7 @@ import type {
 } from '../recommendations/RecommendationService';
 import type { EntityAccess } from './EntityAccess';
 import { parseInput } from './parseInput';
+import { requirePermission } from './requirePermission';
 
 /**
  * `GET /recommendations` (an entity and its descendants the caller can see,
@@ -45,54 +45,27 @@ export function registerRecommendationRoutes(
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
-  async function demand(
+  const demand = (
     credentials: BackstageCredentials,
-    request:
-      | { permission: typeof aiCostAdminPermission }
-      | {
-          permission: typeof aiCostRecommendationsUpdatePermission;
-          resourceRef: string;
-        },
-  ) {
-    const [decision] = await permissions.authorize([request], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'resourceRef' in request
-          ? `Missing permission ${request.permission.name} on ${request.resourceRef}`
-          : `Missing permission ${request.permission.name}`,
-      );
-    }
-  }
+    request: Parameters<typeof requirePermission>[2],
+  ) => requirePermission(permissions, credentials, request);
 
   router.get('/recommendations', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = parseInput(recommendationsQuerySchema, req.query);
     const status = query.status === 'all' ? undefined : query.status;
     if (!query.entityRef) {
-      const [decision] = await permissions.authorize(
-        [{ permission: aiCostOrgReadPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${aiCostOrgReadPermission.name}`,
-        );
-      }
+      await demand(credentials, { permission: aiCostOrgReadPermission });
       res.json(await recommendations.list({ status }));
       return;
     }
-    const entity = await entities.readable(query.entityRef, credentials);
-    const { graph } = await index.read();
-    const descendants = [...graph.descendants(entity.entityRef)];
-    const visible = await entities.visible(descendants, credentials);
     res.json(
       await recommendations.list({
-        entityRefs: [
-          entity.entityRef,
-          ...descendants.filter(ref => visible.has(ref)),
-        ],
+        entityRefs: await entities.readableSubtree(
+          query.entityRef,
+          credentials,
+          index,
+        ),
         status,
       }),
     );

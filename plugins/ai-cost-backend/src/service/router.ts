@@ -4,7 +4,6 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -40,6 +39,7 @@ import { registerRecommendationRoutes } from './recommendationRoutes';
 import type { PushIngestService } from '../push/PushIngestService';
 import { pushAwareMiddleware, registerPushRoutes } from './pushRoutes';
 import { parseInput } from './parseInput';
+import { requirePermission } from './requirePermission';
 
 /** A `from`/`to` query window, both days inclusive. */
 const windowSchema = z
@@ -94,12 +94,7 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
+    await requirePermission(permissions, credentials, { permission });
     return credentials;
   }
 
@@ -179,20 +174,10 @@ export async function createRouter(options: RouterOptions) {
     });
     const { entityRef } = parseInput(budgetQuerySchema, req.query);
     const entity = await entities.readable(entityRef, credentials);
-    const [decision] = await permissions.authorize(
-      [
-        {
-          permission: aiCostBudgetUpdatePermission,
-          resourceRef: entity.entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Missing permission ${aiCostBudgetUpdatePermission.name} on ${entity.entityRef}`,
-      );
-    }
+    await requirePermission(permissions, credentials, {
+      permission: aiCostBudgetUpdatePermission,
+      resourceRef: entity.entityRef,
+    });
     return { entity, credentials };
   }
 
