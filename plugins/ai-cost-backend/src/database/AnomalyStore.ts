@@ -1,6 +1,7 @@
 import type {
   AnomalyFeedbackValue,
   AnomalySeverity,
+  Page,
 } from '@ai-cost/plugin-ai-cost-common';
 
 /** A ranked root cause, money in micro-units. */
@@ -55,12 +56,17 @@ export interface AnomalyStore {
     anomaly: DetectedAnomaly,
   ): Promise<{ anomaly: StoredAnomaly; created: boolean }>;
   getAnomaly(id: string): Promise<StoredAnomaly | undefined>;
+  /**
+   * One page of anomalies, newest start first, then largest impact: `limit`
+   * items after `cursor` (the `nextCursor` of the previous page).
+   */
   listAnomalies(options: {
     /** All entities when omitted. */
     entityRefs?: string[];
     status?: 'open' | 'resolved';
-    limit?: number;
-  }): Promise<StoredAnomaly[]>;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<StoredAnomaly>>;
   /** Marks open anomalies of a series that detection no longer reports as resolved. */
   resolveOthers(options: {
     entityRef: string;

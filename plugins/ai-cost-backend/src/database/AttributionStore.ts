@@ -18,6 +18,12 @@ export interface CatalogIndexState {
 /** Attributed amounts of one group of a query, money in micro-units. */
 export type AmountsRow<K extends string> = Record<K, string> & UsageAmounts;
 
+/** The amounts kept of unallocated spend: no estimate share, no reasoning tokens. */
+export type UnallocatedAmounts = Omit<
+  UsageAmounts,
+  'estimatedOnly' | 'reasoningTokens'
+>;
+
 /** The days of stored usage of one source. */
 export interface SourceUsageSpan {
   sourceId: string;
@@ -26,12 +32,8 @@ export interface SourceUsageSpan {
   to: string;
 }
 
-/**
- * Persistence of the annotation index, of attributed spend
- * (`ai_cost_daily`, `ai_cost_unallocated_daily`) and the queries page views
- * make against it. Page views never read raw usage.
- */
-export interface AttributionStore {
+/** Persistence of the catalog snapshot: entities, their claims, the index state. */
+export interface CatalogSnapshotStore {
   /** Replaces the catalog snapshot and its claims in one transaction. */
   replaceCatalogSnapshot(
     snapshot: CatalogSnapshot,
@@ -41,7 +43,14 @@ export interface AttributionStore {
     { snapshot: CatalogSnapshot; state: CatalogIndexState } | undefined
   >;
   getIndexState(): Promise<CatalogIndexState | undefined>;
+}
 
+/**
+ * Persistence of attributed spend (`ai_cost_daily`,
+ * `ai_cost_unallocated_daily`) and the queries page views make against it.
+ * Page views never read raw usage.
+ */
+export interface AttributedSpendStore {
   /** First and last day of stored usage per source, optionally of some providers only. */
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
 
@@ -73,9 +82,22 @@ export interface AttributionStore {
     window: UsageWindow,
   ): Promise<Array<AmountsRow<'provider' | 'dimension' | 'value'>>>;
 
+  /** Unallocated spend summed by day, provider, dimension, value and model. */
+  sumUnallocatedDaily(
+    window: UsageWindow,
+  ): Promise<
+    Array<
+      Record<'date' | 'provider' | 'dimension' | 'value' | 'model', string> &
+        UnallocatedAmounts
+    >
+  >;
+
   /** Everything ingested in the window: the right-hand side of the invariant. */
   sumIngested(window: UsageWindow): Promise<UsageAmounts>;
 }
+
+/** The annotation index and attributed spend, as the attribution code uses them. */
+export type AttributionStore = CatalogSnapshotStore & AttributedSpendStore;
 
 /** Columns of `ai_cost_daily` a query can group by. */
 export type AttributedColumn =

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseAiCostStore } from './DatabaseAiCostStore';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -30,7 +30,7 @@ describe('DatabaseAiCostStore', () => {
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseAiCostStore.create({
+    const { usage: store } = await createStores({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     await store.registerSources([{ id: 'openai-prod', provider: 'openai' }]);
@@ -220,6 +220,16 @@ describe('DatabaseAiCostStore', () => {
       await expect(
         store.completeRun({
           run,
+          provider: 'anthropic',
+          backfill: true,
+          records: [record({ cacheWriteTokens: 10, cacheWrite1hTokens: 11 })],
+        }),
+      ).rejects.toThrow(
+        'Usage record 0 is invalid: cacheWrite1hTokens 11 exceeds cacheWriteTokens 10, which counts every cache write',
+      );
+      await expect(
+        store.completeRun({
+          run,
           provider: 'openai',
           backfill: true,
           records: [record({}), record({})],
@@ -228,6 +238,31 @@ describe('DatabaseAiCostStore', () => {
         'Source "openai-prod" returned two usage records with the same natural key for 2026-11-01 (model gpt-4o, line item none)',
       );
       expect((await store.sumUsage(window)).rows).toBe(0);
+    });
+
+    it('keeps 1-hour cache writes apart from all cache writes', async () => {
+      const { store } = await createStore(databaseId);
+      const run = await store.startRun({
+        sourceId: 'openai-prod',
+        trigger: 'schedule',
+        window,
+      });
+      await store.completeRun({
+        run,
+        provider: 'anthropic',
+        backfill: true,
+        records: [
+          record({ cacheWriteTokens: 1_500, cacheWrite1hTokens: 1_000 }),
+          record({ model: 'gpt-4o-mini', cacheWriteTokens: 7 }),
+        ],
+      });
+      const stored = await store.listUsage(window);
+      expect(
+        stored.map(r => [r.model, r.cacheWriteTokens, r.cacheWrite1hTokens]),
+      ).toEqual([
+        ['gpt-4o', 1_500, 1_000],
+        ['gpt-4o-mini', 7, 0],
+      ]);
     });
 
     it('treats records that differ only in a null dimension or tags as distinct', async () => {

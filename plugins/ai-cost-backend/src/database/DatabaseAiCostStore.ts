@@ -1,8 +1,4 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type { SourceInfo, SourceStatus } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageRecord, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
@@ -14,27 +10,11 @@ import type {
   StoredUsageRecord,
   UsageTotals,
 } from './AiCostStore';
+import { dbIso, dbIsoOrNull, dbNumber, dbNumberOrNull } from './dbHelpers';
 import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
 import { usageRecordKey } from './recordKey';
 import { usageRow } from './usageRow';
-
-const migrationsDir = resolvePackagePath(
-  '@ai-cost/plugin-ai-cost-backend',
-  'migrations',
-);
-
-/** Rows per insert statement: 28 columns × 500 stays under every database's parameter limit. */
-const BATCH_SIZE = 500;
-
-function toIso(value: Date | string | null): string | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(value);
-  return date.toISOString();
-}
-
-function count(value: number | string | null | undefined): number {
-  return value === null || value === undefined ? 0 : Number(value);
-}
+import type { UsageWindowWriter } from './UsageWindowWriter';
 
 function assertRecord(record: UsageRecord, index: number): void {
   const problems: string[] = [];
@@ -57,6 +37,7 @@ function assertRecord(record: UsageRecord, index: number): void {
     'inputTokens',
     'cachedInputTokens',
     'cacheWriteTokens',
+    'cacheWrite1hTokens',
     'outputTokens',
     'reasoningTokens',
     'requests',
@@ -65,6 +46,15 @@ function assertRecord(record: UsageRecord, index: number): void {
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 0)) {
       problems.push(`${field} ${value} is not a non-negative integer`);
     }
+  }
+  if ((record.cacheWrite1hTokens ?? 0) > (record.cacheWriteTokens ?? 0)) {
+    problems.push(
+      `cacheWrite1hTokens ${
+        record.cacheWrite1hTokens
+      } exceeds cacheWriteTokens ${
+        record.cacheWriteTokens ?? 0
+      }, which counts every cache write`,
+    );
   }
   if (problems.length) {
     throw new InputError(
@@ -75,18 +65,10 @@ function assertRecord(record: UsageRecord, index: number): void {
 
 /** The knex implementation of {@link AiCostStore}, on SQLite and PostgreSQL. */
 export class DatabaseAiCostStore implements AiCostStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseAiCostStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseAiCostStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly writer: UsageWindowWriter,
+  ) {}
 
   async registerSources(
     sources: Array<{ id: string; provider: string; demo?: boolean }>,
@@ -111,10 +93,10 @@ export class DatabaseAiCostStore implements AiCostStore {
       id: row.id,
       provider: row.provider,
       status: row.status as SourceStatus,
-      lastRunAt: toIso(row.last_run_at),
-      lastSuccessAt: toIso(row.last_success_at),
+      lastRunAt: dbIsoOrNull(row.last_run_at),
+      lastSuccessAt: dbIsoOrNull(row.last_success_at),
       lastError: row.last_error,
-      rowsUpserted: count(row.rows_upserted),
+      rowsUpserted: dbNumber(row.rows_upserted),
       freshThrough: row.fresh_through,
       backfilledFrom: row.backfilled_from,
       ...(row.demo ? { demo: true } : {}),
@@ -128,8 +110,11 @@ export class DatabaseAiCostStore implements AiCostStore {
   }) {
     const now = new Date();
     return this.db.transaction(async tx => {
+      // The source's row lock comes first in every transaction that
+      // touches a source's runs or usage (see UsageWindowWriter).
       const source = await tx<DbSourceRow>('ai_cost_sources')
         .where({ id: options.sourceId })
+        .forUpdate()
         .first();
       if (!source) throw new InputError(`Unknown source "${options.sourceId}"`);
       const [inserted] = await tx<DbRunRow>('ai_cost_runs')
@@ -193,56 +178,24 @@ export class DatabaseAiCostStore implements AiCostStore {
       }
     });
     const rows = this.toRows(run, provider, records);
-    const now = new Date();
     return this.db.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-        await tx<DbUsageRow>('ai_cost_usage')
-          .insert(rows.slice(i, i + BATCH_SIZE))
-          .onConflict(['source_id', 'record_key'])
-          .merge();
-      }
-      const deleted = await tx<DbUsageRow>('ai_cost_usage')
-        .where('source_id', run.sourceId)
-        .whereBetween('date', [from, to])
-        .andWhere(q => q.whereNot('run_id', run.id).orWhereNull('run_id'))
-        .delete();
-      const finished = await tx<DbRunRow>('ai_cost_runs')
-        .where({ id: run.id, status: 'running' })
-        .update({
-          status: 'succeeded',
-          finished_at: now,
-          rows_upserted: rows.length,
-          rows_deleted: deleted,
-        });
-      if (finished !== 1) {
-        throw new ConflictError(
-          `Run ${run.id} of source "${run.sourceId}" is no longer running`,
-        );
-      }
-      const source = await tx<DbSourceRow>('ai_cost_sources')
-        .where({ id: run.sourceId })
-        .first();
-      const freshThrough =
-        source?.fresh_through && source.fresh_through > to
-          ? source.fresh_through
-          : to;
-      await tx<DbSourceRow>('ai_cost_sources')
-        .where({ id: run.sourceId })
-        .update({
-          status: 'succeeded',
-          last_success_at: now,
-          last_error: null,
-          rows_upserted: rows.length,
-          fresh_through: freshThrough,
-          ...(options.backfill ? { backfilled_from: from } : {}),
-        });
-      return { upserted: rows.length, deleted };
+      const { written, deleted } = await this.writer.replace(tx, {
+        sourceId: run.sourceId,
+        days: run.window,
+        rows,
+        run: { id: run.id, backfill: options.backfill },
+      });
+      return { upserted: written, deleted };
     });
   }
 
   async failRun(run: IngestionRun, error: string) {
     const now = new Date();
     await this.db.transaction(async tx => {
+      await tx<DbSourceRow>('ai_cost_sources')
+        .where({ id: run.sourceId })
+        .forUpdate()
+        .first();
       await tx<DbRunRow>('ai_cost_runs')
         .where({ id: run.id })
         .update({ status: 'failed', finished_at: now, error });
@@ -269,11 +222,11 @@ export class DatabaseAiCostStore implements AiCostStore {
       sourceId: row.source_id,
       trigger: row.trigger as RunTrigger,
       window: { from: row.window_from, to: row.window_to },
-      startedAt: toIso(row.started_at)!,
-      finishedAt: toIso(row.finished_at),
+      startedAt: dbIso(row.started_at),
+      finishedAt: dbIsoOrNull(row.finished_at),
       status: row.status as IngestionRun['status'],
-      rowsUpserted: count(row.rows_upserted),
-      rowsDeleted: count(row.rows_deleted),
+      rowsUpserted: dbNumber(row.rows_upserted),
+      rowsDeleted: dbNumber(row.rows_deleted),
       error: row.error,
     }));
   }
@@ -301,17 +254,15 @@ export class DatabaseAiCostStore implements AiCostStore {
       tags: row.tags ? JSON.parse(row.tags) : null,
       model: row.model,
       lineItem: row.line_item,
-      inputTokens: count(row.input_tokens),
-      cachedInputTokens: count(row.cached_input_tokens),
-      cacheWriteTokens: count(row.cache_write_tokens),
-      outputTokens: count(row.output_tokens),
-      reasoningTokens: count(row.reasoning_tokens),
-      requests: count(row.requests),
-      cost: count(row.cost_micros),
-      estimatedCost:
-        row.estimated_cost_micros === null
-          ? null
-          : count(row.estimated_cost_micros),
+      inputTokens: dbNumber(row.input_tokens),
+      cachedInputTokens: dbNumber(row.cached_input_tokens),
+      cacheWriteTokens: dbNumber(row.cache_write_tokens),
+      cacheWrite1hTokens: dbNumber(row.cache_write_1h_tokens),
+      outputTokens: dbNumber(row.output_tokens),
+      reasoningTokens: dbNumber(row.reasoning_tokens),
+      requests: dbNumber(row.requests),
+      cost: dbNumber(row.cost_micros),
+      estimatedCost: dbNumberOrNull(row.estimated_cost_micros),
       currency: row.currency,
       costKind: row.cost_kind as UsageRecord['costKind'],
       unpriced: Boolean(row.unpriced),
@@ -336,14 +287,14 @@ export class DatabaseAiCostStore implements AiCostStore {
     if (options.sourceId) query.where('source_id', options.sourceId);
     const [row] = await query;
     return {
-      cost: count(row.cost),
-      estimatedCost: count(row.estimatedCost),
-      inputTokens: count(row.inputTokens),
-      cachedInputTokens: count(row.cachedInputTokens),
-      cacheWriteTokens: count(row.cacheWriteTokens),
-      outputTokens: count(row.outputTokens),
-      requests: count(row.requests),
-      rows: count(row.rows),
+      cost: dbNumber(row.cost),
+      estimatedCost: dbNumber(row.estimatedCost),
+      inputTokens: dbNumber(row.inputTokens),
+      cachedInputTokens: dbNumber(row.cachedInputTokens),
+      cacheWriteTokens: dbNumber(row.cacheWriteTokens),
+      outputTokens: dbNumber(row.outputTokens),
+      requests: dbNumber(row.requests),
+      rows: dbNumber(row.rows),
     };
   }
 
@@ -371,10 +322,10 @@ export class DatabaseAiCostStore implements AiCostStore {
       date: String(row.date),
       sourceId: String(row.source_id),
       provider: String(row.provider),
-      billed: count(row.billed),
-      estimatedOfBilled: count(row.estimatedOfBilled),
-      estimatedOnly: count(row.estimatedOnly),
-      unpricedRecords: count(row.unpricedRecords),
+      billed: dbNumber(row.billed),
+      estimatedOfBilled: dbNumber(row.estimatedOfBilled),
+      estimatedOnly: dbNumber(row.estimatedOnly),
+      unpricedRecords: dbNumber(row.unpricedRecords),
     }));
   }
 

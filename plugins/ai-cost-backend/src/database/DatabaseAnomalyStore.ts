@@ -1,17 +1,12 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type {
   AnomalyStore,
   DetectedAnomaly,
   StoredAnomaly,
 } from './AnomalyStore';
+import { dbIso, dbNumber, IN_CHUNK } from './dbHelpers';
+import { decodeCursor, pageOf } from './pageCursor';
 import type { DbAnomalyRow } from './tables';
-
-const IN_CHUNK = 1000;
-
-function iso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
 
 function toAnomaly(row: DbAnomalyRow): StoredAnomaly {
   return {
@@ -20,10 +15,10 @@ function toAnomaly(row: DbAnomalyRow): StoredAnomaly {
     model: row.model,
     startDate: row.start_date,
     endDate: row.end_date,
-    expected: Number(row.expected_micros),
-    actual: Number(row.actual_micros),
-    impact: Number(row.impact_micros),
-    impactPct: Number(row.impact_pct),
+    expected: dbNumber(row.expected_micros),
+    actual: dbNumber(row.actual_micros),
+    impact: dbNumber(row.impact_micros),
+    impactPct: dbNumber(row.impact_pct),
     severity: row.severity as StoredAnomaly['severity'],
     rootCauses: JSON.parse(row.root_causes),
     status: row.status as StoredAnomaly['status'],
@@ -34,25 +29,24 @@ function toAnomaly(row: DbAnomalyRow): StoredAnomaly {
               StoredAnomaly['feedback']
             >['value'],
             by: row.feedback_by,
-            at: iso(row.feedback_at),
+            at: dbIso(row.feedback_at),
             ...(row.feedback_comment ? { comment: row.feedback_comment } : {}),
           }
         : null,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    createdAt: dbIso(row.created_at),
+    updatedAt: dbIso(row.updated_at),
   };
+}
+
+/** The order of anomaly lists: newest start first, then largest impact, then newest row. */
+function newestFirst(a: StoredAnomaly, b: StoredAnomaly): number {
+  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? 1 : -1;
+  return b.impact - a.impact || Number(b.id) - Number(a.id);
 }
 
 /** The knex implementation of {@link AnomalyStore}, on SQLite and PostgreSQL. */
 export class DatabaseAnomalyStore implements AnomalyStore {
-  /** Expects the plugin's migrations to have run (see `DatabaseAiCostStore.create`). */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseAnomalyStore> {
-    return new DatabaseAnomalyStore(await options.database.getClient());
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async upsertAnomaly(anomaly: DetectedAnomaly) {
     const now = new Date();
@@ -72,27 +66,24 @@ export class DatabaseAnomalyStore implements AnomalyStore {
       model: anomaly.model,
       start_date: anomaly.startDate,
     };
-    return this.db.transaction(async tx => {
-      const existing = await tx<DbAnomalyRow>('ai_cost_anomalies')
-        .where(key)
-        .forUpdate()
-        .first();
-      if (existing) {
-        await tx('ai_cost_anomalies')
-          .where({ id: existing.id })
-          .update(figures);
-      } else {
-        await tx('ai_cost_anomalies').insert({
-          ...key,
-          ...figures,
-          created_at: now,
-        });
-      }
-      const row = await tx<DbAnomalyRow>('ai_cost_anomalies')
-        .where(key)
-        .first();
-      return { anomaly: toAnomaly(row!), created: !existing };
-    });
+    // Idempotent across replicas: insert-or-nothing on the ongoing key, then
+    // update; never a select-then-insert that a concurrent scan can break.
+    const inserted = await this.db('ai_cost_anomalies')
+      .insert({
+        ...key,
+        ...figures,
+        created_at: now,
+      })
+      .onConflict(['entity_ref', 'model', 'start_date'])
+      .ignore()
+      .returning('id');
+    if (inserted.length === 0) {
+      await this.db('ai_cost_anomalies').where(key).update(figures);
+    }
+    const row = await this.db<DbAnomalyRow>('ai_cost_anomalies')
+      .where(key)
+      .first();
+    return { anomaly: toAnomaly(row!), created: inserted.length > 0 };
   }
 
   async getAnomaly(id: string) {
@@ -106,30 +97,57 @@ export class DatabaseAnomalyStore implements AnomalyStore {
   async listAnomalies(options: {
     entityRefs?: string[];
     status?: 'open' | 'resolved';
-    limit?: number;
+    limit: number;
+    cursor?: string;
   }) {
-    const { entityRefs, status, limit = 200 } = options;
+    const { entityRefs, status, limit, cursor } = options;
+    const after = cursor
+      ? decodeCursor(cursor, ['string', 'number', 'number'])
+      : undefined;
     const run = async (refs?: string[]) => {
       const query = this.db<DbAnomalyRow>('ai_cost_anomalies')
         .orderBy([
           { column: 'start_date', order: 'desc' },
           { column: 'impact_micros', order: 'desc' },
+          { column: 'id', order: 'desc' },
         ])
-        .limit(limit);
+        .limit(limit + 1);
       if (refs) query.whereIn('entity_ref', refs);
       if (status) query.where({ status });
+      if (after) {
+        const [startDate, impact, id] = after;
+        query.where(q =>
+          q
+            .where('start_date', '<', startDate)
+            .orWhere(q2 =>
+              q2
+                .where('start_date', startDate)
+                .where('impact_micros', '<', impact),
+            )
+            .orWhere(q2 =>
+              q2
+                .where('start_date', startDate)
+                .where('impact_micros', impact)
+                .where('id', '<', id),
+            ),
+        );
+      }
       return (await query).map(toAnomaly);
     };
-    if (!entityRefs) return run();
-    const all: StoredAnomaly[] = [];
-    for (let i = 0; i < entityRefs.length; i += IN_CHUNK) {
-      all.push(...(await run(entityRefs.slice(i, i + IN_CHUNK))));
+    const found: StoredAnomaly[] = [];
+    if (entityRefs) {
+      for (let i = 0; i < entityRefs.length; i += IN_CHUNK) {
+        found.push(...(await run(entityRefs.slice(i, i + IN_CHUNK))));
+      }
+      found.sort(newestFirst);
+    } else {
+      found.push(...(await run()));
     }
-    return all
-      .sort(
-        (a, b) => b.startDate.localeCompare(a.startDate) || b.impact - a.impact,
-      )
-      .slice(0, limit);
+    return pageOf(found, limit, item => [
+      item.startDate,
+      item.impact,
+      Number(item.id),
+    ]);
   }
 
   async resolveOthers(options: {

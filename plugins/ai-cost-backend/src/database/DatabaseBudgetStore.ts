@@ -1,31 +1,24 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { BudgetPeriod } from '@ai-cost/plugin-ai-cost-common';
 import type { Knex } from 'knex';
 import type { BudgetAlert, BudgetStore, StoredBudget } from './BudgetStore';
+import { dbIso, dbNumber } from './dbHelpers';
 import type { DbBudgetAlertRow, DbBudgetRow } from './tables';
 
 function toBudget(row: DbBudgetRow): StoredBudget {
   return {
     entityRef: row.entity_ref,
-    amount: Number(row.amount_micros),
+    amount: dbNumber(row.amount_micros),
     currency: row.currency,
     period: row.period as BudgetPeriod,
     thresholds: JSON.parse(row.thresholds),
     updatedBy: row.updated_by,
-    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedAt: dbIso(row.updated_at),
   };
 }
 
 /** The knex implementation of {@link BudgetStore}, on SQLite and PostgreSQL. */
 export class DatabaseBudgetStore implements BudgetStore {
-  /** Expects the plugin's migrations to have run (see `DatabaseAiCostStore.create`). */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseBudgetStore> {
-    return new DatabaseBudgetStore(await options.database.getClient());
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async getBudget(entityRef: string) {
     const row = await this.db<DbBudgetRow>('ai_cost_budgets')
@@ -101,8 +94,8 @@ export class DatabaseBudgetStore implements BudgetStore {
       periodStart: row.period_start,
       threshold: Number(row.threshold),
       basis: row.basis as BudgetAlert['basis'],
-      spent: Number(row.spent_micros),
-      budget: Number(row.budget_micros),
+      spent: dbNumber(row.spent_micros),
+      budget: dbNumber(row.budget_micros),
       projectedDate: row.projected_date,
     }));
   }

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { FocusRow } from '../push/focus';
 import type { PricedPushEvent } from '../push/pricing';
-import { DatabasePushStore } from './DatabasePushStore';
+import { createStores } from './createStores';
 
 jest.setTimeout(60_000);
 
@@ -94,7 +94,7 @@ describe('DatabasePushStore', () => {
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabasePushStore.create({
+    const { push: store } = await createStores({
       database: mockServices.database({ knex, migrations: { skip: false } }),
     });
     return { knex, store };
@@ -330,7 +330,7 @@ describe('DatabasePushStore', () => {
         ],
       };
       await expect(store.importFocusFile(restated)).rejects.toThrow(
-        'FOCUS file "oct" of source "focus" was imported before with other content (sha256 sha-1); import this version under another fileId, or pass replace=true to replace it',
+        'FOCUS file "oct" of source "focus" was imported before with other content or another row selection (sha256 sha-1, rows all); import this version under another fileId, or pass replace=true to replace it',
       );
       expect(await usage(knex, 'focus')).toEqual(stored);
 
@@ -356,7 +356,29 @@ describe('DatabasePushStore', () => {
           firstDay: '2026-10-03',
           lastDay: '2026-10-03',
           importedBy: 'user:default/admin',
+          selection: 'all',
+          skipped: { rows: 0, billedCost: 0, services: [] },
         }),
+      ]);
+
+      // The same content selected by other rules is not a duplicate.
+      const skipped = {
+        rows: 2,
+        billedCost: 1_250_000,
+        services: [
+          { serviceName: 'Amazon EC2', rows: 2, billedCost: 1_250_000 },
+        ],
+      };
+      expect(
+        await store.importFocusFile({
+          ...restated,
+          replace: true,
+          selection: 'ai:0000abcd',
+          skipped,
+        }),
+      ).toMatchObject({ status: 'replaced', rowsImported: 1 });
+      expect(await store.listFocusFiles('focus')).toEqual([
+        expect.objectContaining({ selection: 'ai:0000abcd', skipped }),
       ]);
     });
 

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseAiCostStore } from './DatabaseAiCostStore';
+import { createStores } from './createStores';
 import { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
 import type { DetectedRecommendation } from './RecommendationStore';
 
@@ -51,9 +51,20 @@ describe('DatabaseRecommendationStore', () => {
       knex,
       migrations: { skip: false },
     });
-    await DatabaseAiCostStore.create({ database });
-    return DatabaseRecommendationStore.create({ database });
+    return (await createStores({ database })).recommendations;
   }
+  /** Every recommendation of a filter, in one page. */
+  const listAll = async (
+    store: DatabaseRecommendationStore,
+    filter: Omit<
+      Parameters<DatabaseRecommendationStore['listRecommendations']>[0],
+      'limit'
+    > = {},
+  ) => {
+    const page = await store.listRecommendations({ ...filter, limit: 500 });
+    expect(page.nextCursor).toBeNull();
+    return page.items;
+  };
   const sync = (
     store: DatabaseRecommendationStore,
     findings: DetectedRecommendation[],
@@ -69,7 +80,7 @@ describe('DatabaseRecommendationStore', () => {
         removed: 0,
         stale: 0,
       });
-      const listed = await store.listRecommendations({});
+      const listed = await listAll(store);
       // Largest saving first; the org-level item is listed org-wide.
       expect(listed.map(r => [r.entityRef, r.rule])).toEqual([
         [SVC, 'model-right-sizing'],
@@ -125,20 +136,16 @@ describe('DatabaseRecommendationStore', () => {
         updatedAt: DAY2.toISOString(),
       });
       expect(
-        (await store.listRecommendations({ status: 'open' })).map(r => r.rule),
+        (await listAll(store, { status: 'open' })).map(r => r.rule),
       ).toEqual(['prompt-caching', 'ownerless-spend']);
-      expect(
-        (await store.listRecommendations({ entityRefs: [OTHER] })).length,
-      ).toBe(0);
-      expect(
-        (await store.listRecommendations({ entityRefs: [SVC] })).length,
-      ).toBe(2);
+      expect((await listAll(store, { entityRefs: [OTHER] })).length).toBe(0);
+      expect((await listAll(store, { entityRefs: [SVC] })).length).toBe(2);
     });
 
     it('deletes undecided findings that stop triggering and hides decided ones until they return', async () => {
       const store = await createStore(databaseId);
       await sync(store, [finding(), caching], DAY1);
-      const [sizing, cache] = await store.listRecommendations({});
+      const [sizing, cache] = await listAll(store);
       await store.decide(sizing.id, {
         status: 'snoozed',
         until: '2026-12-31',
@@ -154,7 +161,7 @@ describe('DatabaseRecommendationStore', () => {
         stale: 1,
       });
       expect(await store.getRecommendation(cache.id)).toBeUndefined();
-      expect(await store.listRecommendations({})).toEqual([]);
+      expect(await listAll(store)).toEqual([]);
       expect(await store.getRecommendation(sizing.id)).toMatchObject({
         status: 'snoozed',
         staleSince: DAY2.toISOString(),
@@ -162,7 +169,7 @@ describe('DatabaseRecommendationStore', () => {
 
       // It triggers again: visible, still snoozed, same id.
       await sync(store, [finding()], new Date('2026-11-23T08:00:00Z'));
-      const [back] = await store.listRecommendations({});
+      const [back] = await listAll(store);
       expect(back).toMatchObject({
         id: sizing.id,
         status: 'snoozed',
@@ -184,7 +191,7 @@ describe('DatabaseRecommendationStore', () => {
     it('reopens a snooze the day after its last day', async () => {
       const store = await createStore(databaseId);
       await sync(store, [finding()], DAY1);
-      const [rec] = await store.listRecommendations({});
+      const [rec] = await listAll(store);
       await store.decide(rec.id, {
         status: 'snoozed',
         until: '2026-11-25',
@@ -223,13 +230,66 @@ describe('DatabaseRecommendationStore', () => {
       ).toBeUndefined();
     });
 
+    it('pages through every recommendation once, largest saving first, ties by id', async () => {
+      const store = await createStore(databaseId);
+      // 7 findings, 3 of them tied on the saving so the tie-break matters.
+      const savings = [5, 9, 9, 9, 1, 7, 3].map(n => n * 1_000_000);
+      await sync(
+        store,
+        savings.map((estimatedMonthlySavings, i) =>
+          finding({ fingerprint: `f${i}`, estimatedMonthlySavings }),
+        ),
+        DAY1,
+      );
+      const everything = await listAll(store);
+      const pages: string[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listRecommendations({ limit: 3, cursor });
+        pages.push(page.items.map(r => r.fingerprint));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(pages.map(p => p.length)).toEqual([3, 3, 1]);
+      expect(pages.flat()).toEqual(everything.map(r => r.fingerprint));
+      expect(everything.map(r => r.estimatedMonthlySavings)).toEqual(
+        [9, 9, 9, 7, 5, 3, 1].map(n => n * 1_000_000),
+      );
+      const tied = everything.slice(0, 3).map(r => Number(r.id));
+      expect(tied).toEqual([...tied].sort((a, b) => a - b));
+
+      // Filtered by entity (the chunked path) pages the same way.
+      const first = await store.listRecommendations({
+        entityRefs: [SVC],
+        limit: 4,
+      });
+      const rest = await store.listRecommendations({
+        entityRefs: [SVC],
+        limit: 4,
+        cursor: first.nextCursor!,
+      });
+      expect(rest.nextCursor).toBeNull();
+      expect([...first.items, ...rest.items].map(r => r.id)).toEqual(
+        everything.map(r => r.id),
+      );
+      expect(await store.openSavings({})).toBe(43_000_000);
+      expect(await store.openSavings({ entityRefs: [OTHER] })).toBe(0);
+      expect(await store.countOpen()).toBe(7);
+    });
+
+    it('refuses a cursor it did not make, naming the field', async () => {
+      const store = await createStore(databaseId);
+      await expect(
+        store.listRecommendations({ limit: 3, cursor: 'not-a-cursor' }),
+      ).rejects.toThrow(/^cursor: is not a cursor of this list/);
+    });
+
     it('survives two evaluations storing the same findings at once', async () => {
       const store = await createStore(databaseId);
       await Promise.all([
         sync(store, [finding(), caching], DAY1),
         sync(store, [finding(), caching], DAY1),
       ]);
-      expect((await store.listRecommendations({})).length).toBe(2);
+      expect((await listAll(store)).length).toBe(2);
     });
   });
 });

@@ -1,4 +1,3 @@
-import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { addDays, dayOf } from '@ai-cost/plugin-ai-cost-common';
 import type { Knex } from 'knex';
 import type {
@@ -9,21 +8,19 @@ import type {
   RecommendationSyncResult,
   StoredRecommendation,
 } from './RecommendationStore';
+import {
+  chunks,
+  dbIso,
+  dbIsoOrNull,
+  dbNumber,
+  IN_CHUNK,
+  insertBatches,
+} from './dbHelpers';
+import { decodeCursor, pageOf } from './pageCursor';
 import type { DbRecommendationRow } from './tables';
 
 const TABLE = 'ai_cost_recommendations';
-/** Rows per upsert: 10 columns × 100 stays under every database's parameter limit. */
-const BATCH_SIZE = 100;
-const IN_CHUNK = 1000;
 const MS_PER_DAY = 86_400_000;
-
-function iso(value: Date | string | number): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-function isoOrNull(value: Date | string | number | null): string | null {
-  return value === null || value === undefined ? null : iso(value);
-}
 
 /** The instant a snooze ends: the start of the day after its last day. */
 function snoozeEnd(until: string): Date {
@@ -39,19 +36,19 @@ function toRecommendation(row: DbRecommendationRow): StoredRecommendation {
     title: row.title,
     description: row.description ?? '',
     evidence: JSON.parse(row.evidence),
-    estimatedMonthlySavings: Number(row.estimated_monthly_savings_micros),
+    estimatedMonthlySavings: dbNumber(row.estimated_monthly_savings_micros),
     confidence: row.confidence as StoredRecommendation['confidence'],
     status: row.status as RecommendationStatus,
     snoozedUntil:
       row.snoozed_until === null
         ? null
-        : addDays(dayOf(new Date(iso(row.snoozed_until))), -1),
+        : addDays(dayOf(new Date(dbIso(row.snoozed_until))), -1),
     decidedBy: row.decided_by,
     decisionReason: row.decision_reason,
-    decidedAt: isoOrNull(row.decided_at),
-    staleSince: isoOrNull(row.stale_since),
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    decidedAt: dbIsoOrNull(row.decided_at),
+    staleSince: dbIsoOrNull(row.stale_since),
+    createdAt: dbIso(row.created_at),
+    updatedAt: dbIso(row.updated_at),
   };
 }
 
@@ -59,24 +56,9 @@ function keyOf(r: { entity_ref: string; rule: string; fingerprint: string }) {
   return `${r.entity_ref}\u0000${r.rule}\u0000${r.fingerprint}`;
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(items.slice(i, i + size));
-  }
-  return out;
-}
-
 /** The knex implementation of {@link RecommendationStore}, on SQLite and PostgreSQL. */
 export class DatabaseRecommendationStore implements RecommendationStore {
-  /** Expects the plugin's migrations to have run (see `DatabaseAiCostStore.create`). */
-  static async create(options: {
-    database: DatabaseService;
-  }): Promise<DatabaseRecommendationStore> {
-    return new DatabaseRecommendationStore(await options.database.getClient());
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async syncRecommendations(
     findings: DetectedRecommendation[],
@@ -120,7 +102,7 @@ export class DatabaseRecommendationStore implements RecommendationStore {
       }
       // Upserts on the unique key, so two replicas evaluating at once
       // cannot collide; a known row keeps its status and decision.
-      for (const batch of chunks([...rows.values()], BATCH_SIZE)) {
+      for (const batch of insertBatches([...rows.values()])) {
         await tx(TABLE)
           .insert(batch)
           .onConflict(['entity_ref', 'rule', 'fingerprint'])
@@ -144,7 +126,7 @@ export class DatabaseRecommendationStore implements RecommendationStore {
         row =>
           row.status !== 'open' &&
           row.stale_since !== null &&
-          new Date(iso(row.stale_since)) < retentionEnd,
+          new Date(dbIso(row.stale_since)) < retentionEnd,
       );
       const newlyStale = gone.filter(
         row => row.status !== 'open' && row.stale_since === null,
@@ -180,30 +162,81 @@ export class DatabaseRecommendationStore implements RecommendationStore {
   async listRecommendations(options: {
     entityRefs?: string[];
     status?: RecommendationStatus;
+    limit: number;
+    cursor?: string;
   }) {
-    const { entityRefs, status } = options;
+    const { entityRefs, status, limit, cursor } = options;
+    const after = cursor
+      ? decodeCursor(cursor, ['number', 'number'])
+      : undefined;
     const run = async (refs?: string[]) => {
-      const query =
-        this.db<DbRecommendationRow>(TABLE).whereNull('stale_since');
-      if (refs) query.whereIn('entity_ref', refs);
-      if (status) query.where({ status });
+      const query = this.listed({ entityRefs: refs, status })
+        .orderBy([
+          { column: 'estimated_monthly_savings_micros', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(limit + 1);
+      if (after) {
+        const [savings, id] = after;
+        query.where(q =>
+          q
+            .where('estimated_monthly_savings_micros', '<', savings)
+            .orWhere(q2 =>
+              q2
+                .where('estimated_monthly_savings_micros', savings)
+                .where('id', '>', id),
+            ),
+        );
+      }
       return (await query).map(toRecommendation);
     };
-    const all: StoredRecommendation[] = [];
+    const found: StoredRecommendation[] = [];
     if (entityRefs) {
       for (const refs of chunks(entityRefs, IN_CHUNK)) {
-        all.push(...(await run(refs)));
+        found.push(...(await run(refs)));
       }
+      found.sort(
+        (a, b) =>
+          b.estimatedMonthlySavings - a.estimatedMonthlySavings ||
+          Number(a.id) - Number(b.id),
+      );
     } else {
-      all.push(...(await run()));
+      found.push(...(await run()));
     }
-    return all.sort(
-      (a, b) =>
-        b.estimatedMonthlySavings - a.estimatedMonthlySavings ||
-        a.entityRef.localeCompare(b.entityRef) ||
-        a.rule.localeCompare(b.rule) ||
-        a.fingerprint.localeCompare(b.fingerprint),
-    );
+    return pageOf(found, limit, item => [
+      item.estimatedMonthlySavings,
+      Number(item.id),
+    ]);
+  }
+
+  async openSavings(options: { entityRefs?: string[] }) {
+    const { entityRefs } = options;
+    let total = 0;
+    for (const refs of entityRefs
+      ? chunks(entityRefs, IN_CHUNK)
+      : [undefined]) {
+      const [row] = await this.listed({ entityRefs: refs, status: 'open' }).sum(
+        { total: 'estimated_monthly_savings_micros' },
+      );
+      total += Number(row?.total ?? 0);
+    }
+    return total;
+  }
+
+  async countOpen() {
+    const [row] = await this.listed({ status: 'open' }).count({ count: '*' });
+    return Number(row?.count ?? 0);
+  }
+
+  /** Recommendations that are not stale, of some entities and a status. */
+  private listed(filter: {
+    entityRefs?: string[];
+    status?: RecommendationStatus;
+  }) {
+    const query = this.db<DbRecommendationRow>(TABLE).whereNull('stale_since');
+    if (filter.entityRefs) query.whereIn('entity_ref', filter.entityRefs);
+    if (filter.status) query.where({ status: filter.status });
+    return query;
   }
 
   async decide(id: string, decision: RecommendationDecision) {

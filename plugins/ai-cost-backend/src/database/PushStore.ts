@@ -1,5 +1,6 @@
 import type { FocusRow } from '../push/focus';
 import type { PricedPushEvent } from '../push/pricing';
+import type { SkippedSummary } from '../push/skippedRows';
 
 /** What became of one event of a batch. */
 export type PushEventOutcome = 'accepted' | 'duplicate' | 'conflict';
@@ -24,6 +25,13 @@ export interface FocusFileInput {
   replace: boolean;
   /** Who imported it: a user entity ref or a service subject. */
   importedBy: string;
+  /**
+   * How its rows were selected: `all`, or `ai:<rules fingerprint>`. The
+   * same content selected otherwise is not a duplicate. Default `all`.
+   */
+  selection?: string;
+  /** Rows of the file left out (not AI spend); default none. */
+  skipped?: SkippedSummary;
 }
 
 /** Result of {@link PushStore.importFocusFile}. */
@@ -51,15 +59,19 @@ export interface FocusFileInfo {
   lastDay: string | null;
   importedBy: string;
   importedAt: string;
+  /** `all`, or `ai:<rules fingerprint>`: how its rows were selected. */
+  selection: string;
+  /** Rows of the file left out as not AI spend, per service; micro-units. */
+  skipped: SkippedSummary;
 }
 
 /**
- * Persistence of pushed usage: gateway events and FOCUS files are stored as
- * received under a unique key, and the `ai_cost_usage` rows of the affected
- * days of their source are recomputed from everything stored, in the same
- * transaction, so a re-sent batch or file changes nothing.
+ * Gateway events (OpenTelemetry GenAI, LiteLLM) stored as received under a
+ * unique key; the `ai_cost_usage` rows of the affected days of their source
+ * are recomputed from every stored event in the same transaction, so a
+ * re-sent batch changes nothing.
  */
-export interface PushStore {
+export interface GatewayEventStore {
   /**
    * Stores the events that are new for the source (kind `gateway`), and
    * recomputes the usage of their days. An event id already stored with the
@@ -71,6 +83,16 @@ export interface PushStore {
     events: PricedPushEvent[];
   }): Promise<IngestEventsOutcome>;
 
+  /** Number of stored events of a source. */
+  countEvents(sourceId: string): Promise<number>;
+}
+
+/**
+ * Imported FOCUS files stored as received; the `ai_cost_usage` rows of their
+ * days are recomputed from every stored row of the source in the same
+ * transaction, so a re-imported file changes nothing.
+ */
+export interface FocusFileStore {
   /**
    * Stores a FOCUS file for a source (kind `focus`) and recomputes the usage
    * of its days, checking that the stored rows and usage add up to the file
@@ -81,7 +103,7 @@ export interface PushStore {
   importFocusFile(input: FocusFileInput): Promise<FocusImportOutcome>;
 
   listFocusFiles(sourceId: string): Promise<FocusFileInfo[]>;
-
-  /** Number of stored events of a source. */
-  countEvents(sourceId: string): Promise<number>;
 }
+
+/** Persistence of pushed usage: gateway events and FOCUS files. */
+export type PushStore = GatewayEventStore & FocusFileStore;

@@ -1,4 +1,5 @@
 import type {
+  Page,
   Recommendation,
   RecommendationRule,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -71,12 +72,24 @@ export interface RecommendationStore {
     options: { now: Date; staleRetentionDays: number },
   ): Promise<RecommendationSyncResult>;
   getRecommendation(id: string): Promise<StoredRecommendation | undefined>;
-  /** Recommendations that are not stale, largest saving first. */
+  /**
+   * One page of the recommendations that are not stale, largest saving
+   * first: `limit` items after `cursor` (the `nextCursor` of the previous page).
+   */
   listRecommendations(options: {
     /** All entities, org-level items (entity '') included, when omitted. */
     entityRefs?: string[];
     status?: RecommendationStatus;
-  }): Promise<StoredRecommendation[]>;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<StoredRecommendation>>;
+  /** Sum of the estimated monthly savings of the open, not stale recommendations, in micro-units. */
+  openSavings(options: {
+    /** All entities, org-level items included, when omitted. */
+    entityRefs?: string[];
+  }): Promise<number>;
+  /** How many recommendations are open (and not stale). */
+  countOpen(): Promise<number>;
   decide(
     id: string,
     decision: RecommendationDecision,

@@ -10,3 +10,6 @@ export type * from './PushStore';
 export { DatabasePushStore } from './DatabasePushStore';
 export type * from './RecommendationStore';
 export { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
+export type * from './TaskRequestStore';
+export { DatabaseTaskRequestStore } from './DatabaseTaskRequestStore';
+export { createStores, type AiCostStores } from './createStores';

@@ -1,5 +1,5 @@
 /**
- * Row shapes of the push tables (migration 20261122030000_push_ingest),
+ * Row shapes of the push tables (gateway events and FOCUS files),
  * snake_case as stored. Bigint columns come back as strings from PostgreSQL:
  * read them through `Number(...)`.
  */
@@ -47,6 +47,12 @@ export type DbFocusFileRow = {
   last_day: string | null;
   imported_by: string;
   imported_at: Timestamp;
+  /** `all` or `ai:<rules fingerprint>`. */
+  row_selection: string;
+  skipped_rows: number;
+  skipped_billed_cost_micros: Bigint;
+  /** JSON array of `{ serviceName, rows, billedCost }` (micro-units). */
+  skipped_services: string | null;
 };
 
 export type DbFocusRow = {

@@ -54,6 +54,7 @@ export type DbUsageRow = {
   input_tokens: Bigint;
   cached_input_tokens: Bigint;
   cache_write_tokens: Bigint;
+  cache_write_1h_tokens: Bigint;
   output_tokens: Bigint;
   reasoning_tokens: Bigint;
   requests: Bigint;

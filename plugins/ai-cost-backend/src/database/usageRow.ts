@@ -42,6 +42,7 @@ export function usageRow(
     input_tokens: record.inputTokens ?? 0,
     cached_input_tokens: record.cachedInputTokens ?? 0,
     cache_write_tokens: record.cacheWriteTokens ?? 0,
+    cache_write_1h_tokens: record.cacheWrite1hTokens ?? 0,
     output_tokens: record.outputTokens ?? 0,
     reasoning_tokens: record.reasoningTokens ?? 0,
     requests: record.requests ?? 0,

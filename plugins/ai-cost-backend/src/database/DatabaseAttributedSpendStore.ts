@@ -1,0 +1,289 @@
+import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { Knex } from 'knex';
+import type {
+  AttributedRow,
+  UnallocatedRow,
+  UsageAmounts,
+  UsageGroup,
+} from '../attribution/attributeUsage';
+import type {
+  AmountsRow,
+  AttributedColumn,
+  AttributedSpendStore,
+  SourceUsageSpan,
+  UnallocatedAmounts,
+} from './AttributionStore';
+import { chunks, dbNumber, IN_CHUNK, insertBatches, sumsAs } from './dbHelpers';
+import type { DbDailyRow, DbUnallocatedRow } from './tables';
+
+const COLUMNS: Record<AttributedColumn, string> = {
+  entityRef: 'entity_ref',
+  date: 'date',
+  sourceId: 'source_id',
+  provider: 'provider',
+  model: 'model',
+  apiKeyId: 'api_key_id',
+};
+
+const AMOUNT_SUMS: Record<keyof UsageAmounts, string> = {
+  cost: 'cost_micros',
+  estimatedOnly: 'estimated_only_micros',
+  inputTokens: 'input_tokens',
+  cachedInputTokens: 'cached_input_tokens',
+  cacheWriteTokens: 'cache_write_tokens',
+  outputTokens: 'output_tokens',
+  reasoningTokens: 'reasoning_tokens',
+  requests: 'requests',
+};
+
+/** The amounts `ai_cost_unallocated_daily` keeps. */
+const UNALLOCATED_SUMS: Record<keyof UnallocatedAmounts, string> = {
+  cost: 'cost_micros',
+  inputTokens: 'input_tokens',
+  cachedInputTokens: 'cached_input_tokens',
+  cacheWriteTokens: 'cache_write_tokens',
+  outputTokens: 'output_tokens',
+  requests: 'requests',
+};
+
+/** The columns of raw usage attribution groups it by: what claims match, per day and model. */
+const CLAIMABLE_DIMENSIONS = [
+  'provider',
+  'account_id',
+  'project_id',
+  'resource_id',
+  'api_key_id',
+  'tags',
+  'date',
+  'model',
+];
+
+function amountsFrom(row: Record<string, unknown>): UsageAmounts {
+  return {
+    cost: dbNumber(row.cost),
+    estimatedOnly: dbNumber(row.estimatedOnly),
+    inputTokens: dbNumber(row.inputTokens),
+    cachedInputTokens: dbNumber(row.cachedInputTokens),
+    cacheWriteTokens: dbNumber(row.cacheWriteTokens),
+    outputTokens: dbNumber(row.outputTokens),
+    reasoningTokens: dbNumber(row.reasoningTokens),
+    requests: dbNumber(row.requests),
+  };
+}
+
+/** Sums of raw usage, named like {@link UsageAmounts}. */
+function usageSums(db: Knex) {
+  const { estimatedOnly: _, ...columns } = AMOUNT_SUMS;
+  return [
+    ...sumsAs(db, columns),
+    db.raw(
+      "coalesce(sum(case when cost_kind = 'estimated' then cost_micros else 0 end), 0) as ??",
+      ['estimatedOnly'],
+    ),
+  ];
+}
+
+function toDailyRow(row: AttributedRow): DbDailyRow {
+  return {
+    entity_ref: row.entityRef,
+    date: row.date,
+    source_id: row.sourceId,
+    provider: row.provider,
+    model: row.model,
+    api_key_id: row.apiKeyId,
+    cost_micros: row.cost,
+    estimated_only_micros: row.estimatedOnly,
+    input_tokens: row.inputTokens,
+    cached_input_tokens: row.cachedInputTokens,
+    cache_write_tokens: row.cacheWriteTokens,
+    output_tokens: row.outputTokens,
+    reasoning_tokens: row.reasoningTokens,
+    requests: row.requests,
+    conflict: row.conflict,
+  };
+}
+
+function toUnallocatedRow(row: UnallocatedRow): DbUnallocatedRow {
+  return {
+    date: row.date,
+    source_id: row.sourceId,
+    provider: row.provider,
+    dimension: row.dimension,
+    value: row.value,
+    model: row.model,
+    cost_micros: row.cost,
+    input_tokens: row.inputTokens,
+    cached_input_tokens: row.cachedInputTokens,
+    cache_write_tokens: row.cacheWriteTokens,
+    output_tokens: row.outputTokens,
+    requests: row.requests,
+  };
+}
+
+/** The knex implementation of {@link AttributedSpendStore}, on SQLite and PostgreSQL. */
+export class DatabaseAttributedSpendStore implements AttributedSpendStore {
+  constructor(private readonly db: Knex) {}
+
+  async usageSpans(providers?: string[]): Promise<SourceUsageSpan[]> {
+    const query = this.db('ai_cost_usage')
+      .select('source_id', 'provider')
+      .min({ from: 'date' })
+      .max({ to: 'date' })
+      .groupBy('source_id', 'provider')
+      .orderBy('source_id');
+    if (providers) query.whereIn('provider', providers);
+    const rows = await query;
+    return rows.map((row: any) => ({
+      sourceId: row.source_id,
+      provider: row.provider,
+      from: row.from,
+      to: row.to,
+    }));
+  }
+
+  async reattribute(options: {
+    sourceId: string;
+    window: UsageWindow;
+    attribute: (groups: UsageGroup[]) => {
+      attributed: AttributedRow[];
+      unallocated: UnallocatedRow[];
+    };
+  }) {
+    const { sourceId, window } = options;
+    return this.db.transaction(async tx => {
+      // Serialises with ingestion of the same source, which updates this row.
+      await tx('ai_cost_sources').where({ id: sourceId }).forUpdate().first();
+      const usage = await tx('ai_cost_usage')
+        .select(...CLAIMABLE_DIMENSIONS, ...usageSums(tx))
+        .where('source_id', sourceId)
+        .whereBetween('date', [window.from, window.to])
+        .groupBy(CLAIMABLE_DIMENSIONS);
+      const groups: UsageGroup[] = usage.map((row: any) => ({
+        sourceId,
+        provider: row.provider,
+        accountId: row.account_id,
+        projectId: row.project_id,
+        resourceId: row.resource_id,
+        apiKeyId: row.api_key_id,
+        tags: row.tags ? JSON.parse(row.tags) : null,
+        date: row.date,
+        model: row.model ?? '',
+        ...amountsFrom(row),
+      }));
+      const { attributed, unallocated } = options.attribute(groups);
+
+      for (const table of ['ai_cost_daily', 'ai_cost_unallocated_daily']) {
+        await tx(table)
+          .where('source_id', sourceId)
+          .whereBetween('date', [window.from, window.to])
+          .delete();
+      }
+      for (const batch of insertBatches(attributed.map(toDailyRow))) {
+        await tx('ai_cost_daily').insert(batch);
+      }
+      for (const batch of insertBatches(unallocated.map(toUnallocatedRow))) {
+        await tx('ai_cost_unallocated_daily').insert(batch);
+      }
+      return {
+        attributedRows: attributed.length,
+        unallocatedRows: unallocated.length,
+      };
+    });
+  }
+
+  async sumAttributed<K extends AttributedColumn>(options: {
+    window: UsageWindow;
+    entityRefs?: string[];
+    groupBy: K[];
+  }): Promise<Array<AmountsRow<K>>> {
+    const { window, entityRefs, groupBy } = options;
+    const run = (refs?: string[]) => {
+      const query = this.db('ai_cost_daily')
+        .select(
+          ...groupBy.map(key => this.db.raw('?? as ??', [COLUMNS[key], key])),
+          ...sumsAs(this.db, AMOUNT_SUMS),
+        )
+        .whereBetween('date', [window.from, window.to]);
+      if (refs) query.whereIn('entity_ref', refs);
+      if (groupBy.length > 0) query.groupBy(groupBy.map(key => COLUMNS[key]));
+      return query;
+    };
+    const toRow = (row: any) => {
+      const out: Record<string, unknown> = { ...amountsFrom(row) };
+      for (const key of groupBy) out[key] = row[key];
+      return out as AmountsRow<K>;
+    };
+    if (!entityRefs) return (await run()).map(toRow);
+    if (entityRefs.length === 0) return groupBy.length ? [] : [toRow({})];
+
+    const merged = new Map<string, AmountsRow<K>>();
+    for (const refs of chunks(entityRefs, IN_CHUNK)) {
+      for (const row of (await run(refs)).map(toRow)) {
+        const key = groupBy.map(k => row[k]).join('\u0000');
+        const existing = merged.get(key);
+        if (!existing) {
+          merged.set(key, row);
+          continue;
+        }
+        for (const amount of Object.keys(AMOUNT_SUMS) as Array<
+          keyof UsageAmounts
+        >) {
+          existing[amount] += row[amount];
+        }
+      }
+    }
+    return [...merged.values()];
+  }
+
+  async sumUnallocated(window: UsageWindow) {
+    const rows = await this.db('ai_cost_unallocated_daily')
+      .select(
+        'provider',
+        'dimension',
+        'value',
+        ...sumsAs(this.db, UNALLOCATED_SUMS),
+      )
+      .whereBetween('date', [window.from, window.to])
+      .groupBy('provider', 'dimension', 'value');
+    return rows.map((row: any) => ({
+      provider: row.provider,
+      dimension: row.dimension,
+      value: row.value,
+      ...amountsFrom(row),
+    }));
+  }
+
+  async sumUnallocatedDaily(window: UsageWindow) {
+    const rows = await this.db('ai_cost_unallocated_daily')
+      .select(
+        'date',
+        'provider',
+        'dimension',
+        'value',
+        'model',
+        ...sumsAs(this.db, UNALLOCATED_SUMS),
+      )
+      .whereBetween('date', [window.from, window.to])
+      .groupBy('date', 'provider', 'dimension', 'value', 'model');
+    return rows.map((row: any) => ({
+      date: row.date,
+      provider: row.provider,
+      dimension: row.dimension,
+      value: row.value,
+      model: row.model,
+      cost: dbNumber(row.cost),
+      inputTokens: dbNumber(row.inputTokens),
+      cachedInputTokens: dbNumber(row.cachedInputTokens),
+      cacheWriteTokens: dbNumber(row.cacheWriteTokens),
+      outputTokens: dbNumber(row.outputTokens),
+      requests: dbNumber(row.requests),
+    }));
+  }
+
+  async sumIngested(window: UsageWindow): Promise<UsageAmounts> {
+    const [row] = await this.db('ai_cost_usage')
+      .select(...usageSums(this.db))
+      .whereBetween('date', [window.from, window.to]);
+    return amountsFrom(row);
+  }
+}

@@ -1,0 +1,105 @@
+import type { Knex } from 'knex';
+import type { PricedPushEvent } from '../push/pricing';
+import { chunks, dbNumber, IN_CHUNK, insertBatches } from './dbHelpers';
+import { lockPushSource } from './lockPushSource';
+import type {
+  GatewayEventStore,
+  IngestEventsOutcome,
+  PushEventOutcome,
+} from './PushStore';
+import { gatewayUsageRows } from './pushedUsageRows';
+import type { DbPushEventRow } from './pushTables';
+import { tagsJson } from './usageRow';
+import type { UsageWindowWriter } from './UsageWindowWriter';
+
+function eventRow(
+  sourceId: string,
+  event: PricedPushEvent,
+  receivedAt: Date,
+): DbPushEventRow {
+  return {
+    source_id: sourceId,
+    event_id: event.eventId,
+    content_hash: event.contentHash,
+    format: event.format,
+    occurred_at: event.occurredAt,
+    date: event.date,
+    upstream_provider: event.upstreamProvider,
+    model: event.model,
+    api_key_id: event.apiKeyId,
+    user_id: event.userId,
+    tags: tagsJson(event.tags),
+    input_tokens: event.inputTokens,
+    cached_input_tokens: event.cachedInputTokens,
+    cache_write_tokens: event.cacheWriteTokens,
+    output_tokens: event.outputTokens,
+    reasoning_tokens: event.reasoningTokens,
+    requests: event.requests,
+    cost_micros: event.cost,
+    estimated_cost_micros: event.estimatedCost,
+    currency: event.currency,
+    cost_kind: event.costKind,
+    unpriced: event.unpriced,
+    received_at: receivedAt,
+  };
+}
+
+/** The knex implementation of {@link GatewayEventStore}, on SQLite and PostgreSQL. */
+export class DatabaseGatewayEventStore implements GatewayEventStore {
+  constructor(
+    private readonly db: Knex,
+    private readonly writer: UsageWindowWriter,
+  ) {}
+
+  async ingestEvents(options: {
+    sourceId: string;
+    events: PricedPushEvent[];
+  }): Promise<IngestEventsOutcome> {
+    const { sourceId, events } = options;
+    return this.db.transaction(async tx => {
+      await lockPushSource(tx, sourceId, 'gateway');
+      const stored = new Map<string, string>();
+      const ids = [...new Set(events.map(e => e.eventId))];
+      for (const batch of chunks(ids, IN_CHUNK)) {
+        const rows = await tx<DbPushEventRow>('ai_cost_push_events')
+          .select('event_id', 'content_hash')
+          .where('source_id', sourceId)
+          .whereIn('event_id', batch);
+        for (const row of rows) stored.set(row.event_id, row.content_hash);
+      }
+      const receivedAt = new Date();
+      const outcomes: PushEventOutcome[] = [];
+      const fresh: DbPushEventRow[] = [];
+      for (const event of events) {
+        const hash = stored.get(event.eventId);
+        if (hash === undefined) {
+          stored.set(event.eventId, event.contentHash);
+          fresh.push(eventRow(sourceId, event, receivedAt));
+          outcomes.push('accepted');
+        } else {
+          outcomes.push(hash === event.contentHash ? 'duplicate' : 'conflict');
+        }
+      }
+      for (const batch of insertBatches(fresh)) {
+        await tx('ai_cost_push_events')
+          .insert(batch)
+          .onConflict(['source_id', 'event_id'])
+          .ignore();
+      }
+      const days = [...new Set(fresh.map(e => e.date))].sort();
+      const { written } = await this.writer.replace(tx, {
+        sourceId,
+        days: { days },
+        rows: await gatewayUsageRows(tx, sourceId, days),
+      });
+      return { outcomes, recomputedDays: days, usageRows: written };
+    });
+  }
+
+  async countEvents(sourceId: string): Promise<number> {
+    const [row] = await this.db('ai_cost_push_events')
+      .where({ source_id: sourceId })
+      .count({ count: '*' });
+    return dbNumber(row.count);
+  }
+}

@@ -1,0 +1,166 @@
+import { ConflictError, InputError } from '@backstage/errors';
+import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { Knex } from 'knex';
+import { chunks, IN_CHUNK, insertBatches } from './dbHelpers';
+import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
+
+/** The days of a source a write replaces. */
+export type UsageDays =
+  /** A pulled run's window: every day from `from` to `to`. */
+  | UsageWindow
+  /** The days pushed events or an imported file touched. */
+  | { days: string[] };
+
+/** One replacement of a source's usage for some days. */
+export interface UsageWindowWrite {
+  sourceId: string;
+  days: UsageDays;
+  /** Every row the days now have, each keyed by its natural key. */
+  rows: DbUsageRow[];
+  /**
+   * The pulled run writing the window. A run that is no longer running (a
+   * newer run of the source superseded it) writes nothing; on success the
+   * run is marked succeeded with its counts.
+   */
+  run?: { id: number; backfill: boolean };
+}
+
+function lastDay(days: UsageDays): string | undefined {
+  if ('days' in days) return [...days.days].sort().at(-1);
+  return days.to;
+}
+
+function firstDay(days: UsageDays): string | undefined {
+  if ('days' in days) return [...days.days].sort()[0];
+  return days.from;
+}
+
+/** The days as date filters: one range, or lists short enough for `IN (...)`. */
+function dayFilters(days: UsageDays): Array<UsageWindow | string[]> {
+  return 'days' in days ? chunks(days.days, IN_CHUNK) : [days];
+}
+
+/**
+ * The one owner of `ai_cost_usage` writes. Pulled runs and pushed sources
+ * (gateway events, FOCUS files) alike replace a source's usage for some
+ * days: rows are upserted by natural key, rows of those days the write does
+ * not restate are deleted, and the source is marked succeeded with its
+ * `freshThrough` moved forward. Runs inside the caller's transaction, after
+ * taking the source's row lock, so writes, runs and re-attribution of one
+ * source are serialised.
+ */
+export class UsageWindowWriter {
+  async replace(
+    tx: Knex.Transaction,
+    write: UsageWindowWrite,
+  ): Promise<{ written: number; deleted: number }> {
+    const { sourceId, days, rows, run } = write;
+    const last = lastDay(days);
+    if (last === undefined) return { written: 0, deleted: 0 };
+    this.assertRows(write);
+
+    const source = await tx<DbSourceRow>('ai_cost_sources')
+      .where({ id: sourceId })
+      .forUpdate()
+      .first();
+    if (!source) throw new InputError(`Unknown source "${sourceId}"`);
+    if (run) await this.assertStillRunning(tx, sourceId, run.id);
+
+    for (const batch of insertBatches(rows)) {
+      await tx<DbUsageRow>('ai_cost_usage')
+        .insert(batch)
+        .onConflict(['source_id', 'record_key'])
+        .merge();
+    }
+    const deleted = await this.deleteUnstated(tx, write);
+
+    const now = new Date();
+    if (run) {
+      await tx<DbRunRow>('ai_cost_runs').where({ id: run.id }).update({
+        status: 'succeeded',
+        finished_at: now,
+        rows_upserted: rows.length,
+        rows_deleted: deleted,
+      });
+    }
+    const freshThrough =
+      source.fresh_through && source.fresh_through > last
+        ? source.fresh_through
+        : last;
+    await tx<DbSourceRow>('ai_cost_sources')
+      .where({ id: sourceId })
+      .update({
+        status: 'succeeded',
+        last_success_at: now,
+        last_error: null,
+        rows_upserted: rows.length,
+        fresh_through: freshThrough,
+        // A pulled run set last_run_at when it started; a push is its own run.
+        ...(run ? {} : { last_run_at: now }),
+        ...(run?.backfill ? { backfilled_from: firstDay(days) } : {}),
+      });
+    return { written: rows.length, deleted };
+  }
+
+  private assertRows(write: UsageWindowWrite) {
+    const { sourceId, days } = write;
+    let inDays: (date: string) => boolean;
+    if ('days' in days) {
+      const listed = new Set(days.days);
+      inDays = date => listed.has(date);
+    } else {
+      inDays = date => date >= days.from && date <= days.to;
+    }
+    for (const row of write.rows) {
+      if (row.source_id !== sourceId || !inDays(row.date)) {
+        throw new Error(
+          `Usage row of source "${row.source_id}" dated ${row.date} is outside the replaced days of source "${sourceId}"`,
+        );
+      }
+    }
+  }
+
+  private async assertStillRunning(
+    tx: Knex.Transaction,
+    sourceId: string,
+    runId: number,
+  ) {
+    const current = await tx<DbRunRow>('ai_cost_runs')
+      .where({ id: runId, status: 'running' })
+      .forUpdate()
+      .first('id');
+    if (!current) {
+      throw new ConflictError(
+        `Run ${runId} of source "${sourceId}" is no longer running`,
+      );
+    }
+  }
+
+  /** Deletes the rows of the days whose natural key the write does not restate. */
+  private async deleteUnstated(
+    tx: Knex.Transaction,
+    write: UsageWindowWrite,
+  ): Promise<number> {
+    const stated = new Set(write.rows.map(row => row.record_key));
+    const unstated: string[] = [];
+    for (const days of dayFilters(write.days)) {
+      const query = tx('ai_cost_usage')
+        .select('record_key')
+        .where('source_id', write.sourceId);
+      const stored = await (Array.isArray(days)
+        ? query.whereIn('date', days)
+        : query.whereBetween('date', [days.from, days.to]));
+      for (const { record_key } of stored as Array<{ record_key: string }>) {
+        if (!stated.has(record_key)) unstated.push(record_key);
+      }
+    }
+    let deleted = 0;
+    for (const keys of chunks(unstated, IN_CHUNK)) {
+      deleted += await tx('ai_cost_usage')
+        .where('source_id', write.sourceId)
+        .whereIn('record_key', keys)
+        .delete();
+    }
+    return deleted;
+  }
+}
