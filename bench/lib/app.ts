@@ -1,6 +1,6 @@
 /**
- * The plugin's pieces composed like `src/plugin.ts` (and the tests'
- * `createCostTestApp`) does, without jest: real stores on a real database,
+ * The plugin composed by `createAiCostServices`, as `src/plugin.ts` (and the
+ * tests' `createCostTestApp`) do, without jest: real stores on a real database,
  * the real router behind express on a loopback port, Backstage's mock
  * auth / httpAuth / permissions (allow-all) from backend-test-utils, which
  * work outside jest, and an in-memory catalog with O(1) lookups so the
@@ -10,29 +10,16 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { mockServices } from '@backstage/backend-test-utils';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import type { Knex } from 'knex';
-import { Attributor } from '../../plugins/ai-cost-backend/src/attribution/Attributor';
-import { CatalogIndexReader } from '../../plugins/ai-cost-backend/src/attribution/CatalogIndex';
-import { CatalogIndexer } from '../../plugins/ai-cost-backend/src/attribution/CatalogIndexer';
-import { BudgetMonitor } from '../../plugins/ai-cost-backend/src/budgets/BudgetMonitor';
-import { BudgetService } from '../../plugins/ai-cost-backend/src/budgets/BudgetService';
-import { CostQueryService } from '../../plugins/ai-cost-backend/src/costs/CostQueryService';
-import {
-  DatabaseAiCostStore,
-  DatabaseAnomalyStore,
-  DatabaseAttributionStore,
-  DatabaseBudgetStore,
-  DatabasePushStore,
-} from '../../plugins/ai-cost-backend/src/database';
-import { OwnerNotifier } from '../../plugins/ai-cost-backend/src/notifications/OwnerNotifier';
-import { GenaiPricesPricingService } from '../../plugins/ai-cost-backend/src/pricing/GenaiPricesPricingService';
-import { PushIngestService } from '../../plugins/ai-cost-backend/src/push/PushIngestService';
-import { DEFAULT_PUSH_SETTINGS } from '../../plugins/ai-cost-backend/src/push/settings';
-import { EntityAccess } from '../../plugins/ai-cost-backend/src/service/EntityAccess';
+import { readAiCostSettings } from '../../plugins/ai-cost-backend/src/config/readAiCostSettings';
+import { createAiCostServices } from '../../plugins/ai-cost-backend/src/createAiCostServices';
 import { createRouter } from '../../plugins/ai-cost-backend/src/service/router';
 
 /** Prints warnings and errors only; info lines would distort timings. */
@@ -83,89 +70,46 @@ export class BenchCatalog {
 
 export type BenchApp = Awaited<ReturnType<typeof createBenchApp>>;
 
+/**
+ * The bench starts no task (it calls `rebuild()` and the stores itself), and
+ * backend-test-utils' scheduler mock needs jest.
+ */
+const noScheduler: SchedulerService = {
+  async scheduleTask() {},
+  async triggerTask() {},
+  async cancelTask() {},
+  createScheduledTaskRunner: () => ({ run: async () => {} }),
+  async getScheduledTasks() {
+    return [];
+  },
+};
+
 export async function createBenchApp(knex: Knex) {
   const logger = quietLogger();
   const database = mockServices.database({ knex, migrations: { skip: false } });
-  const store = await DatabaseAiCostStore.create({ database });
-  const attributionStore = await DatabaseAttributionStore.create({ database });
   const catalog = new BenchCatalog();
-  const catalogService = catalog.service();
-  const index = new CatalogIndexReader(attributionStore);
-  const attributor = new Attributor({ store: attributionStore, index, logger });
-  const indexer = new CatalogIndexer({
-    catalog: catalogService,
+  const services = await createAiCostServices({
+    settings: readAiCostSettings(
+      mockServices.rootConfig({ data: { aiCost: { currency: 'USD' } } }),
+    ),
+    database,
+    scheduler: noScheduler,
+    logger,
     auth: mockServices.auth(),
-    scheduler: {} as any, // only start() / refresh() use it; the bench calls rebuild()
-    logger,
-    store: attributionStore,
-    attributor,
-    schedule: { frequency: { minutes: 2 }, timeout: { minutes: 10 } },
-  });
-  const permissions = mockServices.permissions();
-  const pricing = new GenaiPricesPricingService();
-  const costs = new CostQueryService({
-    store: attributionStore,
-    index,
-    pricing,
-    currency: 'USD',
-    // As plugin.ts does: one query of the sources per page view.
-    demoSourceIds: async () =>
-      new Set((await store.listSources()).filter(s => s.demo).map(s => s.id)),
-  });
-  const entities = new EntityAccess({ catalog: catalogService, permissions });
-  const auditor = {
-    createEvent: async () => ({
-      success: async () => {},
-      fail: async () => {},
-    }),
-  };
-  const budgetStore = await DatabaseBudgetStore.create({ database });
-  const anomalyStore = await DatabaseAnomalyStore.create({ database });
-  const budgets = new BudgetService({
-    store: budgetStore,
-    index,
-    auditor: auditor as any,
-    currency: 'USD',
-  });
-  const budgetMonitor = new BudgetMonitor({
-    budgets,
-    budgetStore,
-    attribution: attributionStore,
-    anomalies: anomalyStore,
-    index,
-    notifier: new OwnerNotifier({
-      notifications: { send: async () => {} } as any,
-      index,
-      logger,
-    }),
-    currency: 'USD',
-  });
-  const push = new PushIngestService({
-    store: await DatabasePushStore.create({ database }),
-    pricing,
-    currency: 'USD',
-    attributor,
-    // As plugin.ts: budget alerts after every re-attribution (none fire here).
-    afterAttribution: async () => {
-      await budgetMonitor.checkAlerts();
+    auditor: {
+      createEvent: async () => ({
+        success: async () => {},
+        fail: async () => {},
+      }),
     },
-    logger,
-    settings: DEFAULT_PUSH_SETTINGS,
+    permissions: mockServices.permissions(),
+    catalog: catalog.service(),
+    notifications: { send: async () => {} },
+    providers: [],
   });
   const router = await createRouter({
-    currency: 'USD',
+    ...services.routerOptions,
     httpAuth: mockServices.httpAuth(),
-    permissions,
-    store,
-    ingestion: { refresh: async () => {} },
-    costs,
-    index,
-    indexer,
-    entities,
-    budgets,
-    budgetMonitor,
-    anomalies: anomalyStore,
-    push,
   });
   const middleware = MiddlewareFactory.create({
     config: mockServices.rootConfig(),
@@ -175,13 +119,14 @@ export async function createBenchApp(knex: Knex) {
 
   return {
     knex,
-    store,
-    attributionStore,
-    attributor,
-    indexer,
-    index,
+    store: services.stores.usage,
+    attributionStore: services.stores.attribution,
+    attributor: services.attributor,
+    indexer: services.indexer,
+    index: services.index,
     catalog,
-    push,
+    push: services.push,
+    postAttribution: services.postAttribution,
     app,
     logger,
     /** Serves the app on a loopback port until `close()`. */

@@ -149,7 +149,9 @@ describe('aiCostPlugin', () => {
   });
 
   it('wires ingestion, the catalog index and attribution into the cost API', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The day the engine asked for: the test keeps no clock of its own, so
+    // it cannot disagree with the engine's around midnight UTC.
+    let day = '';
     const providerModule = createBackendModule({
       pluginId: 'ai-cost',
       moduleId: 'recorded-provider',
@@ -160,10 +162,11 @@ describe('aiCostPlugin', () => {
             providers.addProvider({
               id: 'openai-recorded',
               provider: 'openai',
-              async fetchUsage() {
+              async fetchUsage(window) {
+                day = window.to;
                 return [
                   {
-                    date: today,
+                    date: day,
                     projectId: 'proj_search',
                     model: 'gpt-4o',
                     cost: 1_234_567,
@@ -171,7 +174,7 @@ describe('aiCostPlugin', () => {
                     costKind: 'billed',
                   },
                   {
-                    date: today,
+                    date: day,
                     projectId: 'proj_unclaimed',
                     model: 'gpt-4o',
                     cost: 1_000,
@@ -212,10 +215,11 @@ describe('aiCostPlugin', () => {
       (await post('/api/ai-cost/sources/openai-recorded/refresh')).status,
     ).toBe(202);
     expect((await post('/api/ai-cost/attribution/refresh')).status).toBe(202);
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     const res = await request(server)
       .get(
-        `/api/ai-cost/costs?entityRef=group:default/search-team&from=${today}&to=${today}`,
+        `/api/ai-cost/costs?entityRef=group:default/search-team&from=${day}&to=${day}`,
       )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
@@ -229,7 +233,7 @@ describe('aiCostPlugin', () => {
     ]);
 
     const rollup = await request(server)
-      .get(`/api/ai-cost/rollup?groupBy=provider&from=${today}&to=${today}`)
+      .get(`/api/ai-cost/rollup?groupBy=provider&from=${day}&to=${day}`)
       .set('Authorization', mockCredentials.user.header());
     expect(rollup.body.total).toBe(1.235567);
     expect(rollup.body.unallocated.items).toEqual([

@@ -4,32 +4,15 @@ import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import express from 'express';
+import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
-import { Attributor } from '../attribution/Attributor';
-import { CatalogIndexReader } from '../attribution/CatalogIndex';
-import { CatalogIndexer } from '../attribution/CatalogIndexer';
-import { CostQueryService } from '../costs/CostQueryService';
-import { AnomalyMonitor } from '../anomalies/AnomalyMonitor';
-import { BudgetMonitor } from '../budgets/BudgetMonitor';
-import { BudgetService } from '../budgets/BudgetService';
-import { OwnerNotifier } from '../notifications/OwnerNotifier';
-import {
-  DatabaseAiCostStore,
-  DatabaseAnomalyStore,
-  DatabaseAttributionStore,
-  DatabaseBudgetStore,
-  DatabasePushStore,
-  DatabaseRecommendationStore,
-} from '../database';
-import { GenaiPricesPricingService } from '../pricing/GenaiPricesPricingService';
-import { PushIngestService } from '../push/PushIngestService';
-import { DEFAULT_PUSH_SETTINGS, type PushSettings } from '../push/settings';
-import { RecommendationMonitor } from '../recommendations/RecommendationMonitor';
-import { RecommendationService } from '../recommendations/RecommendationService';
-import { EntityAccess } from '../service/EntityAccess';
+import type { AiCostProvider, UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { readAiCostSettings } from '../config/readAiCostSettings';
+import { createAiCostServices } from '../createAiCostServices';
+import type { PushSettings } from '../push/settings';
 import { createRouter } from '../service/router';
 import { fakeCatalog } from './fakeCatalog';
-import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import { specCheckedResponses } from './expectMatchesSpec';
 
 /** Decides a permission for a user; `undefined` allows. */
 export type TestPolicy = (
@@ -39,7 +22,7 @@ export type TestPolicy = (
 ) => 'ALLOW' | 'DENY' | undefined;
 
 /**
- * The plugin's pieces composed like `plugin.ts` does, on a real database,
+ * The plugin composed by `createAiCostServices`, as `plugin.ts` does, on a real database,
  * with an in-memory catalog and a programmable permission policy, behind an
  * express app with Backstage's error handler.
  */
@@ -50,6 +33,10 @@ export async function createCostTestApp(options: {
   policy?: TestPolicy;
   /** "Now" for budgets and anomalies; default 2026-11-03T12:00Z. */
   now?: Date;
+  /** Sources, as provider modules register them; default none. */
+  providers?: AiCostProvider[];
+  /** The `aiCost` configuration; default `{ currency: 'USD' }`. */
+  config?: JsonObject;
   /** Settings of `POST /ingest/events` and `/import/focus`; defaults as in config. */
   push?: Partial<PushSettings>;
 }) {
@@ -58,20 +45,7 @@ export async function createCostTestApp(options: {
     knex: options.knex,
     migrations: { skip: false },
   });
-  const store = await DatabaseAiCostStore.create({ database });
-  const attributionStore = await DatabaseAttributionStore.create({ database });
   const catalog = fakeCatalog(options.entities, options.hiddenFrom);
-  const index = new CatalogIndexReader(attributionStore);
-  const attributor = new Attributor({ store: attributionStore, index, logger });
-  const indexer = new CatalogIndexer({
-    catalog,
-    auth: mockServices.auth(),
-    scheduler: mockServices.scheduler.mock(),
-    logger,
-    store: attributionStore,
-    attributor,
-    schedule: { frequency: { minutes: 2 }, timeout: { minutes: 1 } },
-  });
   const permissions = mockServices.permissions.mock({
     async authorize(requests, { credentials }) {
       const user =
@@ -89,96 +63,45 @@ export async function createCostTestApp(options: {
       }));
     },
   });
-  const pricing = new GenaiPricesPricingService();
-  const costs = new CostQueryService({
-    store: attributionStore,
-    index,
-    pricing,
-    currency: 'USD',
-    demoSourceIds: async () => new Set(),
-  });
-  const entities = new EntityAccess({ catalog, permissions });
   const auditor = mockServices.auditor.mock();
   let current = options.now ?? new Date('2026-11-03T12:00:00Z');
   const now = () => current;
-  const budgetStore = await DatabaseBudgetStore.create({ database });
-  const anomalyStore = await DatabaseAnomalyStore.create({ database });
-  const budgets = new BudgetService({
-    store: budgetStore,
-    index,
-    auditor,
-    currency: 'USD',
-    now,
-  });
   const notifications = {
     send: jest.fn(async (_options: NotificationSendOptions) => {}),
   };
-  const notifier = new OwnerNotifier({ notifications, index, logger });
-  const anomalyMonitor = new AnomalyMonitor({
-    attribution: attributionStore,
-    anomalies: anomalyStore,
-    index,
-    notifier,
-    currency: 'USD',
-    now,
-  });
-  const budgetMonitor = new BudgetMonitor({
-    budgets,
-    budgetStore,
-    attribution: attributionStore,
-    anomalies: anomalyStore,
-    index,
-    notifier,
-    currency: 'USD',
-    now,
-  });
-  const push = new PushIngestService({
-    store: await DatabasePushStore.create({ database }),
-    pricing,
-    currency: 'USD',
-    attributor,
-    logger,
-    settings: { ...DEFAULT_PUSH_SETTINGS, ...options.push },
-    now,
-  });
-  const recommendationStore = await DatabaseRecommendationStore.create({
+  const settings = readAiCostSettings(
+    mockServices.rootConfig({
+      data: { aiCost: options.config ?? { currency: 'USD' } },
+    }),
+  );
+  const services = await createAiCostServices({
+    settings: { ...settings, push: { ...settings.push, ...options.push } },
     database,
-  });
-  const recommendationMonitor = new RecommendationMonitor({
-    attribution: attributionStore,
-    recommendations: recommendationStore,
-    index,
-    pricing,
-    currency: 'USD',
-    now,
-  });
-  const recommendations = new RecommendationService({
-    store: recommendationStore,
-    currency: 'USD',
+    scheduler: mockServices.scheduler.mock(),
+    logger,
+    auth: mockServices.auth(),
     auditor,
+    permissions,
+    catalog,
+    notifications,
+    providers: options.providers ?? [],
     now,
   });
+  const store = services.stores.usage;
+  const attributor = services.attributor;
   const router = await createRouter({
-    currency: 'USD',
+    ...services.routerOptions,
     httpAuth: mockServices.httpAuth(),
-    permissions,
-    store,
-    ingestion: { refresh: async () => {} },
-    costs,
-    index,
-    indexer,
-    entities,
-    budgets,
-    budgetMonitor,
-    anomalies: anomalyStore,
-    recommendations,
-    push,
   });
   const middleware = MiddlewareFactory.create({
     config: mockServices.rootConfig(),
     logger,
   });
-  const app = express().use(router).use(middleware.error());
+  // Every JSON response of every route test is checked against openapi.yaml.
+  const app = express()
+    .use(specCheckedResponses())
+    .use(router)
+    .use(middleware.error());
 
   /** Ingests records as one run of a source and attributes the run's window. */
   async function ingest(
@@ -195,24 +118,26 @@ export async function createCostTestApp(options: {
 
   return {
     app,
+    services,
     store,
-    attributionStore,
-    indexer,
+    attributionStore: services.stores.attribution,
+    indexer: services.indexer,
     attributor,
-    costs,
-    entities,
+    costs: services.costs,
+    entities: services.entities,
     permissions,
-    budgets,
-    budgetMonitor,
-    anomalyMonitor,
-    anomalyStore,
+    budgets: services.budgets,
+    budgetMonitor: services.budgetMonitor,
+    anomalyMonitor: services.anomalyMonitor,
+    anomalyStore: services.stores.anomalies,
     notifications,
     auditor,
     catalog,
     ingest,
-    push,
-    recommendationMonitor,
-    recommendationStore,
+    push: services.push,
+    postAttribution: services.postAttribution,
+    recommendationMonitor: services.recommendationMonitor,
+    recommendationStore: services.stores.recommendations,
     /** Moves "now" for budgets and anomalies. */
     setNow(date: Date) {
       current = date;

@@ -96,6 +96,14 @@ export async function createGovernedOrg(knex: Knex) {
   const test = await createCostTestApp({
     knex,
     now: new Date('2026-11-21T08:00:00Z'),
+    // The source `POST /sources/openai-prod/refresh` asks for; never run.
+    providers: [
+      {
+        id: 'openai-prod',
+        provider: 'openai',
+        fetchUsage: async () => [],
+      },
+    ],
     entities: [
       catalogEntity(PLATFORM),
       catalogEntity(TEAM),
@@ -118,9 +126,8 @@ export async function createGovernedOrg(knex: Knex) {
     to: '2026-11-20',
   });
   await test.recommendationMonitor.evaluate();
-  const recommendations = await test.recommendationStore.listRecommendations(
-    {},
-  );
+  const { items: recommendations } =
+    await test.recommendationStore.listRecommendations({ limit: 100 });
   const entityRecommendation = recommendations.find(r => r.entityRef === SVC);
   const orgRecommendation = recommendations.find(r => r.entityRef === '');
   if (!entityRecommendation || !orgRecommendation) {

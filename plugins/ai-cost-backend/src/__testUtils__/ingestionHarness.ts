@@ -3,7 +3,7 @@ import { eachDay } from '@ai-cost/plugin-ai-cost-common';
 import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import request from 'supertest';
-import { DatabaseAiCostStore } from '../database';
+import { createStores } from '../database';
 import { IngestionEngine } from '../ingestion/IngestionEngine';
 import { GenaiPricesPricingService } from '../pricing/GenaiPricesPricingService';
 import { captureLogger } from './captureLogger';
@@ -77,7 +77,7 @@ export async function createIngestionHarness(options: {
   });
   await test.indexer.rebuild();
   const faulty = faultyKnex(knex);
-  const store = await DatabaseAiCostStore.create({
+  const { usage: store, requests } = await createStores({
     database: mockServices.database({
       knex: faulty,
       migrations: { skip: true },
@@ -88,6 +88,7 @@ export async function createIngestionHarness(options: {
   const createEngine = (providers: AiCostProvider[] = options.providers) =>
     new IngestionEngine({
       store,
+      requests,
       scheduler: mockServices.scheduler.mock(),
       logger,
       pricing: new GenaiPricesPricingService(),

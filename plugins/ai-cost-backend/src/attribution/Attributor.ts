@@ -36,11 +36,12 @@ export class Attributor {
    * Re-attributes every stored day of the sources of some providers (all
    * providers when omitted), a month per transaction.
    */
-  async reattribute(providers?: string[]) {
+  async reattribute(providers?: string[], signal?: AbortSignal) {
     const spans = await this.options.store.usageSpans(providers);
     let rows = 0;
     for (const span of spans) {
       for (let from = span.from; from <= span.to; ) {
+        signal?.throwIfAborted();
         const end = addDays(from, CHUNK_DAYS - 1);
         const to = end < span.to ? end : span.to;
         const result = await this.attributeSource(span.sourceId, { from, to });

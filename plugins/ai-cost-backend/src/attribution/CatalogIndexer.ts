@@ -5,7 +5,11 @@ import type {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { AttributionStore } from '../database';
+import type {
+  AttributionStore,
+  TaskRequest,
+  TaskRequestStore,
+} from '../database';
 import type { Attributor } from './Attributor';
 import {
   addToSnapshot,
@@ -42,6 +46,8 @@ export class CatalogIndexer {
       scheduler: SchedulerService;
       logger: LoggerService;
       store: AttributionStore;
+      /** Where a re-attribution waits until it completed. */
+      requests: TaskRequestStore;
       attributor: Pick<Attributor, 'reattribute'>;
       schedule: SchedulerServiceTaskScheduleDefinition;
       /** Runs after spend was re-attributed (budgets, anomalies). */
@@ -49,13 +55,17 @@ export class CatalogIndexer {
     },
   ) {}
 
+  /** The pending re-attribution's request id; its payload is the providers. */
+  static readonly REATTRIBUTION_REQUEST_ID =
+    'ai-cost-catalog-index:reattribute';
+
   async start(): Promise<void> {
     await this.options.scheduler.scheduleTask({
       ...this.options.schedule,
       id: CatalogIndexer.TASK_ID,
       scope: 'global',
-      fn: async () => {
-        await this.rebuild();
+      fn: async signal => {
+        await this.rebuild(signal);
       },
     });
   }
@@ -65,8 +75,15 @@ export class CatalogIndexer {
     await this.options.scheduler.triggerTask(CatalogIndexer.TASK_ID);
   }
 
-  async rebuild(): Promise<IndexBuildResult> {
-    const { catalog, auth, store, logger, attributor } = this.options;
+  /**
+   * Reads the catalog, stores the index when it changed and re-attributes the
+   * providers whose claims changed. The re-attribution is recorded as
+   * pending before the new index is stored and cleared only once it
+   * completed, so a failed or aborted one is retried by the next run even
+   * though the catalog is unchanged by then.
+   */
+  async rebuild(signal?: AbortSignal): Promise<IndexBuildResult> {
+    const { catalog, auth, store, logger } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const snapshot: CatalogSnapshot = {
       entities: [],
@@ -77,6 +94,7 @@ export class CatalogIndexer {
       { fields: SNAPSHOT_FIELDS },
       { credentials },
     )) {
+      signal?.throwIfAborted();
       for (const entity of page) addToSnapshot(snapshot, entity);
     }
     const result = {
@@ -86,38 +104,73 @@ export class CatalogIndexer {
 
     const fingerprint = fingerprintSnapshot(snapshot);
     const state = await store.getIndexState();
-    if (state?.fingerprint === fingerprint) {
-      return { ...result, changed: false, reattributedProviders: [] };
-    }
-    const previous = state ? await store.loadCatalogSnapshot() : undefined;
-    await store.replaceCatalogSnapshot(snapshot, fingerprint);
-    for (const problem of snapshot.problems) {
-      logger.warn(
-        `Ignoring ${problem.annotation} of ${problem.entityRef}: ${problem.message}`,
+    const changed = state?.fingerprint !== fingerprint;
+    if (changed) {
+      const previous = state ? await store.loadCatalogSnapshot() : undefined;
+      // The first build re-attributes everything: usage may predate the index.
+      const providers = previous
+        ? providersWithChangedClaims(previous.snapshot.claims, snapshot.claims)
+        : undefined;
+      if (!providers || providers.length > 0) {
+        await this.options.requests.request(
+          CatalogIndexer.REATTRIBUTION_REQUEST_ID,
+          pending => mergeProviders(pending, providers),
+        );
+      }
+      await store.replaceCatalogSnapshot(snapshot, fingerprint);
+      for (const problem of snapshot.problems) {
+        logger.warn(
+          `Ignoring ${problem.annotation} of ${problem.entityRef}: ${problem.message}`,
+        );
+      }
+      logger.info(
+        `AI Cost annotation index rebuilt: ${result.entities} entities, ${
+          result.claims
+        } claims, ${snapshot.problems.length} problem(s); ${
+          providers
+            ? `claims changed for ${providers.join(', ') || 'no provider'}`
+            : 'first build'
+        }`,
       );
     }
-
-    // The first build re-attributes everything: usage may predate the index.
-    const providers = previous
-      ? providersWithChangedClaims(previous.snapshot.claims, snapshot.claims)
-      : undefined;
-    logger.info(
-      `AI Cost annotation index rebuilt: ${result.entities} entities, ${
-        result.claims
-      } claims, ${snapshot.problems.length} problem(s); ${
-        providers
-          ? `claims changed for ${providers.join(', ') || 'no provider'}`
-          : 'first build'
-      }`,
-    );
-    if (!providers || providers.length > 0) {
-      await attributor.reattribute(providers);
-      await this.options.afterAttribution?.();
-    }
+    const reattributed = await this.reattributePending(signal);
     return {
       ...result,
-      changed: true,
-      reattributedProviders: providers ?? ['*'],
+      changed,
+      reattributedProviders: reattributed ?? [],
     };
   }
+
+  /** Completes a pending re-attribution; the providers it covered. */
+  private async reattributePending(
+    signal?: AbortSignal,
+  ): Promise<string[] | undefined> {
+    const { requests, attributor } = this.options;
+    const pending = await requests.pending(
+      CatalogIndexer.REATTRIBUTION_REQUEST_ID,
+    );
+    if (!pending) return undefined;
+    const providers = parseProviders(pending.payload);
+    await attributor.reattribute(providers, signal);
+    await requests.complete(pending);
+    await this.options.afterAttribution?.();
+    return providers ?? ['*'];
+  }
+}
+
+/** Pending providers as stored: a JSON array, or null for all of them. */
+function parseProviders(payload: string | null): string[] | undefined {
+  return payload === null ? undefined : (JSON.parse(payload) as string[]);
+}
+
+/** The union of what is pending and what changed; all absorbs the rest. */
+function mergeProviders(
+  pending: TaskRequest | undefined,
+  providers: string[] | undefined,
+): string | null {
+  if (!providers) return null;
+  if (!pending) return JSON.stringify([...providers].sort());
+  const already = parseProviders(pending.payload);
+  if (!already) return null;
+  return JSON.stringify([...new Set([...already, ...providers])].sort());
 }

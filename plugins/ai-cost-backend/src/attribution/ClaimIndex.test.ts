@@ -117,6 +117,55 @@ describe('ClaimIndex', () => {
     });
   });
 
+  it('matches AWS ARNs by the longest prefix, case-sensitively, over the account', () => {
+    const arns = indexOf({
+      'resource:default/sandbox': { 'ai-cost/aws-account-id': '111122223333' },
+      'component:default/bedrock': {
+        'ai-cost/aws-resource-arn':
+          'arn:aws:bedrock:us-east-1:111122223333:, arn:aws:sagemaker:us-east-1:111122223333:endpoint/Chat',
+      },
+      'component:default/agent': {
+        'ai-cost/aws-resource-arn':
+          'arn:aws:bedrock:us-east-1:111122223333:agent/AGENT1',
+      },
+    });
+    const aws = (resourceId: string) =>
+      arns.resolve(
+        usage({ provider: 'aws', accountId: '111122223333', resourceId }),
+      );
+    expect(
+      aws('arn:aws:bedrock:us-east-1:111122223333:agent/AGENT1-alias'),
+    ).toEqual({
+      kind: 'claimed',
+      entityRefs: ['component:default/agent'],
+      specificity: 2,
+    });
+    expect(
+      aws('arn:aws:bedrock:us-east-1:111122223333:inference-profile/x'),
+    ).toEqual({
+      kind: 'claimed',
+      entityRefs: ['component:default/bedrock'],
+      specificity: 2,
+    });
+    // ARNs are case-sensitive: another case is another resource, left to the account.
+    expect(
+      aws('arn:aws:sagemaker:us-east-1:111122223333:endpoint/chat'),
+    ).toEqual({
+      kind: 'claimed',
+      entityRefs: ['resource:default/sandbox'],
+      specificity: 1,
+    });
+    expect(
+      arns.resolve(
+        usage({ provider: 'aws', resourceId: 'arn:aws:s3:::bucket' }),
+      ),
+    ).toEqual({
+      kind: 'unallocated',
+      dimension: 'resourceId',
+      value: 'arn:aws:s3:::bucket',
+    });
+  });
+
   it('never matches claims of another provider', () => {
     expect(
       index.resolve(usage({ provider: 'anthropic', apiKeyId: 'key_w' })),

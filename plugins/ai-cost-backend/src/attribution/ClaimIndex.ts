@@ -1,3 +1,4 @@
+import { CLAIM_ANNOTATIONS } from '@ai-cost/plugin-ai-cost-common';
 import { compareCodeUnits, parseTagSelector, type Claim } from './claims';
 
 /** The dimensions of a usage record that claims can match. */
@@ -39,6 +40,8 @@ interface ProviderClaims {
   accountId: Map<string, Set<string>>;
   /** Resource id prefixes, longest first. */
   resourceId: Array<{ prefix: string; entityRefs: Set<string> }>;
+  /** Whether resource ids compare case-insensitively (claims are stored lower-case). */
+  resourceIdIgnoresCase: boolean;
   tag: Array<{
     pairs: Array<{ key: string; value: string }>;
     entityRef: string;
@@ -64,7 +67,7 @@ function addTo(map: Map<string, Set<string>>, key: string, entityRef: string) {
  * the most specific matching claim wins (api key > project / workspace /
  * resource > account / tags); equally specific claims of several entities
  * split the record evenly. Resource ids match by prefix, the longest prefix
- * winning; tag selectors match records carrying all their pairs.
+ * winning (Azure's case-insensitively, AWS ARNs case-sensitively); tag selectors match records carrying all their pairs.
  */
 export class ClaimIndex {
   readonly #byProvider = new Map<string, ProviderClaims>();
@@ -104,6 +107,12 @@ export class ClaimIndex {
         projectId: new Map(),
         accountId: new Map(),
         resourceId: [],
+        resourceIdIgnoresCase: CLAIM_ANNOTATIONS.some(
+          a =>
+            a.provider === provider &&
+            a.dimension === 'resourceId' &&
+            a.ignoreCase === true,
+        ),
         tag: [],
       };
       this.#byProvider.set(provider, p);
@@ -120,7 +129,7 @@ export class ClaimIndex {
           2,
           new Set([
             ...this.#matchKey(p.projectId, usage.projectId),
-            ...this.#matchPrefix(p.resourceId, usage.resourceId),
+            ...this.#matchPrefix(p, usage.resourceId),
           ]),
         ],
         [
@@ -180,12 +189,12 @@ export class ClaimIndex {
     return (value !== null && map.get(value)) || new Set();
   }
 
-  #matchPrefix(
-    prefixes: ProviderClaims['resourceId'],
-    resourceId: string | null,
-  ): Set<string> {
+  #matchPrefix(claims: ProviderClaims, resourceId: string | null): Set<string> {
     if (!resourceId) return new Set();
-    const id = resourceId.toLocaleLowerCase('en-US');
+    const prefixes = claims.resourceId;
+    const id = claims.resourceIdIgnoresCase
+      ? resourceId.toLocaleLowerCase('en-US')
+      : resourceId;
     const longest = prefixes.find(p => id.startsWith(p.prefix));
     if (!longest) return new Set();
     const refs = new Set<string>();

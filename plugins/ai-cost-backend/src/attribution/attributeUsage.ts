@@ -1,29 +1,13 @@
 import { allocateMicros } from '@ai-cost/plugin-ai-cost-common';
 import type { ClaimIndex, UsageDimensions } from './ClaimIndex';
+import {
+  AMOUNT_KEYS,
+  addAmounts,
+  emptyAmounts,
+  type UsageAmounts,
+} from './usageAmounts';
 
-/** Summable quantities of usage; money in micro-units. */
-export interface UsageAmounts {
-  cost: number;
-  /** The part of `cost` that is our estimate rather than a billed figure. */
-  estimatedOnly: number;
-  inputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  outputTokens: number;
-  reasoningTokens: number;
-  requests: number;
-}
-
-const AMOUNT_KEYS: Array<keyof UsageAmounts> = [
-  'cost',
-  'estimatedOnly',
-  'inputTokens',
-  'cachedInputTokens',
-  'cacheWriteTokens',
-  'outputTokens',
-  'reasoningTokens',
-  'requests',
-];
+export type { UsageAmounts } from './usageAmounts';
 
 /** Ingested usage summed per source, day, model and claimable dimensions. */
 export interface UsageGroup extends UsageDimensions, UsageAmounts {
@@ -52,23 +36,6 @@ export interface UnallocatedRow extends UsageAmounts {
   dimension: string;
   value: string;
   model: string;
-}
-
-function emptyAmounts(): UsageAmounts {
-  return {
-    cost: 0,
-    estimatedOnly: 0,
-    inputTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    outputTokens: 0,
-    reasoningTokens: 0,
-    requests: 0,
-  };
-}
-
-function addAmounts(target: UsageAmounts, amounts: UsageAmounts) {
-  for (const key of AMOUNT_KEYS) target[key] += amounts[key];
 }
 
 /** Splits every amount evenly into `n` integer parts that sum exactly. */

@@ -64,7 +64,7 @@ export function parseTagSelector(
  * Reads every claim of one entity from its annotations. A list annotation
  * claims each of its ids; a tag annotation is one selector that matches
  * records carrying all of its pairs. Azure resource ids are compared
- * case-insensitively, so they are stored lower-case. Unreadable annotations
+ * case-insensitively, so they are stored lower-case; AWS ARNs keep their case. Unreadable annotations
  * become problems, never exceptions: one bad `catalog-info.yaml` must not stop
  * the attribution of everybody else.
  */
@@ -116,7 +116,7 @@ export function readEntityClaims(
     for (const value of values) {
       claims.push({
         ...base,
-        value: spec.prefixMatch ? value.toLocaleLowerCase('en-US') : value,
+        value: spec.ignoreCase ? value.toLocaleLowerCase('en-US') : value,
       });
     }
   }

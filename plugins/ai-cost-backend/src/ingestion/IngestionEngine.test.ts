@@ -5,7 +5,7 @@ import type {
   UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseAiCostStore } from '../database';
+import { createStores } from '../database';
 import { DemoUsageProvider } from '../demo/DemoUsageProvider';
 import { GenaiPricesPricingService } from '../pricing/GenaiPricesPricingService';
 import { IngestionEngine } from './IngestionEngine';
@@ -42,13 +42,14 @@ describe('IngestionEngine', () => {
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     async function setup(providers: AiCostProvider[], now: () => Date) {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseAiCostStore.create({
+      const { usage: store, requests } = await createStores({
         database: mockServices.database({ knex, migrations: { skip: false } }),
       });
       const scheduler = mockServices.scheduler.mock();
       const ingested: string[] = [];
       const engine = new IngestionEngine({
         store,
+        requests,
         scheduler,
         logger: mockServices.logger.mock(),
         pricing: new GenaiPricesPricingService(),

@@ -3,14 +3,18 @@ import type {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError, stringifyError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  stringifyError,
+} from '@backstage/errors';
 import { addDays, dayOf } from '@ai-cost/plugin-ai-cost-common';
 import type {
   AiCostProvider,
   PricingService,
   UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
-import type { AiCostStore, RunTrigger } from '../database';
+import type { AiCostStore, RunTrigger, TaskRequestStore } from '../database';
 
 /** Ingestion settings from `aiCost.ingestion`. */
 export interface IngestionSettings {
@@ -37,11 +41,12 @@ export interface IngestionResult {
  */
 export class IngestionEngine {
   private readonly providers = new Map<string, AiCostProvider>();
-  private readonly manualRequests = new Set<string>();
 
   constructor(
     private readonly options: {
       store: AiCostStore;
+      /** Manual refreshes, kept in the database for whichever replica runs. */
+      requests: TaskRequestStore;
       scheduler: SchedulerService;
       logger: LoggerService;
       pricing: PricingService;
@@ -81,22 +86,43 @@ export class IngestionEngine {
         id: IngestionEngine.taskId(provider.id),
         scope: 'global',
         fn: async signal => {
-          const trigger: RunTrigger = this.manualRequests.delete(provider.id)
-            ? 'manual'
-            : 'schedule';
-          await this.runSource(provider.id, trigger, signal);
+          const taskId = IngestionEngine.taskId(provider.id);
+          const manual = await this.options.requests.pending(taskId);
+          await this.runSource(
+            provider.id,
+            manual ? 'manual' : 'schedule',
+            signal,
+          );
+          if (manual) await this.options.requests.complete(manual);
         },
       });
     }
   }
 
-  /** Asks the scheduler to run a source now. */
+  /**
+   * Asks the scheduler to run a source now, on whichever replica picks it
+   * up. A source that is running already answers 409 and nothing is queued.
+   */
   async refresh(sourceId: string): Promise<void> {
     if (!this.providers.has(sourceId)) {
       throw new NotFoundError(`No source with id "${sourceId}"`);
     }
-    this.manualRequests.add(sourceId);
-    await this.options.scheduler.triggerTask(IngestionEngine.taskId(sourceId));
+    const taskId = IngestionEngine.taskId(sourceId);
+    const request = await this.options.requests.request(taskId);
+    try {
+      await this.options.scheduler.triggerTask(taskId);
+    } catch (error) {
+      await this.options.requests.complete(request);
+      if (
+        error instanceof ConflictError ||
+        (error as Error).name === 'ConflictError'
+      ) {
+        throw new ConflictError(
+          `Source "${sourceId}" is being ingested right now; refresh it again when the run has finished`,
+        );
+      }
+      throw error;
+    }
   }
 
   /**

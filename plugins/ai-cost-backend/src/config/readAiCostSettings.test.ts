@@ -1,0 +1,56 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { readAiCostSettings } from './readAiCostSettings';
+
+const read = (aiCost: JsonObject) =>
+  readAiCostSettings(mockServices.rootConfig({ data: { aiCost } }));
+
+describe('readAiCostSettings', () => {
+  it('reads the currency once, upper-cased, as the provider modules do', () => {
+    expect(read({ currency: 'usd' }).currency).toBe('USD');
+    expect(read({ currency: 'EUR' }).currency).toBe('EUR');
+    expect(read({}).currency).toBe('USD');
+  });
+
+  it('refuses a currency that is not an ISO 4217 code, naming the key', () => {
+    expect(() => read({ currency: 'dollars' })).toThrow(
+      'aiCost.currency must be a three-letter ISO 4217 code, got "dollars"',
+    );
+  });
+
+  it('has defaults for every schedule', () => {
+    const settings = read({});
+    expect(settings.ingestion).toEqual({
+      schedule: {
+        frequency: { minutes: 60 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 15 },
+      },
+      lookbackDays: 35,
+      backfillDays: 90,
+    });
+    expect(settings.indexSchedule.frequency).toEqual({ minutes: 2 });
+    expect(settings.postAttributionSchedule.frequency).toEqual({
+      seconds: 15,
+    });
+    expect(settings.notifySeverity).toBe('high');
+    expect(settings.demo).toBe(false);
+  });
+
+  it('reads configured schedules and refuses bad values with their key', () => {
+    const settings = read({
+      postAttribution: {
+        schedule: { frequency: { minutes: 1 }, timeout: { minutes: 5 } },
+      },
+      ingestion: { lookbackDays: 7 },
+    });
+    expect(settings.postAttributionSchedule.frequency).toEqual({ minutes: 1 });
+    expect(settings.ingestion.lookbackDays).toBe(7);
+    expect(() => read({ ingestion: { backfillDays: 0 } })).toThrow(
+      'aiCost.ingestion.backfillDays must be a whole number of days between 1 and 3660, got 0',
+    );
+    expect(() => read({ anomalies: { notifySeverity: 'loud' } })).toThrow(
+      'aiCost.anomalies.notifySeverity must be one of',
+    );
+  });
+});

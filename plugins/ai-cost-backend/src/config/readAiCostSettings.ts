@@ -1,0 +1,113 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type LoggerService,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import {
+  anomalySeverities,
+  type AnomalySeverity,
+} from '@ai-cost/plugin-ai-cost-common';
+import { readCurrency } from '@ai-cost/plugin-ai-cost-node';
+import {
+  readClassificationRules,
+  type ClassificationRules,
+} from '../classification';
+import type { IngestionSettings } from '../ingestion/IngestionEngine';
+import { readPushSettings, type PushSettings } from '../push/settings';
+
+/** Everything the plugin reads from `aiCost`, read and validated once. */
+export interface AiCostSettings {
+  /** `aiCost.currency`, upper-case ISO 4217 (what the modules use too). */
+  currency: string;
+  ingestion: IngestionSettings;
+  /** `aiCost.attribution.schedule`: the catalog index rebuild. */
+  indexSchedule: SchedulerServiceTaskScheduleDefinition;
+  /** `aiCost.postAttribution.schedule`: anomalies, budget alerts, recommendations. */
+  postAttributionSchedule: SchedulerServiceTaskScheduleDefinition;
+  notifySeverity: AnomalySeverity;
+  push: PushSettings;
+  /** `aiCost.classification`: which cloud and FOCUS line items are AI spend. */
+  classification: ClassificationRules;
+  /** `aiCost.demo.enabled`: deterministic demo sources. */
+  demo: boolean;
+}
+
+function readSchedule(
+  config: Config,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : fallback;
+}
+
+function readNotifySeverity(config: Config): AnomalySeverity {
+  const key = 'aiCost.anomalies.notifySeverity';
+  const value = config.getOptionalString(key) ?? 'high';
+  if (!(anomalySeverities as readonly string[]).includes(value)) {
+    throw new Error(
+      `${key} must be one of ${anomalySeverities.join(
+        ', ',
+      )}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value as AnomalySeverity;
+}
+
+function readIngestionSettings(config: Config): IngestionSettings {
+  const readDays = (key: string, fallback: number) => {
+    const value =
+      config.getOptionalNumber(`aiCost.ingestion.${key}`) ?? fallback;
+    if (!Number.isInteger(value) || value < 1 || value > 3660) {
+      throw new Error(
+        `aiCost.ingestion.${key} must be a whole number of days between 1 and 3660, got ${value}`,
+      );
+    }
+    return value;
+  };
+  return {
+    schedule: readSchedule(config, 'aiCost.ingestion.schedule', {
+      frequency: { minutes: 60 },
+      timeout: { minutes: 15 },
+      initialDelay: { seconds: 15 },
+    }),
+    lookbackDays: readDays('lookbackDays', 35),
+    backfillDays: readDays('backfillDays', 90),
+  };
+}
+
+/**
+ * Reads and validates the plugin's configuration once; a bad value fails
+ * start-up with its key.
+ */
+export function readAiCostSettings(
+  config: Config,
+  logger?: LoggerService,
+): AiCostSettings {
+  return {
+    currency: readCurrency(config),
+    ingestion: readIngestionSettings(config),
+    indexSchedule: readSchedule(config, 'aiCost.attribution.schedule', {
+      frequency: { minutes: 2 },
+      timeout: { minutes: 10 },
+      initialDelay: { seconds: 5 },
+    }),
+    postAttributionSchedule: readSchedule(
+      config,
+      'aiCost.postAttribution.schedule',
+      {
+        frequency: { seconds: 15 },
+        timeout: { minutes: 10 },
+        initialDelay: { seconds: 10 },
+      },
+    ),
+    notifySeverity: readNotifySeverity(config),
+    push: readPushSettings(config, logger),
+    classification: readClassificationRules(config),
+    demo: config.getOptionalBoolean('aiCost.demo.enabled') ?? false,
+  };
+}

@@ -1,0 +1,234 @@
+import type {
+  AuditorService,
+  AuthService,
+  DatabaseService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type {
+  AiCostProvider,
+  PricingService,
+} from '@ai-cost/plugin-ai-cost-node';
+import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
+import { Attributor } from './attribution/Attributor';
+import { CatalogIndexReader } from './attribution/CatalogIndex';
+import { CatalogIndexer } from './attribution/CatalogIndexer';
+import { BudgetMonitor } from './budgets/BudgetMonitor';
+import { BudgetService } from './budgets/BudgetService';
+import type { AiCostSettings } from './config/readAiCostSettings';
+import { CostQueryService } from './costs/CostQueryService';
+import { createStores } from './database';
+import { DemoUsageProvider } from './demo/DemoUsageProvider';
+import { IngestionEngine } from './ingestion/IngestionEngine';
+import { OwnerNotifier } from './notifications/OwnerNotifier';
+import { PostAttributionTask } from './postAttribution/PostAttributionTask';
+import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
+import { PushIngestService } from './push/PushIngestService';
+import { RecommendationMonitor } from './recommendations/RecommendationMonitor';
+import { RecommendationService } from './recommendations/RecommendationService';
+import type { RouterOptions } from './service/router';
+import { EntityAccess } from './service/EntityAccess';
+
+/** The services the plugin is built from; `plugin.ts` passes Backstage's. */
+export interface AiCostServiceDeps {
+  settings: AiCostSettings;
+  database: DatabaseService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  auth: AuthService;
+  auditor: AuditorService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  notifications: Pick<NotificationService, 'send'>;
+  /** Sources registered by provider modules. */
+  providers: AiCostProvider[];
+  /** Default: the bundled genai-prices data. */
+  pricing?: PricingService;
+  /** The clock of budgets, anomalies, recommendations and pushes. */
+  now?: () => Date;
+}
+
+/**
+ * Builds every store and service of the plugin and wires them together: the
+ * one place the plugin is composed. `plugin.ts` calls it with Backstage's
+ * core services and starts the tasks; the tests and `yarn bench` call it with
+ * test doubles of those services, so they exercise the same wiring.
+ */
+export async function createAiCostServices(deps: AiCostServiceDeps) {
+  const { settings, database, logger, scheduler, now } = deps;
+  const { currency } = settings;
+
+  const stores = await createStores({ database });
+  const {
+    usage: store,
+    attribution: attributionStore,
+    budgets: budgetStore,
+    anomalies: anomalyStore,
+    recommendations: recommendationStore,
+    push: pushStore,
+    requests,
+  } = stores;
+
+  const pricing = deps.pricing ?? new GenaiPricesPricingService();
+  const index = new CatalogIndexReader(attributionStore);
+  const attributor = new Attributor({ store: attributionStore, index, logger });
+  const notifier = new OwnerNotifier({
+    notifications: deps.notifications,
+    index,
+    logger,
+  });
+  const budgets = new BudgetService({
+    store: budgetStore,
+    index,
+    currency,
+    now,
+  });
+  const budgetMonitor = new BudgetMonitor({
+    budgets,
+    budgetStore,
+    attribution: attributionStore,
+    anomalies: anomalyStore,
+    index,
+    notifier,
+    currency,
+    now,
+  });
+  const anomalyMonitor = new AnomalyMonitor({
+    attribution: attributionStore,
+    anomalies: anomalyStore,
+    index,
+    notifier,
+    currency,
+    notifySeverity: settings.notifySeverity,
+    now,
+  });
+  const recommendationMonitor = new RecommendationMonitor({
+    attribution: attributionStore,
+    recommendations: recommendationStore,
+    index,
+    pricing,
+    currency,
+    now,
+  });
+  const postAttribution = new PostAttributionTask({
+    scheduler,
+    requests,
+    logger,
+    schedule: settings.postAttributionSchedule,
+    steps: {
+      detectAnomalies: () => anomalyMonitor.detect(),
+      checkBudgetAlerts: () => budgetMonitor.checkAlerts(),
+      evaluateRecommendations: () => recommendationMonitor.evaluate(),
+    },
+  });
+  const afterAttribution = () => postAttribution.request();
+
+  const indexer = new CatalogIndexer({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    scheduler,
+    logger,
+    store: attributionStore,
+    requests,
+    attributor,
+    schedule: settings.indexSchedule,
+    afterAttribution,
+  });
+  const ingestion = new IngestionEngine({
+    store,
+    requests,
+    scheduler,
+    logger,
+    pricing,
+    settings: settings.ingestion,
+    providers: settings.demo
+      ? [
+          ...deps.providers,
+          new DemoUsageProvider('openai'),
+          new DemoUsageProvider('anthropic'),
+        ]
+      : deps.providers,
+    onIngested: async ({ sourceId, window }) => {
+      await attributor.attributeSource(sourceId, window);
+      await afterAttribution();
+    },
+    now,
+  });
+  const push = new PushIngestService({
+    store: pushStore,
+    pricing,
+    currency,
+    attributor,
+    afterAttribution,
+    logger,
+    settings: settings.push,
+    classification: settings.classification,
+    now,
+  });
+  const costs = new CostQueryService({
+    store: attributionStore,
+    index,
+    pricing,
+    currency,
+    demoSourceIds: async () =>
+      new Set((await store.listSources()).filter(s => s.demo).map(s => s.id)),
+  });
+  const entities = new EntityAccess({
+    catalog: deps.catalog,
+    permissions: deps.permissions,
+  });
+  const recommendations = new RecommendationService({
+    store: recommendationStore,
+    currency,
+    now,
+  });
+
+  const routerOptions: Omit<RouterOptions, 'httpAuth'> = {
+    currency,
+    permissions: deps.permissions,
+    auditor: deps.auditor,
+    store,
+    ingestion,
+    costs,
+    index,
+    indexer,
+    entities,
+    budgets,
+    budgetMonitor,
+    anomalies: anomalyStore,
+    recommendations,
+    push,
+  };
+
+  return {
+    settings,
+    stores,
+    pricing,
+    index,
+    attributor,
+    indexer,
+    ingestion,
+    push,
+    costs,
+    entities,
+    budgets,
+    budgetMonitor,
+    anomalyMonitor,
+    recommendationMonitor,
+    recommendations,
+    postAttribution,
+    routerOptions,
+    /** Schedules the global tasks: sources, the catalog index, post-attribution. */
+    async startTasks() {
+      await indexer.start();
+      await ingestion.start();
+      await postAttribution.start();
+    },
+  };
+}
+
+/** What {@link createAiCostServices} builds. */
+export type AiCostServices = Awaited<ReturnType<typeof createAiCostServices>>;
