@@ -134,6 +134,78 @@ describe('GenaiPricesPricingService', () => {
     });
   });
 
+  it("prices Anthropic's 1-hour cache writes at 2× input and 5-minute writes at 1.25×", () => {
+    // claude-sonnet-4: $3 input, $0.30 cache read, $3.75 5-minute write,
+    // $6 1-hour write, $15 output per million tokens (µ$ per token).
+    // 1,500 × 3 + 200 × 0.3 + 500 × 3.75 + 1,000 × 6 + 500 × 15
+    // = 4,500 + 60 + 1,875 + 6,000 + 7,500 = 19,935 µ$
+    const query = {
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-20250514',
+      date: '2025-08-01',
+      inputTokens: 1_500,
+      cachedInputTokens: 200,
+      cacheWriteTokens: 1_500,
+      cacheWrite1hTokens: 1_000,
+      outputTokens: 500,
+    };
+    expect(pricing.price(query)).toEqual({
+      priced: true,
+      cost: 19_935,
+      currency: 'USD',
+      source: 'genai-prices',
+    });
+    // All 1,500 writes at 5 minutes: 1,500 × 3.75 = 5,625 instead of 7,875.
+    expect(pricing.price({ ...query, cacheWrite1hTokens: 0 })).toEqual(
+      expect.objectContaining({ cost: 17_685 }),
+    );
+    expect(pricing.price({ ...query, cacheWrite1hTokens: 1_501 })).toEqual({
+      priced: false,
+      reason:
+        'cacheWrite1hTokens 1501 exceeds cacheWriteTokens 1500, which counts every cache write',
+    });
+  });
+
+  it('prices 1-hour cache writes at the override rate, else the cache write rate', () => {
+    const overridden = (cacheWrite1hPerMillion?: number) =>
+      GenaiPricesPricingService.fromConfig(
+        mockServices.rootConfig({
+          data: {
+            aiCost: {
+              pricing: {
+                overrides: [
+                  {
+                    provider: 'anthropic',
+                    model: 'claude-sonnet-4',
+                    inputPerMillion: 2,
+                    cacheWritePerMillion: 2.5,
+                    ...(cacheWrite1hPerMillion === undefined
+                      ? {}
+                      : { cacheWrite1hPerMillion }),
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      );
+    const query = {
+      provider: 'anthropic',
+      model: 'claude-sonnet-4',
+      date: '2026-10-01',
+      cacheWriteTokens: 1_000,
+      cacheWrite1hTokens: 400,
+    };
+    // 600 × 2.5 + 400 × 4 = 1,500 + 1,600 = 3,100 µ$
+    expect(overridden(4).price(query)).toEqual(
+      expect.objectContaining({ cost: 3_100, source: 'override' }),
+    );
+    // 1,000 × 2.5 = 2,500 µ$
+    expect(overridden().price(query)).toEqual(
+      expect.objectContaining({ cost: 2_500, source: 'override' }),
+    );
+  });
+
   it('rejects a negative override rate naming the key', () => {
     expect(() =>
       GenaiPricesPricingService.fromConfig(

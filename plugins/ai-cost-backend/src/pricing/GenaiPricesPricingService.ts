@@ -15,6 +15,8 @@ export interface PriceOverride {
   inputPerMillion?: number;
   cachedInputPerMillion?: number;
   cacheWritePerMillion?: number;
+  /** 1-hour cache writes; default `cacheWritePerMillion`. */
+  cacheWrite1hPerMillion?: number;
   outputPerMillion?: number;
 }
 
@@ -25,6 +27,13 @@ const GENAI_PROVIDER_IDS: Record<string, string> = {
   aws: 'aws',
   gcp: 'google',
   azure: 'azure',
+  cohere: 'cohere',
+  deepseek: 'deepseek',
+  groq: 'groq',
+  mistral: 'mistral',
+  perplexity: 'perplexity',
+  xai: 'x-ai',
+  moonshot: 'moonshotai',
 };
 
 /** Input tokens priced at once when the request count is unknown. */
@@ -63,6 +72,7 @@ export class GenaiPricesPricingService implements PricingService {
             inputPerMillion: read('inputPerMillion'),
             cachedInputPerMillion: read('cachedInputPerMillion'),
             cacheWritePerMillion: read('cacheWritePerMillion'),
+            cacheWrite1hPerMillion: read('cacheWrite1hPerMillion'),
             outputPerMillion: read('outputPerMillion'),
           };
         }) ?? [];
@@ -79,7 +89,14 @@ export class GenaiPricesPricingService implements PricingService {
     const input = query.inputTokens ?? 0;
     const cached = query.cachedInputTokens ?? 0;
     const cacheWrite = query.cacheWriteTokens ?? 0;
+    const cacheWrite1h = query.cacheWrite1hTokens ?? 0;
     const output = query.outputTokens ?? 0;
+    if (cacheWrite1h > cacheWrite) {
+      return {
+        priced: false,
+        reason: `cacheWrite1hTokens ${cacheWrite1h} exceeds cacheWriteTokens ${cacheWrite}, which counts every cache write`,
+      };
+    }
     if (input + cached + cacheWrite + output === 0) {
       return { priced: true, cost: 0, currency: 'USD', source: 'genai-prices' };
     }
@@ -89,10 +106,12 @@ export class GenaiPricesPricingService implements PricingService {
     if (override) {
       // Price per million tokens in currency units equals micro-units per token.
       const inputRate = override.inputPerMillion ?? 0;
+      const cacheWriteRate = override.cacheWritePerMillion ?? inputRate;
       const cost =
         input * inputRate +
         cached * (override.cachedInputPerMillion ?? inputRate) +
-        cacheWrite * (override.cacheWritePerMillion ?? inputRate) +
+        (cacheWrite - cacheWrite1h) * cacheWriteRate +
+        cacheWrite1h * (override.cacheWrite1hPerMillion ?? cacheWriteRate) +
         output * (override.outputPerMillion ?? 0);
       return {
         priced: true,
@@ -128,6 +147,11 @@ export class GenaiPricesPricingService implements PricingService {
           input_tokens: totalInput / parts,
           cache_read_tokens: cached / parts,
           cache_write_tokens: cacheWrite / parts,
+          // The part of cache_write_tokens written with a 1-hour lifetime,
+          // priced at the model's 1-hour write rate.
+          ...(cacheWrite1h > 0
+            ? { cache_write_1h_tokens: cacheWrite1h / parts }
+            : {}),
           output_tokens: output / parts,
         },
         query.model,

@@ -1,8 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ForwardedError, InputError, stringifyError } from '@backstage/errors';
+import { ForwardedError, InputError } from '@backstage/errors';
 import {
   microsToNumber,
   type FocusImportResponse,
+  type FocusInclude,
   type ImportLineMessage,
   type IngestEventsResponse,
   type PushEventFormat,
@@ -10,6 +11,11 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import type { PricingService } from '@ai-cost/plugin-ai-cost-node';
 import type { Attributor } from '../attribution/Attributor';
+import {
+  DEFAULT_CLASSIFICATION_RULES,
+  rulesFingerprint,
+  type ClassificationRules,
+} from '../classification';
 import type { PushStore } from '../database';
 import { CsvSyntaxError, type CsvRecord } from './csv';
 import { normalizerFor } from './events';
@@ -19,9 +25,10 @@ import {
   mapFocusRow,
   type FocusRow,
 } from './focus';
+import { classifyFocusRow } from './focusClassification';
+import { SkippedRows } from './skippedRows';
 import { pricePushEvent, type PricedPushEvent } from './pricing';
 import type { PushSettings } from './settings';
-import { TrailingThrottle } from './throttle';
 import { daysToWindows } from './windows';
 
 /** Line messages kept in an error or warning list; the rest are counted. */
@@ -34,7 +41,6 @@ const MAX_LINE_MESSAGES = 100;
  */
 export class PushIngestService {
   readonly #tagKeys?: ReadonlySet<string>;
-  readonly #afterAttribution?: TrailingThrottle;
 
   constructor(
     private readonly options: {
@@ -44,38 +50,20 @@ export class PushIngestService {
       currency: string;
       attributor: Pick<Attributor, 'attributeSource'>;
       /**
-       * Runs after re-attribution (budget alerts, anomalies), in the
-       * background and at most once per `afterAttributionIntervalMs`
-       * (default a minute) however often gateways push; failures are logged.
+       * Records that post-attribution work (budget alerts, anomalies) is
+       * due; the post-attribution task coalesces however many pushes ask.
        */
       afterAttribution?: () => Promise<void>;
-      afterAttributionIntervalMs?: number;
       logger: LoggerService;
       settings: PushSettings;
+      /** What FOCUS imports keep as AI spend; default the shipped rules. */
+      classification?: ClassificationRules;
       now?: () => Date;
     },
   ) {
     this.#tagKeys = options.settings.tagKeys
       ? new Set(options.settings.tagKeys)
       : undefined;
-    const { afterAttribution, logger } = options;
-    if (afterAttribution) {
-      this.#afterAttribution = new TrailingThrottle(
-        afterAttribution,
-        options.afterAttributionIntervalMs ?? 60_000,
-        error =>
-          logger.error(
-            `Processing after attribution of pushed usage failed: ${stringifyError(
-              error,
-            )}`,
-          ),
-      );
-    }
-  }
-
-  /** Resolves once background work requested so far is done. */
-  async settled(): Promise<void> {
-    await this.#afterAttribution?.settled();
   }
 
   get settings(): PushSettings {
@@ -98,7 +86,7 @@ export class PushIngestService {
     const { format, events } = request;
     if (events.length > settings.maxEventsPerBatch) {
       throw new InputError(
-        `events: too many events in one batch (${events.length}); at most ${settings.maxEventsPerBatch} are accepted (aiCost.ingest.maxEventsPerBatch), split the batch`,
+        `events: too many events in one batch (${events.length}); at most ${settings.maxEventsPerBatch} are accepted (aiCost.push.maxEventsPerBatch), split the batch`,
       );
     }
     const normalize = normalizerFor(format);
@@ -179,17 +167,25 @@ export class PushIngestService {
    * Imports a FOCUS file. Atomic by design: a bill either reconciles as a
    * whole or is not imported, so a file with any invalid row stores nothing
    * and the 400 lists every invalid line (`error.lines`). Idempotent per
-   * file and row: the same content again changes nothing.
+   * file and row: the same content again changes nothing. Only AI spend is
+   * imported (see `classification/`) unless `include` is `all`; the rows
+   * left out are counted per service in the answer and the import record.
    */
   async importFocus(request: {
     sourceId: string;
     fileId?: string;
     replace: boolean;
+    /** `ai` (default): only rows classified as AI spend; `all`: every row. */
+    include?: FocusInclude;
     upload: { records: AsyncIterable<CsvRecord>; sha256(): string };
     importedBy: string;
   }): Promise<FocusImportResponse> {
     const { currency } = this.options;
+    const include = request.include ?? 'ai';
+    const rules = this.options.classification ?? DEFAULT_CLASSIFICATION_RULES;
     const rows: FocusRow[] = [];
+    const skipped = new SkippedRows();
+    let dataRows = 0;
     const errors: ImportLineMessage[] = [];
     const warnings: ImportLineMessage[] = [];
     let errorCount = 0;
@@ -220,6 +216,14 @@ export class PushIngestService {
               errors.push({ line: record.line, message });
             }
           }
+          continue;
+        }
+        dataRows += 1;
+        if (
+          include === 'ai' &&
+          !classifyFocusRow(record, columns, result.row, rules).ai
+        ) {
+          skipped.add(result.row);
           continue;
         }
         rows.push(result.row);
@@ -271,6 +275,8 @@ export class PushIngestService {
       rows,
       replace: request.replace,
       importedBy: request.importedBy,
+      selection: include === 'all' ? 'all' : `ai:${rulesFingerprint(rules)}`,
+      skipped: skipped.summary(),
     });
     await this.reattribute(
       request.sourceId,
@@ -278,7 +284,7 @@ export class PushIngestService {
       'The file was imported',
     );
     this.options.logger.info(
-      `FOCUS import to ${request.sourceId}: file ${outcome.fileId} ${outcome.status}, ${outcome.rowsImported} row(s)`,
+      `FOCUS import to ${request.sourceId}: file ${outcome.fileId} ${outcome.status}, ${outcome.rowsImported} row(s), ${skipped.rows} row(s) skipped as not AI spend`,
     );
 
     const sum = (pick: (row: FocusRow) => number | null) =>
@@ -295,7 +301,7 @@ export class PushIngestService {
       fileId: outcome.fileId,
       sha256,
       status: outcome.status,
-      rows: rows.length,
+      rows: dataRows,
       rowsImported: outcome.rowsImported,
       currency,
       totals: {
@@ -308,6 +314,8 @@ export class PushIngestService {
       to: days[days.length - 1] ?? null,
       warnings,
       warningCount,
+      include,
+      skipped: skipped.toResponse(),
     };
   }
 
@@ -328,6 +336,6 @@ export class PushIngestService {
         error,
       );
     }
-    this.#afterAttribution?.request();
+    await this.options.afterAttribution?.();
   }
 }

@@ -267,3 +267,31 @@ describe('token units and kinds', () => {
     expect(focusProviderKind(null)).toBe('focus');
   });
 });
+
+describe('FOCUS NULL cells', () => {
+  it('reads an unquoted NULL as empty, never as a value', () => {
+    const header = FocusColumns.fromHeader({
+      line: 1,
+      fields: [
+        'ChargePeriodStart',
+        'BilledCost',
+        'BillingCurrency',
+        'Tags',
+        'ResourceId',
+        'ConsumedQuantity',
+      ],
+    });
+    const result = mapFocusRow(
+      {
+        line: 2,
+        fields: ['2026-11-01 00:00:00', '1.5', 'USD', 'NULL', 'NULL', 'null'],
+      },
+      header,
+      { currency: 'USD' },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      row: { tags: null, resourceId: null, billedCost: 1_500_000 },
+    });
+  });
+});

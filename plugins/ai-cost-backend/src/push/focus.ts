@@ -106,12 +106,15 @@ export class FocusColumns {
     return this.#index.has(name.toLowerCase());
   }
 
-  /** The trimmed value of a column; null when absent or empty. */
+  /**
+   * The trimmed value of a column; null when absent, empty or `NULL`
+   * (real exports write an unquoted NULL for empty cells).
+   */
   get(fields: string[], name: string): string | null {
     const i = this.#index.get(name.toLowerCase());
     if (i === undefined) return null;
     const value = fields[i]?.trim();
-    return value ? value : null;
+    return value && value.toUpperCase() !== 'NULL' ? value : null;
   }
 }
 

@@ -103,7 +103,8 @@ describe('provider names', () => {
     expect(pricingProviderOf('gcp.vertex_ai')).toBe('gcp');
     expect(pricingProviderOf('vertex_ai')).toBe('gcp');
     expect(pricingProviderOf('OpenAI')).toBe('openai');
-    expect(pricingProviderOf('mistral_ai')).toBe('mistral_ai');
+    expect(pricingProviderOf('mistral_ai')).toBe('mistral');
+    expect(pricingProviderOf('in-house')).toBe('in-house');
   });
 
   it('splits known provider prefixes off model ids only', () => {

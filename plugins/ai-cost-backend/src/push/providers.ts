@@ -1,29 +1,53 @@
 /**
  * Provider names as gateways report them (OpenTelemetry
- * `gen_ai.provider.name`, the deprecated `gen_ai.system`, LiteLLM's
- * `custom_llm_provider`) mapped to the provider kinds the pricing service
- * knows. Names not listed are priced under their own name, which the
- * pricing service reports as unpriced rather than free.
+ * `gen_ai.provider.name`, the deprecated `gen_ai.system` with its older
+ * values, LiteLLM's `custom_llm_provider`) mapped to the provider kinds
+ * prices are looked up under. Names not listed are priced under their own
+ * name, which the pricing service reports as unpriced rather than free.
  */
 const PRICING_PROVIDERS: Record<string, string> = {
   openai: 'openai',
   text_completion_openai: 'openai',
+  'text-completion-openai': 'openai',
   anthropic: 'anthropic',
   'aws.bedrock': 'aws',
   bedrock: 'aws',
   bedrock_converse: 'aws',
+  sagemaker: 'aws',
   'azure.ai.openai': 'azure',
   'azure.ai.inference': 'azure',
+  'az.ai.openai': 'azure',
+  'az.ai.inference': 'azure',
+  az_ai_inference: 'azure',
   azure: 'azure',
   azure_ai: 'azure',
-  az_ai_inference: 'azure',
+  azure_text: 'azure',
   'gcp.vertex_ai': 'gcp',
   'gcp.gemini': 'gcp',
   'gcp.gen_ai': 'gcp',
   vertex_ai: 'gcp',
   vertex_ai_beta: 'gcp',
   gemini: 'gcp',
+  cohere: 'cohere',
+  cohere_chat: 'cohere',
+  'ibm.watsonx.ai': 'ibm',
+  watsonx: 'ibm',
+  watsonx_text: 'ibm',
+  perplexity: 'perplexity',
+  x_ai: 'xai',
+  xai: 'xai',
+  deepseek: 'deepseek',
+  groq: 'groq',
+  mistral_ai: 'mistral',
+  mistral: 'mistral',
+  moonshot_ai: 'moonshot',
+  moonshot: 'moonshot',
 };
+
+/** The provider kinds gateway-reported names map to. */
+export const PRICING_PROVIDER_KINDS: ReadonlySet<string> = new Set(
+  Object.values(PRICING_PROVIDERS),
+);
 
 /** The pricing provider kind of a gateway-reported provider name. */
 export function pricingProviderOf(upstream: string): string {

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { DEFAULT_PUSH_SETTINGS, readPushSettings } from './settings';
 
@@ -14,12 +15,13 @@ describe('readPushSettings', () => {
     });
   });
 
-  it('reads aiCost.ingest', () => {
+  it('reads aiCost.push without a warning', () => {
+    const logger = mockServices.logger.mock();
     expect(
       readPushSettings(
         new ConfigReader({
           aiCost: {
-            ingest: {
+            push: {
               sourceId: 'litellm-prod',
               maxEventsPerBatch: 500,
               maxBatchBytes: 1024,
@@ -28,6 +30,7 @@ describe('readPushSettings', () => {
             },
           },
         }),
+        logger,
       ),
     ).toEqual({
       sourceId: 'litellm-prod',
@@ -36,22 +39,69 @@ describe('readPushSettings', () => {
       maxImportBytes: 2048,
       tagKeys: ['team', 'service'],
     });
+    expect(logger.warn).not.toHaveBeenCalled();
   });
 
-  it('names the key of a bad value', () => {
+  it('still reads the deprecated aiCost.ingest, with a warning naming aiCost.push', () => {
+    const logger = mockServices.logger.mock();
+    expect(
+      readPushSettings(
+        new ConfigReader({
+          aiCost: { ingest: { sourceId: 'litellm-old', maxBatchBytes: 4096 } },
+        }),
+        logger,
+      ),
+    ).toEqual({
+      ...DEFAULT_PUSH_SETTINGS,
+      sourceId: 'litellm-old',
+      maxBatchBytes: 4096,
+    });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'aiCost.ingest is deprecated: rename it to aiCost.push (the push limits; aiCost.ingest is easily confused with aiCost.ingestion, the pull schedule)',
+    );
+  });
+
+  it('prefers aiCost.push over the deprecated aiCost.ingest and warns that the old key is ignored', () => {
+    const logger = mockServices.logger.mock();
+    expect(
+      readPushSettings(
+        new ConfigReader({
+          aiCost: {
+            push: { sourceId: 'new-source' },
+            ingest: { sourceId: 'old-source', maxEventsPerBatch: 5 },
+          },
+        }),
+        logger,
+      ),
+    ).toEqual({ ...DEFAULT_PUSH_SETTINGS, sourceId: 'new-source' });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'aiCost.ingest is deprecated and ignored because aiCost.push is set; remove aiCost.ingest',
+    );
+  });
+
+  it('names the key of a bad value, old or new', () => {
     expect(() =>
       readPushSettings(
-        new ConfigReader({ aiCost: { ingest: { maxEventsPerBatch: 0 } } }),
+        new ConfigReader({ aiCost: { push: { maxEventsPerBatch: 0 } } }),
       ),
     ).toThrow(
-      'aiCost.ingest.maxEventsPerBatch must be a whole number between 1 and 1000000, got 0',
+      'aiCost.push.maxEventsPerBatch must be a whole number between 1 and 1000000, got 0',
     );
     expect(() =>
       readPushSettings(
-        new ConfigReader({ aiCost: { ingest: { sourceId: 'a b' } } }),
+        new ConfigReader({ aiCost: { push: { sourceId: 'a b' } } }),
       ),
     ).toThrow(
-      'aiCost.ingest.sourceId "a b" must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+      'aiCost.push.sourceId "a b" must be 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
+    expect(() =>
+      readPushSettings(
+        new ConfigReader({ aiCost: { ingest: { maxImportBytes: 1.5 } } }),
+      ),
+    ).toThrow(
+      'aiCost.ingest.maxImportBytes must be a whole number between 1 and 4294967296, got 1.5',
     );
   });
 });

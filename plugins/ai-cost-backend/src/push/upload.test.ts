@@ -51,11 +51,11 @@ describe('readCsvUpload', () => {
     const body = stream(chunks);
     const upload = readCsvUpload(body, {
       maxBytes: 30,
-      setting: 'aiCost.ingest.maxImportBytes',
+      setting: 'aiCost.push.maxImportBytes',
     });
     await expect(readAll(upload.records)).rejects.toThrow(
       new PayloadTooLargeError(
-        'The file is larger than the 30 bytes limit (aiCost.ingest.maxImportBytes); split it, e.g. by billing period',
+        'The file is larger than the 30 bytes limit (aiCost.push.maxImportBytes); split it, e.g. by billing period',
       ),
     );
     expect(body.readableEnded).toBe(true);

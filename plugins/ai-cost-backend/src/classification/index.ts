@@ -1,0 +1,14 @@
+export {
+  DEFAULT_CLASSIFICATION_RULES,
+  type ClassificationRules,
+} from './rules';
+export {
+  classifyLineItem,
+  type AiSpendReason,
+  type LineItemClass,
+  type LineItemFacts,
+} from './classifyLineItem';
+export {
+  readClassificationRules,
+  rulesFingerprint,
+} from './readClassificationRules';
