@@ -90,7 +90,8 @@ describe('AnomalyMonitor', () => {
         .get('/anomalies?entityRef=group:default/team')
         .set('Authorization', mockCredentials.user.header());
       expect(res.status).toBe(200);
-      const total = res.body.find((a: any) => a.model === '');
+      expect(res.body.nextCursor).toBeNull();
+      const total = res.body.items.find((a: any) => a.model === '');
       expect(total).toMatchObject({
         entityRef: SVC,
         startDate: SPIKE_DAY,
@@ -117,16 +118,18 @@ describe('AnomalyMonitor', () => {
           key: 'openai/key_batch',
         }),
       );
-      expect(res.body.map((a: any) => a.model).sort()).toEqual([
+      expect(res.body.items.map((a: any) => a.model).sort()).toEqual([
         '',
         'openai/gpt-4o-mini',
       ]);
     });
 
-    it('takes feedback and names bad input', async () => {
+    it('takes feedback, audits it and names bad input', async () => {
       const test = await setup(databaseId);
       await test.anomalyMonitor.detect();
-      const [anomaly] = await test.anomalyStore.listAnomalies({});
+      const {
+        items: [anomaly],
+      } = await test.anomalyStore.listAnomalies({ limit: 10 });
       const post = (id: string, body: unknown) =>
         request(test.app as any)
           .post(`/anomalies/${id}/feedback`)
@@ -147,6 +150,18 @@ describe('AnomalyMonitor', () => {
         at: expect.any(String),
         comment: 'Backfill job',
       });
+      expect(test.auditor.createEvent).toHaveBeenCalledTimes(1);
+      expect(test.auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'anomaly-feedback',
+          severityLevel: 'low',
+          meta: { anomalyId: anomaly.id },
+        }),
+      );
+      const event = await test.auditor.createEvent.mock.results[0].value;
+      expect(event.success).toHaveBeenCalledWith({
+        meta: { entityRef: anomaly.entityRef, before: null, after: 'expected' },
+      });
 
       const bad = await post(anomaly.id, { feedback: 'meh' });
       expect(bad.status).toBe(400);
@@ -156,6 +171,14 @@ describe('AnomalyMonitor', () => {
       const missing = await post('999999', { feedback: 'accurate' });
       expect(missing.status).toBe(404);
       expect(missing.body.error.message).toBe('No anomaly with id 999999');
+      // Refused attempts are audited as failures.
+      const failed = await Promise.all(
+        test.auditor.createEvent.mock.results.slice(1).map(r => r.value),
+      );
+      expect(failed.map(e => e.fail.mock.calls[0][0].error.name)).toEqual([
+        'InputError',
+        'NotFoundError',
+      ]);
     });
   });
 });

@@ -1,22 +1,15 @@
 import {
   addDays,
   dayOf,
-  daysInclusive,
   formatMoney,
-  microsToNumber,
   type BudgetStatus,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { AnomalyStore, AttributionStore, BudgetStore } from '../database';
-import {
-  backtestForecast,
-  forecastPeriod,
-  periodOf,
-  projectedBreachDate,
-  type DailyCost,
-} from '../forecast';
+import type { DailyCost } from '../forecast';
 import type { OwnerNotifier } from '../notifications/OwnerNotifier';
 import type { BudgetService } from './BudgetService';
+import { budgetState, toBudgetStatus, type BudgetState } from './budgetState';
 import type { EffectiveBudget } from './resolveBudget';
 
 /** Days of history the forecast and its backtest read. */
@@ -52,17 +45,26 @@ export class BudgetMonitor {
 
   async status(entityRef: string): Promise<BudgetStatus> {
     const { budget } = await this.options.budgets.effectiveBudget(entityRef);
-    return this.#status(entityRef, budget);
+    return toBudgetStatus(
+      await this.#state(entityRef, budget),
+      this.options.currency,
+    );
   }
 
   /** Status of every entity with a budget in force. */
   async allStatuses(): Promise<BudgetStatus[]> {
+    return (await this.#allStates()).map(state =>
+      toBudgetStatus(state, this.options.currency),
+    );
+  }
+
+  async #allStates(): Promise<BudgetState[]> {
     const budgets = await this.options.budgets.allBudgets();
-    const statuses: BudgetStatus[] = [];
+    const states: BudgetState[] = [];
     for (const budget of budgets) {
-      statuses.push(await this.#status(budget.entityRef, budget));
+      states.push(await this.#state(budget.entityRef, budget));
     }
-    return statuses;
+    return states;
   }
 
   async #history(entityRef: string, asOf: string): Promise<DailyCost[]> {
@@ -79,7 +81,7 @@ export class BudgetMonitor {
 
   async #anomalousDays(entityRef: string): Promise<Set<string>> {
     const days = new Set<string>();
-    const anomalies = await this.options.anomalies.listAnomalies({
+    const { items: anomalies } = await this.options.anomalies.listAnomalies({
       entityRefs: [entityRef],
       limit: 100,
     });
@@ -94,75 +96,18 @@ export class BudgetMonitor {
     return days;
   }
 
-  async #status(
+  async #state(
     entityRef: string,
     budget: EffectiveBudget | undefined,
-  ): Promise<BudgetStatus> {
+  ): Promise<BudgetState> {
     const asOf = this.asOf();
-    const periodKind = budget?.period ?? 'month';
-    const series = await this.#history(entityRef, asOf);
-    const excludeDates = await this.#anomalousDays(entityRef);
-    const forecast = forecastPeriod(series, {
-      asOf,
-      period: periodKind,
-      excludeDates,
-    });
-    const backtest =
-      periodKind === 'month' && series.length > 0
-        ? backtestForecast(series, { lastDay: asOf, excludeDates })
-        : undefined;
-    const period = periodOf(asOf, periodKind);
-    const spent = forecast.actualToDate;
-    const thresholds = (budget?.thresholds ?? []).map(fraction => {
-      const amount = Math.round((budget?.amount ?? 0) * fraction);
-      return {
-        fraction,
-        amount: microsToNumber(amount),
-        crossed: spent >= amount,
-        projectedDate: budget
-          ? projectedBreachDate(forecast, budget.amount, fraction) ?? null
-          : null,
-      };
-    });
-    let state: BudgetStatus['state'] = 'none';
-    if (budget) {
-      if (spent >= budget.amount) state = 'over';
-      else if (forecast.median >= budget.amount) state = 'at-risk';
-      else state = 'ok';
-    }
-    return {
+    return budgetState({
       entityRef,
-      currency: this.options.currency,
-      budget: budget ? microsToNumber(budget.amount) : null,
-      source: budget?.source ?? null,
-      period: {
-        period: periodKind,
-        start: period.start,
-        end: period.end,
-        asOf,
-        daysRemaining:
-          asOf >= period.end ? 0 : daysInclusive(addDays(asOf, 1), period.end),
-      },
-      spent: microsToNumber(spent),
-      forecast: {
-        median: microsToNumber(forecast.median),
-        low: microsToNumber(forecast.low),
-        high: microsToNumber(forecast.high),
-      },
-      forecastAccuracy:
-        backtest?.meanAbsPctError !== undefined
-          ? {
-              meanAbsPctError: Math.round(backtest.meanAbsPctError * 100) / 100,
-              samples: backtest.samples.length,
-            }
-          : null,
-      thresholds,
-      thresholdsCrossed: thresholds.filter(t => t.crossed).map(t => t.fraction),
-      projectedBreachDate: budget
-        ? projectedBreachDate(forecast, budget.amount, 1) ?? null
-        : null,
-      state,
-    };
+      budget,
+      asOf,
+      series: await this.#history(entityRef, asOf),
+      excludeDates: await this.#anomalousDays(entityRef),
+    });
   }
 
   /**
@@ -172,12 +117,9 @@ export class BudgetMonitor {
   async checkAlerts(): Promise<number> {
     const { budgetStore, notifier, currency } = this.options;
     let sent = 0;
-    for (const status of await this.allStatuses()) {
-      const budget = status.budget ?? 0;
-      const budgetMicros = Math.round(budget * 1e6);
-      const spentMicros = Math.round(status.spent * 1e6);
-      const money = (value: number) =>
-        formatMoney(Math.round(value * 1e6), currency);
+    for (const status of await this.#allStates()) {
+      const budget = status.budget?.amount ?? 0;
+      const money = (value: number) => formatMoney(value, currency);
       for (const threshold of status.thresholds) {
         const basis = threshold.crossed ? 'actual' : 'forecast';
         if (!threshold.crossed && !threshold.projectedDate) continue;
@@ -186,8 +128,8 @@ export class BudgetMonitor {
           periodStart: status.period.start,
           threshold: threshold.fraction,
           basis,
-          spent: spentMicros,
-          budget: budgetMicros,
+          spent: status.spent,
+          budget,
           projectedDate: threshold.crossed ? null : threshold.projectedDate,
         });
         if (!fresh) continue;

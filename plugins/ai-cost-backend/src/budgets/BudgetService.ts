@@ -1,7 +1,3 @@
-import type {
-  AuditorService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   microsFromNumber,
@@ -10,11 +6,10 @@ import {
   type Budget,
   type BudgetInput,
 } from '@ai-cost/plugin-ai-cost-common';
-import type { Request } from 'express';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { BudgetStore } from '../database';
 import { resolveBudget, type EffectiveBudget } from './resolveBudget';
-import { principalRef } from '../service/principalRef';
+import type { WriteAuditor } from '../audit/WriteAuditor';
 
 /** A budget as the API shows it: money in currency units. */
 export function toApiBudget(budget: EffectiveBudget): Budget {
@@ -52,7 +47,6 @@ export class BudgetService {
     private readonly options: {
       store: BudgetStore;
       index: CatalogIndexReader;
-      auditor: AuditorService;
       currency: string;
       now?: () => Date;
     },
@@ -105,13 +99,15 @@ export class BudgetService {
     return toApiBudget(budget);
   }
 
+  /** Sets the portal budget of an entity on behalf of `principal`. */
   async put(options: {
     entityRef: string;
     input: BudgetInput;
-    credentials: BackstageCredentials;
-    request: Request;
+    /** Who sets it, e.g. `user:default/alice`. */
+    principal: string;
+    audit: WriteAuditor;
   }): Promise<Budget> {
-    const { entityRef, input, credentials, request } = options;
+    const { entityRef, input, principal, audit } = options;
     const { currency } = this.options;
     if (input.currency && input.currency !== currency) {
       throw new InputError(
@@ -136,54 +132,51 @@ export class BudgetService {
     }
     const thresholds = [...new Set(input.thresholds)].sort((a, b) => a - b);
     const before = (await this.effectiveBudget(entityRef)).budget;
-    const event = await this.options.auditor.createEvent({
-      eventId: 'budget-update',
-      severityLevel: 'medium',
-      request,
-      meta: { entityRef, before: describeBudget(before) },
-    });
-    try {
-      const stored = {
-        entityRef,
-        amount,
-        currency,
-        period: input.period,
-        thresholds,
-        updatedBy: principalRef(credentials),
-        updatedAt: (this.options.now?.() ?? new Date()).toISOString(),
-      };
-      await this.options.store.putBudget(stored);
-      const after: EffectiveBudget = { ...stored, source: 'portal' };
-      await event.success({ meta: { after: describeBudget(after) } });
-      return toApiBudget(after);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    return audit(
+      {
+        eventId: 'budget-update',
+        severityLevel: 'medium',
+        meta: { entityRef, before: describeBudget(before) },
+      },
+      async () => {
+        const stored = {
+          entityRef,
+          amount,
+          currency,
+          period: input.period,
+          thresholds,
+          updatedBy: principal,
+          updatedAt: (this.options.now?.() ?? new Date()).toISOString(),
+        };
+        await this.options.store.putBudget(stored);
+        return { ...stored, source: 'portal' as const };
+      },
+      after => ({ after: describeBudget(after) }),
+    ).then(toApiBudget);
   }
 
   /** Removes the portal budget; the annotation default applies again. */
-  async delete(options: { entityRef: string; request: Request }) {
-    const { entityRef, request } = options;
-    const event = await this.options.auditor.createEvent({
-      eventId: 'budget-delete',
-      severityLevel: 'medium',
-      request,
-      meta: { entityRef },
-    });
-    const removed = await this.options.store.deleteBudget(entityRef);
-    if (!removed) {
-      const error = new NotFoundError(
-        `No budget set in the portal for ${entityRef}`,
-      );
-      await event.fail({ error });
-      throw error;
-    }
-    await event.success({
-      meta: {
-        before: describeBudget({ ...removed, source: 'portal' }),
-        after: describeBudget((await this.effectiveBudget(entityRef)).budget),
+  async delete(options: { entityRef: string; audit: WriteAuditor }) {
+    const { entityRef, audit } = options;
+    await audit(
+      {
+        eventId: 'budget-delete',
+        severityLevel: 'medium',
+        meta: { entityRef },
       },
-    });
+      async () => {
+        const removed = await this.options.store.deleteBudget(entityRef);
+        if (!removed) {
+          throw new NotFoundError(
+            `No budget set in the portal for ${entityRef}`,
+          );
+        }
+        return {
+          before: describeBudget({ ...removed, source: 'portal' }),
+          after: describeBudget((await this.effectiveBudget(entityRef)).budget),
+        };
+      },
+      change => change,
+    );
   }
 }

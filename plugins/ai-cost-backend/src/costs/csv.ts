@@ -11,12 +11,7 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A CSV document with a header line, CRLF line ends as RFC 4180 writes them. */
-export function toCsv(
-  header: string[],
-  rows: Iterable<Array<string | number>>,
-): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+/** One CSV line (RFC 4180), CRLF-terminated. */
+export function csvLine(fields: Array<string | number>): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
 }

@@ -61,9 +61,7 @@ export class RecommendationMonitor {
       findings,
       { now, staleRetentionDays: STALE_RETENTION_DAYS },
     );
-    const open = await this.options.recommendations.listRecommendations({
-      status: 'open',
-    });
-    return { ...result, findings: findings.length, open: open.length };
+    const open = await this.options.recommendations.countOpen();
+    return { ...result, findings: findings.length, open };
   }
 }

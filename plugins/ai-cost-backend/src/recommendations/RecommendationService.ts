@@ -1,7 +1,3 @@
-import type {
-  AuditorService,
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   dayOf,
@@ -9,14 +5,13 @@ import {
   type Recommendation,
   type RecommendationsResponse,
 } from '@ai-cost/plugin-ai-cost-common';
-import type { Request } from 'express';
 import type {
   RecommendationDecision,
   RecommendationStatus,
   RecommendationStore,
   StoredRecommendation,
 } from '../database';
-import { principalRef } from '../service/principalRef';
+import type { WriteAuditor } from '../audit/WriteAuditor';
 
 /** A decision as the API takes it. */
 export type RecommendationAction =
@@ -58,7 +53,6 @@ export class RecommendationService {
     private readonly options: {
       store: RecommendationStore;
       currency: string;
-      auditor?: AuditorService;
       now?: () => Date;
     },
   ) {}
@@ -67,21 +61,28 @@ export class RecommendationService {
     return this.options.now?.() ?? new Date();
   }
 
-  /** Recommendations of some entities (all, org-level included, when omitted). */
+  /**
+   * One page of the recommendations of some entities (all, org-level
+   * included, when omitted), with the open savings of every page.
+   */
   async list(options: {
     entityRefs?: string[];
     status?: RecommendationStatus;
+    limit: number;
+    cursor?: string;
   }): Promise<RecommendationsResponse> {
     const { store, currency } = this.options;
     await store.reopenExpiredSnoozes(this.#now());
-    const found = await store.listRecommendations(options);
-    const total = found
-      .filter(r => r.status === 'open')
-      .reduce((sum, r) => sum + r.estimatedMonthlySavings, 0);
+    const page = await store.listRecommendations(options);
+    const total =
+      options.status === undefined || options.status === 'open'
+        ? await store.openSavings({ entityRefs: options.entityRefs })
+        : 0;
     return {
       currency,
       totalEstimatedMonthlySavings: microsToNumber(total),
-      items: found.map(r => toApiRecommendation(r, currency)),
+      items: page.items.map(r => toApiRecommendation(r, currency)),
+      nextCursor: page.nextCursor,
     };
   }
 
@@ -93,15 +94,16 @@ export class RecommendationService {
     return found;
   }
 
+  /** Dismisses, snoozes or reopens a recommendation on behalf of `principal`. */
   async decide(options: {
     recommendation: StoredRecommendation;
     action: RecommendationAction;
-    credentials: BackstageCredentials;
-    request: Request;
+    /** Who decides, e.g. `user:default/alice`. */
+    principal: string;
+    audit: WriteAuditor;
   }): Promise<Recommendation> {
-    const { recommendation, action, credentials, request } = options;
+    const { recommendation, action, principal: by, audit } = options;
     const at = this.#now();
-    const by = principalRef(credentials);
     let decision: RecommendationDecision;
     if (action.action === 'dismiss') {
       decision = { status: 'dismissed', reason: action.reason, by, at };
@@ -121,39 +123,36 @@ export class RecommendationService {
     } else {
       decision = { status: 'open', reason: null, by, at };
     }
-    const event = await this.options.auditor?.createEvent({
-      eventId: 'recommendation-decision',
-      severityLevel: 'low',
-      request,
-      meta: {
-        recommendationId: recommendation.id,
-        entityRef: recommendation.entityRef,
-        rule: recommendation.rule,
-        action: action.action,
-        before: recommendation.status,
-      },
-    });
-    try {
-      const updated = await this.options.store.decide(
-        recommendation.id,
-        decision,
-      );
-      if (!updated) {
-        throw new NotFoundError(
-          `No recommendation with id ${recommendation.id}`,
-        );
-      }
-      await event?.success({
+    const updated = await audit(
+      {
+        eventId: 'recommendation-decision',
+        severityLevel: 'low',
         meta: {
-          after: updated.status,
-          ...(updated.snoozedUntil ? { until: updated.snoozedUntil } : {}),
-          ...(updated.decisionReason ? { reason: updated.decisionReason } : {}),
+          recommendationId: recommendation.id,
+          entityRef: recommendation.entityRef,
+          rule: recommendation.rule,
+          action: action.action,
+          before: recommendation.status,
         },
-      });
-      return toApiRecommendation(updated, this.options.currency);
-    } catch (error) {
-      await event?.fail({ error: error as Error });
-      throw error;
-    }
+      },
+      async () => {
+        const decided = await this.options.store.decide(
+          recommendation.id,
+          decision,
+        );
+        if (!decided) {
+          throw new NotFoundError(
+            `No recommendation with id ${recommendation.id}`,
+          );
+        }
+        return decided;
+      },
+      decided => ({
+        after: decided.status,
+        ...(decided.snoozedUntil ? { until: decided.snoozedUntil } : {}),
+        ...(decided.decisionReason ? { reason: decided.decisionReason } : {}),
+      }),
+    );
+    return toApiRecommendation(updated, this.options.currency);
   }
 }

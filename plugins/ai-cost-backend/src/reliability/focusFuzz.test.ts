@@ -362,7 +362,8 @@ describe('FOCUS CSV importer fuzzing', () => {
             const fileId = `fuzz-${n}`;
             const req = request(org.app as any)
               .post(
-                `/import/focus?fileId=${fileId}${
+                // Every row, AI or not: this is about reading any file.
+                `/import/focus?include=all&fileId=${fileId}${
                   replace ? '&replace=true' : ''
                 }`,
               )

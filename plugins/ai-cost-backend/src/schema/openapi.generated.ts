@@ -58,6 +58,7 @@ export const spec = {
       },
       Source: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           id: {
             type: 'string',
@@ -104,12 +105,29 @@ export const spec = {
           'freshThrough',
         ],
       },
+      EntityRef: {
+        type: 'string',
+        pattern: '^[^:/]+:([^:/]+/)?[^:/]+$',
+        description:
+          'A full entity reference kind:namespace/name (namespace optional).',
+      },
+      NextCursor: {
+        type: ['string', 'null'],
+        description:
+          'Pass as cursor to get the next page; null on the last page.',
+      },
+      Currency: {
+        type: 'string',
+        pattern: '^[A-Z]{3}$',
+        description: 'ISO 4217 code of the reporting currency.',
+      },
       Money: {
         type: 'number',
         description: 'A decimal amount in the configured currency.',
       },
       CostTotals: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           cost: {
             $ref: '#/components/schemas/Money',
@@ -146,6 +164,7 @@ export const spec = {
       },
       Claim: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           annotation: {
             type: 'string',
@@ -176,6 +195,7 @@ export const spec = {
       },
       EntityCosts: {
         type: 'object',
+        additionalProperties: false,
         description:
           "Spend of an entity and its descendants. `own` is what the entity's own\nannotations claim, `viaChildren` what its descendants claim (parts of a\nsystem or domain; what a group and its child groups own).\n",
         properties: {
@@ -258,6 +278,20 @@ export const spec = {
               },
               required: ['date', 'cost'],
             },
+          },
+          hiddenDescendants: {
+            type: 'object',
+            description:
+              'Spend of descendants the caller cannot see in the catalog, folded\ninto one line. It counts in total, daily, viaChildren and byChild\nbut not in dailyByModel, byProvider, byModel, byApiKey and\nbyTokenType, which break down the rest (total.cost minus this cost).\n',
+            properties: {
+              count: {
+                type: 'integer',
+              },
+              cost: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: ['count', 'cost'],
           },
           dailyByModel: {
             type: 'array',
@@ -445,6 +479,7 @@ export const spec = {
           'demoCost',
           'previousPeriod',
           'daily',
+          'hiddenDescendants',
           'dailyByModel',
           'byProvider',
           'byModel',
@@ -457,6 +492,7 @@ export const spec = {
       },
       Rollup: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           currency: {
             type: 'string',
@@ -471,6 +507,7 @@ export const spec = {
           },
           groupBy: {
             type: 'string',
+            enum: ['owner', 'system', 'domain', 'provider', 'model'],
           },
           total: {
             $ref: '#/components/schemas/Money',
@@ -548,6 +585,7 @@ export const spec = {
       },
       AttributionStatus: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           builtAt: {
             type: ['string', 'null'],
@@ -616,6 +654,7 @@ export const spec = {
       },
       Budget: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           entityRef: {
             type: 'string',
@@ -662,6 +701,7 @@ export const spec = {
       },
       BudgetStatus: {
         type: 'object',
+        additionalProperties: false,
         description:
           "Where an entity's spend stands in the current budget period, with the\nforecast for the period's end and the thresholds reached or projected.\n",
         properties: {
@@ -793,6 +833,7 @@ export const spec = {
       },
       Anomaly: {
         type: 'object',
+        additionalProperties: false,
         description:
           'A spend anomaly; an ongoing one is one anomaly whose endDate moves.',
         properties: {
@@ -926,7 +967,7 @@ export const spec = {
           'A full entity reference such as component:default/my-service.',
         allowReserved: true,
         schema: {
-          type: 'string',
+          $ref: '#/components/schemas/EntityRef',
         },
       },
       From: {
@@ -936,6 +977,7 @@ export const spec = {
         description: 'First day, YYYY-MM-DD (UTC).',
         schema: {
           type: 'string',
+          format: 'date',
         },
       },
       To: {
@@ -945,6 +987,42 @@ export const spec = {
         description: 'Last day, YYYY-MM-DD (UTC), inclusive.',
         schema: {
           type: 'string',
+          format: 'date',
+        },
+      },
+      OptionalEntityRef: {
+        name: 'entityRef',
+        in: 'query',
+        required: false,
+        description:
+          'One entity and its descendants the caller can see; without it, the\nwhole organisation (needs ai-cost.org.read).\n',
+        allowReserved: true,
+        schema: {
+          $ref: '#/components/schemas/EntityRef',
+        },
+      },
+      Limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Items per page.',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 500,
+          default: 50,
+        },
+      },
+      Cursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        description:
+          'The nextCursor of the previous page; the first page without it.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 512,
         },
       },
     },
@@ -1033,8 +1111,8 @@ export const spec = {
             required: true,
             schema: {
               type: 'string',
+              enum: ['owner', 'system', 'domain', 'provider', 'model'],
             },
-            description: 'owner, system, domain, provider or model',
           },
           {
             $ref: '#/components/parameters/From',
@@ -1064,16 +1142,10 @@ export const spec = {
       get: {
         operationId: 'ExportCsv',
         description:
-          'Showback / chargeback CSV, one line per day, entity, provider and model.\nWith entityRef: that entity and its descendants (ai-cost.costs.read);\nwithout: every entity (ai-cost.org.read).\n',
+          'Showback / chargeback CSV, streamed: per day, one line per entity,\nprovider and model. With entityRef (ai-cost.costs.read): that entity\nand the descendants the caller can see in the catalog, plus one line\nper day with entity_ref "(not visible to you)" for the spend of the\nothers, so the lines sum to the entity\'s total. Without\n(ai-cost.org.read): every entity, plus the day\'s unallocated spend\nwith an empty entity_ref, unallocated_dimension and unallocated_value\nnaming what would claim it and an empty estimated_cost, so the lines\nsum to the total of /rollup. Columns: date, entity_ref, owner,\nsystem, provider, model, cost, estimated_cost, currency,\ninput_tokens, cached_input_tokens, cache_write_tokens, output_tokens,\nrequests, unallocated_dimension, unallocated_value.\n',
         parameters: [
           {
-            name: 'entityRef',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/OptionalEntityRef',
           },
           {
             $ref: '#/components/parameters/From',
@@ -1187,25 +1259,56 @@ export const spec = {
         ],
         requestBody: {
           required: true,
+          description:
+            'The budget to set. A Budget as GET /budgets returns it is accepted:\nsource, updatedBy and updatedAt are ignored, and entityRef must\nname the entity of the query.\n',
           content: {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
+                required: ['amount'],
                 properties: {
                   amount: {
                     type: 'number',
+                    exclusiveMinimum: 0,
+                    maximum: 1000000000000,
                   },
                   currency: {
-                    type: 'string',
+                    $ref: '#/components/schemas/Currency',
                   },
                   period: {
                     type: 'string',
+                    enum: ['month', 'quarter'],
+                    default: 'month',
                   },
                   thresholds: {
                     type: 'array',
+                    minItems: 1,
+                    maxItems: 10,
                     items: {
                       type: 'number',
+                      exclusiveMinimum: 0,
+                      maximum: 10,
                     },
+                    default: [0.5, 0.8, 1],
+                  },
+                  entityRef: {
+                    $ref: '#/components/schemas/EntityRef',
+                    description:
+                      'Optional; must equal the entityRef of the query.',
+                  },
+                  source: {
+                    type: 'string',
+                    enum: ['portal', 'annotation'],
+                    description: 'Read-only; ignored.',
+                  },
+                  updatedBy: {
+                    type: 'string',
+                    description: 'Read-only; ignored.',
+                  },
+                  updatedAt: {
+                    type: 'string',
+                    description: 'Read-only; ignored.',
                   },
                 },
               },
@@ -1254,13 +1357,7 @@ export const spec = {
           "Spend of the current period against the budget, the forecast for the\nperiod's end with an 80% band, and the thresholds reached or projected.\nWith entityRef needs ai-cost.costs.read on it; without, returns every\nbudgeted entity and needs ai-cost.org.read.\n",
         parameters: [
           {
-            name: 'entityRef',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/OptionalEntityRef',
           },
         ],
         responses: {
@@ -1294,16 +1391,10 @@ export const spec = {
       get: {
         operationId: 'ListAnomalies',
         description:
-          'Anomalies of an entity and its descendants the caller can see\n(ai-cost.costs.read), or of every entity without entityRef\n(ai-cost.org.read); newest first.\n',
+          'Anomalies of an entity and its descendants the caller can see\n(ai-cost.costs.read), or of every entity without entityRef\n(ai-cost.org.read); newest start first, then largest impact. One page\nat a time: follow nextCursor until it is null.\n',
         parameters: [
           {
-            name: 'entityRef',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/OptionalEntityRef',
           },
           {
             name: 'status',
@@ -1311,20 +1402,37 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
+              enum: ['open', 'resolved', 'all'],
+              default: 'all',
             },
-            description: 'open, resolved or all (default)',
+          },
+          {
+            $ref: '#/components/parameters/Limit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
           },
         ],
         responses: {
           '200': {
-            description: 'The anomalies.',
+            description: 'One page of anomalies.',
             content: {
               'application/json': {
                 schema: {
-                  type: 'array',
-                  items: {
-                    $ref: '#/components/schemas/Anomaly',
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Anomaly',
+                      },
+                    },
+                    nextCursor: {
+                      $ref: '#/components/schemas/NextCursor',
+                    },
                   },
+                  required: ['items', 'nextCursor'],
                 },
               },
             },
@@ -1356,14 +1464,18 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 properties: {
                   feedback: {
                     type: 'string',
+                    enum: ['accurate', 'expected', 'not-an-issue'],
                   },
                   comment: {
                     type: 'string',
+                    maxLength: 2000,
                   },
                 },
+                required: ['feedback'],
               },
             },
           },
@@ -1459,20 +1571,10 @@ export const spec = {
           "Billed against list-price estimate per source and day: how far the\nprovider's bill departs from what the usage would cost at list prices,\nhow much spend is only estimated, and how many records could not be\npriced. Needs ai-cost.admin.\n",
         parameters: [
           {
-            name: 'from',
-            in: 'query',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/From',
           },
           {
-            name: 'to',
-            in: 'query',
-            required: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/To',
           },
         ],
         responses: {
@@ -1482,23 +1584,28 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     currency: {
-                      type: 'string',
+                      $ref: '#/components/schemas/Currency',
                     },
                     from: {
                       type: 'string',
+                      format: 'date',
                     },
                     to: {
                       type: 'string',
+                      format: 'date',
                     },
                     days: {
                       type: 'array',
                       items: {
                         type: 'object',
+                        additionalProperties: false,
                         properties: {
                           date: {
                             type: 'string',
+                            format: 'date',
                           },
                           sourceId: {
                             type: 'string',
@@ -1551,26 +1658,47 @@ export const spec = {
       post: {
         operationId: 'IngestEvents',
         description:
-          'Pushes a batch of gateway usage events into the source\n`aiCost.ingest.sourceId` (default `gateway`): OpenTelemetry GenAI\nusage events (`format: otel`, the default) or LiteLLM spend-log rows\n(`format: litellm`). Idempotent by event id: a re-sent event changes\nnothing. Partial: each invalid event is listed in `rejected` by index\nand field while the valid ones are stored. Events without a cost are\npriced from the bundled price data (unknown models are stored as\nunpriced, never as free). The usage of the affected days is\nrecomputed and re-attributed before the answer. At most\n`aiCost.ingest.maxEventsPerBatch` events (400 above) and\n`aiCost.ingest.maxBatchBytes` bytes (413 above). Needs a service\ntoken (external access) or a user with ai-cost.admin.\n',
+          "Pushes a batch of gateway usage events into the source\n`aiCost.push.sourceId` (default `gateway`): OpenTelemetry GenAI\nusage events (`format: otel`, the default) or LiteLLM events\n(`format: litellm`: StandardLoggingPayloads as its logging callbacks\nsend them, or LiteLLM_SpendLogs rows). LiteLLM's generic API callback\nmay post its batch as it is: a JSON array of StandardLoggingPayloads\n(or one payload) is read as a `litellm` batch. Idempotent by event\nid: a re-sent event changes\nnothing. Partial: each invalid event is listed in `rejected` by index\nand field while the valid ones are stored. Events without a cost are\npriced from the bundled price data (unknown models are stored as\nunpriced, never as free). The usage of the affected days is\nrecomputed and re-attributed before the answer. At most\n`aiCost.push.maxEventsPerBatch` events (400 above) and\n`aiCost.push.maxBatchBytes` bytes (413 above). Needs a service\ntoken (external access) or a user with ai-cost.admin.\n",
         requestBody: {
           required: true,
           content: {
             'application/json': {
               schema: {
-                type: 'object',
-                properties: {
-                  format: {
-                    type: 'string',
-                    enum: ['otel', 'litellm'],
-                    default: 'otel',
+                anyOf: [
+                  {
+                    type: 'object',
+                    description: 'The envelope.',
+                    additionalProperties: false,
+                    required: ['events'],
+                    properties: {
+                      format: {
+                        type: 'string',
+                        enum: ['otel', 'litellm'],
+                        default: 'otel',
+                      },
+                      events: {
+                        type: 'array',
+                        description:
+                          'otel: `{ id, timestamp (ISO 8601 or epoch ms), attributes:\n{ "gen_ai.provider.name", "gen_ai.request.model",\n"gen_ai.response.model", "gen_ai.usage.input_tokens",\n"gen_ai.usage.output_tokens",\n"gen_ai.usage.cache_read.input_tokens",\n"gen_ai.usage.cache_creation.input_tokens",\n"gen_ai.usage.reasoning.output_tokens", "user.id", any\nother attribute becomes a tag }, cost?: { amount,\ncurrency } }`. litellm: StandardLoggingPayloads (`id`,\n`startTime` in epoch seconds, `response_cost` in USD,\n`model`, `custom_llm_provider`, `prompt_tokens`,\n`completion_tokens`, `metadata.user_api_key_hash`,\n`metadata.user_api_key_alias`,\n`metadata.user_api_key_team_alias`, `request_tags`,\n...) or LiteLLM_SpendLogs rows (`request_id`,\n`startTime`, `model`, `spend`, `prompt_tokens`,\n`completion_tokens`, `api_key`, `user`, `team_id`,\n`custom_llm_provider`, `metadata`, `request_tags`,\n...). Each event is validated on its own.\n',
+                        items: {},
+                      },
+                    },
                   },
-                  events: {
+                  {
                     type: 'array',
                     description:
-                      'otel: `{ id, timestamp (ISO 8601 or epoch ms), attributes:\n{ "gen_ai.provider.name", "gen_ai.request.model",\n"gen_ai.response.model", "gen_ai.usage.input_tokens",\n"gen_ai.usage.output_tokens",\n"gen_ai.usage.cache_read.input_tokens",\n"gen_ai.usage.cache_creation.input_tokens",\n"gen_ai.usage.reasoning.output_tokens", "user.id", any\nother attribute becomes a tag }, cost?: { amount,\ncurrency } }`. litellm: LiteLLM_SpendLogs rows\n(`request_id`, `startTime`, `model`, `spend`,\n`prompt_tokens`, `completion_tokens`, `api_key`, `user`,\n`team_id`, `custom_llm_provider`, `metadata`,\n`request_tags`, ...). Each event is validated on its own.\n',
-                    items: {},
+                      "What LiteLLM's generic API callback posts\n(`log_format: json_array`): StandardLoggingPayloads,\nread as a `litellm` batch.\n",
+                    items: {
+                      type: 'object',
+                    },
                   },
-                },
+                  {
+                    type: 'object',
+                    description:
+                      "One StandardLoggingPayload, as LiteLLM's generic API\ncallback posts it with `log_format: single`.\n",
+                    required: ['id'],
+                  },
+                ],
               },
             },
           },
@@ -1582,6 +1710,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     sourceId: {
                       type: 'string',
@@ -1625,6 +1754,7 @@ export const spec = {
                         'Days of the accepted and duplicate events, re-attributed (usage recomputed where events are new).',
                       items: {
                         type: 'string',
+                        format: 'date',
                       },
                     },
                   },
@@ -1650,7 +1780,7 @@ export const spec = {
       post: {
         operationId: 'ImportFocus',
         description:
-          'Imports a FinOps FOCUS 1.2 CSV export (the body, `text/csv`, may be\n`Content-Encoding: gzip`), streamed. Atomic: a file with any invalid\nvalue imports nothing and the 400 lists every invalid line in\n`error.lines` (`line 17: BilledCost "abc" is not a decimal number`).\nIdempotent per file and row: the same content again changes nothing.\nA `fileId` imported before with other content is refused (409)\nunless `replace=true`, which replaces it (a restated bill). Rows are\nstored under their ProviderName\'s kind (aws, gcp, azure, openai,\nanthropic, else focus) so existing annotations claim them. At most\n`aiCost.ingest.maxImportBytes` bytes (413 above). Needs a service\ntoken or a user with ai-cost.admin.\n',
+          'Imports a FinOps FOCUS 1.2 CSV export (the body, `text/csv`, may be\n`Content-Encoding: gzip`), streamed. Atomic: a file with any invalid\nvalue imports nothing and the 400 lists every invalid line in\n`error.lines` (`line 17: BilledCost "abc" is not a decimal number`).\nIdempotent per file and row: the same content again changes nothing.\nA `fileId` imported before with other content is refused (409)\nunless `replace=true`, which replaces it (a restated bill). Rows are\nstored under their ProviderName\'s kind (aws, gcp, azure, openai,\nanthropic, else focus) so existing annotations claim them. Only AI\nspend is imported unless `include=all`; the response and the import\nrecord count the rows and money left out, per service. Empty cells\nand unquoted `NULL` are empty. At most\n`aiCost.push.maxImportBytes` bytes (413 above). Needs a service\ntoken or a user with ai-cost.admin.\n',
         parameters: [
           {
             name: 'sourceId',
@@ -1658,6 +1788,8 @@ export const spec = {
             description: 'Source the file belongs to; default `focus`.',
             schema: {
               type: 'string',
+              pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+              default: 'focus',
             },
           },
           {
@@ -1667,6 +1799,8 @@ export const spec = {
               'Identity of the file; default `sha256:<content hash>`.',
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 128,
             },
           },
           {
@@ -1676,6 +1810,17 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['true', 'false'],
+              default: 'false',
+            },
+          },
+          {
+            name: 'include',
+            in: 'query',
+            description:
+              '`ai` (default): import only the rows `aiCost.classification`\ncounts as AI spend (ServiceCategory `AI and Machine Learning`,\nAI services by name, rows naming a model, GPU / accelerator\ncompute) and report the rest in `skipped`; `all`: every row.\n',
+            schema: {
+              type: 'string',
+              enum: ['ai', 'all'],
             },
           },
         ],
@@ -1697,6 +1842,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     sourceId: {
                       type: 'string',
@@ -1745,9 +1891,11 @@ export const spec = {
                     },
                     from: {
                       type: ['string', 'null'],
+                      format: 'date',
                     },
                     to: {
                       type: ['string', 'null'],
+                      format: 'date',
                     },
                     warnings: {
                       type: 'array',
@@ -1767,6 +1915,42 @@ export const spec = {
                     warningCount: {
                       type: 'integer',
                     },
+                    include: {
+                      type: 'string',
+                      enum: ['ai', 'all'],
+                    },
+                    skipped: {
+                      type: 'object',
+                      description:
+                        'Rows not imported because they are not AI spend, in all and per ServiceName.',
+                      properties: {
+                        rows: {
+                          type: 'integer',
+                        },
+                        billedCost: {
+                          type: 'number',
+                        },
+                        services: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            properties: {
+                              serviceName: {
+                                type: 'string',
+                              },
+                              rows: {
+                                type: 'integer',
+                              },
+                              billedCost: {
+                                type: 'number',
+                              },
+                            },
+                            required: ['serviceName', 'rows', 'billedCost'],
+                          },
+                        },
+                      },
+                      required: ['rows', 'billedCost', 'services'],
+                    },
                   },
                   required: [
                     'sourceId',
@@ -1781,6 +1965,8 @@ export const spec = {
                     'to',
                     'warnings',
                     'warningCount',
+                    'include',
+                    'skipped',
                   ],
                 },
               },
@@ -1796,16 +1982,10 @@ export const spec = {
       get: {
         operationId: 'ListRecommendations',
         description:
-          'Optimization recommendations with evidence and an estimated monthly\nsaving: of an entity and its descendants the caller can see\n(ai-cost.costs.read), or of the whole organisation, ownerless spend\nincluded, without entityRef (ai-cost.org.read). Largest saving first.\n',
+          'Optimization recommendations with evidence and an estimated monthly\nsaving: of an entity and its descendants the caller can see\n(ai-cost.costs.read), or of the whole organisation, ownerless spend\nincluded, without entityRef (ai-cost.org.read). Largest saving first.\nOne page at a time: follow nextCursor until it is null.\n',
         parameters: [
           {
-            name: 'entityRef',
-            in: 'query',
-            required: false,
-            allowReserved: true,
-            schema: {
-              type: 'string',
-            },
+            $ref: '#/components/parameters/OptionalEntityRef',
           },
           {
             name: 'status',
@@ -1813,31 +1993,43 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
+              enum: ['open', 'dismissed', 'snoozed', 'all'],
+              default: 'open',
             },
-            description: 'open (default), dismissed, snoozed or all',
+          },
+          {
+            $ref: '#/components/parameters/Limit',
+          },
+          {
+            $ref: '#/components/parameters/Cursor',
           },
         ],
         responses: {
           '200': {
             description:
-              "The recommendations and the sum of the open ones' savings.",
+              "One page of recommendations and the sum of the open ones' savings over every page.",
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     currency: {
-                      type: 'string',
+                      $ref: '#/components/schemas/Currency',
                     },
                     totalEstimatedMonthlySavings: {
                       type: 'number',
                       description:
-                        'Sum of estimatedMonthlySavings of the open items.',
+                        'Sum of estimatedMonthlySavings of the open items of every page.',
+                    },
+                    nextCursor: {
+                      $ref: '#/components/schemas/NextCursor',
                     },
                     items: {
                       type: 'array',
                       items: {
                         type: 'object',
+                        additionalProperties: false,
                         properties: {
                           id: {
                             type: 'string',
@@ -1930,6 +2122,7 @@ export const spec = {
                     'currency',
                     'totalEstimatedMonthlySavings',
                     'items',
+                    'nextCursor',
                   ],
                 },
               },
@@ -1962,11 +2155,15 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 properties: {
                   reason: {
                     type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
                   },
                 },
+                required: ['reason'],
               },
             },
           },
@@ -1978,6 +2175,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     id: {
                       type: 'string',
@@ -2094,14 +2292,19 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 properties: {
                   until: {
                     type: 'string',
+                    format: 'date',
+                    description: 'Last snoozed day, today or later.',
                   },
                   reason: {
                     type: 'string',
+                    maxLength: 2000,
                   },
                 },
+                required: ['until'],
               },
             },
           },
@@ -2113,6 +2316,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     id: {
                       type: 'string',
@@ -2230,6 +2434,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   properties: {
                     id: {
                       type: 'string',

@@ -29,6 +29,26 @@ export class EntityAccess {
    * cannot see answers like one that does not exist, so costs never reveal
    * what the catalog hides.
    */
+  /**
+   * {@link EntityAccess.readable} for a record that belongs to an entity (an
+   * anomaly, a recommendation): a missing or hidden entity answers
+   * `notFound`, as if the record did not exist, without naming the entity.
+   */
+  async readableOwnerOf(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    notFound: string,
+  ): Promise<{ entityRef: string; kind: string; title?: string }> {
+    try {
+      return await this.readable(entityRef, credentials);
+    } catch (error) {
+      if ((error as Error).name === 'NotFoundError') {
+        throw new NotFoundError(notFound);
+      }
+      throw error;
+    }
+  }
+
   async readable(
     entityRef: string,
     credentials: BackstageCredentials,

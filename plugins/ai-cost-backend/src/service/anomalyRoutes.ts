@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -8,11 +9,13 @@ import {
   anomaliesQuerySchema,
   anomalyFeedbackSchema,
   microsToNumber,
+  type AnomaliesResponse,
   type Anomaly,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { Router } from 'express';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { AnomalyStore, StoredAnomaly } from '../database';
+import { audited } from './audited';
 import type { EntityAccess } from './EntityAccess';
 import { parseInput } from './parseInput';
 import { principalRef } from './principalRef';
@@ -37,19 +40,22 @@ export function toApiAnomaly(anomaly: StoredAnomaly): Anomaly {
 
 /**
  * `GET /anomalies` (an entity and its descendants the caller can see, or
- * every entity with org read) and `POST /anomalies/:id/feedback`.
+ * every entity with org read; one page at a time) and
+ * `POST /anomalies/:id/feedback` (audited as `anomaly-feedback`).
  */
 export function registerAnomalyRoutes(
   router: Router,
   options: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    auditor: AuditorService;
     anomalies: AnomalyStore;
     entities: EntityAccess;
     index: CatalogIndexReader;
   },
 ) {
-  const { httpAuth, permissions, anomalies, entities, index } = options;
+  const { httpAuth, permissions, auditor, anomalies, entities, index } =
+    options;
 
   router.get('/anomalies', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -57,48 +63,68 @@ export function registerAnomalyRoutes(
     });
     const query = parseInput(anomaliesQuerySchema, req.query);
     const status = query.status === 'all' ? undefined : query.status;
-    if (!query.entityRef) {
-      await requirePermission(permissions, credentials, {
-        permission: aiCostOrgReadPermission,
-      });
-      res.json((await anomalies.listAnomalies({ status })).map(toApiAnomaly));
-      return;
-    }
-    const found = await anomalies.listAnomalies({
-      entityRefs: await entities.readableSubtree(
+    let entityRefs: string[] | undefined;
+    if (query.entityRef) {
+      entityRefs = await entities.readableSubtree(
         query.entityRef,
         credentials,
         index,
-      ),
+      );
+    } else {
+      await requirePermission(permissions, credentials, {
+        permission: aiCostOrgReadPermission,
+      });
+    }
+    const page = await anomalies.listAnomalies({
+      entityRefs,
       status,
+      limit: query.limit,
+      cursor: query.cursor,
     });
-    res.json(found.map(toApiAnomaly));
+    const body: AnomaliesResponse = {
+      items: page.items.map(toApiAnomaly),
+      nextCursor: page.nextCursor,
+    };
+    res.json(body);
   });
 
   router.post('/anomalies/:id/feedback', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const body = parseInput(anomalyFeedbackSchema, req.body);
     const { id } = req.params;
-    const anomaly = await anomalies.getAnomaly(id);
-    if (!anomaly) throw new NotFoundError(`No anomaly with id ${id}`);
-    try {
-      await entities.readable(anomaly.entityRef, credentials);
-    } catch (error) {
-      // An anomaly of an entity the caller cannot see answers like one
-      // that does not exist, without naming the entity.
-      if ((error as Error).name === 'NotFoundError') {
-        throw new NotFoundError(`No anomaly with id ${id}`);
-      }
-      throw error;
-    }
-    const updated = await anomalies.setFeedback(id, {
-      value: body.feedback,
-      by: principalRef(credentials),
-      at: new Date().toISOString(),
-      ...(body.comment ? { comment: body.comment } : {}),
-    });
-    res.json(toApiAnomaly(updated!));
+    const updated = await audited(
+      auditor,
+      {
+        eventId: 'anomaly-feedback',
+        severityLevel: 'low',
+        request: req,
+        meta: { anomalyId: id },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        const body = parseInput(anomalyFeedbackSchema, req.body);
+        const anomaly = await anomalies.getAnomaly(id);
+        if (!anomaly) throw new NotFoundError(`No anomaly with id ${id}`);
+        await entities.readableOwnerOf(
+          anomaly.entityRef,
+          credentials,
+          `No anomaly with id ${id}`,
+        );
+        const after = await anomalies.setFeedback(id, {
+          value: body.feedback,
+          by: principalRef(credentials),
+          at: new Date().toISOString(),
+          ...(body.comment ? { comment: body.comment } : {}),
+        });
+        if (!after) throw new NotFoundError(`No anomaly with id ${id}`);
+        return { before: anomaly, after };
+      },
+      ({ before, after }) => ({
+        entityRef: after.entityRef,
+        before: before.feedback?.value ?? null,
+        after: after.feedback!.value,
+      }),
+    );
+    res.json(toApiAnomaly(updated.after));
   });
 }

@@ -134,7 +134,7 @@ describe('budget routes', () => {
           { amount: -1, period: 'week' },
           'amount: must be greater than 0; period: must be one of month, quarter',
         ],
-        [{ amount: '12' }, 'request/body/amount must be number'],
+        [{ amount: '12' }, 'amount: must be a number'],
         [
           { amount: 12, currency: 'EUR' },
           'currency: must be USD, the reporting currency',
@@ -154,6 +154,51 @@ describe('budget routes', () => {
         }).toEqual({ body, status: 400, message });
       }
       expect((await test.as(ALICE).get(url)).body.source).toBe('annotation');
+    });
+
+    it('takes back a budget copied from GET, ignoring its read-only fields', async () => {
+      const test = await setup(databaseId);
+      const url = `/budgets?entityRef=${SEARCH_API}`;
+      const first = await test.as(OWNER).put(url, { amount: 2000 });
+      expect(first.status).toBe(200);
+      const copied = (await test.as(OWNER).get(url)).body;
+      expect(copied).toMatchObject({ entityRef: SEARCH_API, source: 'portal' });
+
+      const roundTrip = await test.as(OWNER).put(url, {
+        ...copied,
+        amount: 2500,
+        source: 'annotation',
+        updatedBy: 'user:default/someone-else',
+        updatedAt: '2020-01-01T00:00:00.000Z',
+      });
+      expect(roundTrip.status).toBe(200);
+      expect(roundTrip.body).toEqual({
+        entityRef: SEARCH_API,
+        amount: 2500,
+        currency: 'USD',
+        period: 'month',
+        thresholds: [0.5, 0.8, 1],
+        source: 'portal',
+        updatedBy: OWNER,
+        updatedAt: '2026-11-03T12:00:00.000Z',
+      });
+
+      // The same entity written differently is the same entity.
+      const sameEntity = await test.as(OWNER).put(url, {
+        ...copied,
+        entityRef: 'Component:search-api',
+      });
+      expect(sameEntity.status).toBe(200);
+
+      const other = await test.as(OWNER).put(url, {
+        ...copied,
+        entityRef: 'component:default/query-rewriter',
+      });
+      expect(other.status).toBe(400);
+      expect(other.body.error.message).toBe(
+        `entityRef: must be ${SEARCH_API} as in the query, or be left out`,
+      );
+      expect((await test.as(ALICE).get(url)).body.amount).toBe(2000);
     });
 
     it('answers 404 without a budget, explaining an unusable annotation', async () => {

@@ -68,6 +68,16 @@ const EXPECTED_UNALLOCATED = [
   { provider: 'openai', dimension: 'none', value: '', cost: 0.05 },
 ];
 
+const CSV_HEADER =
+  'date,entity_ref,owner,system,provider,model,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value';
+
+/** Sum of the cost column of CSV lines (the header is skipped), in micro-units. */
+function sumCsvCost(lines: string[]): number {
+  return lines
+    .filter(line => !line.startsWith('date,'))
+    .reduce((t, line) => t + Math.round(Number(line.split(',')[6]) * 1e6), 0);
+}
+
 describe('attribution and the cost API on a 26-entity catalog', () => {
   const databases = createTestDatabases();
 
@@ -356,31 +366,62 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       ).toBe(29_233_336);
     });
 
-    it('exports showback CSV lines that sum to the entity total', async () => {
+    it('exports showback CSV lines that sum to the entity total, folding what the caller cannot see', async () => {
       const test = await setup(databaseId);
-      const res = await get(
-        test.app,
-        `/export.csv?entityRef=group:default/assistant-team&${WINDOW}`,
-      );
+      const url = `/export.csv?entityRef=group:default/assistant-team&${WINDOW}`;
+      const res = await get(test.app, url);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe(
         'attachment; filename="ai-cost_group_default_assistant-team_2026-11-01_2026-11-03.csv"',
       );
       const lines = res.text.trim().split('\r\n');
-      expect(lines[0]).toBe(
-        'date,entity_ref,owner,system,provider,model,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests',
-      );
+      // Alice cannot see ticket-summarizer: its spend is one folded line.
+      expect(lines.filter(l => l.includes('ticket-summarizer'))).toEqual([]);
+      expect(lines[0]).toBe(CSV_HEADER);
       expect(lines).toContain(
-        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,openai,gpt-4o-mini,0.500000,0.000000,USD,5,0,0,0,1',
+        '2026-11-02,(not visible to you),,,,,0.500000,0.000000,USD,5,0,0,0,1,,',
       );
-      const sum = lines
-        .slice(1)
-        .reduce(
-          (t, line) => t + Math.round(Number(line.split(',')[6]) * 1e6),
-          0,
-        );
-      expect(sum).toBe(3_400_000);
+      expect(sumCsvCost(lines)).toBe(3_400_000);
+
+      const admin = await get(test.app, url, 'user:default/admin');
+      const adminLines = admin.text.trim().split('\r\n');
+      expect(adminLines).toContain(
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,openai,gpt-4o-mini,0.500000,0.000000,USD,5,0,0,0,1,,',
+      );
+      expect(adminLines.filter(l => l.includes('not visible'))).toEqual([]);
+      expect(sumCsvCost(adminLines)).toBe(3_400_000);
+    });
+
+    it('exports the organisation with its unallocated spend, summing to the rollup total', async () => {
+      const test = await setup(databaseId);
+      const res = await get(
+        test.app,
+        `/export.csv?from=2026-10-01&to=2026-11-30`,
+        'user:default/admin',
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="ai-cost_all_2026-10-01_2026-11-30.csv"',
+      );
+      const lines = res.text.trim().split('\r\n');
+      expect(lines[0]).toBe(CSV_HEADER);
+      const unallocated = lines.filter(l => l.split(',')[1] === '');
+      expect(unallocated).toEqual([
+        '2026-11-02,,,,aws,amazon.nova-pro,0.900000,,USD,0,0,0,0,1,accountId,555566667777',
+        '2026-11-02,,,,gateway,gpt-4o,0.300000,,USD,0,0,0,0,1,tag,service=unknown',
+        '2026-11-02,,,,openai,,0.050000,,USD,0,0,0,0,1,none,',
+        '2026-11-02,,,,openai,gpt-4o,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments',
+      ]);
+      expect(sumCsvCost(unallocated)).toBe(3_750_000);
+
+      const rollup = await get(
+        test.app,
+        '/rollup?groupBy=owner&from=2026-10-01&to=2026-11-30',
+        'user:default/admin',
+      );
+      expect(sumCsvCost(lines)).toBe(Math.round(rollup.body.total * 1e6));
+      expect(sumCsvCost(lines)).toBe(37_983_336);
     });
 
     it('hides what the catalog hides and enforces permissions', async () => {
@@ -407,6 +448,46 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
         'component:default/ticket-summarizer',
       );
       expect(team.body.hiddenChildren).toEqual({ count: 1, cost: 0.5 });
+      // The breakdowns leave out the hidden component's detail (its model,
+      // provider and shared key): it is one folded line.
+      expect(team.body.total.cost).toBe(3.4);
+      expect(team.body.hiddenDescendants).toEqual({ count: 1, cost: 0.5 });
+      expect(team.body.byProvider).toEqual([
+        { provider: 'azure', cost: 1.7 },
+        { provider: 'anthropic', cost: 1.2 },
+      ]);
+      expect(
+        team.body.byModel.map((m: any) => [m.provider, m.model, m.cost]),
+      ).toEqual([
+        ['azure', 'gpt-4o', 1.7],
+        ['anthropic', 'claude-haiku-4-5', 1.2],
+      ]);
+      expect(team.body.byApiKey).toEqual([
+        { provider: 'azure', apiKeyId: '', cost: 1.7, requests: 2 },
+        { provider: 'anthropic', apiKeyId: 'akey_z', cost: 1.2, requests: 1 },
+      ]);
+      expect(
+        team.body.dailyByModel.map((d: any) => `${d.provider}/${d.model}`),
+      ).toEqual(['azure/gpt-4o', 'anthropic/claude-haiku-4-5']);
+      expect(team.body.byTokenType.unexplainedCost).toBe(2.9);
+      expect(team.body.daily[1]).toEqual({ date: '2026-11-02', cost: 3.4 });
+
+      const seenByAdmin = await get(
+        test.app,
+        `/costs?entityRef=group:default/assistant-team&${WINDOW}`,
+        'user:default/admin',
+      );
+      expect(seenByAdmin.body.hiddenDescendants).toEqual({ count: 0, cost: 0 });
+      expect(seenByAdmin.body.byProvider).toContainEqual({
+        provider: 'openai',
+        cost: 0.5,
+      });
+      expect(seenByAdmin.body.byApiKey).toContainEqual({
+        provider: 'openai',
+        apiKeyId: 'key_shared',
+        cost: 0.5,
+        requests: 1,
+      });
 
       const denied = await get(
         test.app,

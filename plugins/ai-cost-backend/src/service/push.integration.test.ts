@@ -2,6 +2,10 @@ import zlib from 'node:zlib';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { createCostTestApp } from '../__testUtils__/createCostTestApp';
+import {
+  DEFAULT_CLASSIFICATION_RULES,
+  rulesFingerprint,
+} from '../classification';
 import { catalogEntity } from '../__testUtils__/fakeCatalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { PushSettings } from '../push/settings';
@@ -413,7 +417,7 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       });
       expect(tooMany.status).toBe(400);
       expect(tooMany.body.error.message).toBe(
-        'events: too many events in one batch (10001); at most 10000 are accepted (aiCost.ingest.maxEventsPerBatch), split the batch',
+        'events: too many events in one batch (10001); at most 10000 are accepted (aiCost.push.maxEventsPerBatch), split the batch',
       );
 
       const small = await setup(databaseId, {
@@ -427,7 +431,7 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       expect(tooLarge.body.error).toEqual({
         name: 'PayloadTooLargeError',
         message:
-          'The batch is larger than the 1 KiB limit (aiCost.ingest.maxBatchBytes); send smaller batches',
+          'The batch is larger than the 1 KiB limit (aiCost.push.maxBatchBytes); send smaller batches',
         statusCode: 413,
       });
       const anonymous = await small.post(
@@ -480,6 +484,8 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
         to: '2026-11-02',
         warnings: [],
         warningCount: 0,
+        include: 'ai',
+        skipped: { rows: 0, billedCost: 0, services: [] },
       });
       const ingested = await test.attributionStore.sumIngested(WINDOW);
       expect(ingested.cost).toBe(14_595_677);
@@ -575,7 +581,11 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       );
       expect(conflict.status).toBe(409);
       expect(conflict.body.error.message).toBe(
-        `FOCUS file "2026-11" of source "focus" was imported before with other content (sha256 ${first.body.sha256}); import this version under another fileId, or pass replace=true to replace it`,
+        `FOCUS file "2026-11" of source "focus" was imported before with other content or another row selection (sha256 ${
+          first.body.sha256
+        }, rows ai:${rulesFingerprint(
+          DEFAULT_CLASSIFICATION_RULES,
+        )}); import this version under another fileId, or pass replace=true to replace it`,
       );
       const replaced = await test.post(
         '/import/focus?fileId=2026-11&replace=true',
@@ -614,7 +624,7 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       const tooLarge = await test.post('/import/focus', big);
       expect(tooLarge.status).toBe(413);
       expect(tooLarge.body.error.message).toBe(
-        'The file is larger than the 2 KiB limit (aiCost.ingest.maxImportBytes); split it, e.g. by billing period',
+        'The file is larger than the 2 KiB limit (aiCost.push.maxImportBytes); split it, e.g. by billing period',
       );
     });
   });

@@ -11,7 +11,7 @@ import { aiCostPlugin } from '../plugin';
 jest.setTimeout(60_000);
 
 describe('push routes in the plugin', () => {
-  it('are wired with aiCost.ingest: a service pushes into the configured source, limits apply, costs are attributed', async () => {
+  it('are wired with aiCost.push: a service pushes into the configured source, limits apply, costs are attributed', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const { server } = await startTestBackend({
       features: [
@@ -20,7 +20,7 @@ describe('push routes in the plugin', () => {
           data: {
             aiCost: {
               currency: 'USD',
-              ingest: { sourceId: 'litellm-prod', maxBatchBytes: 2048 },
+              push: { sourceId: 'litellm-prod', maxBatchBytes: 2048 },
             },
           },
         }),
@@ -82,7 +82,7 @@ describe('push routes in the plugin', () => {
       .send({ events: Array.from({ length: 20 }, () => event) });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.message).toBe(
-      'The batch is larger than the 2 KiB limit (aiCost.ingest.maxBatchBytes); send smaller batches',
+      'The batch is larger than the 2 KiB limit (aiCost.push.maxBatchBytes); send smaller batches',
     );
 
     const focus = await request(server)

@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -17,6 +18,7 @@ import { formatBytes, PayloadTooLargeError } from '../push/errors';
 import type { PushIngestService } from '../push/PushIngestService';
 import { readCsvUpload } from '../push/upload';
 import type { AiCostApiSpec } from '../schema/openapi.generated';
+import { audited } from './audited';
 import { parseInput } from './parseInput';
 import { principalRef } from './principalRef';
 import { requirePermission } from './requirePermission';
@@ -35,7 +37,7 @@ function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
 /**
  * The JSON body parser of `POST /ingest/events`, mounted before the
  * validated router's own (100 KiB) one: it admits batches up to
- * `aiCost.ingest.maxBatchBytes`. A body over the limit or not JSON is not
+ * `aiCost.push.maxBatchBytes`. A body over the limit or not JSON is not
  * answered here but kept for the route, which answers it (413 or 400) after
  * checking the caller, so anonymous callers learn nothing but 401.
  */
@@ -56,7 +58,7 @@ export function pushBodyParser(push?: PushIngestService): RequestHandler {
             ? new PayloadTooLargeError(
                 `The batch is larger than the ${formatBytes(
                   limit,
-                )} limit (aiCost.ingest.maxBatchBytes); send smaller batches`,
+                )} limit (aiCost.push.maxBatchBytes); send smaller batches`,
               )
             : new InputError(`The body is not valid JSON: ${message}`);
         req.body = {};
@@ -80,7 +82,7 @@ export function pushAwareMiddleware(
  * `POST /ingest/events` and `POST /import/focus`. Both accept a service
  * (Backstage external access: static tokens or JWKS, see the README) or a
  * user, and require `ai-cost.admin` (services pass unless their access
- * restrictions exclude it).
+ * restrictions exclude it). Both are audited (`usage-push`, `focus-import`).
  */
 export function registerPushRoutes(
   router: ApiRouter<AiCostApiSpec>,
@@ -88,9 +90,10 @@ export function registerPushRoutes(
     push: PushIngestService;
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    auditor: AuditorService;
   },
 ) {
-  const { push, httpAuth, permissions } = options;
+  const { push, httpAuth, permissions, auditor } = options;
 
   async function authorize(req: Request): Promise<BackstageCredentials> {
     const credentials = await httpAuth.credentials(req, {
@@ -103,26 +106,54 @@ export function registerPushRoutes(
   }
 
   router.post('/ingest/events', async (req, res) => {
-    await authorize(req);
-    const bodyError = (req as RequestWithBodyError)[BODY_ERROR];
-    if (bodyError) throw bodyError;
-    const body = parse(ingestEventsRequestSchema, req.body);
-    res.json(await push.ingestEvents(body));
+    const result = await audited(
+      auditor,
+      { eventId: 'usage-push', severityLevel: 'medium', request: req },
+      async () => {
+        await authorize(req);
+        const bodyError = (req as RequestWithBodyError)[BODY_ERROR];
+        if (bodyError) throw bodyError;
+        return push.ingestEvents(parse(ingestEventsRequestSchema, req.body));
+      },
+      pushed => ({
+        sourceId: pushed.sourceId,
+        format: pushed.format,
+        accepted: pushed.accepted,
+        duplicates: pushed.duplicates,
+        rejected: pushed.rejected.length,
+        days: pushed.days.length,
+      }),
+    );
+    res.json(result);
   });
 
   router.post('/import/focus', async (req, res) => {
-    const credentials = await authorize(req);
-    const query = parseInput(focusImportQuerySchema, req.query);
-    const upload = readCsvUpload(req, {
-      maxBytes: push.settings.maxImportBytes,
-      setting: 'aiCost.ingest.maxImportBytes',
-    });
-    res.json(
-      await push.importFocus({
-        ...query,
-        upload,
-        importedBy: principalRef(credentials),
+    const result = await audited(
+      auditor,
+      { eventId: 'focus-import', severityLevel: 'medium', request: req },
+      async () => {
+        const credentials = await authorize(req);
+        const query = parseInput(focusImportQuerySchema, req.query);
+        const upload = readCsvUpload(req, {
+          maxBytes: push.settings.maxImportBytes,
+          setting: 'aiCost.push.maxImportBytes',
+        });
+        return push.importFocus({
+          ...query,
+          upload,
+          importedBy: principalRef(credentials),
+        });
+      },
+      imported => ({
+        sourceId: imported.sourceId,
+        fileId: imported.fileId,
+        sha256: imported.sha256,
+        status: imported.status,
+        rowsImported: imported.rowsImported,
+        from: imported.from,
+        to: imported.to,
       }),
     );
+    res.json(result);
   });
 }

@@ -1,9 +1,9 @@
 import type {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
 import {
   aiCostAdminPermission,
   aiCostOrgReadPermission,
@@ -20,12 +20,15 @@ import type {
   RecommendationService,
 } from '../recommendations/RecommendationService';
 import type { EntityAccess } from './EntityAccess';
+import { requestAuditor } from './audited';
 import { parseInput } from './parseInput';
+import { principalRef } from './principalRef';
 import { requirePermission } from './requirePermission';
 
 /**
  * `GET /recommendations` (an entity and its descendants the caller can see,
- * or everything, org-level ownerless spend included, with org read) and the
+ * or everything, org-level ownerless spend included, with org read; one page
+ * at a time) and the
  * decisions `POST /recommendations/:id/dismiss|snooze|reopen`, which need
  * `ai-cost.recommendations.update` on the entity, or `ai-cost.admin` for
  * org-level items.
@@ -35,12 +38,14 @@ export function registerRecommendationRoutes(
   options: {
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
+    auditor: AuditorService;
     recommendations: RecommendationService;
     entities: EntityAccess;
     index: CatalogIndexReader;
   },
 ) {
-  const { httpAuth, permissions, recommendations, entities, index } = options;
+  const { httpAuth, permissions, auditor, recommendations, entities, index } =
+    options;
 
   const credentialsOf = (req: Request) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -53,20 +58,22 @@ export function registerRecommendationRoutes(
   router.get('/recommendations', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = parseInput(recommendationsQuerySchema, req.query);
-    const status = query.status === 'all' ? undefined : query.status;
-    if (!query.entityRef) {
+    let entityRefs: string[] | undefined;
+    if (query.entityRef) {
+      entityRefs = await entities.readableSubtree(
+        query.entityRef,
+        credentials,
+        index,
+      );
+    } else {
       await demand(credentials, { permission: aiCostOrgReadPermission });
-      res.json(await recommendations.list({ status }));
-      return;
     }
     res.json(
       await recommendations.list({
-        entityRefs: await entities.readableSubtree(
-          query.entityRef,
-          credentials,
-          index,
-        ),
-        status,
+        entityRefs,
+        status: query.status === 'all' ? undefined : query.status,
+        limit: query.limit,
+        cursor: query.cursor,
       }),
     );
   });
@@ -84,14 +91,11 @@ export function registerRecommendationRoutes(
       await demand(credentials, { permission: aiCostAdminPermission });
       return recommendation;
     }
-    try {
-      await entities.readable(recommendation.entityRef, credentials);
-    } catch (error) {
-      if ((error as Error).name === 'NotFoundError') {
-        throw new NotFoundError(`No recommendation with id ${id}`);
-      }
-      throw error;
-    }
+    await entities.readableOwnerOf(
+      recommendation.entityRef,
+      credentials,
+      `No recommendation with id ${id}`,
+    );
     await demand(credentials, {
       permission: aiCostRecommendationsUpdatePermission,
       resourceRef: recommendation.entityRef,
@@ -109,8 +113,8 @@ export function registerRecommendationRoutes(
         await recommendations.decide({
           recommendation,
           action,
-          credentials,
-          request: req,
+          principal: principalRef(credentials),
+          audit: requestAuditor(auditor, req),
         }),
       );
     };

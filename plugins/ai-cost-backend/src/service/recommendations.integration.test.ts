@@ -135,9 +135,10 @@ describe('recommendations', () => {
         // Flat every day, weekends like weekdays: $2.50 × 30 = $75 × 50%
         // batchable × 50% discount = $18.75.
         [SVC, 'batch-api', 18.75],
-        [SECRET, 'idle-key', 0],
-        [SECRET, 'idle-key', 0],
+        // Equal savings: the first stored first.
         [SVC, 'idle-key', 0],
+        [SECRET, 'idle-key', 0],
+        [SECRET, 'idle-key', 0],
       ]);
       expect(team.body.currency).toBe('USD');
       expect(team.body.totalEstimatedMonthlySavings).toBe(89.25);

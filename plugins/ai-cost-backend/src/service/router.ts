@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
@@ -12,7 +13,6 @@ import {
   aiCostAdminPermission,
   aiCostBudgetUpdatePermission,
   aiCostOrgReadPermission,
-  budgetInputSchema,
   budgetQuerySchema,
   budgetStatusQuerySchema,
   costsQuerySchema,
@@ -29,6 +29,7 @@ import type { IngestionEngine } from '../ingestion/IngestionEngine';
 import type { CatalogIndexer } from '../attribution/CatalogIndexer';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { CostQueryService } from '../costs/CostQueryService';
+import type { VisibilityCheck } from '../costs/visibility';
 import type { BudgetMonitor } from '../budgets/BudgetMonitor';
 import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
@@ -39,11 +40,16 @@ import { registerRecommendationRoutes } from './recommendationRoutes';
 import type { PushIngestService } from '../push/PushIngestService';
 import { pushAwareMiddleware, registerPushRoutes } from './pushRoutes';
 import { parseInput } from './parseInput';
+import { budgetInputOf } from './budgetRequest';
+import { streamTo } from './streamTo';
 import { requirePermission } from './requirePermission';
+import { audited, requestAuditor } from './audited';
+import { principalRef } from './principalRef';
 
 /** A `from`/`to` query window, both days inclusive. */
 const windowSchema = z
   .object({ from: isoDaySchema, to: isoDaySchema })
+  .strict()
   .superRefine(refineWindow);
 
 /** Query of `GET /export.csv`: the entity is optional. */
@@ -53,6 +59,7 @@ const exportQuerySchema = z
     from: isoDaySchema,
     to: isoDaySchema,
   })
+  .strict()
   .superRefine(refineWindow);
 
 /** @internal */
@@ -60,6 +67,8 @@ export interface RouterOptions {
   currency: string;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /** Every write is audited through it. */
+  auditor: AuditorService;
   store: AiCostStore;
   ingestion: Pick<IngestionEngine, 'refresh'>;
   costs: CostQueryService;
@@ -76,8 +85,8 @@ export interface RouterOptions {
 }
 
 /**
- * The REST API of the plugin. Thin: requests are validated against
- * `openapi.yaml`, domain rules live in the services it calls.
+ * The REST API of the plugin. Thin: requests are validated by the zod
+ * schemas of -common, domain rules live in the services it calls.
  * @internal
  */
 export async function createRouter(options: RouterOptions) {
@@ -85,6 +94,10 @@ export async function createRouter(options: RouterOptions) {
   const { costs, index, indexer, entities, budgets, budgetMonitor } = options;
   const router = createValidatedOpenApiRouter(spec, {
     middleware: pushAwareMiddleware(options.push),
+    // Requests are validated once, by the zod schemas of -common, whose
+    // errors name the field; the spec documents them (a test keeps its
+    // enums equal to zod's) and tests check every response against it.
+    validatorOptions: { validateRequests: false },
   });
 
   async function authorize(
@@ -124,21 +137,28 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/export.csv', async (req, res) => {
     const query = parseInput(exportQuerySchema, req.query);
-    let entityRef: string | undefined;
+    let entity: { entityRef: string; visible: VisibilityCheck } | undefined;
     if (query.entityRef) {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      entityRef = (await entities.readable(query.entityRef, credentials))
-        .entityRef;
+      const { entityRef } = await entities.readable(
+        query.entityRef,
+        credentials,
+      );
+      entity = {
+        entityRef,
+        visible: refs => entities.visible(refs, credentials),
+      };
     } else {
       await authorize(req, aiCostOrgReadPermission);
     }
-    const csv = await costs.exportCsv({ window: query, entityRef });
+    const lines = await costs.exportCsv({ window: query, entity });
     const name = `ai-cost_${
-      entityRef ? entityRef.replace(/[^a-z0-9_.-]+/gi, '_') : 'all'
+      entity ? entity.entityRef.replace(/[^a-z0-9_.-]+/gi, '_') : 'all'
     }_${query.from}_${query.to}.csv`;
-    res.status(200).type('text/csv; charset=utf-8').attachment(name).send(csv);
+    res.status(200).type('text/csv; charset=utf-8').attachment(name);
+    await streamTo(res, lines);
   });
 
   router.get('/attribution', async (req, res) => {
@@ -162,8 +182,14 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/attribution/refresh', async (req, res) => {
-    await authorize(req, aiCostAdminPermission);
-    await indexer.refresh();
+    await audited(
+      options.auditor,
+      { eventId: 'attribution-refresh', severityLevel: 'medium', request: req },
+      async () => {
+        await authorize(req, aiCostAdminPermission);
+        await indexer.refresh();
+      },
+    );
     res.status(202).json({ status: 'triggered' as const });
   });
 
@@ -206,26 +232,30 @@ export async function createRouter(options: RouterOptions) {
 
   router.put('/budgets', async (req, res) => {
     const { entity, credentials } = await budgetEntity(req);
-    const input = parseInput(budgetInputSchema, req.body);
+    const input = budgetInputOf(req.body, entity.entityRef);
     res.json(
       await budgets.put({
         entityRef: entity.entityRef,
         input,
-        credentials,
-        request: req,
+        principal: principalRef(credentials),
+        audit: requestAuditor(options.auditor, req),
       }),
     );
   });
 
   router.delete('/budgets', async (req, res) => {
     const { entity } = await budgetEntity(req);
-    await budgets.delete({ entityRef: entity.entityRef, request: req });
+    await budgets.delete({
+      entityRef: entity.entityRef,
+      audit: requestAuditor(options.auditor, req),
+    });
     res.status(204).end();
   });
 
   registerAnomalyRoutes(router, {
     httpAuth,
     permissions,
+    auditor: options.auditor,
     anomalies: options.anomalies,
     entities,
     index,
@@ -235,6 +265,7 @@ export async function createRouter(options: RouterOptions) {
     registerRecommendationRoutes(router, {
       httpAuth,
       permissions,
+      auditor: options.auditor,
       recommendations: options.recommendations,
       entities,
       index,
@@ -261,9 +292,21 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.post('/sources/:id/refresh', async (req, res) => {
-    await authorize(req, aiCostAdminPermission);
-    await ingestion.refresh(req.params.id);
-    res.status(202).json({ id: req.params.id, status: 'triggered' as const });
+    const { id } = req.params;
+    await audited(
+      options.auditor,
+      {
+        eventId: 'source-refresh',
+        severityLevel: 'medium',
+        request: req,
+        meta: { sourceId: id },
+      },
+      async () => {
+        await authorize(req, aiCostAdminPermission);
+        await ingestion.refresh(id);
+      },
+    );
+    res.status(202).json({ id, status: 'triggered' as const });
   });
 
   router.get('/reconciliation', async (req, res) => {
@@ -288,7 +331,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   if (options.push) {
-    registerPushRoutes(router, { push: options.push, httpAuth, permissions });
+    registerPushRoutes(router, {
+      push: options.push,
+      httpAuth,
+      permissions,
+      auditor: options.auditor,
+    });
   }
 
   return router;

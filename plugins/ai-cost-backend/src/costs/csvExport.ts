@@ -1,0 +1,256 @@
+import {
+  addDays,
+  eachDay,
+  microsToDecimalString,
+} from '@ai-cost/plugin-ai-cost-common';
+import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { EntityGraph } from '../attribution/EntityGraph';
+import type {
+  AmountsRow,
+  AttributionStore,
+  UnallocatedAmounts,
+} from '../database';
+import { csvLine } from './csv';
+import { subtreeVisibility, type VisibilityCheck } from './visibility';
+
+const HEADER = [
+  'date',
+  'entity_ref',
+  'owner',
+  'system',
+  'provider',
+  'model',
+  'cost',
+  'estimated_cost',
+  'currency',
+  'input_tokens',
+  'cached_input_tokens',
+  'cache_write_tokens',
+  'output_tokens',
+  'requests',
+  'unallocated_dimension',
+  'unallocated_value',
+];
+
+/** `entity_ref` of the line that folds the spend of descendants the caller cannot see. */
+export const NOT_VISIBLE_TO_YOU = '(not visible to you)';
+
+/** Days read and written per step: bounds the memory an export holds. */
+const DAYS_PER_PAGE = 7;
+
+type EntityLine = AmountsRow<'date' | 'entityRef' | 'provider' | 'model'>;
+type HiddenLine = AmountsRow<'date'>;
+type UnallocatedLine = Record<
+  'date' | 'provider' | 'dimension' | 'value' | 'model',
+  string
+> &
+  UnallocatedAmounts;
+
+/** The lines of some days of the export, before they are written. */
+interface Page {
+  attributed: EntityLine[];
+  hidden: HiddenLine[];
+  unallocated: UnallocatedLine[];
+}
+
+type PageReader = (days: UsageWindow) => Promise<Page>;
+
+/**
+ * Showback / chargeback CSV: per day, one line per entity, provider and model
+ * with the entity's owner and system, the cost and the tokens.
+ *
+ * For an entity: the entity and the descendants the caller may see, each
+ * with its own spend, and one `(not visible to you)` line per day for the
+ * rest, so the lines sum to the entity's total. Without one (the
+ * organisation): every entity, then the day's unallocated spend with an
+ * empty `entity_ref` and the provider dimension and value that would claim
+ * it, so the lines sum to the `/rollup` total.
+ *
+ * Who may see what is settled before it returns, so a failure answers
+ * before any line is written; the lines then come a few days at a time.
+ */
+export async function exportCsv(options: {
+  store: AttributionStore;
+  graph: EntityGraph;
+  currency: string;
+  window: UsageWindow;
+  entity?: { entityRef: string; visible: VisibilityCheck };
+}): Promise<AsyncIterable<string>> {
+  const { store, graph, currency, window, entity } = options;
+  const read = entity
+    ? await entityPages(store, graph, window, entity)
+    : organisationPages(store);
+  return lines(read, window, graph, currency);
+}
+
+async function entityPages(
+  store: AttributionStore,
+  graph: EntityGraph,
+  window: UsageWindow,
+  entity: { entityRef: string; visible: VisibilityCheck },
+): Promise<PageReader> {
+  const spenders = await store.sumAttributed({
+    window,
+    entityRefs: [entity.entityRef, ...graph.descendants(entity.entityRef)],
+    groupBy: ['entityRef'],
+  });
+  const { shown, hidden } = await subtreeVisibility({
+    entityRef: entity.entityRef,
+    children: [],
+    spenders: spenders.map(row => row.entityRef),
+    visible: entity.visible,
+  });
+  return async days => ({
+    attributed: await store.sumAttributed({
+      window: days,
+      entityRefs: shown,
+      groupBy: ['date', 'entityRef', 'provider', 'model'],
+    }),
+    hidden:
+      hidden.size > 0
+        ? await store.sumAttributed({
+            window: days,
+            entityRefs: [...hidden],
+            groupBy: ['date'],
+          })
+        : [],
+    unallocated: [],
+  });
+}
+
+function organisationPages(store: AttributionStore): PageReader {
+  return async days => ({
+    attributed: await store.sumAttributed({
+      window: days,
+      groupBy: ['date', 'entityRef', 'provider', 'model'],
+    }),
+    hidden: [],
+    unallocated: await store.sumUnallocatedDaily(days),
+  });
+}
+
+async function* lines(
+  read: PageReader,
+  window: UsageWindow,
+  graph: EntityGraph,
+  currency: string,
+): AsyncGenerator<string> {
+  yield csvLine(HEADER);
+  for (const days of pages(window)) {
+    const page = await read(days);
+    const attributed = byDate(page.attributed);
+    const hidden = byDate(page.hidden);
+    const unallocated = byDate(page.unallocated);
+    let chunk = '';
+    for (const date of eachDay(days.from, days.to)) {
+      for (const row of (attributed.get(date) ?? []).sort(byEntityLine)) {
+        chunk += entityLine(row, graph, currency);
+      }
+      for (const row of hidden.get(date) ?? []) {
+        chunk += hiddenLine(row, currency);
+      }
+      for (const row of (unallocated.get(date) ?? []).sort(byUnallocated)) {
+        chunk += unallocatedLine(row, currency);
+      }
+    }
+    if (chunk) yield chunk;
+  }
+}
+
+function entityLine(row: EntityLine, graph: EntityGraph, currency: string) {
+  return csvLine([
+    row.date,
+    row.entityRef,
+    graph.ownerOf(row.entityRef) ?? '',
+    graph.systemOf(row.entityRef) ?? '',
+    row.provider,
+    row.model,
+    ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
+    '',
+    '',
+  ]);
+}
+
+function hiddenLine(row: HiddenLine, currency: string) {
+  return csvLine([
+    row.date,
+    NOT_VISIBLE_TO_YOU,
+    '',
+    '',
+    '',
+    '',
+    ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
+    '',
+    '',
+  ]);
+}
+
+/** Unallocated spend keeps no estimate share: its estimated_cost is empty. */
+function unallocatedLine(row: UnallocatedLine, currency: string) {
+  return csvLine([
+    row.date,
+    '',
+    '',
+    '',
+    row.provider,
+    row.model,
+    ...amounts(row, '', currency),
+    row.dimension,
+    row.value,
+  ]);
+}
+
+function byEntityLine(a: EntityLine, b: EntityLine): number {
+  return (
+    a.entityRef.localeCompare(b.entityRef) ||
+    a.provider.localeCompare(b.provider) ||
+    a.model.localeCompare(b.model)
+  );
+}
+
+function byUnallocated(a: UnallocatedLine, b: UnallocatedLine): number {
+  return (
+    a.provider.localeCompare(b.provider) ||
+    a.dimension.localeCompare(b.dimension) ||
+    a.value.localeCompare(b.value) ||
+    a.model.localeCompare(b.model)
+  );
+}
+
+/** cost, estimated_cost, currency and the token and request counts. */
+function amounts(
+  row: UnallocatedAmounts,
+  estimatedCost: string,
+  currency: string,
+): Array<string | number> {
+  return [
+    microsToDecimalString(row.cost),
+    estimatedCost,
+    currency,
+    row.inputTokens,
+    row.cachedInputTokens,
+    row.cacheWriteTokens,
+    row.outputTokens,
+    row.requests,
+  ];
+}
+
+/** The window in steps of {@link DAYS_PER_PAGE} days. */
+function* pages(window: UsageWindow): Generator<UsageWindow> {
+  for (let from = window.from; from <= window.to; ) {
+    const last = addDays(from, DAYS_PER_PAGE - 1);
+    const to = last < window.to ? last : window.to;
+    yield { from, to };
+    from = addDays(to, 1);
+  }
+}
+
+function byDate<T extends { date: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.date) ?? [];
+    list.push(row);
+    out.set(row.date, list);
+  }
+  return out;
+}
