@@ -282,10 +282,12 @@ const tokens = (
   cachedInputTokens: number,
   cacheWriteTokens: number,
   outputTokens: number,
+  cacheWrite1hTokens = 0,
 ) => ({
   inputTokens,
   cachedInputTokens,
   cacheWriteTokens,
+  cacheWrite1hTokens,
   outputTokens,
   requests: 0,
 });
@@ -331,7 +333,7 @@ const EXPECTED: UsageRecord[] = [
     apiKeyId: 'apikey_3',
     model: 'claude-opus-4-1',
     lineItem: null,
-    ...tokens(10_000, 0, 1_000, 2_000),
+    ...tokens(10_000, 0, 1_000, 2_000, 1_000),
     cost: 319_000,
     currency: 'USD',
     costKind: 'estimated',
@@ -357,7 +359,7 @@ const EXPECTED: UsageRecord[] = [
     apiKeyId: 'apikey_1',
     model: 'claude-sonnet-4-5',
     lineItem: null,
-    ...tokens(1_000_000, 2_000_000, 150_000, 500_000),
+    ...tokens(1_000_000, 2_000_000, 150_000, 500_000, 50_000),
     cost: 5_448_560,
     currency: 'USD',
     costKind: 'billed',
@@ -579,6 +581,7 @@ describe('AnthropicCostProvider', () => {
       inputTokens: 1_000_000,
       cachedInputTokens: 2_000_000,
       cacheWriteTokens: 150_000,
+      cacheWrite1hTokens: 50_000,
       outputTokens: 500_000,
     });
     expect(ctx.logger.warn).toHaveBeenCalledWith(

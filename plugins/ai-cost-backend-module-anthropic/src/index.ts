@@ -9,10 +9,6 @@
 export { aiCostModuleAnthropic as default } from './module';
 export {
   AnthropicCostProvider,
-  ANTHROPIC_USER_AGENT,
-  ANTHROPIC_VERSION,
-  DEFAULT_ANTHROPIC_BASE_URL,
-  describeAnthropicError,
   type AnthropicCostProviderOptions,
 } from './AnthropicCostProvider';
 export { readAnthropicProviderOptions } from './config';

@@ -237,6 +237,7 @@ describe('combineReports', () => {
         inputTokens: 30,
         cachedInputTokens: 5,
         cacheWriteTokens: 10,
+        cacheWrite1hTokens: 3,
         outputTokens: 0,
         requests: 0,
         cost: 135, // 30×3 + 5×1 + 10×4

@@ -22,7 +22,10 @@ export const USAGE_REPORT_PATH = '/v1/organizations/usage_report/messages';
 interface Tokens {
   inputTokens: number;
   cachedInputTokens: number;
+  /** All cache writes, 5-minute and 1-hour. */
   cacheWriteTokens: number;
+  /** Of `cacheWriteTokens`, those with a 1-hour lifetime (priced 2× input, not 1.25×). */
+  cacheWrite1hTokens: number;
   outputTokens: number;
 }
 
@@ -167,6 +170,7 @@ export function combineReports(
         inputTokens: 0,
         cachedInputTokens: 0,
         cacheWriteTokens: 0,
+        cacheWrite1hTokens: 0,
         outputTokens: 0,
       };
       entry.inputTokens += row.uncached_input_tokens;
@@ -174,6 +178,7 @@ export function combineReports(
       entry.cacheWriteTokens +=
         row.cache_creation.ephemeral_5m_input_tokens +
         row.cache_creation.ephemeral_1h_input_tokens;
+      entry.cacheWrite1hTokens += row.cache_creation.ephemeral_1h_input_tokens;
       entry.outputTokens += row.output_tokens;
       entries.set(key, entry);
     }
@@ -210,6 +215,7 @@ export function combineReports(
       inputTokens: entry.inputTokens,
       cachedInputTokens: entry.cachedInputTokens,
       cacheWriteTokens: entry.cacheWriteTokens,
+      cacheWrite1hTokens: entry.cacheWrite1hTokens,
       outputTokens: entry.outputTokens,
     });
     if (!result.priced) {
@@ -239,6 +245,7 @@ export function combineReports(
     inputTokens: entry.inputTokens,
     cachedInputTokens: entry.cachedInputTokens,
     cacheWriteTokens: entry.cacheWriteTokens,
+    cacheWrite1hTokens: entry.cacheWrite1hTokens,
     outputTokens: entry.outputTokens,
     requests: 0,
     currency,
@@ -318,6 +325,7 @@ export function combineReports(
       inputTokens: 0,
       cachedInputTokens: 0,
       cacheWriteTokens: 0,
+      cacheWrite1hTokens: 0,
       outputTokens: 0,
       requests: 0,
       cost: microsFromDecimalStringSum(item.amounts, 'cents'),

@@ -1,8 +1,5 @@
 import type { Config } from '@backstage/config';
-import {
-  readProviderSourceConfigs,
-  type ProviderSourceConfig,
-} from '@ai-cost/plugin-ai-cost-node';
+import { readProviderSourceConfigs } from '@ai-cost/plugin-ai-cost-node';
 import { AWS_COST_METRICS } from './AwsCostProvider';
 
 /** The settings of one `aiCost.providers.aws` entry. */
@@ -32,8 +29,22 @@ export const AWS_SOURCE_FIELDS = {
   baseUrl: { type: 'url' },
 } as const;
 
-/** One validated entry of `aiCost.providers.aws`. @public */
-export type AwsSourceConfig = ProviderSourceConfig<typeof AWS_SOURCE_FIELDS>;
+/**
+ * One validated entry of `aiCost.providers.aws` (see `config.d.ts` for the
+ * meaning of each field).
+ * @public
+ */
+export interface AwsSourceConfig {
+  id: string;
+  region: string;
+  accountId?: string;
+  /** One of {@link AWS_COST_METRICS}. */
+  metric?: string;
+  tagKey?: string;
+  services?: string[];
+  tokensPerUsageUnit?: number;
+  baseUrl?: string;
+}
 
 /**
  * Reads and validates `aiCost.providers.aws`; every error names the exact

@@ -15,8 +15,3 @@ export {
   type AwsRetryOptions,
 } from './AwsCostProvider';
 export { readAwsSourceConfigs, type AwsSourceConfig } from './config';
-export {
-  parseUsageType,
-  type UsageTypeInfo,
-  type TokenType,
-} from './normalize';

@@ -1,4 +1,7 @@
-import { microsFromDecimalString } from '@ai-cost/plugin-ai-cost-common';
+import {
+  addDays,
+  microsFromDecimalString,
+} from '@ai-cost/plugin-ai-cost-common';
 import {
   ProviderApiError,
   type UsageRecord,
@@ -214,6 +217,13 @@ export function normalizeResults(
 
   results.forEach((result, r) => {
     const date = result.TimePeriod.Start;
+    // Queries ask for DAILY granularity: a longer period (a MONTHLY answer)
+    // would put all of its cost on its first day.
+    if (result.TimePeriod.End !== addDays(date, 1)) {
+      throw new ProviderApiError(
+        `${endpoint}: unexpected response: ResultsByTime.${r}.TimePeriod ${date}..${result.TimePeriod.End} is not one day; DAILY granularity was requested`,
+      );
+    }
     if (date < window.from || date > window.to) {
       outsideDays.push(date);
       return;

@@ -9,15 +9,6 @@
 export { aiCostModuleAzure as default } from './module';
 export {
   AzureCostProvider,
-  AZURE_DEFAULT_API_VERSION,
-  AZURE_DEFAULT_BASE_URL,
-  AZURE_MANAGEMENT_SCOPE,
-  AZURE_RETRY_AFTER_HEADERS,
   type AzureCostProviderOptions,
 } from './AzureCostProvider';
-export {
-  readAzureSourceConfigs,
-  AZURE_SCOPE_PATTERN,
-  type AzureSourceConfig,
-} from './config';
-export { parseMeter, type AzureTokenType, type MeterInfo } from './normalize';
+export { readAzureSourceConfigs, type AzureSourceConfig } from './config';

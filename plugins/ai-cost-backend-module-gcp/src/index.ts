@@ -14,14 +14,8 @@ export {
 export { readGcpSourceConfigs, type GcpSourceConfig } from './config';
 export {
   bigQueryRunner,
-  buildBillingQuery,
-  parseBillingExportTable,
-  BILLING_EXPORT_TABLE_PATTERN,
-  DEFAULT_GCP_SERVICES,
   type BigQueryJobLike,
   type BigQueryLike,
-  type BillingExportTable,
   type BillingQueryRequest,
   type BillingQueryRunner,
 } from './query';
-export { parseSku, type GcpTokenType, type SkuInfo } from './normalize';

@@ -9,11 +9,6 @@
 export { aiCostModuleOpenAi as default } from './module';
 export {
   OpenAiCostProvider,
-  OPENAI_DEFAULT_BASE_URL,
   type OpenAiCostProviderOptions,
 } from './OpenAiCostProvider';
-export {
-  readOpenAiSourceConfigs,
-  readCurrency,
-  type OpenAiSourceConfig,
-} from './config';
+export { readOpenAiSourceConfigs, type OpenAiSourceConfig } from './config';

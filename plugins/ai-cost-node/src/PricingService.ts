@@ -8,6 +8,8 @@ export interface PriceQuery {
   inputTokens?: number;
   cachedInputTokens?: number;
   cacheWriteTokens?: number;
+  /** Of `cacheWriteTokens`, those with a 1-hour cache lifetime (priced at the 1-hour write rate). */
+  cacheWrite1hTokens?: number;
   outputTokens?: number;
   requests?: number;
 }

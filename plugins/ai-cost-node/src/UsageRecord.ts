@@ -33,8 +33,14 @@ export interface UsageRecord {
   inputTokens?: number;
   /** Input tokens read from the prompt cache. */
   cachedInputTokens?: number;
-  /** Input tokens written to the prompt cache. */
+  /** Input tokens written to the prompt cache, whatever their cache lifetime. */
   cacheWriteTokens?: number;
+  /**
+   * Of `cacheWriteTokens`, those written with a 1-hour lifetime (Anthropic
+   * `ephemeral_1h`), priced higher than 5-minute writes. Already counted in
+   * `cacheWriteTokens`; never more than it.
+   */
+  cacheWrite1hTokens?: number;
   /** Output tokens, including reasoning tokens. */
   outputTokens?: number;
   /** Reasoning tokens (already counted in outputTokens). */

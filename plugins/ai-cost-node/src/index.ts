@@ -6,11 +6,38 @@
  * @packageDocumentation
  */
 
-export * from './UsageRecord';
-export * from './mergeUsageRecords';
-export * from './assertUsageWindow';
-export * from './PricingService';
-export * from './AiCostProvider';
-export * from './extensions';
-export * from './ProviderHttpClient';
-export * from './config';
+export type { UsageRecord, UsageWindow } from './UsageRecord';
+export { mergeUsageRecords, usageRecordDimensions } from './mergeUsageRecords';
+export { assertUsageWindow } from './assertUsageWindow';
+export type { PriceQuery, PriceResult, PricingService } from './PricingService';
+export type { AiCostProvider, ProviderFetchContext } from './AiCostProvider';
+export {
+  aiCostProvidersExtensionPoint,
+  type AiCostProvidersExtensionPoint,
+} from './extensions';
+export {
+  fetchAllPages,
+  parseProviderBody,
+  parseRetryAfter,
+  ProviderApiError,
+  ProviderHttpClient,
+  type CursorPage,
+  type ProviderAuthentication,
+  type ProviderHttpClientOptions,
+  type QueryParams,
+} from './ProviderHttpClient';
+export {
+  describeProviderConfigIssue,
+  providerConfigKey,
+  ProviderConfigError,
+  readCurrency,
+  readProviderSourceConfigs,
+  SOURCE_ID_PATTERN,
+  type ProviderConfigIssue,
+  type ProviderSourceConfig,
+  type ProviderSourceFieldSpec,
+  type ProviderSourceFieldSpecs,
+  type ProviderSourceFieldValue,
+  type ProviderSourceRequiredKeys,
+  type ReadProviderSourceOptions,
+} from './config';

@@ -5,6 +5,7 @@ const COUNT_FIELDS = [
   'inputTokens',
   'cachedInputTokens',
   'cacheWriteTokens',
+  'cacheWrite1hTokens',
   'outputTokens',
   'reasoningTokens',
   'requests',

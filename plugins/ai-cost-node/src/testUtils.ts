@@ -6,13 +6,22 @@
  * @packageDocumentation
  */
 
+import fs from 'node:fs';
+import path from 'node:path';
 import {
+  resolvePackagePath,
   createBackendPlugin,
   type BackendFeature,
 } from '@backstage/backend-plugin-api';
-import type { AiCostProvider } from './AiCostProvider';
-import { aiCostProvidersExtensionPoint } from './extensions';
-import type { PriceQuery, PriceResult, PricingService } from './PricingService';
+// The main entry point by package name, so that this entry point's API report
+// refers to those types instead of copying them.
+import {
+  aiCostProvidersExtensionPoint,
+  type AiCostProvider,
+  type PriceQuery,
+  type PriceResult,
+  type PricingService,
+} from '@ai-cost/plugin-ai-cost-node';
 
 /**
  * List prices of one model in micro-units per token ($ per million tokens),
@@ -27,12 +36,12 @@ export interface PerTokenPrices {
 }
 
 /**
- * A {@link PricingService} that prices the models in `prices` of one
- * `provider` per token, in USD from an override:
- * `input × inputTokens + cached × cachedInputTokens + cacheWrite ×
- * cacheWriteTokens + output × outputTokens`. Any other model, or a query for
- * another provider, is unpriced with the reason `unknown model <model>`.
- * Every query is recorded in `queries`.
+ * A `PricingService` that prices the models in `prices` of one `provider`
+ * per token, in USD from an override:
+ * `input × inputTokens + cached × cachedInputTokens` plus
+ * `cacheWrite × cacheWriteTokens + output × outputTokens`. Any other model,
+ * or a query for another provider, is unpriced with the reason
+ * `unknown model <model>`. Every query is recorded in `queries`.
  * @public
  */
 export function createPerTokenPricingService(
@@ -63,7 +72,7 @@ export function createPerTokenPricingService(
 }
 
 /**
- * A {@link PricingService} that throws on every call, for sources whose
+ * A `PricingService` that throws on every call, for sources whose
  * records are all billed: any pricing call is a bug.
  * @public
  */
@@ -77,9 +86,10 @@ export function createRefusingPricingService(): PricingService {
 
 /**
  * A stand-in for the AI Cost backend plugin (`ai-cost`) that owns
- * {@link aiCostProvidersExtensionPoint} and only pushes every provider a
- * module adds onto `collected`. Start it with the module under test, e.g. in
- * `startTestBackend({ features: [createProviderCollectorPlugin(collected), module, …] })`.
+ * `aiCostProvidersExtensionPoint` and only pushes every provider a module
+ * adds onto `collected`. Start it with the module under test in
+ * `startTestBackend`, as in
+ * `features: [createProviderCollectorPlugin(collected), module]`.
  * @public
  */
 export function createProviderCollectorPlugin(
@@ -96,4 +106,28 @@ export function createProviderCollectorPlugin(
       env.registerInit({ deps: {}, async init() {} });
     },
   });
+}
+
+/**
+ * The providers' own published examples, kept verbatim beside this
+ * repository (`../shared/reference/provider-examples` of the checkout): the
+ * source of the conformance tests of the modules in this repository.
+ * @internal
+ */
+export const PROVIDER_EXAMPLES_DIR = path.resolve(
+  resolvePackagePath('@ai-cost/plugin-ai-cost-node'),
+  '../../../shared/reference/provider-examples',
+);
+
+/** A file of the provider examples, as it is. @internal */
+export function readProviderExample(relativePath: string): string {
+  return fs.readFileSync(
+    path.join(PROVIDER_EXAMPLES_DIR, relativePath),
+    'utf8',
+  );
+}
+
+/** A JSON file of the provider examples, parsed as it is. @internal */
+export function readProviderExampleJson(relativePath: string): any {
+  return JSON.parse(readProviderExample(relativePath));
 }

@@ -62,7 +62,7 @@ type Answer = unknown | Response;
 export type Route = (request: SeenRequest, attempt: number) => Answer;
 
 /**
- * A fake Cost Management Query API on msw. Requests without the bearer
+ * A fake Cost Management Query API on msw, at {@link BASE_URL}. Requests without the bearer
  * token answer 401 with Azure's error envelope.
  */
 export class FakeCostManagement {
@@ -71,8 +71,10 @@ export class FakeCostManagement {
 
   constructor(server: Pick<SetupServer, 'use'>) {
     server.use(
+      // Any scope (subscription, resource group, billing account, …); Azure's
+      // own nextLinks write `Query` with a capital Q.
       http.post(
-        `${BASE_URL}/subscriptions/:subscription/providers/Microsoft.CostManagement/query`,
+        /^https:\/\/management\.azure\.com\/.+\/providers\/Microsoft\.CostManagement\/query(\?|$)/i,
         async ({ request }) => {
           const seen: SeenRequest = {
             url: new URL(request.url),

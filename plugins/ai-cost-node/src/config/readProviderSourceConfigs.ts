@@ -51,17 +51,20 @@ export type ProviderSourceFieldSpec =
 /** The fields of a provider's source entries, by key. @public */
 export type ProviderSourceFieldSpecs = Record<string, ProviderSourceFieldSpec>;
 
-type FieldValue<S extends ProviderSourceFieldSpec> = S extends {
-  type: 'stringList';
-}
-  ? string[]
-  : S extends { type: 'boolean' }
-  ? boolean
-  : S extends { type: 'integer' }
-  ? number
-  : string;
+/** The value type a field spec yields: string, string[], boolean or number. @public */
+export type ProviderSourceFieldValue<S extends ProviderSourceFieldSpec> =
+  S extends {
+    type: 'stringList';
+  }
+    ? string[]
+    : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'integer' }
+    ? number
+    : string;
 
-type RequiredKeys<F extends ProviderSourceFieldSpecs> = {
+/** The keys of the fields marked `required: true`. @public */
+export type ProviderSourceRequiredKeys<F extends ProviderSourceFieldSpecs> = {
   [K in keyof F]: F[K] extends { required: true } ? K : never;
 }[keyof F];
 
@@ -72,8 +75,13 @@ type RequiredKeys<F extends ProviderSourceFieldSpecs> = {
  */
 export type ProviderSourceConfig<F extends ProviderSourceFieldSpecs> = {
   id: string;
-} & { [K in RequiredKeys<F>]: FieldValue<F[K]> } & {
-  [K in Exclude<keyof F, RequiredKeys<F>>]?: FieldValue<F[K]>;
+} & {
+  [K in ProviderSourceRequiredKeys<F>]: ProviderSourceFieldValue<F[K]>;
+} & {
+  [K in Exclude<
+    keyof F,
+    ProviderSourceRequiredKeys<F>
+  >]?: ProviderSourceFieldValue<F[K]>;
 };
 
 /**
