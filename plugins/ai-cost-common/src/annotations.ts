@@ -14,6 +14,11 @@ export const ANNOTATION_ANTHROPIC_WORKSPACE_ID =
 export const ANNOTATION_ANTHROPIC_API_KEY_ID = 'ai-cost/anthropic-api-key-id';
 /** @public */
 export const ANNOTATION_AWS_ACCOUNT_ID = 'ai-cost/aws-account-id';
+/**
+ * ARN prefixes (`arn:aws:bedrock:us-east-1:123456789012:`), matched
+ * case-sensitively; the longest prefix wins. @public
+ */
+export const ANNOTATION_AWS_RESOURCE_ARN = 'ai-cost/aws-resource-arn';
 /** `key=value,...` @public */
 export const ANNOTATION_AWS_TAGS = 'ai-cost/aws-tags';
 /** @public */
@@ -33,8 +38,9 @@ export const ANNOTATION_MONTHLY_BUDGET = 'ai-cost/monthly-budget';
 export const DEFAULT_WORKSPACE = 'default';
 
 /**
- * How specific a claim is; a usage record goes to the most specific claim.
- * api key > project/workspace/resource > account/subscription/tags.
+ * How specific a claim is; a usage record goes to the most specific claim:
+ * api key (3), then project/workspace/resource (2), then
+ * account/subscription/tags (1).
  * @public
  */
 export type ClaimSpecificity = 3 | 2 | 1;
@@ -56,8 +62,10 @@ export interface ClaimAnnotationSpec {
   specificity: ClaimSpecificity;
   /** `list`: comma-separated ids; `tags`: comma-separated `key=value` pairs. */
   format: 'list' | 'tags';
-  /** Resource ids match by prefix (Azure). */
+  /** Resource ids match by prefix (Azure resource ids, AWS ARNs). */
   prefixMatch?: boolean;
+  /** Prefixes compare case-insensitively (Azure resource ids; AWS ARNs do not). */
+  ignoreCase?: boolean;
 }
 
 /** Every annotation that claims spend, with its semantics. @public */
@@ -98,6 +106,14 @@ export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
     format: 'list',
   },
   {
+    annotation: ANNOTATION_AWS_RESOURCE_ARN,
+    provider: 'aws',
+    dimension: 'resourceId',
+    specificity: 2,
+    format: 'list',
+    prefixMatch: true,
+  },
+  {
     annotation: ANNOTATION_AWS_TAGS,
     provider: 'aws',
     dimension: 'tag',
@@ -125,6 +141,7 @@ export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
     specificity: 2,
     format: 'list',
     prefixMatch: true,
+    ignoreCase: true,
   },
   {
     annotation: ANNOTATION_AZURE_TAGS,

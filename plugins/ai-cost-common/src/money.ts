@@ -203,11 +203,19 @@ export function microsFromDecimalStringSum(
 }
 
 /**
+ * An amount of money in integer micro-units (1e-6) of the reporting
+ * currency: how the backend stores and computes money. Only the API edge
+ * turns it into a decimal number of currency units ({@link microsToNumber}).
+ * @public
+ */
+export type Micros = number;
+
+/**
  * Micro-units to a decimal number of major units, for JSON responses.
  * Exact for any amount below 2^53 micro-units' precision of six decimals.
  * @public
  */
-export function microsToNumber(micros: number): number {
+export function microsToNumber(micros: Micros): number {
   return Number((micros / MICROS_PER_UNIT).toFixed(6));
 }
 

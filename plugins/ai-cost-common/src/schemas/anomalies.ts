@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityRefSchema } from './common';
+import { pageQueryShape, type Page } from './pages';
 
 /** Severity of an anomaly relative to the volatility of its series. @public */
 export const anomalySeverities = ['low', 'medium', 'high', 'critical'] as const;
@@ -17,16 +18,36 @@ export const anomalyFeedbackValues = [
 /** @public */
 export type AnomalyFeedbackValue = (typeof anomalyFeedbackValues)[number];
 
-/** Query of `GET /anomalies`. @public */
-export const anomaliesQuerySchema = z.object({
-  /** One entity and its descendants; every entity (needs org read) when omitted. */
-  entityRef: entityRefSchema.optional(),
-  status: z
-    .enum(['open', 'resolved', 'all'], {
-      errorMap: () => ({ message: 'must be one of open, resolved, all' }),
-    })
-    .default('all'),
-});
+/** Statuses of an anomaly. @public */
+export const anomalyStatuses = ['open', 'resolved'] as const;
+
+/** The `status` filter of `GET /anomalies`. @public */
+export const anomalyStatusFilters = [...anomalyStatuses, 'all'] as const;
+
+/** Dimensions a root cause of an anomaly can be in. @public */
+export const anomalyRootCauseDimensions = [
+  'model',
+  'apiKey',
+  'tokenType',
+  'child',
+  'provider',
+] as const;
+
+/** Query of `GET /anomalies`: newest first, one page at a time. @public */
+export const anomaliesQuerySchema = z
+  .object({
+    /** One entity and its descendants; every entity (needs org read) when omitted. */
+    entityRef: entityRefSchema.optional(),
+    status: z
+      .enum(anomalyStatusFilters, {
+        errorMap: () => ({
+          message: `must be one of ${anomalyStatusFilters.join(', ')}`,
+        }),
+      })
+      .default('all'),
+    ...pageQueryShape,
+  })
+  .strict();
 
 /** Body of `POST /anomalies/:id/feedback`. @public */
 export const anomalyFeedbackSchema = z
@@ -42,7 +63,7 @@ export const anomalyFeedbackSchema = z
 
 /** One ranked cause of an anomaly: what moved and by how much. @public */
 export type AnomalyRootCause = {
-  dimension: 'model' | 'apiKey' | 'tokenType' | 'child' | 'provider';
+  dimension: (typeof anomalyRootCauseDimensions)[number];
   key: string;
   expected: number;
   actual: number;
@@ -67,7 +88,7 @@ export type Anomaly = {
   severity: AnomalySeverity;
   rootCauses: AnomalyRootCause[];
   /** `open` while the last evaluated day is still anomalous. */
-  status: 'open' | 'resolved';
+  status: (typeof anomalyStatuses)[number];
   feedback: {
     value: AnomalyFeedbackValue;
     by: string;
@@ -77,3 +98,6 @@ export type Anomaly = {
   createdAt: string;
   updatedAt: string;
 };
+
+/** Response of `GET /anomalies`: one page, newest first. @public */
+export type AnomaliesResponse = Page<Anomaly>;

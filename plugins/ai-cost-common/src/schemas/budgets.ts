@@ -36,8 +36,29 @@ export const budgetInputSchema = z
 /** @public */
 export type BudgetInput = z.infer<typeof budgetInputSchema>;
 
+/**
+ * Body of `PUT /budgets?entityRef=`: a {@link BudgetInput}, or a
+ * {@link Budget} as `GET /budgets` returns it. Its read-only fields
+ * (`source`, `updatedBy`, `updatedAt`) are ignored; `entityRef`, when
+ * present, must name the entity of the query (the route checks it).
+ * @public
+ */
+export const budgetRequestSchema = budgetInputSchema
+  .extend({
+    entityRef: entityRefSchema.optional(),
+    source: z.enum(['portal', 'annotation']).optional(),
+    updatedBy: z.string().optional(),
+    updatedAt: z.string().optional(),
+  })
+  .strict();
+
+/** @public */
+export type BudgetRequest = z.infer<typeof budgetRequestSchema>;
+
 /** Query of the budget routes. @public */
-export const budgetQuerySchema = z.object({ entityRef: entityRefSchema });
+export const budgetQuerySchema = z
+  .object({ entityRef: entityRefSchema })
+  .strict();
 
 /** A budget as the API returns it. @public */
 export type Budget = {
@@ -53,9 +74,9 @@ export type Budget = {
 };
 
 /** Query of `GET /budgets/status`: one entity, or every budgeted entity when omitted. @public */
-export const budgetStatusQuerySchema = z.object({
-  entityRef: entityRefSchema.optional(),
-});
+export const budgetStatusQuerySchema = z
+  .object({ entityRef: entityRefSchema.optional() })
+  .strict();
 
 /** One alert threshold of a budget and where spend stands against it. @public */
 export type BudgetThresholdStatus = {

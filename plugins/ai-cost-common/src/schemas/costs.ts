@@ -31,6 +31,7 @@ export function refineWindow(
 /** Query of `GET /costs` and `GET /export.csv`. @public */
 export const costsQuerySchema = z
   .object({ entityRef: entityRefSchema, from: isoDaySchema, to: isoDaySchema })
+  .strict()
   .superRefine(refineWindow);
 
 /** @public */
@@ -56,6 +57,7 @@ export const rollupQuerySchema = z
     from: isoDaySchema,
     to: isoDaySchema,
   })
+  .strict()
   .superRefine(refineWindow);
 
 /** @public */
@@ -120,6 +122,13 @@ export type EntityCostsResponse = {
   previousPeriod: { from: string; to: string; cost: number };
   /** Every day of the window, zero-filled. */
   daily: Array<{ date: string; cost: number }>;
+  /**
+   * Spend of descendants the caller cannot see in the catalog, folded into
+   * one line. It counts in `total`, `daily`, `viaChildren` and `byChild`,
+   * but not in `dailyByModel`, `byProvider`, `byModel`, `byApiKey` and
+   * `byTokenType`: they break down the rest, `total.cost - hiddenDescendants.cost`.
+   */
+  hiddenDescendants: { count: number; cost: number };
   /** Non-zero days per provider and model, for stacked charts. */
   dailyByModel: Array<{
     date: string;
@@ -196,7 +205,7 @@ export type RollupResponse = {
   currency: string;
   from: string;
   to: string;
-  groupBy: string;
+  groupBy: RollupQuery['groupBy'];
   /** Attributed plus unallocated spend: everything ingested in the window. */
   total: number;
   /** Items sum to the attributed spend; sorted by cost, largest first. */

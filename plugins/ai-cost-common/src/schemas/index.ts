@@ -1,4 +1,5 @@
 export * from './common';
+export * from './pages';
 export * from './costs';
 export * from './sources';
 export * from './budgets';

@@ -24,11 +24,12 @@ export const pushSourceIdSchema = z
   );
 
 /**
- * Body of `POST /ingest/events`. Events are validated one by one, so that a
- * bad event is reported by its index while the good ones are stored.
+ * The envelope body of `POST /ingest/events`. Events are validated one by
+ * one, so that a bad event is reported by its index while the good ones are
+ * stored.
  * @public
  */
-export const ingestEventsRequestSchema = z
+export const ingestEventsEnvelopeSchema = z
   .object({
     format: z
       .enum(pushEventFormats, {
@@ -44,8 +45,40 @@ export const ingestEventsRequestSchema = z
   })
   .strict();
 
+/**
+ * LiteLLM's generic API callback posts its batch as it is: a JSON array of
+ * StandardLoggingPayloads (`log_format: json_array`, the default) or one
+ * payload per request (`log_format: single`). Both are read as a `litellm`
+ * batch; any other body is taken as the envelope.
+ */
+function liteLlmCallbackBody(body: unknown): unknown {
+  if (Array.isArray(body)) return { format: 'litellm', events: body };
+  if (
+    body &&
+    typeof body === 'object' &&
+    !('events' in body) &&
+    ('id' in body || 'request_id' in body)
+  ) {
+    return { format: 'litellm', events: [body] };
+  }
+  return body;
+}
+
+/**
+ * Body of `POST /ingest/events`: the envelope `{ format, events }`, or what
+ * LiteLLM's generic API callback sends (an array of payloads, or one).
+ * @public
+ */
+export const ingestEventsRequestSchema = z.preprocess(
+  liteLlmCallbackBody,
+  ingestEventsEnvelopeSchema,
+);
+
 /** @public */
-export type IngestEventsRequest = z.input<typeof ingestEventsRequestSchema>;
+export type IngestEventsRequest =
+  | z.input<typeof ingestEventsEnvelopeSchema>
+  | LiteLlmLoggingPayload[]
+  | LiteLlmLoggingPayload;
 
 /** A primitive OpenTelemetry attribute value, or an array of them. @public */
 const attributeValueSchema = z.union([
@@ -71,12 +104,17 @@ export const pushCostSchema = z
   .strict();
 
 /**
- * One OpenTelemetry GenAI usage event (format `otel`), e.g.
- * `{ "id": "evt-1", "timestamp": "2026-11-01T10:00:00Z", "attributes": {
- * "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o",
- * "gen_ai.usage.input_tokens": 1200, "gen_ai.usage.output_tokens": 300,
- * "team": "search" } }`. Attributes outside `gen_ai.*` (and `user.id`)
- * become tags that `ai-cost/gateway-tags` selectors claim.
+ * One OpenTelemetry GenAI usage event (format `otel`), for example:
+ *
+ * ```json
+ * { "id": "evt-1", "timestamp": "2026-11-01T10:00:00Z", "attributes": {
+ *   "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o",
+ *   "gen_ai.usage.input_tokens": 1200, "gen_ai.usage.output_tokens": 300,
+ *   "team": "search" } }
+ * ```
+ *
+ * Attributes outside `gen_ai.*` (and `user.id`) become tags that
+ * `ai-cost/gateway-tags` selectors claim.
  * @public
  */
 export const genAiUsageEventSchema = z
@@ -156,6 +194,57 @@ export const liteLlmSpendLogSchema = z
 /** @public */
 export type LiteLlmSpendLog = z.input<typeof liteLlmSpendLogSchema>;
 
+/** A start or end time: epoch seconds (a float, as LiteLLM sends it) or ISO 8601. */
+const liteLlmTime = z.union([z.number(), z.string()], {
+  errorMap: () => ({
+    message: 'is required: epoch seconds or an ISO 8601 date-time',
+  }),
+});
+
+/**
+ * One LiteLLM `StandardLoggingPayload` (format `litellm`), what LiteLLM's
+ * logging callbacks send: `id` (the call id), `startTime` in epoch seconds,
+ * `response_cost` in USD, `model`, `custom_llm_provider`, `prompt_tokens`,
+ * `completion_tokens`, `metadata` (`user_api_key_hash`,
+ * `user_api_key_alias`, `user_api_key_team_alias`, `usage_object`, ...)
+ * and `request_tags`. Unknown fields are ignored.
+ * @public
+ */
+export const liteLlmLoggingPayloadSchema = z
+  .object({
+    id: z
+      .string({
+        required_error:
+          'is required (a StandardLoggingPayload id, or request_id for a LiteLLM_SpendLogs row)',
+        invalid_type_error: 'must be a string',
+      })
+      .min(1, 'must not be empty')
+      .max(255, 'must be at most 255 characters'),
+    startTime: liteLlmTime,
+    endTime: liteLlmTime.nullish(),
+    status: optionalText,
+    model: optionalText,
+    model_group: optionalText,
+    custom_llm_provider: optionalText,
+    response_cost: z
+      .union([z.number(), z.string()], {
+        errorMap: () => ({ message: 'must be a decimal number' }),
+      })
+      .nullish(),
+    response_cost_failure_debug_info: z.unknown().optional(),
+    prompt_tokens: optionalCount,
+    completion_tokens: optionalCount,
+    total_tokens: optionalCount,
+    cache_hit: z.union([z.string(), z.boolean()]).nullish(),
+    end_user: optionalText,
+    metadata: jsonObjectOrString.nullish(),
+    request_tags: z.union([z.array(z.string()), z.string()]).nullish(),
+  })
+  .passthrough();
+
+/** @public */
+export type LiteLlmLoggingPayload = z.input<typeof liteLlmLoggingPayloadSchema>;
+
 /** An event `POST /ingest/events` did not store, and why. @public */
 export type RejectedEvent = {
   /** Index of the event in the batch's `events` array. */
@@ -179,6 +268,17 @@ export type IngestEventsResponse = {
   days: string[];
 };
 
+/**
+ * Which rows of a FOCUS file `POST /import/focus` imports: `ai` (the
+ * default) the rows `aiCost.classification` counts as AI spend, `all`
+ * every row.
+ * @public
+ */
+export const focusIncludeOptions = ['ai', 'all'] as const;
+
+/** @public */
+export type FocusInclude = (typeof focusIncludeOptions)[number];
+
 /** Query of `POST /import/focus`. @public */
 export const focusImportQuerySchema = z
   .object({
@@ -194,6 +294,13 @@ export const focusImportQuerySchema = z
       })
       .default('false')
       .transform(value => value === 'true'),
+    include: z
+      .enum(focusIncludeOptions, {
+        errorMap: () => ({
+          message: `must be one of ${focusIncludeOptions.join(', ')}`,
+        }),
+      })
+      .default('ai'),
   })
   .strict();
 
@@ -237,6 +344,19 @@ export type FocusImportResponse = {
   /** Rows imported with a caveat, e.g. a quantity that is not counted as tokens. */
   warnings: ImportLineMessage[];
   warningCount: number;
+  /** Which rows were imported: `ai` (classified as AI spend) or `all`. */
+  include: FocusInclude;
+  /** Rows not imported because they are not AI spend (none with `include=all`). */
+  skipped: FocusSkipped;
+};
+
+/** Rows of a FOCUS file that were not imported, in all and per service. @public */
+export type FocusSkipped = {
+  rows: number;
+  /** Sum of their BilledCost, in the response's currency. */
+  billedCost: number;
+  /** Per ServiceName (`(none)` when empty), most money first. */
+  services: Array<{ serviceName: string; rows: number; billedCost: number }>;
 };
 
 /** `error.lines` of a 400 from `POST /import/focus`: every invalid line. @public */

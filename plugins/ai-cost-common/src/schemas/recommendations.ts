@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityRefSchema, isoDaySchema } from './common';
+import { pageQueryShape, type Page } from './pages';
 
 /** The optimization rules recommendations come from. @public */
 export const recommendationRules = [
@@ -14,18 +15,33 @@ export const recommendationRules = [
 /** @public */
 export type RecommendationRule = (typeof recommendationRules)[number];
 
-/** Query of `GET /recommendations`. @public */
-export const recommendationsQuerySchema = z.object({
-  /** One entity and its descendants; org-wide (needs org read) when omitted. */
-  entityRef: entityRefSchema.optional(),
-  status: z
-    .enum(['open', 'dismissed', 'snoozed', 'all'], {
-      errorMap: () => ({
-        message: 'must be one of open, dismissed, snoozed, all',
-      }),
-    })
-    .default('open'),
-});
+/** Statuses of a recommendation. @public */
+export const recommendationStatuses = ['open', 'dismissed', 'snoozed'] as const;
+
+/** The `status` filter of `GET /recommendations`. @public */
+export const recommendationStatusFilters = [
+  ...recommendationStatuses,
+  'all',
+] as const;
+
+/** How sure a recommendation is of its saving. @public */
+export const recommendationConfidences = ['low', 'medium', 'high'] as const;
+
+/** Query of `GET /recommendations`: largest saving first, one page at a time. @public */
+export const recommendationsQuerySchema = z
+  .object({
+    /** One entity and its descendants; org-wide (needs org read) when omitted. */
+    entityRef: entityRefSchema.optional(),
+    status: z
+      .enum(recommendationStatusFilters, {
+        errorMap: () => ({
+          message: `must be one of ${recommendationStatusFilters.join(', ')}`,
+        }),
+      })
+      .default('open'),
+    ...pageQueryShape,
+  })
+  .strict();
 
 /** Body of `POST /recommendations/:id/dismiss`. @public */
 export const recommendationDismissSchema = z
@@ -64,8 +80,8 @@ export type Recommendation = {
   /** Estimated saving per month in `currency`, from real prices. */
   estimatedMonthlySavings: number;
   currency: string;
-  confidence: 'low' | 'medium' | 'high';
-  status: 'open' | 'dismissed' | 'snoozed';
+  confidence: (typeof recommendationConfidences)[number];
+  status: (typeof recommendationStatuses)[number];
   snoozedUntil: string | null;
   decidedBy: string | null;
   decisionReason: string | null;
@@ -73,10 +89,9 @@ export type Recommendation = {
   updatedAt: string;
 };
 
-/** Response of `GET /recommendations`. @public */
-export type RecommendationsResponse = {
+/** Response of `GET /recommendations`: one page, largest saving first. @public */
+export type RecommendationsResponse = Page<Recommendation> & {
   currency: string;
-  /** Sum of `estimatedMonthlySavings` of the open items. */
+  /** Sum of `estimatedMonthlySavings` of the open items of every page. */
   totalEstimatedMonthlySavings: number;
-  items: Recommendation[];
 };
