@@ -79,6 +79,7 @@ const aiCostApi: Partial<AiCostApi> = {
     byTokenType: { items: [], unexplainedCost: 0 },
     byChild: [],
     hiddenChildren: { count: 0, cost: 0 },
+    hiddenDescendants: { count: 0, cost: 0 },
     claims: [],
   })),
   getBudgetStatus: jest.fn(async ({ entityRef }) => ({
@@ -108,29 +109,33 @@ const aiCostApi: Partial<AiCostApi> = {
     projectedBreachDate: '2026-11-25',
     state: 'at-risk' as const,
   })),
-  listAnomalies: jest.fn(async () => [
-    {
-      id: 'anom-1',
-      entityRef: 'component:default/query-rewriter',
-      model: 'openai/gpt-4o',
-      startDate: '2026-11-18',
-      endDate: '2026-11-21',
-      expected: 120.5,
-      actual: 410.75,
-      impact: 290.25,
-      impactPct: 240.9,
-      severity: 'high' as const,
-      rootCauses: [],
-      status: 'open' as const,
-      feedback: null,
-      createdAt: '2026-11-19T06:00:00.000Z',
-      updatedAt: '2026-11-22T06:00:00.000Z',
-    },
-  ]),
+  listAnomalies: jest.fn(async () => ({
+    nextCursor: null,
+    items: [
+      {
+        id: 'anom-1',
+        entityRef: 'component:default/query-rewriter',
+        model: 'openai/gpt-4o',
+        startDate: '2026-11-18',
+        endDate: '2026-11-21',
+        expected: 120.5,
+        actual: 410.75,
+        impact: 290.25,
+        impactPct: 240.9,
+        severity: 'high' as const,
+        rootCauses: [],
+        status: 'open' as const,
+        feedback: null,
+        createdAt: '2026-11-19T06:00:00.000Z',
+        updatedAt: '2026-11-22T06:00:00.000Z',
+      },
+    ],
+  })),
   listRecommendations: jest.fn(async () => ({
     currency: 'USD',
     totalEstimatedMonthlySavings: 0,
     items: [],
+    nextCursor: null,
   })),
 };
 
@@ -240,6 +245,7 @@ describe('AI Cost in the portal', () => {
     expect(aiCostApi.listRecommendations).toHaveBeenCalledWith({
       entityRef: 'component:default/query-rewriter',
       status: 'open',
+      limit: 500,
     });
   });
 

@@ -7,6 +7,9 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { aiCostApiRef, AiCostClient } from './api';
+import type { AiCostPageProps } from './components/AiCostPage';
+import type { EntityAiCostContentProps } from './components/EntityAiCostContent';
+import type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 import { rootRouteRef } from './routes';
 
 /**
@@ -27,20 +30,24 @@ export const aiCostPlugin = createPlugin({
 });
 
 /** The org-wide AI Cost page, for `<Route path="/ai-cost" element={<AiCostPage />} />`. @public */
-export const AiCostPage = aiCostPlugin.provide(
-  createRoutableExtension({
-    name: 'AiCostPage',
-    component: () => import('./components/AiCostPage').then(m => m.AiCostPage),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const AiCostPage: (props: AiCostPageProps) => JSX.Element =
+  aiCostPlugin.provide(
+    createRoutableExtension({
+      name: 'AiCostPage',
+      component: () =>
+        import('./components/AiCostPage').then(m => m.AiCostPage),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The "AI Cost" entity tab, for
  * `<EntityLayout.Route path="/ai-cost" title="AI Cost" if={isAiCostAvailable}>`.
  * @public
  */
-export const EntityAiCostContent = aiCostPlugin.provide(
+export const EntityAiCostContent: (
+  props: EntityAiCostContentProps,
+) => JSX.Element = aiCostPlugin.provide(
   createComponentExtension({
     name: 'EntityAiCostContent',
     component: {
@@ -58,7 +65,7 @@ export const EntityAiCostContent = aiCostPlugin.provide(
  * `<EntitySwitch.Case if={isAiCostAvailable}><EntityAiCostBudgetCard /></EntitySwitch.Case>`.
  * @public
  */
-export const EntityAiCostBudgetCard = aiCostPlugin.provide(
+export const EntityAiCostBudgetCard: () => JSX.Element = aiCostPlugin.provide(
   createComponentExtension({
     name: 'EntityAiCostBudgetCard',
     component: {
@@ -75,7 +82,9 @@ export const EntityAiCostBudgetCard = aiCostPlugin.provide(
  * with feedback buttons.
  * @public
  */
-export const EntityAiCostAnomaliesCard = aiCostPlugin.provide(
+export const EntityAiCostAnomaliesCard: (
+  props: EntityAnomaliesCardProps,
+) => JSX.Element = aiCostPlugin.provide(
   createComponentExtension({
     name: 'EntityAiCostAnomaliesCard',
     component: {
@@ -90,7 +99,9 @@ export const EntityAiCostAnomaliesCard = aiCostPlugin.provide(
  * descendants, with dismiss and snooze.
  * @public
  */
-export const EntityAiCostRecommendationsCard = aiCostPlugin.provide(
+export const EntityAiCostRecommendationsCard: (props: {
+  now?: () => Date;
+}) => JSX.Element = aiCostPlugin.provide(
   createComponentExtension({
     name: 'EntityAiCostRecommendationsCard',
     component: {

@@ -168,6 +168,7 @@ export function makeEntityCosts(
     },
     byChild: [],
     hiddenChildren: { count: 0, cost: 0 },
+    hiddenDescendants: { count: 0, cost: 0 },
     claims: [
       {
         annotation: 'ai-cost/openai-api-key-id',
@@ -568,8 +569,14 @@ export function makeRecommendations(
         confidence: 'medium',
       }),
     ],
+    nextCursor: null,
     ...overrides,
   };
+}
+
+/** One page of anomalies, the last: `GET /anomalies`. */
+export function anomaliesPage(items: Anomaly[] = makeAnomalies()) {
+  return { items, nextCursor: null };
 }
 
 function recommendationById(id: string): Recommendation {
@@ -643,7 +650,7 @@ export function makeFakeApi(
         makeBudgetStatus({ entityRef }),
       ),
     listBudgetStatuses: jest.fn().mockResolvedValue([makeBudgetStatus()]),
-    listAnomalies: jest.fn().mockResolvedValue(makeAnomalies()),
+    listAnomalies: jest.fn().mockResolvedValue(anomaliesPage()),
     setAnomalyFeedback: jest
       .fn()
       .mockImplementation(async (id, { feedback, comment }) => ({

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AnomaliesResponse,
   Anomaly,
   AnomalyFeedbackValue,
   AttributionStatus,
@@ -77,6 +78,10 @@ export interface ListAnomaliesRequest {
   entityRef?: string;
   /** The server's default is `all`. */
   status?: AnomalyStatusFilter;
+  /** Items per page, 1 to 500; the server's default is 50. */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 /** Body of {@link AiCostApi.setAnomalyFeedback}. @public */
@@ -98,6 +103,10 @@ export interface ListRecommendationsRequest {
   entityRef?: string;
   /** The server's default is `open`. */
   status?: RecommendationStatusFilter;
+  /** Items per page, 1 to 500; the server's default is 50. */
+  limit?: number;
+  /** The `nextCursor` of the previous page. */
+  cursor?: string;
 }
 
 /** Body of {@link AiCostApi.snoozeRecommendation}. @public */
@@ -137,14 +146,14 @@ export interface AiCostApi {
   getBudgetStatus(request: EntityRequest): Promise<BudgetStatus>;
   /** The status of every budgeted entity (needs `ai-cost.org.read`). */
   listBudgetStatuses(): Promise<BudgetStatus[]>;
-  /** Anomalies of an entity and its descendants, or org-wide; newest first. */
-  listAnomalies(request?: ListAnomaliesRequest): Promise<Anomaly[]>;
+  /** One page of the anomalies of an entity and its descendants, or org-wide; newest first. */
+  listAnomalies(request?: ListAnomaliesRequest): Promise<AnomaliesResponse>;
   /** Records whether an anomaly was accurate, expected or not an issue. */
   setAnomalyFeedback(
     id: string,
     request: AnomalyFeedbackRequest,
   ): Promise<Anomaly>;
-  /** Optimization recommendations of an entity and its descendants, or org-wide. */
+  /** One page of the optimization recommendations of an entity and its descendants, or org-wide. */
   listRecommendations(
     request?: ListRecommendationsRequest,
   ): Promise<RecommendationsResponse>;

@@ -500,12 +500,12 @@ describe('AiCostClient', () => {
 
   describe('anomalies', () => {
     it('lists anomalies with the given filters only', async () => {
-      const anomalies = makeAnomalies();
+      const page = { items: makeAnomalies(), nextCursor: 'WyIyMDI2Il0' };
       const rec = recorder();
       server.use(
         http.get(`${baseUrl}/anomalies`, async ({ request }) => {
           await rec.record(request);
-          return HttpResponse.json(anomalies);
+          return HttpResponse.json(page);
         }),
       );
       await expect(
@@ -513,12 +513,12 @@ describe('AiCostClient', () => {
           entityRef: 'system:default/search',
           status: 'open',
         }),
-      ).resolves.toEqual(anomalies);
-      await client.listAnomalies({ status: 'all' });
+      ).resolves.toEqual(page);
+      await client.listAnomalies({ status: 'all', limit: 2, cursor: 'a/b+=' });
       await client.listAnomalies();
       expect(rec.requests.map(r => r.search)).toEqual([
         '?entityRef=system%3Adefault%2Fsearch&status=open',
-        '?status=all',
+        '?status=all&limit=2&cursor=a%2Fb%2B%3D',
         '',
       ]);
     });
@@ -592,9 +592,11 @@ describe('AiCostClient', () => {
           status: 'snoozed',
         }),
       ).resolves.toEqual(recommendations);
+      await client.listRecommendations({ limit: 500, cursor: 'c1' });
       await client.listRecommendations();
       expect(rec.requests.map(r => r.search)).toEqual([
         '?entityRef=component%3Adefault%2Fquery-rewriter&status=snoozed',
+        '?limit=500&cursor=c1',
         '',
       ]);
     });

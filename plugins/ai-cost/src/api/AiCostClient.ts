@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AnomaliesResponse,
   Anomaly,
   AttributionStatus,
   Budget,
@@ -167,11 +168,15 @@ export class AiCostClient implements AiCostApi {
     return this.request<BudgetStatus[]>('budgets/status');
   }
 
-  async listAnomalies(request: ListAnomaliesRequest = {}): Promise<Anomaly[]> {
-    const { entityRef, status } = request;
-    return this.request<Anomaly[]>('anomalies', undefined, {
+  async listAnomalies(
+    request: ListAnomaliesRequest = {},
+  ): Promise<AnomaliesResponse> {
+    const { entityRef, status, limit, cursor } = request;
+    return this.request<AnomaliesResponse>('anomalies', undefined, {
       entityRef,
       status,
+      limit: limit === undefined ? undefined : String(limit),
+      cursor,
     });
   }
 
@@ -189,10 +194,12 @@ export class AiCostClient implements AiCostApi {
   async listRecommendations(
     request: ListRecommendationsRequest = {},
   ): Promise<RecommendationsResponse> {
-    const { entityRef, status } = request;
+    const { entityRef, status, limit, cursor } = request;
     return this.request<RecommendationsResponse>('recommendations', undefined, {
       entityRef,
       status,
+      limit: limit === undefined ? undefined : String(limit),
+      cursor,
     });
   }
 

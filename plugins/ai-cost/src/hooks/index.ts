@@ -14,3 +14,5 @@ export { useAnomalies } from './useAnomalies';
 export { useRecommendations } from './useRecommendations';
 export { useCanUpdateBudget } from './useCanUpdateBudget';
 export { useReportingCurrency } from './useCurrency';
+export { useAiCostTabLink } from './useAiCostTabLink';
+export { useNotify, type Notice } from './useNotify';

@@ -6,5 +6,8 @@ import { configApiRef, useApi } from '@backstage/core-plugin-api';
  */
 export function useReportingCurrency(): string {
   const configApi = useApi(configApiRef);
-  return configApi.getOptionalString('aiCost.currency') ?? 'USD';
+  // Upper-cased as the backend reads it: `currency: usd` is USD.
+  return (
+    configApi.getOptionalString('aiCost.currency') ?? 'USD'
+  ).toUpperCase();
 }

@@ -2,12 +2,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { aiCostApiRef, type CostWindow, type RollupGroupBy } from '../api';
 
-/** The org-wide rollup by one dimension in a window. */
-export function useRollup(groupBy: RollupGroupBy, window: CostWindow) {
+/** The org-wide rollup by one dimension in a window; nothing without a window. */
+export function useRollup(groupBy: RollupGroupBy, window?: CostWindow) {
   const api = useApi(aiCostApiRef);
-  const { from, to } = window;
+  const from = window?.from;
+  const to = window?.to;
   return useAsyncRetry(
-    () => api.getRollup({ groupBy, from, to }),
+    async () => (from && to ? api.getRollup({ groupBy, from, to }) : undefined),
     [api, groupBy, from, to],
   );
 }

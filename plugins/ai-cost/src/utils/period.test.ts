@@ -60,13 +60,26 @@ describe('periodFromSearchParams', () => {
     });
   });
 
-  it('falls back to the default for unreadable values', () => {
+  it('falls back to the default for an unknown preset', () => {
     expect(
-      periodFromSearchParams(
-        new URLSearchParams('period=forever&from=2026-09-15&to=2026-09-01'),
-        today,
-      ),
+      periodFromSearchParams(new URLSearchParams('period=forever'), today),
     ).toMatchObject({ preset: '30d', from: '2026-10-24' });
+  });
+
+  it('says why a custom window cannot be used instead of showing another', () => {
+    const read = (query: string) =>
+      periodFromSearchParams(new URLSearchParams(query), today);
+    expect(read('period=7d&from=2026-09-15&to=2026-09-01')).toEqual({
+      preset: 'custom',
+      from: '2026-09-15',
+      to: '2026-09-01',
+      label: '2026-09-15 – 2026-09-01',
+      error: 'From must not be after To',
+    });
+    expect(read('from=&to=2026-09-01').error).toBe('From must be a date');
+    expect(read('from=2026-11-01&to=2026-11-23').error).toBe(
+      'To must not be after today',
+    );
   });
 });
 

@@ -35,6 +35,8 @@ export interface ResolvedPeriod {
   /** `YYYY-MM-DD`, inclusive. */
   to: string;
   label: string;
+  /** Why a custom window from the URL cannot be shown; no costs are shown for it. */
+  error?: string;
 }
 
 function isPreset(value: string | null): value is PeriodPreset {
@@ -80,17 +82,29 @@ export function validateWindow(from: string, to: string): string | undefined {
 
 /**
  * Reads the period from the URL query: `?from=&to=` for a custom window,
- * else `?period=<preset>`, else the default. Unreadable values fall back to
- * the default rather than failing the page.
+ * else `?period=<preset>`, else the default. A custom window that cannot be
+ * used (a day missing or unreadable, in the wrong order, too long, ending
+ * after `today`) comes back with its `error`, so the page says so instead of
+ * showing another window's costs; an unknown preset falls back to the
+ * default.
  */
 export function periodFromSearchParams(
   params: URLSearchParams,
   today: string,
 ): ResolvedPeriod {
-  const from = params.get('from');
-  const to = params.get('to');
-  if (from && to && !validateWindow(from, to)) {
-    return { preset: 'custom', from, to, label: `${from} – ${to}` };
+  if (params.has('from') || params.has('to')) {
+    const from = params.get('from') ?? '';
+    const to = params.get('to') ?? '';
+    const error =
+      validateWindow(from, to) ??
+      (to > today ? 'To must not be after today' : undefined);
+    return {
+      preset: 'custom',
+      from,
+      to,
+      label: `${from} – ${to}`,
+      ...(error ? { error } : {}),
+    };
   }
   const period = params.get('period');
   const preset = isPreset(period) ? period : DEFAULT_PERIOD;

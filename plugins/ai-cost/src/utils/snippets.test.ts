@@ -1,5 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
-import { claimSnippet, entityAnnotationSnippet, yamlScalar } from './snippets';
+import {
+  claimSnippet,
+  entityAnnotationSnippet,
+  SNIPPET_LINE_WIDTH,
+  yamlScalar,
+} from './snippets';
 
 describe('yamlScalar', () => {
   it('keeps plain ids plain and quotes what YAML would misread', () => {
@@ -16,30 +21,51 @@ describe('yamlScalar', () => {
 });
 
 describe('entityAnnotationSnippet', () => {
+  const system: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: { name: 'search', namespace: 'retail' },
+  };
+
   it('is tailored to the entity', () => {
-    const entity: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: { name: 'search', namespace: 'retail' },
-    };
-    expect(entityAnnotationSnippet(entity)).toBe(
+    expect(entityAnnotationSnippet(system)).toBe(
       `apiVersion: backstage.io/v1alpha1
 kind: System
 metadata:
   name: search
   namespace: retail
-  annotations:
-    # Claim the AI spend of this system where it is billed; keep the lines that apply.
-    ai-cost/openai-project-id: <openai-project-id>
-    # ai-cost/openai-api-key-id: <openai-api-key-id>
-    # ai-cost/anthropic-workspace-id: <anthropic-workspace-id>
-    # ai-cost/anthropic-api-key-id: <anthropic-api-key-id>
-    # ai-cost/aws-account-id: "<aws-account-id>"
-    # ai-cost/gcp-project-id: <gcp-project-id>
-    # ai-cost/azure-resource-id: <azure-resource-id-prefix>
-    # ai-cost/gateway-tags: service=search
+  # To claim the AI spend of this system:
+  # uncomment "annotations:" and the lines for where it is
+  # billed, and replace each <placeholder> with the real id.
+  # annotations:
+  #   ai-cost/openai-project-id: <openai-project-id>
+  #   ai-cost/openai-api-key-id: <openai-api-key-id>
+  #   ai-cost/anthropic-workspace-id: <anthropic-workspace-id>
+  #   ai-cost/anthropic-api-key-id: <anthropic-api-key-id>
+  #   ai-cost/aws-account-id: "<aws-account-id>"
+  #   ai-cost/gcp-project-id: <gcp-project-id>
+  #   ai-cost/azure-resource-id: <azure-resource-id-prefix>
+  #   ai-cost/gateway-tags: service=search
 `,
     );
+  });
+
+  it('keeps every placeholder in a comment, so pasting it claims nothing', () => {
+    const active = entityAnnotationSnippet(system)
+      .split('\n')
+      .filter(line => !line.trimStart().startsWith('#'));
+    expect(active.filter(line => line.includes('<'))).toEqual([]);
+    expect(active.filter(line => line.includes('ai-cost/'))).toEqual([]);
+  });
+
+  it('has lines short enough to show whole', () => {
+    const long = entityAnnotationSnippet({
+      ...system,
+      kind: 'Component',
+    })
+      .split('\n')
+      .filter(line => line.length > SNIPPET_LINE_WIDTH);
+    expect(long).toEqual([]);
   });
 });
 

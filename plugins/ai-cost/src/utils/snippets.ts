@@ -21,9 +21,14 @@ export function yamlScalar(value: string): string {
     : JSON.stringify(value);
 }
 
+/** Lines of a snippet stay this short, so it shows whole in a narrow card. */
+export const SNIPPET_LINE_WIDTH = 64;
+
 /**
  * A `catalog-info.yaml` excerpt for `entity` with the annotations that claim
- * AI spend: the most common one active, the others commented out.
+ * AI spend. Every annotation is in a comment: its placeholder is not an id,
+ * so pasting the snippet as it is claims nothing; the reader uncomments the
+ * lines that apply and puts in the real ids.
  */
 export function entityAnnotationSnippet(entity: Entity): string {
   const { name, namespace } = entity.metadata;
@@ -38,18 +43,18 @@ export function entityAnnotationSnippet(entity: Entity): string {
     lines.push(`  namespace: ${yamlScalar(namespace)}`);
   }
   lines.push(
-    '  annotations:',
-    `    # Claim the AI spend of this ${kind.toLocaleLowerCase(
-      'en-US',
-    )} where it is billed; keep the lines that apply.`,
-    `    ${ANNOTATION_OPENAI_PROJECT_ID}: <openai-project-id>`,
-    `    # ${ANNOTATION_OPENAI_API_KEY_ID}: <openai-api-key-id>`,
-    `    # ${ANNOTATION_ANTHROPIC_WORKSPACE_ID}: <anthropic-workspace-id>`,
-    `    # ${ANNOTATION_ANTHROPIC_API_KEY_ID}: <anthropic-api-key-id>`,
-    `    # ${ANNOTATION_AWS_ACCOUNT_ID}: "<aws-account-id>"`,
-    `    # ${ANNOTATION_GCP_PROJECT_ID}: <gcp-project-id>`,
-    `    # ${ANNOTATION_AZURE_RESOURCE_ID}: <azure-resource-id-prefix>`,
-    `    # ${ANNOTATION_GATEWAY_TAGS}: service=${name}`,
+    `  # To claim the AI spend of this ${kind.toLocaleLowerCase('en-US')}:`,
+    '  # uncomment "annotations:" and the lines for where it is',
+    '  # billed, and replace each <placeholder> with the real id.',
+    '  # annotations:',
+    `  #   ${ANNOTATION_OPENAI_PROJECT_ID}: <openai-project-id>`,
+    `  #   ${ANNOTATION_OPENAI_API_KEY_ID}: <openai-api-key-id>`,
+    `  #   ${ANNOTATION_ANTHROPIC_WORKSPACE_ID}: <anthropic-workspace-id>`,
+    `  #   ${ANNOTATION_ANTHROPIC_API_KEY_ID}: <anthropic-api-key-id>`,
+    `  #   ${ANNOTATION_AWS_ACCOUNT_ID}: "<aws-account-id>"`,
+    `  #   ${ANNOTATION_GCP_PROJECT_ID}: <gcp-project-id>`,
+    `  #   ${ANNOTATION_AZURE_RESOURCE_ID}: <azure-resource-id-prefix>`,
+    `  #   ${ANNOTATION_GATEWAY_TAGS}: service=${name}`,
   );
   return `${lines.join('\n')}\n`;
 }

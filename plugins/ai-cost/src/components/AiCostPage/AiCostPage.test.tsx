@@ -198,14 +198,39 @@ describe('AiCostPage', () => {
     expect(api.listAnomalies).toHaveBeenCalledWith({
       entityRef: undefined,
       status: 'all',
+      limit: 500,
     });
     expect(await screen.findByText('gpt-4o (OpenAI)')).toBeInTheDocument();
     expect(api.listRecommendations).toHaveBeenCalledWith({
       entityRef: undefined,
       status: 'open',
+      limit: 500,
     });
     expect(
       (await screen.findByText('Estimated savings:')).parentElement,
     ).toHaveTextContent('Estimated savings: $508.80 a month');
+  });
+
+  it('gives anomalies and recommendations full rows, leaving no blank area beside either', async () => {
+    await renderPage(makeFakeApi());
+    const gridItem = async (title: string) =>
+      (await screen.findAllByText(title))
+        .map(element => element.closest('[class*="MuiGrid-item"]'))
+        .find(Boolean);
+    for (const title of ['Recent anomalies', 'Recommendations']) {
+      const item = await gridItem(title);
+      expect(item?.className).toMatch(/MuiGrid-grid-xs-12/);
+      expect(item?.className).not.toMatch(/MuiGrid-grid-(lg|md)-/);
+    }
+  });
+
+  it('shows no rollup for an invalid custom window', async () => {
+    const api = makeFakeApi();
+    await renderPage(api, ['/ai-cost?from=2026-11-10&to=2026-11-01']);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No costs are shown for this period: From must not be after To.',
+    );
+    expect(api.getRollup).not.toHaveBeenCalled();
+    expect(screen.queryByText('Spend by team')).not.toBeInTheDocument();
   });
 });

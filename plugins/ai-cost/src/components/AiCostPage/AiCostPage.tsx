@@ -19,7 +19,7 @@ import { AttributionCard } from '../AttributionCard';
 import { BudgetsSection } from '../BudgetsTable';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { OrgReadRequired } from '../OrgReadRequired';
-import { PeriodPicker } from '../PeriodPicker';
+import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
 import { RecommendationsCard } from '../RecommendationsCard';
 import { RollupCard } from '../RollupCard';
 import { SourcesSection } from '../SourcesTable';
@@ -49,7 +49,7 @@ export function AiCostPage(props: AiCostPageProps) {
   const { cards, now } = props;
   const { period, today, setPreset, setCustom } = usePeriod({ now });
   const [groupBy, setGroupBy] = useRollupGroupBy();
-  const rollup = useRollup(groupBy, period);
+  const rollup = useRollup(groupBy, period.error ? undefined : period);
   const attribution = useAttributionStatus();
   const forbidden = isForbidden(rollup.error);
 
@@ -67,7 +67,9 @@ export function AiCostPage(props: AiCostPageProps) {
             onPresetChange={setPreset}
             onCustomChange={setCustom}
           />
-          {!forbidden && <ExportCsvButton from={period.from} to={period.to} />}
+          {!forbidden && !period.error && (
+            <ExportCsvButton from={period.from} to={period.to} />
+          )}
         </ContentHeader>
         <Grid container spacing={3}>
           {forbidden ? (
@@ -76,6 +78,11 @@ export function AiCostPage(props: AiCostPageProps) {
             </Grid>
           ) : (
             <>
+              {period.error && (
+                <Grid item xs={12}>
+                  <InvalidPeriodNotice error={period.error} />
+                </Grid>
+              )}
               <Grid item xs={12} lg={8}>
                 <RollupCard
                   groupBy={groupBy}
@@ -105,10 +112,13 @@ export function AiCostPage(props: AiCostPageProps) {
               <Grid item xs={12}>
                 <BudgetsSection />
               </Grid>
-              <Grid item xs={12} lg={6}>
+              {/* Full width, one under the other: side by side, the short
+                  anomalies card left a blank area beside the long list of
+                  recommendations. */}
+              <Grid item xs={12}>
                 <OrgAnomaliesCard />
               </Grid>
-              <Grid item xs={12} lg={6}>
+              <Grid item xs={12}>
                 <RecommendationsCard
                   forbidden={<OrgReadRequired />}
                   now={now}

@@ -16,6 +16,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { aiCostApiRef, AiCostClient, type AiCostApi } from '../../api';
 import {
+  anomaliesPage,
   componentEntity,
   makeAnomalies,
   makeFakeApi,
@@ -71,6 +72,7 @@ describe('EntityAnomaliesCard', () => {
     expect(api.listAnomalies).toHaveBeenCalledWith({
       entityRef: 'component:default/query-rewriter',
       status: 'all',
+      limit: 500,
     });
     expect(screen.getByText('1 ongoing · 3 in total')).toBeInTheDocument();
     expect(items().map(item => item.getAttribute('aria-label'))).toEqual([
@@ -193,7 +195,9 @@ describe('EntityAnomaliesCard', () => {
 
   it('says when nothing unusual was found', async () => {
     await renderEntityCard(
-      makeFakeApi({ listAnomalies: jest.fn().mockResolvedValue([]) }),
+      makeFakeApi({
+        listAnomalies: jest.fn().mockResolvedValue(anomaliesPage([])),
+      }),
     );
     expect(
       await screen.findByText(/^No unusual AI spend detected\./),
@@ -214,7 +218,7 @@ describe('EntityAnomaliesCard', () => {
         .mockRejectedValueOnce(
           await makeResponseError(500, 'Error', 'database is locked'),
         )
-        .mockResolvedValueOnce(makeAnomalies()),
+        .mockResolvedValueOnce(anomaliesPage()),
     });
     await renderEntityCard(api);
     expect(
@@ -246,6 +250,7 @@ describe('OrgAnomaliesCard', () => {
     expect(api.listAnomalies).toHaveBeenCalledWith({
       entityRef: undefined,
       status: 'all',
+      limit: 500,
     });
     expect(
       items().map(item => within(item).getByRole('link').textContent),
@@ -282,7 +287,7 @@ describe('anomaly feedback with the real client', () => {
     const requests: Array<{ path: string; body: string }> = [];
     server.use(
       http.get(`${baseUrl}/anomalies`, () =>
-        HttpResponse.json(makeAnomalies()),
+        HttpResponse.json(anomaliesPage()),
       ),
       http.post(`${baseUrl}/anomalies/:id/feedback`, async ({ request }) => {
         requests.push({

@@ -13,8 +13,13 @@ import { sortAnomalies } from './anomalyText';
 const EMPTY_TEXT =
   'AI Cost compares every day with the same weekday of the previous weeks, per entity and per model, and lists the days that stand out here.';
 
-function subheader(open: number, total: number, shown: number): string {
-  const parts = [`${open} ongoing`, `${total} in total`];
+function subheader(
+  open: number,
+  total: number,
+  shown: number,
+  more: boolean,
+): string {
+  const parts = [`${open} ongoing`, `${total}${more ? '+' : ''} in total`];
   if (shown < total) parts.push(`showing the ${shown} most recent`);
   return parts.join(' · ');
 }
@@ -44,15 +49,21 @@ function AnomaliesCardBody(props: {
       </InfoCard>
     );
   }
-  const sorted = sortAnomalies(value);
+  const anomalies = value.items;
+  const sorted = sortAnomalies(anomalies);
   const shown = sorted.slice(0, limit);
-  const open = value.filter(a => a.status === 'open').length;
+  const open = anomalies.filter(a => a.status === 'open').length;
   return (
     <InfoCard
       title={title}
       subheader={
-        value.length > 0
-          ? subheader(open, value.length, shown.length)
+        anomalies.length > 0
+          ? subheader(
+              open,
+              anomalies.length,
+              shown.length,
+              value.nextCursor !== null,
+            )
           : undefined
       }
     >

@@ -4,7 +4,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme, type Theme } from '@material-ui/core/styles';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   Anomaly,
@@ -12,6 +12,7 @@ import type {
   AnomalySeverity,
 } from '@ai-cost/plugin-ai-cost-common';
 import { aiCostApiRef } from '../../api';
+import { useNotify } from '../../hooks';
 import { errorMessage } from '../../utils/errors';
 import {
   formatCurrency,
@@ -99,7 +100,7 @@ export function AnomalyList(props: AnomalyListProps) {
   const { currency, entityRef } = props;
   const classes = useStyles();
   const api = useApi(aiCostApiRef);
-  const alertApi = useApi(alertApiRef);
+  const notify = useNotify();
   const [anomalies, setAnomalies] = useState(props.anomalies);
   const [pending, setPending] = useState<
     Record<string, AnomalyFeedbackValue | undefined>
@@ -113,9 +114,9 @@ export function AnomalyList(props: AnomalyListProps) {
       const updated = await api.setAnomalyFeedback(id, { feedback: value });
       setAnomalies(list => list.map(a => (a.id === id ? updated : a)));
     } catch (error) {
-      alertApi.post({
+      notify({
         message: `Could not record your feedback: ${errorMessage(error)}`,
-        severity: 'error',
+        status: 'danger',
       });
     } finally {
       setPending(p => ({ ...p, [id]: undefined }));

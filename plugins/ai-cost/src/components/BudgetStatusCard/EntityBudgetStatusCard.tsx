@@ -2,10 +2,9 @@ import { useMemo, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import EditIcon from '@material-ui/icons/Edit';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useBudgetStatus, useCanUpdateBudget } from '../../hooks';
+import { useBudgetStatus, useCanUpdateBudget, useNotify } from '../../hooks';
 import {
   BudgetEditorDialog,
   type BudgetEditorInitial,
@@ -25,7 +24,7 @@ export function EntityBudgetStatusCard() {
   const entityName = entity.metadata.title ?? entity.metadata.name;
   const { value: status, loading, error, retry } = useBudgetStatus(entityRef);
   const canEdit = useCanUpdateBudget(entityRef);
-  const alertApi = useApi(alertApiRef);
+  const notify = useNotify();
   const [editing, setEditing] = useState(false);
 
   const initial = useMemo<BudgetEditorInitial | undefined>(
@@ -81,12 +80,11 @@ export function EntityBudgetStatusCard() {
           onClose={() => setEditing(false)}
           onSaved={budget => {
             setEditing(false);
-            alertApi.post({
+            notify({
               message: budget
                 ? `Budget of ${entityName} saved`
                 : `Portal budget of ${entityName} removed`,
-              severity: 'success',
-              display: 'transient',
+              status: 'success',
             });
             retry();
           }}

@@ -115,7 +115,7 @@ describe('BudgetsSection', () => {
       within(screen.getByRole('table')).getByRole('link', {
         name: /support-team/,
       }),
-    ).toHaveAttribute('href', '/catalog/default/group/support-team');
+    ).toHaveAttribute('href', '/catalog/default/group/support-team/ai-cost');
   });
 
   it('explains the org read permission on 403', async () => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
 import {
   InfoCard,
@@ -5,14 +6,15 @@ import {
   StatusError,
   StatusOK,
   StatusWarning,
-  Table,
   type TableColumn,
 } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { BudgetStatus } from '@ai-cost/plugin-ai-cost-common';
 import { useBudgetStatuses } from '../../hooks';
 import { isForbidden } from '../../utils/errors';
 import { formatCurrency, formatDay, formatShare } from '../../utils/format';
+import { moneyCell, nameCell } from '../../utils/tableStyles';
+import { AiCostTable } from '../AiCostTable';
+import { AiCostTabLink } from '../AiCostTabLink';
 import { budgetStateLabels } from '../BudgetStatusCard/budgetText';
 import { CardError } from '../CardError';
 import { OrgReadRequired } from '../OrgReadRequired';
@@ -58,14 +60,18 @@ function breachCell(status: BudgetStatus): string {
   return status.state === 'over' ? `Exceeded on ${day}` : day;
 }
 
-const columns: TableColumn<BudgetStatus>[] = [
+type BudgetRow = BudgetStatus & { id: string };
+
+const columns: TableColumn<BudgetRow>[] = [
   {
     title: 'Entity',
     field: 'entityRef',
-    render: status => <EntityRefLink entityRef={status.entityRef} />,
+    cellStyle: nameCell(),
+    render: status => <AiCostTabLink entityRef={status.entityRef} />,
   },
   {
     title: 'Budget',
+    cellStyle: moneyCell(),
     render: status =>
       status.budget === null
         ? '—'
@@ -75,6 +81,7 @@ const columns: TableColumn<BudgetStatus>[] = [
   },
   {
     title: 'Spent',
+    cellStyle: moneyCell(),
     render: status =>
       status.budget
         ? `${formatCurrency(status.spent, status.currency)} (${formatShare(
@@ -84,10 +91,19 @@ const columns: TableColumn<BudgetStatus>[] = [
   },
   {
     title: 'Forecast',
+    cellStyle: moneyCell(),
     render: status => formatCurrency(status.forecast.median, status.currency),
   },
-  { title: 'State', render: status => <BudgetState status={status} /> },
-  { title: 'Projected breach', render: breachCell },
+  {
+    title: 'State',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: status => <BudgetState status={status} />,
+  },
+  {
+    title: 'Projected breach',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: breachCell,
+  },
 ];
 
 /** @public */
@@ -101,11 +117,20 @@ export interface BudgetsTableProps {
  * @public
  */
 export function BudgetsTable(props: BudgetsTableProps) {
-  const sorted = sortBudgetStatuses(props.statuses);
+  const { statuses } = props;
+  const sorted = useMemo(
+    () =>
+      sortBudgetStatuses(statuses).map(status => ({
+        ...status,
+        id: status.entityRef,
+      })),
+    [statuses],
+  );
   const asOf = sorted[0]?.period.asOf;
   return (
-    <Table<BudgetStatus>
+    <AiCostTable<BudgetRow>
       title="Budgets"
+      minWidth={900}
       subtitle={
         asOf
           ? `Current period, as of ${formatDay(asOf, { withYear: true })}`

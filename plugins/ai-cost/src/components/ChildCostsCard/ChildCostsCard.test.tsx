@@ -8,7 +8,7 @@ import { ChildCostsCard } from './ChildCostsCard';
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 describe('ChildCostsCard', () => {
-  it('links children to their entity pages and counts hidden ones', async () => {
+  it('links children to their AI Cost tabs and counts hidden ones', async () => {
     const costs = makeEntityCosts({
       entityRef: 'group:default/search-team',
       kind: 'Group',
@@ -43,10 +43,13 @@ describe('ChildCostsCard', () => {
     ]);
     expect(
       screen.getByRole('link', { name: 'Query Rewriter' }),
-    ).toHaveAttribute('href', '/catalog/default/component/query-rewriter');
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/query-rewriter/ai-cost',
+    );
     expect(screen.getByRole('link', { name: 'indexer' })).toHaveAttribute(
       'href',
-      '/catalog/default/component/indexer',
+      '/catalog/default/component/indexer/ai-cost',
     );
     expect(rowCells('2 entities you cannot see')).toEqual([
       '2 entities you cannot see',
@@ -64,5 +67,78 @@ describe('ChildCostsCard', () => {
       'indexer',
       '2 entities you cannot see',
     ]);
+  });
+
+  it('says a system at $0.00 is counted through its components', async () => {
+    const costs = makeEntityCosts({
+      entityRef: 'group:default/search-team',
+      kind: 'Group',
+      total: { ...makeEntityCosts().total, cost: 100 },
+      own: { cost: 0 },
+      viaChildren: { cost: 100 },
+      byChild: [
+        {
+          entityRef: 'component:default/indexer',
+          kind: 'Component',
+          cost: 100,
+        },
+        {
+          entityRef: 'system:default/search',
+          kind: 'System',
+          title: 'Search',
+          cost: 0,
+        },
+      ],
+      hiddenChildren: { count: 0, cost: 0 },
+    });
+    await renderInTestApp(<ChildCostsCard costs={costs} />, {
+      mountedRoutes,
+      routeEntries: ['/?period=7d'],
+    });
+    expect(rowCells('Search')).toEqual([
+      'Search',
+      'System',
+      '$0.00counted through its components',
+      '0.0%',
+    ]);
+    expect(screen.getByRole('link', { name: 'Search' })).toHaveAttribute(
+      'href',
+      '/catalog/default/system/search/ai-cost?period=7d',
+    );
+    expect(
+      screen.getByText(
+        /its components are listed too: their spend counts once/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('rounds children once so they add up to the shown via-children total', async () => {
+    const costs = makeEntityCosts({
+      total: { ...makeEntityCosts().total, cost: 4497.948 },
+      own: { cost: 0 },
+      viaChildren: { cost: 4497.948 },
+      byChild: [
+        {
+          entityRef: 'component:default/a',
+          kind: 'Component',
+          title: 'A',
+          cost: 4168.444,
+        },
+        {
+          entityRef: 'component:default/b',
+          kind: 'Component',
+          title: 'B',
+          cost: 329.504,
+        },
+      ],
+      hiddenChildren: { count: 0, cost: 0 },
+    });
+    await renderInTestApp(<ChildCostsCard costs={costs} />, { mountedRoutes });
+    expect(
+      screen.getByText('Own $0.00 · via children $4,497.95'),
+    ).toBeInTheDocument();
+    // Rounded alone they would read $4,168.44 + $329.50 = $4,497.94.
+    expect(rowCells('A')[2]).toBe('$4,168.45');
+    expect(rowCells('B')[2]).toBe('$329.50');
   });
 });

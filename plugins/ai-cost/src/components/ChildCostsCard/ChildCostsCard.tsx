@@ -1,16 +1,33 @@
+import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
-import { Table, type TableColumn } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { TableColumn } from '@backstage/core-components';
 import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
 import { formatCurrency, formatShare } from '../../utils/format';
+import { roundPartsToTotal } from '../../utils/roundParts';
+import { moneyCell, nameCell } from '../../utils/tableStyles';
+import { AiCostTable } from '../AiCostTable';
+import { AiCostTabLink } from '../AiCostTabLink';
 
-type ChildRow =
+type ChildRow = { id: string; shownCost: number } & (
   | ({ hidden: false } & EntityCostsResponse['byChild'][number])
-  | { hidden: true; count: number; cost: number };
+  | { hidden: true; count: number; cost: number }
+);
 
 /** "3 entities you cannot see" */
 export function hiddenEntitiesLabel(count: number): string {
   return `${count} ${count === 1 ? 'entity' : 'entities'} you cannot see`;
+}
+
+/** Kinds whose spend is that of their parts: a part already counted under another child counts once. */
+const AGGREGATING_KINDS = ['system', 'domain'];
+
+/** A child listed at zero because its spend is counted under the children that are its parts. */
+function countedThroughParts(row: ChildRow): boolean {
+  return (
+    !row.hidden &&
+    row.cost === 0 &&
+    AGGREGATING_KINDS.includes(row.kind.toLocaleLowerCase('en-US'))
+  );
 }
 
 /** @public */
@@ -21,7 +38,9 @@ export interface ChildCostsCardProps {
 /**
  * Own spend vs spend via children, and the spend of each direct child
  * (components of a system, entities owned by a group, ...); children the
- * user may not read are counted, not named.
+ * user may not read are counted, not named. A system or domain whose parts
+ * are listed too shows no spend of its own here, with a note, so nothing
+ * is counted twice; its link opens its AI Cost tab with its own total.
  * @public
  */
 export function ChildCostsCard(props: ChildCostsCardProps) {
@@ -29,49 +48,95 @@ export function ChildCostsCard(props: ChildCostsCardProps) {
   const { currency } = costs;
   const money = (value: number) => formatCurrency(value, currency);
 
-  const columns: TableColumn<ChildRow>[] = [
-    {
-      title: 'Entity',
-      highlight: true,
-      render: row =>
-        row.hidden ? (
-          <Typography variant="body2" color="textSecondary" component="span">
-            {hiddenEntitiesLabel(row.count)}
-          </Typography>
-        ) : (
-          <EntityRefLink entityRef={row.entityRef} title={row.title} />
+  const columns = useMemo(
+    (): TableColumn<ChildRow>[] => [
+      {
+        title: 'Entity',
+        highlight: true,
+        cellStyle: nameCell(),
+        render: row =>
+          row.hidden ? (
+            <Typography variant="body2" color="textSecondary" component="span">
+              {hiddenEntitiesLabel(row.count)}
+            </Typography>
+          ) : (
+            <AiCostTabLink entityRef={row.entityRef} title={row.title} />
+          ),
+      },
+      { title: 'Kind', render: row => (row.hidden ? '—' : row.kind) },
+      {
+        title: 'Cost',
+        field: 'cost',
+        type: 'numeric',
+        cellStyle: moneyCell(),
+        render: row => (
+          <>
+            {formatCurrency(row.shownCost, currency)}
+            {countedThroughParts(row) && (
+              <Typography
+                variant="caption"
+                component="div"
+                color="textSecondary"
+              >
+                counted through its components
+              </Typography>
+            )}
+          </>
         ),
-    },
-    { title: 'Kind', render: row => (row.hidden ? '—' : row.kind) },
-    {
-      title: 'Cost',
-      field: 'cost',
-      type: 'numeric',
-      render: row => money(row.cost),
-    },
-    {
-      title: 'Share',
-      type: 'numeric',
-      render: row =>
-        costs.total.cost > 0 ? formatShare(row.cost / costs.total.cost) : '—',
-    },
-  ];
+      },
+      {
+        title: 'Share',
+        type: 'numeric',
+        cellStyle: moneyCell(),
+        render: row =>
+          costs.total.cost > 0 ? formatShare(row.cost / costs.total.cost) : '—',
+      },
+    ],
+    [currency, costs.total.cost],
+  );
 
-  const data: ChildRow[] = [
-    ...[...costs.byChild]
-      .sort((a, b) => b.cost - a.cost)
-      .map(child => ({ hidden: false as const, ...child })),
-    ...(costs.hiddenChildren.count > 0
-      ? [{ hidden: true as const, ...costs.hiddenChildren }]
-      : []),
-  ];
+  const [shownOwn, shownVia] = roundPartsToTotal(
+    [costs.own.cost, costs.viaChildren.cost],
+    costs.total.cost,
+  );
 
+  const data = useMemo(() => {
+    const children = [...costs.byChild].sort((a, b) => b.cost - a.cost);
+    const hidden = costs.hiddenChildren.count > 0 ? [costs.hiddenChildren] : [];
+    const shown = roundPartsToTotal(
+      [...children.map(child => child.cost), ...hidden.map(h => h.cost)],
+      shownVia,
+    );
+    return [
+      ...children.map(
+        (child, index): ChildRow => ({
+          hidden: false,
+          ...child,
+          id: child.entityRef,
+          shownCost: shown[index],
+        }),
+      ),
+      ...hidden.map(
+        (h): ChildRow => ({
+          hidden: true,
+          ...h,
+          id: 'hidden',
+          shownCost: shown[children.length],
+        }),
+      ),
+    ];
+  }, [costs.byChild, costs.hiddenChildren, shownVia]);
+
+  const subtitle = `Own ${money(shownOwn)} · via children ${money(shownVia)}`;
   return (
-    <Table<ChildRow>
+    <AiCostTable<ChildRow>
       title="Spend by child entity"
-      subtitle={`Own ${money(costs.own.cost)} · via children ${money(
-        costs.viaChildren.cost,
-      )}`}
+      subtitle={
+        data.some(countedThroughParts)
+          ? `${subtitle}. A system or domain shows $0.00 here when its components are listed too: their spend counts once, under them. Open it for its own total.`
+          : subtitle
+      }
+      minWidth={480}
       options={{
         paging: false,
         search: false,

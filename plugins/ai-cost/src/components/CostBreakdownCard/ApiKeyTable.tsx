@@ -1,5 +1,6 @@
+import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
-import { Table, type TableColumn } from '@backstage/core-components';
+import type { TableColumn } from '@backstage/core-components';
 import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
 import {
   formatCurrency,
@@ -7,23 +8,31 @@ import {
   formatUnitCost,
 } from '../../utils/format';
 import { providerLabel } from '../../utils/labels';
+import { roundPartsToTotal } from '../../utils/roundParts';
+import { moneyCell, nameCell } from '../../utils/tableStyles';
+import { isUnpriced, UNPRICED_LABEL } from '../../utils/unpriced';
+import { AiCostTable } from '../AiCostTable';
 import { breakdownTableProps } from './tableOptions';
 
-type ApiKeyRow = EntityCostsResponse['byApiKey'][number];
+type ApiKeyRow = EntityCostsResponse['byApiKey'][number] & {
+  id: string;
+  shownCost: number;
+  unpriced: boolean;
+};
 
-/** Spend per provider API key. */
-export function ApiKeyTable(props: { costs: EntityCostsResponse }) {
-  const { byApiKey, currency } = props.costs;
-  const columns: TableColumn<ApiKeyRow>[] = [
+function columns(currency: string): TableColumn<ApiKeyRow>[] {
+  return [
     {
       title: 'API key',
       field: 'apiKeyId',
       highlight: true,
+      cellStyle: nameCell({ noWrap: true }),
       render: row => row.apiKeyId || '(source reports no key)',
     },
     {
       title: 'Provider',
       field: 'provider',
+      cellStyle: nameCell({ minWidth: 100 }),
       render: row => providerLabel(row.provider),
     },
     {
@@ -31,12 +40,15 @@ export function ApiKeyTable(props: { costs: EntityCostsResponse }) {
       field: 'cost',
       type: 'numeric',
       defaultSort: 'desc',
-      render: row => formatCurrency(row.cost, currency),
+      cellStyle: moneyCell(),
+      render: row =>
+        row.unpriced ? UNPRICED_LABEL : formatCurrency(row.shownCost, currency),
     },
     {
       title: 'Requests',
       field: 'requests',
       type: 'numeric',
+      cellStyle: moneyCell(),
       render: row => formatInteger(row.requests),
     },
     {
@@ -44,18 +56,39 @@ export function ApiKeyTable(props: { costs: EntityCostsResponse }) {
       field: 'requests',
       type: 'numeric',
       sorting: false,
-      render: row =>
-        row.requests > 0
+      cellStyle: moneyCell(),
+      render: row => {
+        if (row.unpriced) return UNPRICED_LABEL;
+        return row.requests > 0
           ? formatUnitCost(row.cost / row.requests, currency)
-          : '—',
+          : '—';
+      },
     },
   ];
+}
+
+/** Spend per provider API key. */
+export function ApiKeyTable(props: { costs: EntityCostsResponse }) {
+  const { byApiKey, currency } = props.costs;
+  const tableColumns = useMemo(() => columns(currency), [currency]);
+  const data = useMemo(() => {
+    const shown = roundPartsToTotal(byApiKey.map(item => item.cost));
+    return byApiKey.map(
+      (item, index): ApiKeyRow => ({
+        ...item,
+        id: `${item.provider}/${item.apiKeyId}`,
+        shownCost: shown[index],
+        unpriced: isUnpriced({ ...item, tokens: 0 }),
+      }),
+    );
+  }, [byApiKey]);
   return (
-    <Table<ApiKeyRow>
+    <AiCostTable<ApiKeyRow>
       {...breakdownTableProps}
       title="Spend by API key"
-      columns={columns}
-      data={byApiKey.map(item => ({ ...item }))}
+      minWidth={640}
+      columns={tableColumns}
+      data={data}
       emptyContent={<Typography>No API key usage in this period.</Typography>}
     />
   );

@@ -2,7 +2,10 @@ import { useId, useState } from 'react';
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
 import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
+import { formatCurrency } from '../../utils/format';
+import { hiddenEntitiesLabel } from '../ChildCostsCard/ChildCostsCard';
 import { ApiKeyTable } from './ApiKeyTable';
 import { ModelTable } from './ModelTable';
 import { ProviderTable } from './ProviderTable';
@@ -24,7 +27,8 @@ export interface CostBreakdownCardProps {
 
 /**
  * The spend of the window broken down by model, provider, API key or token
- * type, one table per tab.
+ * type, one table per tab. Spend of descendants the viewer cannot see in the
+ * catalog is one line under the table, never broken down.
  * @public
  */
 export function CostBreakdownCard(props: CostBreakdownCardProps) {
@@ -59,6 +63,18 @@ export function CostBreakdownCard(props: CostBreakdownCardProps) {
         aria-labelledby={`${id}-tab-${current.id}`}
       >
         <current.Table costs={costs} />
+        {costs.hiddenDescendants.count > 0 && (
+          <Typography
+            variant="body2"
+            color="textSecondary"
+            style={{ padding: 16 }}
+          >
+            Not visible to you:{' '}
+            {formatCurrency(costs.hiddenDescendants.cost, costs.currency)} of{' '}
+            {hiddenEntitiesLabel(costs.hiddenDescendants.count)}, counted in the
+            total but not broken down here.
+          </Typography>
+        )}
       </div>
     </Paper>
   );

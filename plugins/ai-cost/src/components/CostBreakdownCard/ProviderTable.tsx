@@ -1,22 +1,27 @@
+import { useMemo } from 'react';
 import Typography from '@material-ui/core/Typography';
-import { Table, type TableColumn } from '@backstage/core-components';
+import type { TableColumn } from '@backstage/core-components';
 import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
 import { formatCurrency, formatShare } from '../../utils/format';
 import { providerLabel } from '../../utils/labels';
+import { roundPartsToTotal } from '../../utils/roundParts';
+import { moneyCell, nameCell } from '../../utils/tableStyles';
+import { AiCostTable } from '../AiCostTable';
 import { breakdownTableProps } from './tableOptions';
 
 type ProviderRow = EntityCostsResponse['byProvider'][number] & {
+  id: string;
+  shownCost: number;
   share: number;
 };
 
-/** Spend per provider with its share of the total. */
-export function ProviderTable(props: { costs: EntityCostsResponse }) {
-  const { byProvider, currency, total } = props.costs;
-  const columns: TableColumn<ProviderRow>[] = [
+function columns(currency: string): TableColumn<ProviderRow>[] {
+  return [
     {
       title: 'Provider',
       field: 'provider',
       highlight: true,
+      cellStyle: nameCell(),
       render: row => providerLabel(row.provider),
     },
     {
@@ -24,24 +29,40 @@ export function ProviderTable(props: { costs: EntityCostsResponse }) {
       field: 'cost',
       type: 'numeric',
       defaultSort: 'desc',
-      render: row => formatCurrency(row.cost, currency),
+      cellStyle: moneyCell(),
+      render: row => formatCurrency(row.shownCost, currency),
     },
     {
       title: 'Share',
       field: 'share',
       type: 'numeric',
+      cellStyle: moneyCell(),
       render: row => formatShare(row.share),
     },
   ];
-  const data = byProvider.map(item => ({
-    ...item,
-    share: total.cost > 0 ? item.cost / total.cost : 0,
-  }));
+}
+
+/** Spend per provider with its share of the total. */
+export function ProviderTable(props: { costs: EntityCostsResponse }) {
+  const { byProvider, currency, total } = props.costs;
+  const tableColumns = useMemo(() => columns(currency), [currency]);
+  const data = useMemo(() => {
+    const shown = roundPartsToTotal(byProvider.map(item => item.cost));
+    return byProvider.map(
+      (item, index): ProviderRow => ({
+        ...item,
+        id: item.provider,
+        shownCost: shown[index],
+        share: total.cost > 0 ? item.cost / total.cost : 0,
+      }),
+    );
+  }, [byProvider, total.cost]);
   return (
-    <Table<ProviderRow>
+    <AiCostTable<ProviderRow>
       {...breakdownTableProps}
       title="Spend by provider"
-      columns={columns}
+      minWidth={400}
+      columns={tableColumns}
       data={data}
       emptyContent={<Typography>No provider spend in this period.</Typography>}
     />

@@ -10,6 +10,7 @@ import {
   formatInteger,
   formatUnitCost,
 } from '../../utils/format';
+import { isUnpriced, UNPRICED_LABEL } from '../../utils/unpriced';
 import { ChangeIndicator } from '../ChangeIndicator';
 
 const useStyles = makeStyles(theme => ({
@@ -31,7 +32,12 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** Total tokens of every type, reasoning included in output. */
-export function totalTokens(total: EntityCostsResponse['total']): number {
+export function totalTokens(
+  total: Pick<
+    EntityCostsResponse['total'],
+    'inputTokens' | 'cachedInputTokens' | 'cacheWriteTokens' | 'outputTokens'
+  >,
+): number {
   return (
     total.inputTokens +
     total.cachedInputTokens +
@@ -57,6 +63,16 @@ export function CostSummaryCard(props: CostSummaryCardProps) {
   const money = (value: number) => formatCurrency(value, currency);
   const tokens = totalTokens(total);
   const billed = total.cost - costs.estimatedCost;
+  const unpricedModels = costs.byModel.filter(item =>
+    isUnpriced({ ...item, tokens: totalTokens(item) }),
+  );
+  const allUnpriced = isUnpriced({ ...total, tokens });
+  const unitCost = (count: number, per: number) => {
+    if (allUnpriced) return UNPRICED_LABEL;
+    return count > 0
+      ? formatUnitCost((total.cost / count) * per, currency)
+      : '—';
+  };
 
   return (
     <InfoCard
@@ -107,17 +123,22 @@ export function CostSummaryCard(props: CostSummaryCardProps) {
         <dt>Tokens</dt>
         <dd>{formatCompactNumber(tokens)}</dd>
         <dt>Per request</dt>
-        <dd>
-          {total.requests > 0
-            ? formatUnitCost(total.cost / total.requests, currency)
-            : '—'}
-        </dd>
+        <dd>{unitCost(total.requests, 1)}</dd>
         <dt>Per 1K tokens</dt>
-        <dd>
-          {tokens > 0
-            ? formatUnitCost((total.cost / tokens) * 1000, currency)
-            : '—'}
-        </dd>
+        <dd>{unitCost(tokens, 1000)}</dd>
+        {unpricedModels.length > 0 && (
+          <>
+            <dt>Unpriced usage</dt>
+            <dd>
+              {formatInteger(
+                unpricedModels.reduce((sum, item) => sum + item.requests, 0),
+              )}{' '}
+              requests of models with no known price (
+              {unpricedModels.map(item => item.model).join(', ')}), not in the
+              total
+            </dd>
+          </>
+        )}
       </dl>
     </InfoCard>
   );

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { InfoCard } from '@backstage/core-components';
@@ -59,6 +59,7 @@ export function DailyCostChart(props: DailyCostChartProps) {
   const { costs } = props;
   const { currency } = costs;
   const classes = useStyles();
+  const theme = useTheme();
   const id = useId();
   const [stackBy, setStackBy] = useState<StackBy>('model');
   const [showTable, setShowTable] = useState(false);
@@ -119,18 +120,42 @@ export function DailyCostChart(props: DailyCostChartProps) {
               title={summary}
               margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
             >
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="date" tickFormatter={(d: string) => d.slice(5)} />
+              <CartesianGrid
+                strokeDasharray="3 3"
+                vertical={false}
+                stroke={theme.palette.divider}
+              />
+              <XAxis
+                dataKey="date"
+                tickFormatter={(d: string) => d.slice(5)}
+                tick={{ fill: theme.palette.text.secondary }}
+                stroke={theme.palette.text.secondary}
+              />
               <YAxis
                 tickFormatter={(v: number) =>
                   formatCompactCurrency(v, currency)
                 }
                 width={64}
+                tick={{ fill: theme.palette.text.secondary }}
+                stroke={theme.palette.text.secondary}
               />
               <Tooltip
                 formatter={(value: number) => formatCurrency(value, currency)}
+                contentStyle={{
+                  backgroundColor: theme.palette.background.paper,
+                  borderColor: theme.palette.divider,
+                }}
+                labelStyle={{ color: theme.palette.text.primary }}
               />
-              <Legend />
+              {/* Legend text in the text colour, not the series colour, so it
+                  reads on dark backgrounds; the swatch keeps the colour. */}
+              <Legend
+                formatter={(value: string) => (
+                  <span style={{ color: theme.palette.text.primary }}>
+                    {value}
+                  </span>
+                )}
+              />
               {data.series.map((series, index) => (
                 <Bar
                   key={series.key}

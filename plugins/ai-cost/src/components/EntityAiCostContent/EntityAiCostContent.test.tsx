@@ -5,7 +5,7 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { aiCostApiRef, type AiCostApi } from '../../api';
@@ -141,7 +141,7 @@ describe('EntityAiCostContent', () => {
       await screen.findByText('No AI spend attributed to Query Rewriter'),
     ).toBeInTheDocument();
     expect(document.querySelector('pre code')?.textContent).toContain(
-      'kind: Component\nmetadata:\n  name: query-rewriter\n  annotations:\n',
+      'kind: Component\nmetadata:\n  name: query-rewriter\n  # To claim',
     );
     expect(document.querySelector('pre code')?.textContent).toContain(
       'ai-cost/openai-project-id: <openai-project-id>',
@@ -219,6 +219,58 @@ describe('EntityAiCostContent', () => {
     );
   });
 
+  it('shows spend by child entity before the long recommendations list', async () => {
+    const api = makeFakeApi({
+      getCosts: jest.fn().mockResolvedValue(
+        makeEntityCosts({
+          entityRef: 'group:default/search-team',
+          kind: 'Group',
+          byChild: [
+            {
+              entityRef: 'component:default/query-rewriter',
+              kind: 'Component',
+              title: 'Query Rewriter',
+              cost: 1234.5678,
+            },
+          ],
+        }),
+      ),
+    });
+    await renderContent(api, { entity: groupEntity });
+    const children = await screen.findByText('Spend by child entity');
+    const recommendation = await screen.findByText(
+      'Move short gpt-4o calls to gpt-4o-mini',
+    );
+    expect(
+      children.compareDocumentPosition(recommendation) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
+  it('shows why an invalid custom window has no costs instead of the old ones', async () => {
+    const api = makeFakeApi();
+    await renderContent(api, {
+      routeEntries: ['/?from=2026-11-01&to=2026-11-10'],
+    });
+    expect(await screen.findByText('Daily spend')).toBeInTheDocument();
+    expect(api.getCosts).toHaveBeenCalledTimes(1);
+
+    fireEvent.change(screen.getByLabelText('From'), {
+      target: { value: '2026-11-15' },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No costs are shown for this period: From must not be after To.',
+    );
+    await waitFor(() =>
+      expect(screen.queryByText('Daily spend')).not.toBeInTheDocument(),
+    );
+    expect(screen.queryByText('Spend by model')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Export CSV' }),
+    ).not.toBeInTheDocument();
+    expect(api.getCosts).toHaveBeenCalledTimes(1);
+  });
+
   it('renders extra cards', async () => {
     await renderContent(makeFakeApi(), {
       cards: [<div key="budget">Budget card</div>],
@@ -243,6 +295,7 @@ describe('EntityAiCostContent', () => {
     expect(api.listAnomalies).toHaveBeenCalledWith({
       entityRef: 'component:default/query-rewriter',
       status: 'all',
+      limit: 500,
     });
   });
 

@@ -16,7 +16,7 @@ import { CostSummaryCard } from '../CostSummaryCard';
 import { DailyCostChart } from '../DailyCostChart';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { NoSpendEmptyState } from '../NoSpendEmptyState';
-import { PeriodPicker } from '../PeriodPicker';
+import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
 import { EntityRecommendationsCard } from '../RecommendationsCard';
 
 const useStyles = makeStyles(theme => ({
@@ -74,8 +74,8 @@ export function defaultAiCostTabCards(now?: () => Date): AiCostTabCard[] {
 
 /**
  * The "AI Cost" tab of an entity: spend of the selected period with its
- * trend and daily chart, budget status, recent anomalies and
- * recommendations, breakdowns, children and claims, and a CSV export.
+ * trend and daily chart, the spend of its children, budget status, recent
+ * anomalies and recommendations, breakdowns and claims, and a CSV export.
  * @public
  */
 export function EntityAiCostContent(props: EntityAiCostContentProps) {
@@ -101,7 +101,11 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const { period, today, setPreset, setCustom } = usePeriod({ now });
-  const { value: costs, loading, error } = useEntityCosts(entityRef, period);
+  const {
+    value: costs,
+    loading,
+    error,
+  } = useEntityCosts(entityRef, period.error ? undefined : period);
   const isEmpty =
     costs !== undefined && costs.total.cost === 0 && costs.claims.length === 0;
   const cards = props.cards.filter(card => !card.filter || card.filter(entity));
@@ -114,12 +118,20 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
           onPresetChange={setPreset}
           onCustomChange={setCustom}
         />
-        <ExportCsvButton
-          entityRef={entityRef}
-          from={period.from}
-          to={period.to}
-        />
+        {!period.error && (
+          <ExportCsvButton
+            entityRef={entityRef}
+            from={period.from}
+            to={period.to}
+          />
+        )}
       </Grid>
+
+      {period.error && (
+        <Grid item xs={12}>
+          <InvalidPeriodNotice error={period.error} />
+        </Grid>
+      )}
 
       {loading && (
         <Grid item xs={12}>
@@ -144,6 +156,11 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
           <Grid item xs={12} md={8}>
             <DailyCostChart costs={costs} />
           </Grid>
+          {(costs.byChild.length > 0 || costs.hiddenChildren.count > 0) && (
+            <Grid item xs={12}>
+              <ChildCostsCard costs={costs} />
+            </Grid>
+          )}
         </>
       )}
 
@@ -158,11 +175,6 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
           <Grid item xs={12}>
             <CostBreakdownCard costs={costs} />
           </Grid>
-          {(costs.byChild.length > 0 || costs.hiddenChildren.count > 0) && (
-            <Grid item xs={12} md={6}>
-              <ChildCostsCard costs={costs} />
-            </Grid>
-          )}
           <Grid item xs={12} md={6}>
             <ClaimsCard claims={costs.claims} kind={costs.kind} />
           </Grid>

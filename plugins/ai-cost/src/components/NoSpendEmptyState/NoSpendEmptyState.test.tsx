@@ -1,5 +1,7 @@
+import type { Entity } from '@backstage/catalog-model';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { componentEntity, groupEntity } from '../../__testUtils__/fixtures';
 import { NoSpendEmptyState } from './NoSpendEmptyState';
 
@@ -22,16 +24,18 @@ describe('NoSpendEmptyState', () => {
 kind: Component
 metadata:
   name: query-rewriter
-  annotations:
-    # Claim the AI spend of this component where it is billed; keep the lines that apply.
-    ai-cost/openai-project-id: <openai-project-id>
-    # ai-cost/openai-api-key-id: <openai-api-key-id>
-    # ai-cost/anthropic-workspace-id: <anthropic-workspace-id>
-    # ai-cost/anthropic-api-key-id: <anthropic-api-key-id>
-    # ai-cost/aws-account-id: "<aws-account-id>"
-    # ai-cost/gcp-project-id: <gcp-project-id>
-    # ai-cost/azure-resource-id: <azure-resource-id-prefix>
-    # ai-cost/gateway-tags: service=query-rewriter
+  # To claim the AI spend of this component:
+  # uncomment "annotations:" and the lines for where it is
+  # billed, and replace each <placeholder> with the real id.
+  # annotations:
+  #   ai-cost/openai-project-id: <openai-project-id>
+  #   ai-cost/openai-api-key-id: <openai-api-key-id>
+  #   ai-cost/anthropic-workspace-id: <anthropic-workspace-id>
+  #   ai-cost/anthropic-api-key-id: <anthropic-api-key-id>
+  #   ai-cost/aws-account-id: "<aws-account-id>"
+  #   ai-cost/gcp-project-id: <gcp-project-id>
+  #   ai-cost/azure-resource-id: <azure-resource-id-prefix>
+  #   ai-cost/gateway-tags: service=query-rewriter
 `,
     );
     expect(screen.getByRole('button', { name: /copy/i })).toBeInTheDocument();
@@ -50,5 +54,40 @@ metadata:
     expect(snippetText()).toContain(
       'kind: Group\nmetadata:\n  name: search-team\n',
     );
+  });
+
+  it("names a user's teams, with links to their AI Cost tabs, instead of advising to annotate a person", async () => {
+    const user: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: 'jdoe', title: 'Jane Doe' },
+      spec: { memberOf: ['search-team'] },
+      relations: [
+        { type: 'memberOf', targetRef: 'group:default/search-team' },
+        { type: 'memberOf', targetRef: 'group:default/platform' },
+        { type: 'ownerOf', targetRef: 'component:default/indexer' },
+      ],
+    };
+    await renderInTestApp(<NoSpendEmptyState entity={user} />, {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: ['/catalog/default/user/jdoe/ai-cost?period=90d'],
+    });
+    expect(
+      screen.getByText('No AI spend counted on Jane Doe'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^AI spend is counted on teams, not on the people/),
+    ).toBeInTheDocument();
+    const teams = screen.getByRole('list', { name: 'Teams of Jane Doe' });
+    expect(
+      within(teams)
+        .getAllByRole('link')
+        .map(link => link.getAttribute('href')),
+    ).toEqual([
+      '/catalog/default/group/search-team/ai-cost?period=90d',
+      '/catalog/default/group/platform/ai-cost?period=90d',
+    ]);
+    expect(snippetText()).toBeUndefined();
+    expect(screen.queryByText(/Annotate/)).toBeNull();
   });
 });

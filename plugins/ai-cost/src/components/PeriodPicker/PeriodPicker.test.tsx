@@ -69,7 +69,7 @@ describe('PeriodPicker', () => {
     expect(window()).toBe('2026-11-01..2026-11-22');
   });
 
-  it('explains and ignores an invalid custom range', async () => {
+  it('explains an invalid custom range and does not keep the old one', async () => {
     await renderInTestApp(<Harness />, {
       routeEntries: ['/?from=2026-11-01&to=2026-11-10'],
     });
@@ -77,15 +77,17 @@ describe('PeriodPicker', () => {
       target: { value: '2026-11-15' },
     });
     expect(screen.getByText('From must not be after To')).toBeInTheDocument();
-    expect(search()).toBe('?from=2026-11-01&to=2026-11-10');
+    expect(search()).toBe('?from=2026-11-15&to=2026-11-10');
+    expect(window()).toBe('2026-11-15..2026-11-10');
 
     fireEvent.change(screen.getByLabelText('From'), {
       target: { value: '2026-11-05' },
     });
+    expect(screen.queryByText('From must not be after To')).toBeNull();
     fireEvent.change(screen.getByLabelText('To'), {
       target: { value: '2026-11-30' },
     });
     expect(screen.getByText('To must not be after today')).toBeInTheDocument();
-    expect(search()).toBe('?from=2026-11-05&to=2026-11-10');
+    expect(search()).toBe('?from=2026-11-05&to=2026-11-30');
   });
 });

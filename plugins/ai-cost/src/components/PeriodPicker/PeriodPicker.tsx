@@ -1,11 +1,10 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   periodLabels,
   periodPresets,
-  validateWindow,
   type PeriodPreset,
   type ResolvedPeriod,
 } from '../../utils/period';
@@ -38,15 +37,7 @@ export function PeriodPicker(props: PeriodPickerProps) {
   const { period, today, onPresetChange, onCustomChange } = props;
   const classes = useStyles();
   const id = useId();
-  const [draft, setDraft] = useState({ from: period.from, to: period.to });
-
-  useEffect(() => {
-    setDraft({ from: period.from, to: period.to });
-  }, [period.from, period.to]);
-
-  const draftError =
-    validateWindow(draft.from, draft.to) ??
-    (draft.to > today ? 'To must not be after today' : undefined);
+  const error = period.error;
 
   const onSelect = (event: ChangeEvent<{ value: unknown }>) => {
     const value = event.target.value as PeriodPreset | 'custom';
@@ -57,14 +48,16 @@ export function PeriodPicker(props: PeriodPickerProps) {
     }
   };
 
+  // Every edit goes to the URL, valid or not: an invalid window shows its
+  // error and no costs, never the costs of the window before.
   const onDate =
     (field: 'from' | 'to') => (event: ChangeEvent<HTMLInputElement>) => {
-      const next = { ...draft, [field]: event.target.value };
-      setDraft(next);
-      const invalid =
-        validateWindow(next.from, next.to) ??
-        (next.to > today ? 'future' : undefined);
-      if (!invalid) onCustomChange(next.from, next.to);
+      const next = {
+        from: period.from,
+        to: period.to,
+        [field]: event.target.value,
+      };
+      onCustomChange(next.from, next.to);
     };
 
   return (
@@ -95,11 +88,11 @@ export function PeriodPicker(props: PeriodPickerProps) {
             label="From"
             variant="outlined"
             size="small"
-            value={draft.from}
+            value={period.from}
             onChange={onDate('from')}
             InputLabelProps={{ shrink: true }}
             inputProps={{ max: today }}
-            error={Boolean(draftError)}
+            error={Boolean(error)}
           />
           <TextField
             id={`${id}-to`}
@@ -107,12 +100,12 @@ export function PeriodPicker(props: PeriodPickerProps) {
             label="To"
             variant="outlined"
             size="small"
-            value={draft.to}
+            value={period.to}
             onChange={onDate('to')}
             InputLabelProps={{ shrink: true }}
             inputProps={{ max: today }}
-            error={Boolean(draftError)}
-            helperText={draftError}
+            error={Boolean(error)}
+            helperText={error}
           />
         </>
       ) : (

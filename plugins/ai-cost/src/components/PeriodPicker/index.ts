@@ -1,1 +1,2 @@
 export { PeriodPicker, type PeriodPickerProps } from './PeriodPicker';
+export { InvalidPeriodNotice } from './InvalidPeriodNotice';

@@ -86,6 +86,7 @@ describe('RecommendationsCard', () => {
     expect(api.listRecommendations).toHaveBeenCalledWith({
       entityRef: 'component:default/query-rewriter',
       status: 'open',
+      limit: 500,
     });
     expect(
       screen.getByText('Estimated savings:').parentElement,
@@ -259,6 +260,7 @@ describe('RecommendationsCard', () => {
       expect(api.listRecommendations).toHaveBeenLastCalledWith({
         entityRef: 'component:default/query-rewriter',
         status: 'snoozed',
+        limit: 500,
       }),
     );
     expect(
@@ -465,6 +467,7 @@ describe('RecommendationsCard on the org page', () => {
     expect(api.listRecommendations).toHaveBeenCalledWith({
       entityRef: undefined,
       status: 'open',
+      limit: 500,
     });
     expect(
       screen.getByText('Estimated savings:').parentElement,

@@ -5,11 +5,12 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard, Progress } from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useApi } from '@backstage/core-plugin-api';
 import { dayOf, type Recommendation } from '@ai-cost/plugin-ai-cost-common';
 import { aiCostApiRef, type RecommendationStatusFilter } from '../../api';
-import { useRecommendations } from '../../hooks';
+import { useNotify, useRecommendations } from '../../hooks';
 import { errorMessage, isForbidden, isNotFound } from '../../utils/errors';
+import { uniqueById } from '../../utils/uniqueById';
 import { formatCurrency } from '../../utils/format';
 import { CardError } from '../CardError';
 import { DismissDialog, SnoozeDialog } from './DecisionDialogs';
@@ -85,7 +86,7 @@ export function RecommendationsCard(props: RecommendationsCardProps) {
   const [showAll, setShowAll] = useState(false);
   const classes = useStyles();
   const api = useApi(aiCostApiRef);
-  const alertApi = useApi(alertApiRef);
+  const notify = useNotify();
   const [status, setStatus] = useState<RecommendationStatusFilter>('open');
   const { value, loading, error, retry } = useRecommendations({
     entityRef,
@@ -101,7 +102,7 @@ export function RecommendationsCard(props: RecommendationsCardProps) {
 
   const currency = value?.currency ?? items[0]?.currency ?? 'USD';
   const money = (amount: number) => formatCurrency(amount, currency);
-  const visible = items.filter(
+  const visible = uniqueById(items).filter(
     item => status === 'all' || item.status === status,
   );
   // The server's total, adjusted by the decisions made here since.
@@ -129,9 +130,9 @@ export function RecommendationsCard(props: RecommendationsCardProps) {
       }
     } catch (e) {
       setItems(list => list.map(i => (i.id === item.id ? item : i)));
-      alertApi.post({
+      notify({
         message: `Could not ${verb} “${item.title}”: ${errorMessage(e)}`,
-        severity: 'error',
+        status: 'danger',
       });
     }
   }

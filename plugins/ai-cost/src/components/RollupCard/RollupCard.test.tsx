@@ -49,7 +49,7 @@ describe('RollupCard', () => {
     ]);
     expect(screen.getByRole('link', { name: 'Search Team' })).toHaveAttribute(
       'href',
-      '/catalog/default/group/search-team',
+      '/catalog/default/group/search-team/ai-cost',
     );
   });
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import Paper from '@material-ui/core/Paper';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
@@ -6,7 +6,6 @@ import Typography from '@material-ui/core/Typography';
 import {
   Progress,
   ResponseErrorPanel,
-  Table,
   type TableColumn,
 } from '@backstage/core-components';
 import {
@@ -17,10 +16,13 @@ import {
 import type { RollupGroupBy } from '../../api';
 import { formatCurrency, formatShare } from '../../utils/format';
 import { groupByLabels } from '../../utils/labels';
+import { roundPartsToTotal } from '../../utils/roundParts';
+import { moneyCell, nameCell } from '../../utils/tableStyles';
+import { AiCostTable } from '../AiCostTable';
 import { ChangeIndicator } from '../ChangeIndicator';
 import { RollupItemName } from '../RollupItemName';
 
-type RollupRow = RollupItem & { change: number };
+type RollupRow = RollupItem & { id: string; shownCost: number; change: number };
 
 function columns(
   rollup: RollupResponse,
@@ -33,6 +35,7 @@ function columns(
       title: groupByLabels[groupBy].tab,
       field: 'key',
       highlight: true,
+      cellStyle: nameCell({ noWrap: groupBy === 'model' }),
       render: item => <RollupItemName item={item} groupBy={groupBy} />,
     },
     {
@@ -40,18 +43,21 @@ function columns(
       field: 'cost',
       type: 'numeric',
       defaultSort: 'desc',
-      render: item => money(item.cost),
+      cellStyle: moneyCell(),
+      render: item => money(item.shownCost),
     },
     {
       title: 'Previous period',
       field: 'previousCost',
       type: 'numeric',
+      cellStyle: moneyCell(),
       render: item => money(item.previousCost),
     },
     {
       title: 'Change',
       field: 'change',
       type: 'numeric',
+      cellStyle: { minWidth: 180 },
       render: item => (
         <ChangeIndicator
           current={item.cost}
@@ -65,6 +71,7 @@ function columns(
       field: 'cost',
       type: 'numeric',
       sorting: false,
+      cellStyle: moneyCell(),
       render: item =>
         attributed > 0 ? formatShare(item.cost / attributed) : '—',
     },
@@ -90,33 +97,48 @@ export function RollupCard(props: RollupCardProps) {
   const id = useId();
   const label = groupByLabels[groupBy];
 
+  const table = useMemo(() => {
+    if (!rollup) return undefined;
+    const shown = roundPartsToTotal(
+      [...rollup.items.map(item => item.cost), rollup.unallocated.cost],
+      rollup.total,
+    );
+    const shownItems = shown.slice(0, -1);
+    return {
+      columns: columns(rollup, groupBy),
+      data: rollup.items.map(
+        (item, index): RollupRow => ({
+          ...item,
+          id: item.key,
+          shownCost: shownItems[index],
+          change: item.cost - item.previousCost,
+        }),
+      ),
+      shownUnallocated: shown[shown.length - 1],
+      shownAttributed: shownItems.reduce((sum, part) => sum + part, 0),
+    };
+  }, [rollup, groupBy]);
+
   let body;
   if (loading) {
     body = <Progress aria-label="Loading rollup" />;
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
-  } else if (rollup) {
+  } else if (rollup && table) {
     const money = (value: number) => formatCurrency(value, rollup.currency);
     body = (
-      <Table<RollupRow>
+      <AiCostTable<RollupRow>
+        flat
         title={`Spend by ${label.noun}`}
         subtitle={`Attributed ${money(
-          rollup.total - rollup.unallocated.cost,
-        )} · unallocated ${money(rollup.unallocated.cost)} · total ${money(
+          table.shownAttributed,
+        )} · unallocated ${money(table.shownUnallocated)} · total ${money(
           rollup.total,
         )}`}
-        options={{
-          paging: false,
-          search: false,
-          padding: 'dense',
-          draggable: false,
-        }}
-        style={{ boxShadow: 'none' }}
-        columns={columns(rollup, groupBy)}
-        data={rollup.items.map(item => ({
-          ...item,
-          change: item.cost - item.previousCost,
-        }))}
+        minWidth={720}
+        options={{ paging: false, search: false, padding: 'dense' }}
+        columns={table.columns}
+        data={table.data}
         emptyContent={
           <Typography style={{ padding: 16 }}>
             No attributed spend in this period.

@@ -29,7 +29,7 @@ describe('rollupItemLabel', () => {
 });
 
 describe('RollupItemName', () => {
-  it('links entities', async () => {
+  it('links entities to their AI Cost tab with the selected period', async () => {
     await renderInTestApp(
       <RollupItemName
         groupBy="owner"
@@ -40,11 +40,36 @@ describe('RollupItemName', () => {
           title: 'Search Team',
         }}
       />,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        routeEntries: ['/ai-cost?period=90d&group=owner'],
+      },
     );
     expect(screen.getByRole('link', { name: 'Search Team' })).toHaveAttribute(
       'href',
-      '/catalog/default/group/search-team',
+      '/catalog/default/group/search-team/ai-cost?period=90d',
+    );
+  });
+
+  it('keeps a custom window in the link', async () => {
+    await renderInTestApp(
+      <RollupItemName
+        groupBy="system"
+        item={{
+          ...item,
+          key: 'system:default/search',
+          entityRef: 'system:default/search',
+          title: 'Search',
+        }}
+      />,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+        routeEntries: ['/ai-cost?from=2026-09-01&to=2026-09-30'],
+      },
+    );
+    expect(screen.getByRole('link', { name: 'Search' })).toHaveAttribute(
+      'href',
+      '/catalog/default/system/search/ai-cost?from=2026-09-01&to=2026-09-30',
     );
   });
 });

@@ -1,7 +1,7 @@
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { RollupItem } from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
 import { groupByLabels, modelLabel, providerLabel } from '../../utils/labels';
+import { AiCostTabLink } from '../AiCostTabLink';
 
 /** The key of a rollup item for people: provider and model names, "No owner". */
 export function rollupItemLabel(
@@ -21,14 +21,14 @@ export function rollupItemLabel(
   return item.title ?? item.key;
 }
 
-/** A rollup item's name: a link to the entity page for owners, systems and domains. */
+/** A rollup item's name: for owners, systems and domains a link to their AI Cost tab, period kept. */
 export function RollupItemName(props: {
   item: RollupItem;
   groupBy: RollupGroupBy;
 }) {
   const { item, groupBy } = props;
   if (item.entityRef) {
-    return <EntityRefLink entityRef={item.entityRef} title={item.title} />;
+    return <AiCostTabLink entityRef={item.entityRef} title={item.title} />;
   }
   return <>{rollupItemLabel(item, groupBy)}</>;
 }

@@ -1,0 +1,1 @@
+export { AiCostTabLink } from './AiCostTabLink';

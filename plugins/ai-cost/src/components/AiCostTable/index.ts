@@ -1,0 +1,1 @@
+export { AiCostTable, type AiCostTableProps } from './AiCostTable';
