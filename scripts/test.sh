@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The full test suite: type check, lint, prettier, all unit tests, the
 # backend store tests on SQLite and on PostgreSQL (Debian's postgresql, started
-# here when installed; required when CI is set), and the browser end-to-end
+# here when installed; required when CI is set), two backend replicas on that
+# PostgreSQL (e2e/replicas), and the browser end-to-end
 # tests in Debian's Chromium (when installed; required when CI is set).
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
@@ -32,11 +33,31 @@ yarn tsc
 step "lint"
 yarn backstage-cli repo lint
 
+# The committed report.api.md of every library must match its exports (the
+# declarations `yarn tsc` just wrote to dist-types). After a deliberate API
+# change, run `yarn tsc && yarn build:api-reports` and commit the reports.
+step "API reports"
+yarn build:api-reports --ci
+
+# Unused and unlisted dependencies (knip, offline, about 2 minutes): each
+# package's committed knip-report.md lists only the known false positives.
+step "knip reports"
+yarn build:knip-reports --ci
+
 step "prettier"
 yarn prettier --check .
 
 step "unit tests"
 yarn backstage-cli repo test --watchAll=false --verbose
+
+# Two backend replicas on one PostgreSQL (PostgreSQL is required when CI is set,
+# checked above).
+if [ -n "${pg_url:-}" ]; then
+  step "replicas end-to-end test"
+  AI_COST_REPLICAS_PG="$pg_url" bash e2e/replicas/run.sh
+else
+  echo "PostgreSQL not installed: skipping the replicas end-to-end test"
+fi
 
 if [ -x "${AI_COST_E2E_CHROMIUM:-/usr/bin/chromium}" ]; then
   step "browser end-to-end tests"

@@ -40,6 +40,17 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    postAttribution?: {
+      /**
+       * How often pending post-attribution work (anomaly scan, budget alerts,
+       * recommendations) is picked up. Ingestion runs, pushes, imports and
+       * claim changes only mark the work as due; one global task does it, on
+       * one replica, however many changes arrived since its last run.
+       * Defaults to every 15 seconds with a 10 minute timeout.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
     anomalies?: {
       /**
        * New anomalies at or above this severity are sent to the entity's
@@ -62,41 +73,18 @@ export interface Config {
         inputPerMillion?: number;
         cachedInputPerMillion?: number;
         cacheWritePerMillion?: number;
+        /** 1-hour prompt cache writes (Anthropic); default `cacheWritePerMillion`. */
+        cacheWrite1hPerMillion?: number;
         outputPerMillion?: number;
-      }>;
-    };
-
-    /** Billing sources, one list per provider; several instances are allowed. */
-    providers?: {
-      openai?: Array<{
-        /** Source id, unique across all providers, e.g. `openai-prod`. */
-        id: string;
-        /**
-         * An OpenAI organization admin key (`sk-admin-...`).
-         * @visibility secret
-         */
-        adminKey: string;
-        /** @default https://api.openai.com/v1 */
-        baseUrl?: string;
-      }>;
-      anthropic?: Array<{
-        /** Source id, unique across all providers, e.g. `anthropic-prod`. */
-        id: string;
-        /**
-         * An Anthropic Admin API key (`sk-ant-admin01-...`).
-         * @visibility secret
-         */
-        adminKey: string;
-        /** @default https://api.anthropic.com */
-        baseUrl?: string;
       }>;
     };
 
     /**
      * Pushed usage: `POST /ingest/events` (gateway / OpenTelemetry GenAI
      * events, LiteLLM spend logs) and `POST /import/focus` (FOCUS CSV).
+     * Not to be confused with `aiCost.ingestion`, the pull schedule.
      */
-    ingest?: {
+    push?: {
       /**
        * Source id pushed gateway events are stored under (provider kind
        * `gateway`, which `ai-cost/gateway-tags` claims).
@@ -126,6 +114,41 @@ export interface Config {
        * `gen_ai.*` and `user.id` becomes a tag.
        */
       tagKeys?: string[];
+    };
+
+    /**
+     * Former name of `aiCost.push`, still read (with a warning) when
+     * `aiCost.push` is absent.
+     * @deprecated Use `aiCost.push`.
+     */
+    ingest?: {
+      sourceId?: string;
+      maxEventsPerBatch?: number;
+      maxBatchBytes?: number;
+      maxImportBytes?: number;
+      tagKeys?: string[];
+    };
+
+    /**
+     * Which cloud and FOCUS line items count as AI spend. Each list adds to
+     * the shipped defaults (ServiceCategory `AI and Machine Learning`; AI
+     * services such as Amazon Bedrock, Azure OpenAI, Vertex AI, SageMaker;
+     * rows naming a model; GPU and accelerator compute). `POST
+     * /import/focus` keeps only AI spend unless `include=all`.
+     */
+    classification?: {
+      /** Providers whose whole bill is AI spend, matched as words in ProviderName (any case). */
+      providerNames?: string[];
+      /** FOCUS ServiceCategory values that are AI spend (whole value, any case). */
+      serviceCategories?: string[];
+      /** Service names that are AI spend, matched as words in ServiceName (any case). */
+      serviceNames?: string[];
+      /** Regular expressions (case-insensitive) naming models in SKU ids, meters and charge descriptions. */
+      modelPatterns?: string[];
+      /** Tag keys whose value names a model. */
+      modelTagKeys?: string[];
+      /** Regular expressions (case-insensitive) for GPU / accelerator instance families and SKUs. */
+      acceleratorPatterns?: string[];
     };
 
     demo?: {

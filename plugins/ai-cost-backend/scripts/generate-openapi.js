@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /*
  * Turns src/schema/openapi.yaml (the source of truth of the REST contract)
- * into src/schema/openapi.generated.ts, a typed constant that
- * createValidatedOpenApiRouter validates requests against.
+ * into src/schema/openapi.generated.ts, a typed constant: the router's
+ * types, and what the route tests check every response against.
  *
  * Run with `yarn generate`. A test fails when the two drift apart.
  */
