@@ -35,7 +35,9 @@ yarn backstage-cli repo lint
 
 # The committed report.api.md of every library must match its exports (the
 # declarations `yarn tsc` just wrote to dist-types). After a deliberate API
-# change, run `yarn tsc && yarn build:api-reports` and commit the reports.
+# change, run `rm -rf dist-types && yarn tsc && yarn build:api-reports` and
+# commit the reports: an incremental build can order the members of zod-
+# inferred unions differently from the clean build CI makes.
 step "API reports"
 yarn build:api-reports --ci
 
