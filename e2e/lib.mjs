@@ -32,8 +32,18 @@ export async function api(path, init = {}) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** Headless Chromium with a page signed in as the guest. */
-export async function signedInPage() {
+/** The viewports and themes the page checks run in. */
+export const LAYOUTS = [
+  { width: 1400, theme: 'light' },
+  { width: 800, theme: 'light' },
+  { width: 800, theme: 'dark' },
+];
+
+/**
+ * Headless Chromium with a page signed in as the guest, `width` px wide, in
+ * the light or dark theme (Backstage keeps the choice in localStorage).
+ */
+export async function signedInPage({ width = 1400, theme = 'light' } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.AI_COST_E2E_CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -45,8 +55,11 @@ export async function signedInPage() {
     ],
   });
   const page = await browser.newPage({
-    viewport: { width: 1400, height: 1000 },
+    viewport: { width, height: 1000 },
+    colorScheme: theme,
+    acceptDownloads: true,
   });
+  await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
   page.setDefaultTimeout(60_000);
   await page.goto(FRONTEND);
   await page.getByRole('button', { name: /enter/i }).click();
@@ -59,6 +72,23 @@ export function parseMoney(text) {
   const match = /-?\$[\d,]+(\.\d+)?/.exec(text);
   if (!match) throw new Error(`no amount in "${text}"`);
   return Number(match[0].replace(/[$,]/g, ''));
+}
+
+/** The cost column of a CSV document summed in micro-units (RFC 4180 quoting). */
+export function sumCsvCostMicros(text) {
+  const rows = text
+    .trim()
+    .split(/\r?\n/)
+    .map(line =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+        .slice(0, -1)
+        .map(m => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')),
+    );
+  const cost = rows[0].indexOf('cost');
+  if (cost < 0) throw new Error(`no cost column in ${rows[0].join(',')}`);
+  return rows
+    .slice(1)
+    .reduce((t, row) => t + Math.round(Number(row[cost]) * 1e6), 0);
 }
 
 /** Saves a screenshot for the README under docs/screenshots/. */

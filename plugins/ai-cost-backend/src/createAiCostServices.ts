@@ -14,6 +14,7 @@ import type {
 } from '@ai-cost/plugin-ai-cost-node';
 import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
 import { Attributor } from './attribution/Attributor';
+import { ClaimStateService } from './attribution/ClaimStateService';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
 import { CatalogIndexer } from './attribution/CatalogIndexer';
 import { BudgetMonitor } from './budgets/BudgetMonitor';
@@ -21,6 +22,7 @@ import { BudgetService } from './budgets/BudgetService';
 import type { AiCostSettings } from './config/readAiCostSettings';
 import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
+import { DatabaseBillingValueStore } from './database/DatabaseBillingValueStore';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import { IngestionEngine } from './ingestion/IngestionEngine';
 import { OwnerNotifier } from './notifications/OwnerNotifier';
@@ -199,6 +201,14 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     budgets,
     budgetMonitor,
     anomalies: anomalyStore,
+    claimStates: new ClaimStateService({
+      billed: new DatabaseBillingValueStore(await database.getClient()),
+      index,
+      sourceProviders: async () =>
+        (await store.listSources()).map(source => source.provider),
+      currency,
+      now,
+    }),
     recommendations,
     push,
   };

@@ -243,6 +243,7 @@ describe('aiCostPlugin', () => {
         value: 'proj_unclaimed',
         cost: 0.001,
         claimWith: 'ai-cost/openai-project-id',
+        hint: 'Add "ai-cost/openai-project-id: proj_unclaimed" to the catalog-info.yaml of the entity that uses it (append to its comma-separated list if it has one).',
       },
     ]);
   });

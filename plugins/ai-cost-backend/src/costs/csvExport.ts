@@ -18,8 +18,10 @@ const HEADER = [
   'entity_ref',
   'owner',
   'system',
+  'domain',
   'provider',
   'model',
+  'api_key_id',
   'cost',
   'estimated_cost',
   'currency',
@@ -35,10 +37,19 @@ const HEADER = [
 /** `entity_ref` of the line that folds the spend of descendants the caller cannot see. */
 export const NOT_VISIBLE_TO_YOU = '(not visible to you)';
 
+/** The columns of `ai_cost_daily` an entity line is summed by. */
+const ENTITY_LINE_COLUMNS = [
+  'date',
+  'entityRef',
+  'provider',
+  'model',
+  'apiKeyId',
+] as const;
+
 /** Days read and written per step: bounds the memory an export holds. */
 const DAYS_PER_PAGE = 7;
 
-type EntityLine = AmountsRow<'date' | 'entityRef' | 'provider' | 'model'>;
+type EntityLine = AmountsRow<(typeof ENTITY_LINE_COLUMNS)[number]>;
 type HiddenLine = AmountsRow<'date'>;
 type UnallocatedLine = Record<
   'date' | 'provider' | 'dimension' | 'value' | 'model',
@@ -56,8 +67,10 @@ interface Page {
 type PageReader = (days: UsageWindow) => Promise<Page>;
 
 /**
- * Showback / chargeback CSV: per day, one line per entity, provider and model
- * with the entity's owner and system, the cost and the tokens.
+ * Showback / chargeback CSV: per day, one line per entity, provider, model
+ * and API key with the entity's owner, system and domain, the cost and the
+ * tokens. There is no project column: `ai_cost_daily` does not keep the
+ * project (unallocated lines name it as their dimension and value).
  *
  * For an entity: the entity and the descendants the caller may see, each
  * with its own spend, and one `(not visible to you)` line per day for the
@@ -104,7 +117,7 @@ async function entityPages(
     attributed: await store.sumAttributed({
       window: days,
       entityRefs: shown,
-      groupBy: ['date', 'entityRef', 'provider', 'model'],
+      groupBy: [...ENTITY_LINE_COLUMNS],
     }),
     hidden:
       hidden.size > 0
@@ -122,7 +135,7 @@ function organisationPages(store: AttributionStore): PageReader {
   return async days => ({
     attributed: await store.sumAttributed({
       window: days,
-      groupBy: ['date', 'entityRef', 'provider', 'model'],
+      groupBy: [...ENTITY_LINE_COLUMNS],
     }),
     hidden: [],
     unallocated: await store.sumUnallocatedDaily(days),
@@ -163,8 +176,10 @@ function entityLine(row: EntityLine, graph: EntityGraph, currency: string) {
     row.entityRef,
     graph.ownerOf(row.entityRef) ?? '',
     graph.systemOf(row.entityRef) ?? '',
+    graph.domainOf(row.entityRef) ?? '',
     row.provider,
     row.model,
+    row.apiKeyId,
     ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
     '',
     '',
@@ -179,21 +194,28 @@ function hiddenLine(row: HiddenLine, currency: string) {
     '',
     '',
     '',
+    '',
+    '',
     ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
     '',
     '',
   ]);
 }
 
-/** Unallocated spend keeps no estimate share: its estimated_cost is empty. */
+/**
+ * Unallocated spend keeps no estimate share: its estimated_cost is empty. Its
+ * api_key_id is the unclaimed key when that is what would claim it.
+ */
 function unallocatedLine(row: UnallocatedLine, currency: string) {
   return csvLine([
     row.date,
     '',
     '',
     '',
+    '',
     row.provider,
     row.model,
+    row.dimension === 'apiKeyId' ? row.value : '',
     ...amounts(row, '', currency),
     row.dimension,
     row.value,
@@ -204,7 +226,8 @@ function byEntityLine(a: EntityLine, b: EntityLine): number {
   return (
     a.entityRef.localeCompare(b.entityRef) ||
     a.provider.localeCompare(b.provider) ||
-    a.model.localeCompare(b.model)
+    a.model.localeCompare(b.model) ||
+    a.apiKeyId.localeCompare(b.apiKeyId)
   );
 }
 

@@ -7,6 +7,7 @@ import type { EntityGraph } from '../attribution/EntityGraph';
 import { claimAnnotationFor } from '../attribution/claims';
 import type { AttributedColumn, AttributionStore } from '../database';
 import { byCostDesc, sumCost } from './amounts';
+import { unallocatedHint } from './unallocatedHint';
 import { previousWindow } from './previousWindow';
 
 const GROUP_COLUMNS: Record<RollupQuery['groupBy'], AttributedColumn[]> = {
@@ -49,19 +50,40 @@ export async function rollup(options: {
   const groupBy = GROUP_COLUMNS[query.groupBy];
   const keyOf = keyFunction(query.groupBy, graph);
 
-  const [current, previous, unallocated] = await Promise.all([
-    store.sumAttributed({ window, groupBy }),
-    store.sumAttributed({ window: previousWindow(window), groupBy }),
-    store.sumUnallocated(window),
-  ]);
-  const items = new Map<string, { cost: number; previousCost: number }>();
+  const byProvider = query.groupBy === 'provider';
+  const [current, previous, unallocated, previousUnallocated] =
+    await Promise.all([
+      store.sumAttributed({ window, groupBy }),
+      store.sumAttributed({ window: previousWindow(window), groupBy }),
+      store.sumUnallocated(window),
+      byProvider ? store.sumUnallocated(previousWindow(window)) : [],
+    ]);
+  const items = new Map<
+    string,
+    { cost: number; previousCost: number; unallocatedCost: number }
+  >();
   const item = (key: string) => {
-    const existing = items.get(key) ?? { cost: 0, previousCost: 0 };
+    const existing = items.get(key) ?? {
+      cost: 0,
+      previousCost: 0,
+      unallocatedCost: 0,
+    };
     items.set(key, existing);
     return existing;
   };
   for (const row of current) item(keyOf(row)).cost += row.cost;
   for (const row of previous) item(keyOf(row)).previousCost += row.cost;
+  // A provider's bill includes what no entity claims: provider items sum to
+  // the org total, their unallocated part named.
+  if (byProvider) {
+    for (const row of unallocated) {
+      item(row.provider).cost += row.cost;
+      item(row.provider).unallocatedCost += row.cost;
+    }
+    for (const row of previousUnallocated) {
+      item(row.provider).previousCost += row.cost;
+    }
+  }
 
   const unallocatedCost = sumCost(unallocated);
   return {
@@ -80,6 +102,7 @@ export async function rollup(options: {
           ...(node?.title ? { title: node.title } : {}),
           cost: v.cost,
           previousCost: v.previousCost,
+          ...(byProvider ? { unallocatedCost: v.unallocatedCost } : {}),
         };
       })
       .sort((a, b) => byCostDesc(a, b) || a.key.localeCompare(b.key))
@@ -87,6 +110,9 @@ export async function rollup(options: {
         ...i,
         cost: money(i.cost),
         previousCost: money(i.previousCost),
+        ...(i.unallocatedCost === undefined
+          ? {}
+          : { unallocatedCost: money(i.unallocatedCost) }),
       })),
     unallocated: {
       cost: money(unallocatedCost),
@@ -95,12 +121,16 @@ export async function rollup(options: {
         .sort(byCostDesc)
         .map(u => {
           const claimWith = claimAnnotationFor(u.provider, u.dimension);
-          return {
+          const claim = {
             provider: u.provider,
             dimension: u.dimension,
             value: u.value,
-            cost: money(u.cost),
             ...(claimWith ? { claimWith } : {}),
+          };
+          return {
+            ...claim,
+            cost: money(u.cost),
+            hint: unallocatedHint(claim),
           };
         }),
     },

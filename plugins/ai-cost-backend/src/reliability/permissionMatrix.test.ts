@@ -43,6 +43,9 @@ const MATRIX: Row[] = [
   { route: 'GET /export.csv (all)', method: 'get', url: () => `/export.csv?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /attribution', method: 'get', url: () => '/attribution', expect: [401, 403, 403, 403, 200] },
   { route: 'POST /attribution/refresh', method: 'post', url: () => '/attribution/refresh', expect: [401, 403, 403, 403, 202] },
+  { route: 'POST /attribution/preview', method: 'post', url: () => '/attribution/preview', body: { entity: { kind: 'Component', metadata: { name: 'new', annotations: { 'ai-cost/openai-project-id': 'proj_new' } } } }, expect: [401, 200, 200, 200, 200] },
+  { route: 'GET /attribution/values', method: 'get', url: () => '/attribution/values', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /attribution/claims', method: 'get', url: () => `/attribution/claims?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /budgets', method: 'get', url: () => `/budgets?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'PUT /budgets', method: 'put', url: () => `/budgets?entityRef=${SVC}`, body: BUDGET, expect: [401, 404, 403, 200, 403] },
   {

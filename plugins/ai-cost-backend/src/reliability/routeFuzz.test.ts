@@ -504,6 +504,30 @@ const ROUTES: FuzzRoute[] = [
     input: () => fuzzCase({ fixedPath: '/attribution', query: {} }),
   },
   {
+    route: 'GET /attribution/claims',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/attribution/claims',
+        query: { entityRef: refs },
+      }),
+  },
+  {
+    route: 'POST /attribution/preview',
+    method: 'post',
+    input: () =>
+      fuzzCase({ fixedPath: '/attribution/preview', body: jsonBody(anyJson) }),
+  },
+  {
+    route: 'GET /attribution/values',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/attribution/values',
+        query: { provider: weirdString, q: weirdString, limit: weirdString },
+      }),
+  },
+  {
     route: 'POST /attribution/refresh',
     method: 'post',
     input: () =>

@@ -184,6 +184,20 @@ export const spec = {
               type: 'string',
             },
           },
+          sourceConfigured: {
+            type: 'boolean',
+            description: "A source of the claim's provider is configured.",
+          },
+          seen: {
+            type: 'boolean',
+            description:
+              'The claimed value was ever seen in stored billing data.',
+          },
+          lastSeen: {
+            type: ['string', 'null'],
+            format: 'date',
+            description: 'The last day the value was seen in billing.',
+          },
         },
         required: [
           'annotation',
@@ -192,6 +206,164 @@ export const spec = {
           'value',
           'conflictsWith',
         ],
+      },
+      AttributionPreview: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "What an entity's annotations would claim, with the spend billed under\neach claimed value over the last 30 days (whoever it is attributed\nto today), the last day of those 30 it was billed (null if none) and\nthe catalog entities the caller can see that claim the same value\nequally specifically.\n",
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          claims: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                annotation: {
+                  type: 'string',
+                },
+                provider: {
+                  type: 'string',
+                },
+                dimension: {
+                  type: 'string',
+                },
+                value: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                lastSeen: {
+                  type: ['string', 'null'],
+                  format: 'date',
+                },
+                conflictsWith: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+              required: [
+                'annotation',
+                'provider',
+                'dimension',
+                'value',
+                'cost',
+                'lastSeen',
+                'conflictsWith',
+              ],
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                annotation: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['annotation', 'message'],
+            },
+          },
+        },
+        required: ['entityRef', 'currency', 'from', 'to', 'claims', 'problems'],
+      },
+      AttributionValues: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                dimension: {
+                  type: 'string',
+                  enum: [
+                    'apiKeyId',
+                    'projectId',
+                    'resourceId',
+                    'accountId',
+                    'tag',
+                  ],
+                },
+                value: {
+                  type: 'string',
+                  description: 'The id, or `key=value` for a tag.',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                lastSeen: {
+                  type: 'string',
+                  format: 'date',
+                },
+                claimedBy: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                  description:
+                    'Entities whose claims match it; empty when unclaimed.',
+                },
+                snippet: {
+                  type: ['string', 'null'],
+                  description: 'The annotation line that would claim it.',
+                },
+              },
+              required: [
+                'provider',
+                'dimension',
+                'value',
+                'cost',
+                'lastSeen',
+                'claimedBy',
+                'snippet',
+              ],
+            },
+          },
+          truncated: {
+            type: 'boolean',
+            description: 'More values matched than `limit`.',
+          },
+        },
+        required: ['currency', 'from', 'to', 'items', 'truncated'],
       },
       EntityCosts: {
         type: 'object',
@@ -533,6 +705,11 @@ export const spec = {
                 previousCost: {
                   $ref: '#/components/schemas/Money',
                 },
+                unallocatedCost: {
+                  $ref: '#/components/schemas/Money',
+                  description:
+                    'groupBy=provider only: the part of cost no entity claims. Provider items include their unallocated spend and sum to total; other groupings sum to the attributed spend.',
+                },
               },
               required: ['key', 'cost', 'previousCost'],
             },
@@ -565,8 +742,13 @@ export const spec = {
                       description:
                         'The annotation that would claim this spend.',
                     },
+                    hint: {
+                      type: 'string',
+                      description:
+                        'What would claim it, in a sentence: the annotation and\nvalue to add, or, for spend without any claimable\ndimension (`none`), what to change where it is billed.\n',
+                    },
                   },
-                  required: ['provider', 'dimension', 'value', 'cost'],
+                  required: ['provider', 'dimension', 'value', 'cost', 'hint'],
                 },
               },
             },
@@ -1142,7 +1324,7 @@ export const spec = {
       get: {
         operationId: 'ExportCsv',
         description:
-          'Showback / chargeback CSV, streamed: per day, one line per entity,\nprovider and model. With entityRef (ai-cost.costs.read): that entity\nand the descendants the caller can see in the catalog, plus one line\nper day with entity_ref "(not visible to you)" for the spend of the\nothers, so the lines sum to the entity\'s total. Without\n(ai-cost.org.read): every entity, plus the day\'s unallocated spend\nwith an empty entity_ref, unallocated_dimension and unallocated_value\nnaming what would claim it and an empty estimated_cost, so the lines\nsum to the total of /rollup. Columns: date, entity_ref, owner,\nsystem, provider, model, cost, estimated_cost, currency,\ninput_tokens, cached_input_tokens, cache_write_tokens, output_tokens,\nrequests, unallocated_dimension, unallocated_value.\n',
+          'Showback / chargeback CSV, streamed: per day, one line per entity,\nprovider and model. With entityRef (ai-cost.costs.read): that entity\nand the descendants the caller can see in the catalog, plus one line\nper day with entity_ref "(not visible to you)" for the spend of the\nothers, so the lines sum to the entity\'s total. Without\n(ai-cost.org.read): every entity, plus the day\'s unallocated spend\nwith an empty entity_ref, unallocated_dimension and unallocated_value\nnaming what would claim it and an empty estimated_cost, so the lines\nsum to the total of /rollup. Columns: date, entity_ref, owner,\nsystem, domain, provider, model, api_key_id, cost, estimated_cost,\ncurrency, input_tokens, cached_input_tokens, cache_write_tokens,\noutput_tokens, requests, unallocated_dimension, unallocated_value.\nThere is no project column (attributed spend does not keep the\nproject); unallocated lines name it as dimension projectId.\n',
         parameters: [
           {
             $ref: '#/components/parameters/OptionalEntityRef',
@@ -1183,6 +1365,148 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/AttributionStatus',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attribution/preview': {
+      post: {
+        operationId: 'PreviewAttribution',
+        description:
+          'What a catalog entity would claim before it is merged: each claim\nwith its spend over the last 30 days, when its value was last billed\nand whom it would conflict with; annotation problems and leftover\nplaceholders such as `<openai-project-id>`. Any signed-in caller;\nnothing is saved.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  entity: {
+                    type: 'object',
+                    description:
+                      'A catalog entity (kind, metadata.name, metadata.annotations).',
+                  },
+                },
+                required: ['entity'],
+              },
+            },
+            'text/yaml': {
+              schema: {
+                type: 'string',
+                description: "The entity's catalog-info.yaml (one document).",
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The claims the entity would make.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttributionPreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attribution/values': {
+      get: {
+        operationId: 'GetAttributionValues',
+        description:
+          'The ids and tags seen in billing over the last 90 days (projects,\nkeys, workspaces, accounts, resources, tags), costliest first, with\nwho claims each and the annotation line that would claim it. Needs\nai-cost.org.read.\n',
+        parameters: [
+          {
+            name: 'provider',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description: 'Case-insensitive substring of the value.',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 256,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 1000,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The values.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AttributionValues',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/attribution/claims': {
+      get: {
+        operationId: 'GetAttributionClaims',
+        description:
+          "The claims of an entity's ai-cost/* annotations, each with whether a\nsource of its provider is configured, whether its value was ever\nseen in stored billing data, and the last day it was. Apart from\nGET /costs because it reads stored usage. Needs ai-cost.costs.read\non the entity.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The claims with their state.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    entityRef: {
+                      type: 'string',
+                    },
+                    claims: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Claim',
+                      },
+                    },
+                  },
+                  required: ['entityRef', 'claims'],
                 },
               },
             },

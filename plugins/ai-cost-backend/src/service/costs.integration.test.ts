@@ -43,6 +43,9 @@ const EXPECTED: Record<string, [number, number, number]> = {
   'component:default/broken': [0, 0, 0],
 };
 
+const claimHint = (annotation: string, value: string) =>
+  `Add "${annotation}: ${value}" to the catalog-info.yaml of the entity that uses it (append to its comma-separated list if it has one).`;
+
 const EXPECTED_UNALLOCATED = [
   {
     provider: 'openai',
@@ -50,6 +53,7 @@ const EXPECTED_UNALLOCATED = [
     value: 'proj_experiments',
     cost: 2.5,
     claimWith: 'ai-cost/openai-project-id',
+    hint: claimHint('ai-cost/openai-project-id', 'proj_experiments'),
   },
   {
     provider: 'aws',
@@ -57,6 +61,7 @@ const EXPECTED_UNALLOCATED = [
     value: '555566667777',
     cost: 0.9,
     claimWith: 'ai-cost/aws-account-id',
+    hint: claimHint('ai-cost/aws-account-id', '555566667777'),
   },
   {
     provider: 'gateway',
@@ -64,18 +69,31 @@ const EXPECTED_UNALLOCATED = [
     value: 'service=unknown',
     cost: 0.3,
     claimWith: 'ai-cost/gateway-tags',
+    hint: claimHint('ai-cost/gateway-tags', 'service=unknown'),
   },
-  { provider: 'openai', dimension: 'none', value: '', cost: 0.05 },
+  {
+    provider: 'openai',
+    dimension: 'none',
+    value: '',
+    cost: 0.05,
+    hint: expect.stringMatching(
+      /^OpenAI reports this spend without a project or API key id\./,
+    ),
+  },
 ];
 
 const CSV_HEADER =
-  'date,entity_ref,owner,system,provider,model,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value';
+  'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value';
+const COST_COLUMN = CSV_HEADER.split(',').indexOf('cost');
 
 /** Sum of the cost column of CSV lines (the header is skipped), in micro-units. */
 function sumCsvCost(lines: string[]): number {
   return lines
     .filter(line => !line.startsWith('date,'))
-    .reduce((t, line) => t + Math.round(Number(line.split(',')[6]) * 1e6), 0);
+    .reduce(
+      (t, line) => t + Math.round(Number(line.split(',')[COST_COLUMN]) * 1e6),
+      0,
+    );
 }
 
 describe('attribution and the cost API on a 26-entity catalog', () => {
@@ -380,14 +398,14 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(lines.filter(l => l.includes('ticket-summarizer'))).toEqual([]);
       expect(lines[0]).toBe(CSV_HEADER);
       expect(lines).toContain(
-        '2026-11-02,(not visible to you),,,,,0.500000,0.000000,USD,5,0,0,0,1,,',
+        '2026-11-02,(not visible to you),,,,,,,0.500000,0.000000,USD,5,0,0,0,1,,',
       );
       expect(sumCsvCost(lines)).toBe(3_400_000);
 
       const admin = await get(test.app, url, 'user:default/admin');
       const adminLines = admin.text.trim().split('\r\n');
       expect(adminLines).toContain(
-        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,openai,gpt-4o-mini,0.500000,0.000000,USD,5,0,0,0,1,,',
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,',
       );
       expect(adminLines.filter(l => l.includes('not visible'))).toEqual([]);
       expect(sumCsvCost(adminLines)).toBe(3_400_000);
@@ -408,10 +426,10 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(lines[0]).toBe(CSV_HEADER);
       const unallocated = lines.filter(l => l.split(',')[1] === '');
       expect(unallocated).toEqual([
-        '2026-11-02,,,,aws,amazon.nova-pro,0.900000,,USD,0,0,0,0,1,accountId,555566667777',
-        '2026-11-02,,,,gateway,gpt-4o,0.300000,,USD,0,0,0,0,1,tag,service=unknown',
-        '2026-11-02,,,,openai,,0.050000,,USD,0,0,0,0,1,none,',
-        '2026-11-02,,,,openai,gpt-4o,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments',
+        '2026-11-02,,,,,aws,amazon.nova-pro,,0.900000,,USD,0,0,0,0,1,accountId,555566667777',
+        '2026-11-02,,,,,gateway,gpt-4o,,0.300000,,USD,0,0,0,0,1,tag,service=unknown',
+        '2026-11-02,,,,,openai,,,0.050000,,USD,0,0,0,0,1,none,',
+        '2026-11-02,,,,,openai,gpt-4o,,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments',
       ]);
       expect(sumCsvCost(unallocated)).toBe(3_750_000);
 
@@ -422,6 +440,65 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       );
       expect(sumCsvCost(lines)).toBe(Math.round(rollup.body.total * 1e6));
       expect(sumCsvCost(lines)).toBe(37_983_336);
+      // Every line, worked out by hand: domain through the system, the key
+      // each line was claimed by, unallocated lines last with their dimension.
+      expect(lines.slice(1)).toEqual([
+        '2026-10-30,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,5.000000,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/azure-chat,group:default/assistant-team,system:default/support,domain:default/customer-experience,azure,gpt-4o,,0.600000,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/azure-chat-eu,group:default/assistant-team,,,azure,gpt-4o,,1.100000,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/insights-notebook,group:default/insights-team,system:default/insights,,aws,anthropic.claude-3-5-sonnet,,2.200001,0.000000,USD,0,0,0,0,2,,',
+        '2026-11-02,component:default/llm-gateway,group:default/platform,,,gateway,gpt-4o,,0.800000,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_rewriter,3.333333,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_shared,0.500001,0.000000,USD,6,0,0,0,2,,',
+        '2026-11-02,component:default/reco-ranker,group:default/search-team,system:default/recommendations,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_r,2.000000,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,10.000001,0.000000,USD,1000,0,0,200,10,,',
+        '2026-11-02,component:default/semantic-indexer,group:default/search-team,system:default/search,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_indexer,4.000000,4.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/support-bot,group:default/assistant-team,system:default/support,domain:default/customer-experience,anthropic,claude-haiku-4-5,akey_z,1.200000,0.000000,USD,0,0,0,0,1,,',
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,',
+        '2026-11-02,resource:default/bedrock-sandbox,group:default/platform,,,aws,anthropic.claude-3-5-sonnet,,1.500000,0.000000,USD,0,0,0,0,0,,',
+        '2026-11-02,system:default/search,group:default/search-team,system:default/search,domain:default/discovery,gcp,gemini-2.5-pro,,1.500000,0.000000,USD,0,0,0,0,1,,',
+        ...unallocated,
+      ]);
+    });
+
+    it("rolls up by provider with each provider's unallocated spend, summing to the total", async () => {
+      const test = await setup(databaseId);
+      const res = await get(test.app, `/rollup?groupBy=provider&${WINDOW}`);
+      expect(res.status).toBe(200);
+      // By hand from the lines of the export: openai 14.333335 attributed +
+      // 2.55 unallocated (proj_experiments 2.5, no project 0.05); aws
+      // 3.700001 + 0.9; gateway 0.8 + 0.3.
+      expect(res.body.items).toEqual([
+        {
+          key: 'openai',
+          cost: 16.883335,
+          previousCost: 5,
+          unallocatedCost: 2.55,
+        },
+        { key: 'anthropic', cost: 7.2, previousCost: 0, unallocatedCost: 0 },
+        { key: 'aws', cost: 4.600001, previousCost: 0, unallocatedCost: 0.9 },
+        { key: 'azure', cost: 1.7, previousCost: 0, unallocatedCost: 0 },
+        { key: 'gcp', cost: 1.5, previousCost: 0, unallocatedCost: 0 },
+        { key: 'gateway', cost: 1.1, previousCost: 0, unallocatedCost: 0.3 },
+      ]);
+      const sum = res.body.items.reduce(
+        (t: number, i: { cost: number }) => t + Math.round(i.cost * 1e6),
+        0,
+      );
+      expect(sum).toBe(32_983_336);
+      expect(res.body.total).toBe(32.983336);
+      // The unallocated spend is still listed, labelled, on its own.
+      expect(res.body.unallocated).toEqual({
+        cost: 3.75,
+        items: EXPECTED_UNALLOCATED,
+      });
+      // Other groupings keep it out of their items.
+      const owners = await get(test.app, `/rollup?groupBy=owner&${WINDOW}`);
+      expect(
+        owners.body.items.every(
+          (i: { unallocatedCost?: number }) => i.unallocatedCost === undefined,
+        ),
+      ).toBe(true);
     });
 
     it('hides what the catalog hides and enforces permissions', async () => {

@@ -35,6 +35,8 @@ import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
 import { registerAnomalyRoutes } from './anomalyRoutes';
+import type { ClaimStateService } from '../attribution/ClaimStateService';
+import { registerAttributionRoutes } from './attributionRoutes';
 import type { RecommendationService } from '../recommendations/RecommendationService';
 import { registerRecommendationRoutes } from './recommendationRoutes';
 import type { PushIngestService } from '../push/PushIngestService';
@@ -78,6 +80,8 @@ export interface RouterOptions {
   budgets: BudgetService;
   budgetMonitor: Pick<BudgetMonitor, 'status' | 'allStatuses'>;
   anomalies: AnomalyStore;
+  /** Claim previews, billed values and whether claims can match. */
+  claimStates: ClaimStateService;
   /** Optimization recommendations; their routes are absent without it. */
   recommendations?: RecommendationService;
   /** Pushed events and FOCUS imports; their routes are absent without it. */
@@ -121,13 +125,12 @@ export async function createRouter(options: RouterOptions) {
     });
     const query = parseInput(costsQuerySchema, req.query);
     const entity = await entities.readable(query.entityRef, credentials);
-    res.json(
-      await costs.entityCosts({
-        entity,
-        window: query,
-        visible: refs => entities.visible(refs, credentials),
-      }),
-    );
+    const result = await costs.entityCosts({
+      entity,
+      window: query,
+      visible: refs => entities.visible(refs, credentials),
+    });
+    res.json(result);
   });
 
   router.get('/rollup', async (req, res) => {
@@ -251,6 +254,8 @@ export async function createRouter(options: RouterOptions) {
     });
     res.status(204).end();
   });
+
+  registerAttributionRoutes(router, { ...options, httpAuth, entities });
 
   registerAnomalyRoutes(router, {
     httpAuth,

@@ -187,6 +187,8 @@ export type UnallocatedItem = {
   cost: number;
   /** The annotation that would claim it, e.g. `ai-cost/openai-project-id`; absent when nothing can. */
   claimWith?: string;
+  /** What would claim it, in a sentence; for `none`, what to change where it is billed. */
+  hint: string;
 };
 
 /** One group of a rollup. @public */
@@ -198,6 +200,8 @@ export type RollupItem = {
   cost: number;
   /** Cost of the same group in the window of equal length before `from`. */
   previousCost: number;
+  /** Provider rollups only: the part of `cost` no entity claims (also listed under `unallocated`). */
+  unallocatedCost?: number;
 };
 
 /** Response of `GET /rollup`. @public */
@@ -208,7 +212,11 @@ export type RollupResponse = {
   groupBy: RollupQuery['groupBy'];
   /** Attributed plus unallocated spend: everything ingested in the window. */
   total: number;
-  /** Items sum to the attributed spend; sorted by cost, largest first. */
+  /**
+   * Sorted by cost, largest first. By provider, items include the provider's
+   * unallocated spend and sum to `total`; otherwise they sum to the
+   * attributed spend and `unallocated` is the rest.
+   */
   items: RollupItem[];
   unallocated: { cost: number; items: UnallocatedItem[] };
 };

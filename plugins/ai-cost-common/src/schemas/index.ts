@@ -6,3 +6,4 @@ export * from './budgets';
 export * from './anomalies';
 export * from './push';
 export * from './recommendations';
+export * from './attribution';

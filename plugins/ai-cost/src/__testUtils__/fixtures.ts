@@ -259,6 +259,7 @@ export function makeRollup(
           value: 'proj_orphan',
           cost: 1012.45,
           claimWith: 'ai-cost/openai-project-id',
+          hint: 'Add "ai-cost/openai-project-id: proj_orphan" to the catalog-info.yaml of the entity that uses it (append to its comma-separated list if it has one).',
         },
         {
           provider: 'aws',
@@ -266,12 +267,14 @@ export function makeRollup(
           value: '210987654321',
           cost: 200,
           claimWith: 'ai-cost/aws-account-id',
+          hint: 'Add "ai-cost/aws-account-id: 210987654321" to the catalog-info.yaml of the entity that uses it (append to its comma-separated list if it has one).',
         },
         {
           provider: 'anthropic',
           dimension: 'none',
           value: '',
           cost: 12.5,
+          hint: 'Anthropic reports this spend without a workspace or API key id. Claim the default workspace with "ai-cost/anthropic-workspace-id: default", or give each team a workspace of its own.',
         },
       ],
     },
@@ -630,6 +633,9 @@ export function makeFakeApi(
         makeRollup({ groupBy, from, to }),
       ),
     getAttributionStatus: jest.fn().mockResolvedValue(makeAttributionStatus()),
+    getClaimStates: jest
+      .fn()
+      .mockImplementation(async ({ entityRef }) => ({ entityRef, claims: [] })),
     getExportUrl: jest
       .fn()
       .mockResolvedValue('http://localhost:7007/api/ai-cost/export.csv'),

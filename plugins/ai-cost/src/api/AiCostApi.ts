@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
   AnomalyFeedbackValue,
@@ -131,6 +132,8 @@ export interface AiCostApi {
   getRollup(request: GetRollupRequest): Promise<RollupResponse>;
   /** Conflicts and annotation problems of the attribution index (needs `ai-cost.org.read`). */
   getAttributionStatus(): Promise<AttributionStatus>;
+  /** An entity's claims with whether each can match anything: a source configured, its value billed and when (as `getCosts`). */
+  getClaimStates(request: EntityRequest): Promise<EntityClaimStates>;
   /** The URL of a CSV export; fetching it needs the user's Backstage token, see {@link AiCostApi.exportCsv}. */
   getExportUrl(request: ExportCsvRequest): Promise<string>;
   /** Downloads a CSV export with the user's credentials. */

@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
   AttributionStatus,
@@ -109,6 +110,12 @@ export class AiCostClient implements AiCostApi {
 
   async getAttributionStatus(): Promise<AttributionStatus> {
     return this.request<AttributionStatus>('attribution');
+  }
+
+  async getClaimStates(request: EntityRequest): Promise<EntityClaimStates> {
+    return this.request<EntityClaimStates>('attribution/claims', undefined, {
+      entityRef: request.entityRef,
+    });
   }
 
   async getExportUrl(request: ExportCsvRequest): Promise<string> {

@@ -16,3 +16,4 @@ export { useCanUpdateBudget } from './useCanUpdateBudget';
 export { useReportingCurrency } from './useCurrency';
 export { useAiCostTabLink } from './useAiCostTabLink';
 export { useNotify, type Notice } from './useNotify';
+export { useClaimStates } from './useClaimStates';

@@ -40,3 +40,60 @@ describe('ClaimsCard', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('ClaimsCard claim states', () => {
+  const claim = (provider: string, value: string) => ({
+    annotation: `ai-cost/${provider}-id`,
+    provider,
+    dimension: 'accountId',
+    value,
+    conflictsWith: [],
+  });
+
+  it('says why a claim matches nothing, and when a working one was last billed', async () => {
+    const claims = [
+      claim('aws', '111122223333'),
+      claim('openai', 'proj_typo'),
+      claim('anthropic', 'wrk_ok'),
+    ];
+    await renderInTestApp(
+      <ClaimsCard
+        kind="Component"
+        claims={claims}
+        states={[
+          {
+            ...claims[0],
+            sourceConfigured: false,
+            seen: false,
+            lastSeen: null,
+          },
+          { ...claims[1], sourceConfigured: true, seen: false, lastSeen: null },
+          {
+            ...claims[2],
+            sourceConfigured: true,
+            seen: true,
+            lastSeen: '2026-11-02',
+          },
+        ]}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'No AWS source is configured, so this claim cannot match any spend yet.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'OpenAI billing has never reported proj_typo; check the value.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Last billed 2026-11-02.')).toBeInTheDocument();
+  });
+
+  it('shows the claims alone while their states load', async () => {
+    await renderInTestApp(
+      <ClaimsCard kind="Component" claims={[claim('aws', '111122223333')]} />,
+    );
+    expect(screen.queryByText(/source is configured/)).not.toBeInTheDocument();
+  });
+});

@@ -6,13 +6,29 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { EntityClaim } from '@ai-cost/plugin-ai-cost-common';
+import type { ClaimState, EntityClaim } from '@ai-cost/plugin-ai-cost-common';
 import { dimensionLabel, providerLabel } from '../../utils/labels';
 
 const useStyles = makeStyles(theme => ({
   conflict: { color: theme.palette.warning.dark },
   code: { fontFamily: theme.typography.fontFamily, fontSize: 'inherit' },
 }));
+
+/** Why a claim may show $0: no source for its provider, or its value never billed. */
+export function claimStateText(
+  claim: EntityClaim,
+  state: ClaimState | undefined,
+): string | undefined {
+  if (!state) return undefined;
+  const provider = providerLabel(claim.provider);
+  if (!state.sourceConfigured) {
+    return `No ${provider} source is configured, so this claim cannot match any spend yet.`;
+  }
+  if (!state.seen) {
+    return `${provider} billing has never reported ${claim.value}; check the value.`;
+  }
+  return `Last billed ${state.lastSeen}.`;
+}
 
 function Conflict(props: { with: string[] }) {
   const classes = useStyles();
@@ -32,18 +48,25 @@ function Conflict(props: { with: string[] }) {
 /** @public */
 export interface ClaimsCardProps {
   claims: EntityClaim[];
+  /** Each claim's state (source configured, value billed), when loaded. */
+  states?: Array<EntityClaim & ClaimState>;
   /** The entity's kind, for the text shown when it claims nothing itself. */
   kind: string;
 }
 
 /**
  * What the entity claims through its `ai-cost/*` annotations, with the
- * entities it shares a claim with (their spend is split evenly).
+ * entities it shares a claim with (their spend is split evenly) and, once
+ * loaded, whether each claim can match anything ("why is this $0?").
  * @public
  */
 export function ClaimsCard(props: ClaimsCardProps) {
-  const { claims, kind } = props;
+  const { claims, kind, states } = props;
   const classes = useStyles();
+  const stateOf = (claim: EntityClaim) =>
+    states?.find(
+      s => s.annotation === claim.annotation && s.value === claim.value,
+    );
   return (
     <InfoCard
       title="Claimed spend"
@@ -71,6 +94,9 @@ export function ClaimsCard(props: ClaimsCardProps) {
                 secondary={
                   <>
                     <code className={classes.code}>{claim.annotation}</code>
+                    {claimStateText(claim, stateOf(claim)) && (
+                      <div>{claimStateText(claim, stateOf(claim))}</div>
+                    )}
                     {claim.conflictsWith.length > 0 && (
                       <div>
                         <Conflict with={claim.conflictsWith} />

@@ -5,7 +5,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useEntityCosts, usePeriod } from '../../hooks';
+import { useClaimStates, useEntityCosts, usePeriod } from '../../hooks';
 import { isForbidden, isNotFound } from '../../utils/errors';
 import { EntityAnomaliesCard } from '../AnomaliesCard';
 import { EntityBudgetStatusCard } from '../BudgetStatusCard';
@@ -106,6 +106,7 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
     loading,
     error,
   } = useEntityCosts(entityRef, period.error ? undefined : period);
+  const claimStates = useClaimStates(entityRef);
   const isEmpty =
     costs !== undefined && costs.total.cost === 0 && costs.claims.length === 0;
   const cards = props.cards.filter(card => !card.filter || card.filter(entity));
@@ -176,7 +177,11 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
             <CostBreakdownCard costs={costs} />
           </Grid>
           <Grid item xs={12} md={6}>
-            <ClaimsCard claims={costs.claims} kind={costs.kind} />
+            <ClaimsCard
+              claims={costs.claims}
+              kind={costs.kind}
+              states={claimStates.value?.claims}
+            />
           </Grid>
         </>
       )}

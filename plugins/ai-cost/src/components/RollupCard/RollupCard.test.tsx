@@ -30,14 +30,14 @@ describe('RollupCard', () => {
       '$4,321.09',
       '$3,100.00',
       '▲ up +$1,221.09 (+39.4%) from $3,100.00',
-      '49.9%',
+      '43.8%',
     ]);
     expect(rowCells('support-team')).toEqual([
       'support-team',
       '$3,210.50',
       '$3,400.25',
       '▼ down -$189.75 (-5.6%) from $3,400.25',
-      '37.1%',
+      '32.5%',
     ]);
     expect(rowCells('insights')[3]).toBe('New spend: +$1,000.00');
     expect(rowCells('No owner')).toEqual([
@@ -45,7 +45,7 @@ describe('RollupCard', () => {
       '$120.00',
       '$95.50',
       '▲ up +$24.50 (+25.7%) from $95.50',
-      '1.4%',
+      '1.2%',
     ]);
     expect(screen.getByRole('link', { name: 'Search Team' })).toHaveAttribute(
       'href',
@@ -82,6 +82,49 @@ describe('RollupCard', () => {
       '$4,000.00',
     ]);
     expect(rowCells('claude-sonnet-4 (Anthropic)')[3]).toBe('No change');
+  });
+
+  it("includes each provider's unallocated spend, shares of the org total", async () => {
+    await renderInTestApp(
+      <RollupCard
+        groupBy="provider"
+        onGroupByChange={jest.fn()}
+        rollup={makeRollup({
+          groupBy: 'provider',
+          total: 12733.91,
+          items: [
+            {
+              key: 'openai',
+              cost: 5455.93,
+              previousCost: 5000,
+              unallocatedCost: 865.09,
+            },
+            {
+              key: 'anthropic',
+              cost: 7277.98,
+              previousCost: 7277.98,
+              unallocatedCost: 0,
+            },
+          ],
+          unallocated: { cost: 865.09, items: [] },
+        })}
+        loading={false}
+      />,
+    );
+    expect(
+      screen.getByText(
+        'Attributed $11,868.82 · unallocated $865.09 · total $12,733.91',
+      ),
+    ).toBeInTheDocument();
+    expect(rowCells('OpenAI')).toEqual([
+      'OpenAI',
+      '$5,455.93incl. $865.09 unallocated',
+      '$5,000.00',
+      '▲ up +$455.93 (+9.1%) from $5,000.00',
+      '42.8%',
+    ]);
+    expect(rowCells('Anthropic')[1]).toBe('$7,277.98');
+    expect(rowCells('Anthropic')[4]).toBe('57.2%');
   });
 
   it('reports tab changes', async () => {

@@ -29,7 +29,6 @@ function columns(
   groupBy: RollupGroupBy,
 ): TableColumn<RollupRow>[] {
   const money = (value: number) => formatCurrency(value, rollup.currency);
-  const attributed = rollup.total - rollup.unallocated.cost;
   return [
     {
       title: groupByLabels[groupBy].tab,
@@ -44,7 +43,17 @@ function columns(
       type: 'numeric',
       defaultSort: 'desc',
       cellStyle: moneyCell(),
-      render: item => money(item.shownCost),
+      render: item =>
+        item.unallocatedCost ? (
+          <>
+            {money(item.shownCost)}
+            <Typography component="div" variant="caption" color="textSecondary">
+              incl. {money(item.unallocatedCost)} unallocated
+            </Typography>
+          </>
+        ) : (
+          money(item.shownCost)
+        ),
     },
     {
       title: 'Previous period',
@@ -72,8 +81,9 @@ function columns(
       type: 'numeric',
       sorting: false,
       cellStyle: moneyCell(),
+      // Of the org total, unallocated included, like the unallocated share.
       render: item =>
-        attributed > 0 ? formatShare(item.cost / attributed) : '—',
+        rollup.total > 0 ? formatShare(item.cost / rollup.total) : '—',
     },
   ];
 }
@@ -99,11 +109,16 @@ export function RollupCard(props: RollupCardProps) {
 
   const table = useMemo(() => {
     if (!rollup) return undefined;
-    const shown = roundPartsToTotal(
-      [...rollup.items.map(item => item.cost), rollup.unallocated.cost],
+    const [shownAttributed, shownUnallocated] = roundPartsToTotal(
+      [rollup.total - rollup.unallocated.cost, rollup.unallocated.cost],
       rollup.total,
     );
-    const shownItems = shown.slice(0, -1);
+    // Provider items include their unallocated spend and sum to the total;
+    // the other groupings sum to the attributed spend.
+    const shownItems = roundPartsToTotal(
+      rollup.items.map(item => item.cost),
+      groupBy === 'provider' ? rollup.total : shownAttributed,
+    );
     return {
       columns: columns(rollup, groupBy),
       data: rollup.items.map(
@@ -114,8 +129,8 @@ export function RollupCard(props: RollupCardProps) {
           change: item.cost - item.previousCost,
         }),
       ),
-      shownUnallocated: shown[shown.length - 1],
-      shownAttributed: shownItems.reduce((sum, part) => sum + part, 0),
+      shownUnallocated,
+      shownAttributed,
     };
   }, [rollup, groupBy]);
 

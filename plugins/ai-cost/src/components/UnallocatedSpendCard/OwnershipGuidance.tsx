@@ -12,15 +12,8 @@ export function OwnershipGuidance(props: { item: UnallocatedItem }) {
     item.dimension,
   )}`;
   if (!item.claimWith) {
-    return (
-      <Typography variant="body2">
-        This {providerLabel(item.provider)} spend carries no project, workspace,
-        API key, account or tag that an annotation could claim. To attribute it,
-        split the usage at the provider (a project, workspace or API key per
-        team) or send it through a gateway that tags each request and claim it
-        with <code>ai-cost/gateway-tags</code>.
-      </Typography>
-    );
+    // What the backend says would make it claimable, for this provider.
+    return <Typography variant="body2">{item.hint}</Typography>;
   }
   return (
     <>

@@ -61,7 +61,7 @@ metadata:
     await userEvent.click(anthropic);
     expect(
       await screen.findByText(
-        /carries no project, workspace, API key, account or tag/,
+        /Claim the default workspace with "ai-cost\/anthropic-workspace-id: default"/,
       ),
     ).toBeInTheDocument();
   });

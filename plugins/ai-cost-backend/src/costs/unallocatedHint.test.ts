@@ -1,0 +1,30 @@
+import { unallocatedHint } from './unallocatedHint';
+
+describe('unallocatedHint', () => {
+  it('names the annotation and value that claim a claimable item', () => {
+    expect(
+      unallocatedHint({
+        provider: 'openai',
+        dimension: 'projectId',
+        value: 'proj_experiments',
+        claimWith: 'ai-cost/openai-project-id',
+      }),
+    ).toBe(
+      'Add "ai-cost/openai-project-id: proj_experiments" to the catalog-info.yaml of the entity that uses it (append to its comma-separated list if it has one).',
+    );
+  });
+
+  it('says what to change at the source for spend without any claimable dimension', () => {
+    expect(
+      unallocatedHint({ provider: 'openai', dimension: 'none', value: '' }),
+    ).toMatch(/^OpenAI reports this spend without a project or API key id\./);
+    expect(
+      unallocatedHint({ provider: 'aws', dimension: 'none', value: '' }),
+    ).toContain('ai-cost/aws-account-id');
+    expect(
+      unallocatedHint({ provider: 'focus', dimension: 'none', value: '' }),
+    ).toBe(
+      'This focus spend carries no account, project, resource, API key or tag that an annotation could claim. Tag it where it is billed, then claim the tag.',
+    );
+  });
+});
