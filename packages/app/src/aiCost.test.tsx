@@ -82,6 +82,10 @@ const aiCostApi: Partial<AiCostApi> = {
     hiddenDescendants: { count: 0, cost: 0 },
     claims: [],
   })),
+  getClaimStates: jest.fn(async ({ entityRef }) => ({
+    entityRef,
+    claims: [],
+  })),
   getBudgetStatus: jest.fn(async ({ entityRef }) => ({
     entityRef,
     currency: 'USD',

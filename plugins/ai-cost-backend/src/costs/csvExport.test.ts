@@ -43,7 +43,8 @@ describe('exportCsv', () => {
     ]);
     expect(chunks).toHaveLength(4);
     expect(chunks[2]).toBe(
-      '2026-11-08,component:default/a,,,openai,gpt-4o,1.000000,0.000000,USD,1,0,0,0,1,,\r\n',
+      // date, entity, owner, system, domain, provider, model, api key, cost, ...
+      '2026-11-08,component:default/a,,,,openai,gpt-4o,,1.000000,0.000000,USD,1,0,0,0,1,,\r\n',
     );
   });
 });
