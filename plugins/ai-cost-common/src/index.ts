@@ -83,6 +83,7 @@ export {
   DEFAULT_BUDGET_THRESHOLDS,
   DEFAULT_PAGE_LIMIT,
   describeZodError,
+  entityQuerySchema,
   entityRefSchema,
   focusImportQuerySchema,
   focusIncludeOptions,

@@ -1,5 +1,10 @@
 import { CLAIM_ANNOTATIONS } from '@ai-cost/plugin-ai-cost-common';
-import { compareCodeUnits, parseTagSelector, type Claim } from './claims';
+import {
+  compareCodeUnits,
+  matchesTagSelector,
+  parseTagSelector,
+  type Claim,
+} from './claims';
 
 /** The dimensions of a usage record that claims can match. */
 export interface UsageDimensions {
@@ -216,7 +221,7 @@ export class ClaimIndex {
     const refs = new Set<string>();
     if (!tags) return refs;
     for (const selector of selectors) {
-      if (selector.pairs.every(({ key, value }) => tags[key] === value)) {
+      if (matchesTagSelector(selector.pairs, tags)) {
         refs.add(selector.entityRef);
       }
     }

@@ -1,5 +1,5 @@
 import { CLAIM_ANNOTATIONS } from '@ai-cost/plugin-ai-cost-common';
-import { parseTagSelector } from './claims';
+import { matchesTagSelector, parseTagSelector } from './claims';
 
 /** Spend of stored usage carrying one id, micro-units. */
 export interface BilledId {
@@ -63,7 +63,7 @@ export function claimSpend(
     for (const set of billed.tagSets) {
       if (
         set.provider === claim.provider &&
-        pairs.every(({ key, value }) => set.tags[key] === value)
+        matchesTagSelector(pairs, set.tags)
       ) {
         add(set);
       }

@@ -53,6 +53,14 @@ export function formatTagSelector(
     .join(',');
 }
 
+/** Whether tags carry every pair of a tag selector (an AND-selector). */
+export function matchesTagSelector(
+  pairs: Array<{ key: string; value: string }>,
+  tags: Record<string, string>,
+): boolean {
+  return pairs.every(({ key, value }) => tags[key] === value);
+}
+
 /** Reads a tag selector written by {@link formatTagSelector}. */
 export function parseTagSelector(
   selector: string,

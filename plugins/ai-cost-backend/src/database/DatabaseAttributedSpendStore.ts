@@ -13,7 +13,14 @@ import type {
   SourceUsageSpan,
   UnallocatedAmounts,
 } from './AttributionStore';
-import { chunks, dbNumber, IN_CHUNK, insertBatches, sumsAs } from './dbHelpers';
+import {
+  chunks,
+  dbNumber,
+  IN_CHUNK,
+  insertBatches,
+  sumsAs,
+  tokenColumns,
+} from './dbHelpers';
 import type { DbDailyRow, DbUnallocatedRow } from './tables';
 
 const COLUMNS: Record<AttributedColumn, string> = {
@@ -93,12 +100,7 @@ function toDailyRow(row: AttributedRow): DbDailyRow {
     api_key_id: row.apiKeyId,
     cost_micros: row.cost,
     estimated_only_micros: row.estimatedOnly,
-    input_tokens: row.inputTokens,
-    cached_input_tokens: row.cachedInputTokens,
-    cache_write_tokens: row.cacheWriteTokens,
-    output_tokens: row.outputTokens,
-    reasoning_tokens: row.reasoningTokens,
-    requests: row.requests,
+    ...tokenColumns(row),
     conflict: row.conflict,
   };
 }

@@ -2,7 +2,14 @@ import { ConflictError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type { FocusRow } from '../push/focus';
 import type { SkippedSummary } from '../push/skippedRows';
-import { chunks, dbIso, dbNumber, IN_CHUNK, insertBatches } from './dbHelpers';
+import {
+  chunks,
+  dbIso,
+  dbNumber,
+  IN_CHUNK,
+  insertBatches,
+  tokenColumns,
+} from './dbHelpers';
 import { lockPushSource } from './lockPushSource';
 import type {
   FocusFileInfo,
@@ -38,12 +45,7 @@ function focusRow(sourceId: string, fileId: string, row: FocusRow): DbFocusRow {
     tags: tagsJson(row.tags),
     model: row.model,
     line_item: row.lineItem,
-    input_tokens: row.inputTokens,
-    cached_input_tokens: row.cachedInputTokens,
-    cache_write_tokens: row.cacheWriteTokens,
-    output_tokens: row.outputTokens,
-    reasoning_tokens: row.reasoningTokens,
-    requests: row.requests,
+    ...tokenColumns(row),
     billed_cost_micros: row.billedCost,
     effective_cost_micros: row.effectiveCost,
     list_cost_micros: row.listCost,

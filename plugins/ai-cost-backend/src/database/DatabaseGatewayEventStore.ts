@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import type { PricedPushEvent } from '../push/pricing';
-import { chunks, dbNumber, IN_CHUNK, insertBatches } from './dbHelpers';
+import {
+  chunks,
+  dbNumber,
+  IN_CHUNK,
+  insertBatches,
+  tokenColumns,
+} from './dbHelpers';
 import { lockPushSource } from './lockPushSource';
 import type {
   GatewayEventStore,
@@ -29,12 +35,7 @@ function eventRow(
     api_key_id: event.apiKeyId,
     user_id: event.userId,
     tags: tagsJson(event.tags),
-    input_tokens: event.inputTokens,
-    cached_input_tokens: event.cachedInputTokens,
-    cache_write_tokens: event.cacheWriteTokens,
-    output_tokens: event.outputTokens,
-    reasoning_tokens: event.reasoningTokens,
-    requests: event.requests,
+    ...tokenColumns(event),
     cost_micros: event.cost,
     estimated_cost_micros: event.estimatedCost,
     currency: event.currency,

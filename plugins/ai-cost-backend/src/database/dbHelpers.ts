@@ -72,3 +72,37 @@ export function sumsAs(db: Knex, columns: Record<string, string>) {
     db.raw('coalesce(sum(??), 0) as ??', [column, alias]),
   );
 }
+
+/** Token counts and requests, as every table that stores usage names them. */
+export interface TokenCounts {
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  requests: number;
+}
+
+/** {@link TokenCounts} as columns of a row to write. */
+export function tokenColumns(counts: TokenCounts) {
+  return {
+    input_tokens: counts.inputTokens,
+    cached_input_tokens: counts.cachedInputTokens,
+    cache_write_tokens: counts.cacheWriteTokens,
+    output_tokens: counts.outputTokens,
+    reasoning_tokens: counts.reasoningTokens,
+    requests: counts.requests,
+  };
+}
+
+/** {@link TokenCounts} read from the columns of a row (bigints as strings on PostgreSQL). */
+export function tokenCounts(row: Record<string, unknown>): TokenCounts {
+  return {
+    inputTokens: dbNumber(row.input_tokens),
+    cachedInputTokens: dbNumber(row.cached_input_tokens),
+    cacheWriteTokens: dbNumber(row.cache_write_tokens),
+    outputTokens: dbNumber(row.output_tokens),
+    reasoningTokens: dbNumber(row.reasoning_tokens),
+    requests: dbNumber(row.requests),
+  };
+}

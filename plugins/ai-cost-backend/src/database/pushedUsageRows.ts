@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
-import { chunks, dbNumber, IN_CHUNK, sumsAs } from './dbHelpers';
+import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenCounts } from './dbHelpers';
 import { usageRecordKey } from './recordKey';
 import type { DbUsageRow } from './tables';
 import { usageRow } from './usageRow';
@@ -19,17 +19,6 @@ const TOKEN_SUMS = {
   reasoning_tokens: 'reasoning_tokens',
   requests: 'requests',
 };
-
-function tokensOf(row: Record<string, unknown>) {
-  return {
-    inputTokens: dbNumber(row.input_tokens),
-    cachedInputTokens: dbNumber(row.cached_input_tokens),
-    cacheWriteTokens: dbNumber(row.cache_write_tokens),
-    outputTokens: dbNumber(row.output_tokens),
-    reasoningTokens: dbNumber(row.reasoning_tokens),
-    requests: dbNumber(row.requests),
-  };
-}
 
 /**
  * The `ai_cost_usage` key of a recomputed record: the natural key plus what
@@ -163,7 +152,7 @@ export async function gatewayUsageRows(
       tags: group.tags ? JSON.parse(group.tags) : null,
       model: group.model,
       lineItem: group.upstream_provider,
-      ...tokensOf(group),
+      ...tokenCounts(group),
       cost: dbNumber(group.cost),
       estimatedCost: estimateOf(group),
       currency: group.currency,
@@ -191,7 +180,7 @@ export async function focusUsageRows(
       tags: group.tags ? JSON.parse(group.tags) : null,
       model: group.model,
       lineItem: group.line_item,
-      ...tokensOf(group),
+      ...tokenCounts(group),
       cost: dbNumber(group.cost),
       estimatedCost: estimateOf(group),
       currency: group.currency,

@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import {
   ConflictError,
+  isError,
   NotFoundError,
   stringifyError,
 } from '@backstage/errors';
@@ -113,10 +114,9 @@ export class IngestionEngine {
       await this.options.scheduler.triggerTask(taskId);
     } catch (error) {
       await this.options.requests.complete(request);
-      if (
-        error instanceof ConflictError ||
-        (error as Error).name === 'ConflictError'
-      ) {
+      // The scheduler's ConflictError may come from another copy of
+      // @backstage/errors: compare by name.
+      if (isError(error) && error.name === 'ConflictError') {
         throw new ConflictError(
           `Source "${sourceId}" is being ingested right now; refresh it again when the run has finished`,
         );

@@ -8,7 +8,7 @@ import {
   aiCostOrgReadPermission,
   attributionPreviewRequestSchema,
   attributionValuesQuerySchema,
-  budgetQuerySchema as entityQuerySchema,
+  entityQuerySchema,
 } from '@ai-cost/plugin-ai-cost-common';
 import express, { type Request, type Response, type Router } from 'express';
 import { parseAllDocuments } from 'yaml';

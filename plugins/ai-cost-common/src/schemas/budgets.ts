@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, entityRefSchema } from './common';
+import { currencySchema, entityQuerySchema, entityRefSchema } from './common';
 
 /** Budget periods. @public */
 export const budgetPeriods = ['month', 'quarter'] as const;
@@ -56,9 +56,7 @@ export const budgetRequestSchema = budgetInputSchema
 export type BudgetRequest = z.infer<typeof budgetRequestSchema>;
 
 /** Query of the budget routes. @public */
-export const budgetQuerySchema = z
-  .object({ entityRef: entityRefSchema })
-  .strict();
+export const budgetQuerySchema = entityQuerySchema;
 
 /** A budget as the API returns it. @public */
 export type Budget = {

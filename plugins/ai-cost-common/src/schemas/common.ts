@@ -28,6 +28,11 @@ export const entityRefSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** A query naming one entity and nothing else (`?entityRef=`). @public */
+export const entityQuerySchema = z
+  .object({ entityRef: entityRefSchema })
+  .strict();
+
 /** The currency code amounts are reported in, e.g. `USD`. @public */
 export const currencySchema = z
   .string()
