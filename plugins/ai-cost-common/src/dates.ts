@@ -31,9 +31,16 @@ export function daysInclusive(from: string, to: string): number {
   return Math.round((dayToEpochMs(to) - dayToEpochMs(from)) / MS_PER_DAY) + 1;
 }
 
-/** Every day from `from` to `to`, both inclusive. @public */
+/**
+ * Every day from `from` to `to`, both inclusive. Counts days rather than
+ * comparing strings: past 9999-12-31 a day is written `+010000-…` and would
+ * sort before the end forever.
+ * @public
+ */
 export function eachDay(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  return days;
+  const count = daysInclusive(from, to);
+  if (!Number.isFinite(count)) {
+    throw new RangeError(`Not a range of days: ${from} to ${to}`);
+  }
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addDays(from, i));
 }

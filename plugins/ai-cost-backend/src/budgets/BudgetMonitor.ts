@@ -1,6 +1,7 @@
 import {
   addDays,
   dayOf,
+  eachDay,
   formatMoney,
   type BudgetStatus,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -89,8 +90,8 @@ export class BudgetMonitor {
       if (anomaly.model !== '' || anomaly.feedback?.value === 'expected') {
         continue;
       }
-      for (let d = anomaly.startDate; d <= anomaly.endDate; d = addDays(d, 1)) {
-        days.add(d);
+      for (const day of eachDay(anomaly.startDate, anomaly.endDate)) {
+        days.add(day);
       }
     }
     return days;

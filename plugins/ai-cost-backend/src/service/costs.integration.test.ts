@@ -619,6 +619,11 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
           'to: window must be at most 400 days',
         ],
         [
+          // Once looped forever: the day after 9999-12-31 sorts before it.
+          '/export.csv?from=9999-12-01&to=9999-12-31',
+          'from: must be a day between 1970-01-01 and 2999-12-31; to: must be a day between 1970-01-01 and 2999-12-31',
+        ],
+        [
           `/rollup?groupBy=team&${WINDOW}`,
           'groupBy: must be one of owner, system, domain, provider, model',
         ],

@@ -5,10 +5,22 @@ import { isIsoDay } from '../dates';
 /** The longest window one request may ask for, in days. @public */
 export const MAX_WINDOW_DAYS = 400;
 
-/** A `YYYY-MM-DD` calendar day in UTC. @public */
-export const isoDaySchema = z.string().refine(isIsoDay, {
-  message: 'must be a calendar date written as YYYY-MM-DD',
-});
+const FIRST_DAY = '1970-01-01';
+const LAST_DAY = '2999-12-31';
+
+/**
+ * A `YYYY-MM-DD` calendar day in UTC, between 1970 and 2999 (days around them
+ * still have neighbours a window, forecast or snooze can step to).
+ * @public
+ */
+export const isoDaySchema = z
+  .string()
+  .refine(isIsoDay, {
+    message: 'must be a calendar date written as YYYY-MM-DD',
+  })
+  .refine(day => !isIsoDay(day) || (day >= FIRST_DAY && day <= LAST_DAY), {
+    message: `must be a day between ${FIRST_DAY} and ${LAST_DAY}`,
+  });
 
 /**
  * A full entity reference `kind:namespace/name`; the kind is required and the

@@ -57,6 +57,15 @@ describe('REST schemas', () => {
         to: '2026-01-01',
       }),
     ).toBe('to: window must be at most 400 days');
+    expect(
+      errorOf(costsQuerySchema, {
+        entityRef: 'component:default/x',
+        from: '9999-12-01',
+        to: '9999-12-31',
+      }),
+    ).toBe(
+      'from: must be a day between 1970-01-01 and 2999-12-31; to: must be a day between 1970-01-01 and 2999-12-31',
+    );
   });
 
   it('rejects an unknown groupBy with the allowed values', () => {
