@@ -151,6 +151,85 @@ export interface Config {
       acceleratorPatterns?: string[];
     };
 
+    /**
+     * Allocation tags, virtual tags and split rules (FinOps allocation), and
+     * the chargeback threshold. Every bad value fails start-up with its key.
+     * @visibility backend
+     */
+    allocation?: {
+      /**
+       * The allocation tag keys every attributed record carries one value (or
+       * none) of: lower-case letters, digits, `_`, `.`, `-`. Replaces the
+       * default list.
+       * @default ["environment", "feature", "customer"]
+       * @visibility backend
+       */
+      tags?: string[];
+      /**
+       * Per tag, canonical value to synonyms, matched case-insensitively:
+       * `{ environment: { production: [prod, prd, live] } }`. Overrides the
+       * defaults (production: prod, prd, live; staging: stg, stage;
+       * development: dev) per canonical value.
+       * @visibility backend
+       */
+      normalize?: {
+        [tag: string]: { [canonical: string]: string[] };
+      };
+      /**
+       * Ordered rules setting one tag on the usage they match; per tag the
+       * first match wins (portal rules come before these).
+       * @visibility backend
+       */
+      virtualTags?: Array<{
+        /** Optional id; defaults to `virtual-tag-<index>`. */
+        id?: string;
+        /** One of `tags`. */
+        tag: string;
+        /** The value set; give this or `valueFrom`. */
+        value?: string;
+        /** `tags.<key>`: take the value from the record's provider tag. */
+        valueFrom?: string;
+        /**
+         * Dimension to value, all of which must hold: provider, sourceId,
+         * accountId, projectId, apiKeyId, resourceId, userId, region, model,
+         * serviceTier or `tags.<key>`; values exact or globs with `*`.
+         * `{}` matches everything.
+         */
+        match: { [key: string]: string };
+      }>;
+      /**
+       * Ordered rules dividing the spend they match among their targets,
+       * ahead of annotations; the first match wins.
+       * @visibility backend
+       */
+      splitRules?: Array<{
+        /** Unique id, e.g. `shared-eval-key`. */
+        id: string;
+        /** As for `virtualTags`. */
+        match: { [key: string]: string };
+        /**
+         * `even`; `fixed` (by `shares`); `proportional` (by each target's own
+         * direct spend that day); `metric` (by a business metric).
+         */
+        method: string;
+        /** Fixed splits: entity ref to a positive weight (need not sum to 100). */
+        shares?: { [entityRef: string]: number };
+        /** Other splits: the entity refs to split among. */
+        targets?: string[];
+        /** Metric splits: the business metric, e.g. `requests`. */
+        metric?: string;
+      }>;
+      chargeback?: {
+        /**
+         * Share of spend that must be allocated before chargeback is ready
+         * (showback until then), in (0, 1].
+         * @default 0.8
+         * @visibility backend
+         */
+        coverageThreshold?: number;
+      };
+    };
+
     demo?: {
       /**
        * Generate deterministic synthetic usage for the example catalog through

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AuditorService,
   AuthService,
@@ -12,13 +13,18 @@ import type {
   AiCostProvider,
   PricingService,
 } from '@ai-cost/plugin-ai-cost-node';
+import { AllocationService } from './allocation/AllocationService';
 import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
 import { Attributor } from './attribution/Attributor';
 import { ClaimStateService } from './attribution/ClaimStateService';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
-import { CatalogIndexer } from './attribution/CatalogIndexer';
+import {
+  CatalogIndexer,
+  requestReattribution,
+} from './attribution/CatalogIndexer';
 import { BudgetMonitor } from './budgets/BudgetMonitor';
 import { BudgetService } from './budgets/BudgetService';
+import type { AllocationSettings } from './allocation';
 import type { AiCostSettings } from './config/readAiCostSettings';
 import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
@@ -76,7 +82,22 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
 
   const pricing = deps.pricing ?? new GenaiPricesPricingService();
   const index = new CatalogIndexReader(attributionStore);
-  const attributor = new Attributor({ store: attributionStore, index, logger });
+  const allocation = new AllocationService({
+    settings: settings.allocation,
+    rules: stores.allocationRules,
+    attribution: attributionStore,
+    index,
+    currency,
+    now,
+    reattribute: providers =>
+      requestReattribution({ requests, scheduler }, providers),
+  });
+  const attributor = new Attributor({
+    store: attributionStore,
+    index,
+    logger,
+    allocationPolicy: () => allocation.policy(),
+  });
   const notifier = new OwnerNotifier({
     notifications: deps.notifications,
     index,
@@ -138,6 +159,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     attributor,
     schedule: settings.indexSchedule,
     afterAttribution,
+    allocationFingerprint: fingerprintAllocation(settings.allocation),
   });
   const ingestion = new IngestionEngine({
     store,
@@ -175,6 +197,8 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     index,
     pricing,
     currency,
+    tagKeys: settings.allocation.tagKeys,
+    coverageThreshold: settings.allocation.coverageThreshold,
     demoSourceIds: async () =>
       new Set((await store.listSources()).filter(s => s.demo).map(s => s.id)),
   });
@@ -211,6 +235,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     }),
     recommendations,
     push,
+    allocation,
   };
 
   return {
@@ -229,6 +254,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     anomalyMonitor,
     recommendationMonitor,
     recommendations,
+    allocation,
     postAttribution,
     routerOptions,
     /** Schedules the global tasks: sources, the catalog index, post-attribution. */
@@ -242,3 +268,11 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
 
 /** What {@link createAiCostServices} builds. */
 export type AiCostServices = Awaited<ReturnType<typeof createAiCostServices>>;
+
+/** Identifies the configured allocation rules; stored with the catalog index. */
+function fingerprintAllocation(settings: AllocationSettings): string {
+  return createHash('sha256')
+    .update(JSON.stringify(settings))
+    .digest('hex')
+    .slice(0, 16);
+}

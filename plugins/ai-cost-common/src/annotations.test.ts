@@ -1,6 +1,9 @@
 import {
+  ALL_ANNOTATIONS,
   AnnotationParseError,
+  ANNOTATION_TAGS,
   CLAIM_ANNOTATIONS,
+  parseAllocationTagsAnnotation,
   parseBudgetAnnotation,
   parseListAnnotation,
   parseTagsAnnotation,
@@ -33,6 +36,43 @@ describe('annotations', () => {
     expect(() => parseTagsAnnotation('=x', 'ai-cost/gcp-labels')).toThrow(
       'Invalid ai-cost/gcp-labels item "=x": expected key=value',
     );
+  });
+
+  it('reads allocation tags, allowing = inside values', () => {
+    expect(ANNOTATION_TAGS).toBe('ai-cost/tags');
+    expect(ALL_ANNOTATIONS).toContain('ai-cost/tags');
+    expect(
+      parseAllocationTagsAnnotation(
+        ' environment=production, feature = checkout,cost-center=cc=42',
+      ),
+    ).toEqual({
+      tags: {
+        environment: 'production',
+        feature: 'checkout',
+        'cost-center': 'cc=42',
+      },
+      problems: [],
+    });
+    expect(parseAllocationTagsAnnotation('')).toEqual({
+      tags: {},
+      problems: [],
+    });
+  });
+
+  it('names each bad allocation tag pair and keeps the good ones', () => {
+    expect(
+      parseAllocationTagsAnnotation(
+        'environment=production, oops, Feature=checkout, =x, customer=, team_1.a-b=ok',
+      ),
+    ).toEqual({
+      tags: { environment: 'production', 'team_1.a-b': 'ok' },
+      problems: [
+        'Invalid ai-cost/tags item "oops": expected key=value',
+        'Invalid ai-cost/tags key "Feature": use lower-case letters, digits, _ . -',
+        'Invalid ai-cost/tags item "=x": expected key=value',
+        'Invalid ai-cost/tags item "customer=": expected key=value',
+      ],
+    });
   });
 
   it('reads monthly budgets with and without currency', () => {

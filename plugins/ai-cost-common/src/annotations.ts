@@ -33,6 +33,11 @@ export const ANNOTATION_AZURE_TAGS = 'ai-cost/azure-tags';
 export const ANNOTATION_GATEWAY_TAGS = 'ai-cost/gateway-tags';
 /** `2500` or `2500 USD`: the default monthly budget. @public */
 export const ANNOTATION_MONTHLY_BUDGET = 'ai-cost/monthly-budget';
+/**
+ * `environment=production, feature=checkout`: default allocation tags for the
+ * spend an entity claims. @public
+ */
+export const ANNOTATION_TAGS = 'ai-cost/tags';
 
 /** The name Anthropic's default workspace (reported as null) is claimed by. @public */
 export const DEFAULT_WORKSPACE = 'default';
@@ -163,6 +168,7 @@ export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
 export const ALL_ANNOTATIONS: readonly string[] = [
   ...CLAIM_ANNOTATIONS.map(a => a.annotation),
   ANNOTATION_MONTHLY_BUDGET,
+  ANNOTATION_TAGS,
 ];
 
 /** Thrown for an annotation value that cannot be read; names the annotation. @public */
@@ -207,6 +213,41 @@ export function parseTagsAnnotation(
     }
     return { key, value: tagValue };
   });
+}
+
+/** Allocation tag keys: lower-case letters and digits, then also `_`, `.`, `-`. @public */
+export const ALLOCATION_TAG_KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]*$/;
+
+/**
+ * Parses {@link ANNOTATION_TAGS} (`environment=production, feature=checkout`).
+ * Keys must match {@link ALLOCATION_TAG_KEY_PATTERN}. A bad pair is reported
+ * as a problem naming it; the good pairs are still kept (the last of a
+ * repeated key wins).
+ * @public
+ */
+export function parseAllocationTagsAnnotation(value: string): {
+  tags: Record<string, string>;
+  problems: string[];
+} {
+  const tags: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const item of parseListAnnotation(value)) {
+    const at = item.indexOf('=');
+    const key = at < 0 ? '' : item.slice(0, at).trim();
+    const tagValue = at < 0 ? '' : item.slice(at + 1).trim();
+    if (!key || !tagValue) {
+      problems.push(
+        `Invalid ${ANNOTATION_TAGS} item "${item}": expected key=value`,
+      );
+    } else if (!ALLOCATION_TAG_KEY_PATTERN.test(key)) {
+      problems.push(
+        `Invalid ${ANNOTATION_TAGS} key "${key}": use lower-case letters, digits, _ . -`,
+      );
+    } else {
+      tags[key] = tagValue;
+    }
+  }
+  return { tags, problems };
 }
 
 /**

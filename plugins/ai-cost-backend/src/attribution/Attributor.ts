@@ -1,34 +1,42 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { AllocationPolicy } from '../allocation';
 import type { AttributionStore } from '../database';
 import { attributeUsage } from './attributeUsage';
 import type { CatalogIndexReader } from './CatalogIndex';
+import { catalogAllocation } from './catalogAllocation';
 
 /** Days re-attributed per transaction when a whole history is rebuilt. */
 const CHUNK_DAYS = 31;
 
 /**
  * Turns ingested usage into attributed spend. Runs after every ingestion run
- * (for that run's window) and after the claims in the catalog change (for the
- * whole stored history of the affected providers), never re-ingesting.
+ * (for that run's window) and after the claims in the catalog or the
+ * allocation rules change (for the whole stored history of the affected
+ * providers), never re-ingesting.
  */
 export class Attributor {
   constructor(
     private readonly options: {
       store: AttributionStore;
       index: CatalogIndexReader;
+      /** The allocation rules in force: config rules and the portal's. */
+      allocationPolicy: () => Promise<AllocationPolicy>;
       logger: LoggerService;
     },
   ) {}
 
   /** Re-attributes one source's window from its stored usage. */
   async attributeSource(sourceId: string, window: UsageWindow) {
-    const { claims } = await this.options.index.read();
+    const index = await this.options.index.read();
+    const policy = await this.options.allocationPolicy();
+    const allocation = catalogAllocation(index, policy);
     return this.options.store.reattribute({
       sourceId,
       window,
-      attribute: groups => attributeUsage(groups, claims),
+      attribute: groups => attributeUsage(groups, index.claims, allocation),
+      byUser: policy.matchDimensions().has('userId'),
     });
   }
 

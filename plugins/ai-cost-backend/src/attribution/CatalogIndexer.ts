@@ -14,6 +14,7 @@ import type { Attributor } from './Attributor';
 import {
   addToSnapshot,
   fingerprintSnapshot,
+  allocationTagsChanged,
   providersWithChangedClaims,
   SNAPSHOT_FIELDS,
   type CatalogSnapshot,
@@ -52,6 +53,11 @@ export class CatalogIndexer {
       schedule: SchedulerServiceTaskScheduleDefinition;
       /** Runs after spend was re-attributed (budgets, anomalies). */
       afterAttribution?: () => Promise<void>;
+      /**
+       * Identifies the configured allocation rules: stored with the index, so
+       * a deploy that changes them re-attributes everything.
+       */
+      allocationFingerprint?: string;
     },
   ) {}
 
@@ -102,15 +108,24 @@ export class CatalogIndexer {
       claims: snapshot.claims.length,
     };
 
-    const fingerprint = fingerprintSnapshot(snapshot);
+    const allocation = this.options.allocationFingerprint ?? '';
+    const fingerprint = `${fingerprintSnapshot(snapshot)}.${allocation}`;
     const state = await store.getIndexState();
     const changed = state?.fingerprint !== fingerprint;
     if (changed) {
       const previous = state ? await store.loadCatalogSnapshot() : undefined;
-      // The first build re-attributes everything: usage may predate the index.
-      const providers = previous
-        ? providersWithChangedClaims(previous.snapshot.claims, snapshot.claims)
-        : undefined;
+      // The first build, changed allocation rules or changed `ai-cost/tags`
+      // re-attribute everything: usage may predate the index, and tags and
+      // split rules can move any provider's spend.
+      const providers =
+        previous &&
+        state?.fingerprint.endsWith(`.${allocation}`) &&
+        !allocationTagsChanged(previous.snapshot, snapshot)
+          ? providersWithChangedClaims(
+              previous.snapshot.claims,
+              snapshot.claims,
+            )
+          : undefined;
       if (!providers || providers.length > 0) {
         await this.options.requests.request(
           CatalogIndexer.REATTRIBUTION_REQUEST_ID,
@@ -173,4 +188,20 @@ function mergeProviders(
   const already = parseProviders(pending.payload);
   if (!already) return null;
   return JSON.stringify([...new Set([...already, ...providers])].sort());
+}
+
+/**
+ * Records that the stored spend of some providers (all when omitted) must be
+ * re-attributed, e.g. after an allocation rule changed, and asks the index
+ * task to run now. The request survives restarts and replicas.
+ */
+export async function requestReattribution(
+  deps: { requests: TaskRequestStore; scheduler: SchedulerService },
+  providers?: string[],
+): Promise<void> {
+  await deps.requests.request(
+    CatalogIndexer.REATTRIBUTION_REQUEST_ID,
+    pending => mergeProviders(pending, providers),
+  );
+  await deps.scheduler.triggerTask(CatalogIndexer.TASK_ID);
 }

@@ -12,6 +12,8 @@ export interface EntityNode {
   childOf: string[];
   /** Raw `ai-cost/monthly-budget` annotation. */
   monthlyBudget?: string;
+  /** Raw `ai-cost/tags` annotation: allocation tag values for the spend it claims. */
+  allocationTags?: string;
 }
 
 const OWNER_KINDS = new Set(['group', 'user']);

@@ -1,4 +1,10 @@
 import { allocateMicros } from '@ai-cost/plugin-ai-cost-common';
+import {
+  splitWeights,
+  type AllocationPolicy,
+  type AllocationRecord,
+  type SplitRule,
+} from '../allocation';
 import type { ClaimIndex, UsageDimensions } from './ClaimIndex';
 import {
   AMOUNT_KEYS,
@@ -9,12 +15,19 @@ import {
 
 export type { UsageAmounts } from './usageAmounts';
 
-/** Ingested usage summed per source, day, model and claimable dimensions. */
+/** Ingested usage summed per source, day, model and the dimensions rules match. */
 export interface UsageGroup extends UsageDimensions, UsageAmounts {
   sourceId: string;
   date: string;
   model: string;
+  /** Only grouped by when an allocation rule matches on it. */
+  userId?: string | null;
+  region?: string | null;
+  serviceTier?: string | null;
 }
+
+/** Allocation tag values of some spend, e.g. `{ environment: 'production' }`. */
+export type AllocationTags = Record<string, string>;
 
 /** Attributed spend of one entity (one `ai_cost_daily` row). */
 export interface AttributedRow extends UsageAmounts {
@@ -26,6 +39,10 @@ export interface AttributedRow extends UsageAmounts {
   apiKeyId: string;
   /** Split evenly with other equally specific claims. */
   conflict: boolean;
+  allocationTags: AllocationTags;
+  /** The split rule that gave this spend, empty for a claim. */
+  splitRuleId: string;
+  splitMethod: string;
 }
 
 /** Unclaimed spend of one provider dimension (one `ai_cost_unallocated_daily` row). */
@@ -36,14 +53,31 @@ export interface UnallocatedRow extends UsageAmounts {
   dimension: string;
   value: string;
   model: string;
+  allocationTags: AllocationTags;
 }
 
-/** Splits every amount evenly into `n` integer parts that sum exactly. */
-function splitEvenly(amounts: UsageAmounts, n: number): UsageAmounts[] {
-  const parts = Array.from({ length: n }, emptyAmounts);
-  const ones = parts.map(() => 1);
+/** What attribution needs to apply allocation rules and tags (DESIGN §9.1). */
+export interface Allocation {
+  policy: AllocationPolicy;
+  /** Tags of an entity's `ai-cost/tags` annotation. */
+  entityTags(entityRef: string): AllocationTags | undefined;
+  /** Whether a split rule's target exists in the catalog. */
+  inCatalog(entityRef: string): boolean;
+  /** An entity and everything that rolls up to it. */
+  descendants(entityRef: string): Iterable<string>;
+}
+
+/** Unallocated spend of a split rule's targets missing from the catalog. */
+export const SPLIT_RULE_DIMENSION = 'splitRule';
+
+/** Splits every amount into integer parts by weight that sum exactly. */
+function splitAmounts(
+  amounts: UsageAmounts,
+  weights: number[],
+): UsageAmounts[] {
+  const parts = weights.map(emptyAmounts);
   for (const key of AMOUNT_KEYS) {
-    allocateMicros(amounts[key], ones).forEach((value, i) => {
+    allocateMicros(amounts[key], weights).forEach((value, i) => {
       parts[i][key] = value;
     });
   }
@@ -56,21 +90,130 @@ function amountsOf(group: UsageGroup): UsageAmounts {
   return amounts;
 }
 
+/** A usage group as allocation rules see it. */
+export function allocationRecordOf(group: UsageGroup): AllocationRecord {
+  return {
+    ...group,
+    userId: group.userId ?? null,
+    region: group.region ?? null,
+    serviceTier: group.serviceTier ?? null,
+  };
+}
+
+/** JSON with sorted keys, as the tables store allocation tags. */
+export function allocationTagsJson(tags: AllocationTags): string {
+  return JSON.stringify(
+    Object.fromEntries(
+      Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+  );
+}
+
+const NO_TAGS: AllocationTags = {};
+
 /**
- * Attributes summed usage to entities (DESIGN §3). Every micro-unit, token
- * and request of the input ends up either in an attributed row or in an
- * unallocated row: splits use the largest-remainder method, so the parts of
- * a conflict always add up to the whole.
+ * Attributes summed usage to entities (DESIGN §3, §9.1). A matching split
+ * rule takes precedence over claims and divides the spend among its targets
+ * (even, fixed weights, or proportional to each target's directly claimed
+ * spend from the same source that day); otherwise the most specific claims
+ * win, equally specific ones splitting evenly. Every micro-unit, token and
+ * request of the input ends up either in an attributed row or in an
+ * unallocated row: splits use the largest-remainder method, so the parts
+ * always add up to the whole. Every row carries its allocation tags.
  */
 export function attributeUsage(
   groups: Iterable<UsageGroup>,
   index: ClaimIndex,
+  allocation?: Allocation,
 ): { attributed: AttributedRow[]; unallocated: UnallocatedRow[] } {
   const attributed = new Map<string, AttributedRow>();
   const unallocated = new Map<string, UnallocatedRow>();
   const resolutions = new Map<string, ReturnType<ClaimIndex['resolve']>>();
+  /** Directly claimed cost per day and entity, for proportional splits. */
+  const direct = new Map<string, number>();
+  const deferred: Array<{ group: UsageGroup; rule: SplitRule }> = [];
+
+  const tagsOf = (group: UsageGroup, entityRef?: string) =>
+    allocation
+      ? allocation.policy.tagsFor(
+          allocationRecordOf(group),
+          entityRef ? allocation.entityTags(entityRef) : undefined,
+        )
+      : NO_TAGS;
+
+  const addAttributed = (
+    group: UsageGroup,
+    entityRef: string,
+    amounts: UsageAmounts,
+    how: { conflict: boolean; rule?: SplitRule },
+  ) => {
+    const apiKeyId = group.apiKeyId ?? '';
+    const allocationTags = tagsOf(group, entityRef);
+    const splitRuleId = how.rule?.id ?? '';
+    const key = [
+      entityRef,
+      group.date,
+      group.sourceId,
+      group.provider,
+      group.model,
+      apiKeyId,
+      allocationTagsJson(allocationTags),
+      splitRuleId,
+    ].join('\u0000');
+    const row = attributed.get(key) ?? {
+      ...emptyAmounts(),
+      entityRef,
+      date: group.date,
+      sourceId: group.sourceId,
+      provider: group.provider,
+      model: group.model,
+      apiKeyId,
+      conflict: false,
+      allocationTags,
+      splitRuleId,
+      splitMethod: how.rule?.method ?? '',
+    };
+    addAmounts(row, amounts);
+    row.conflict ||= how.conflict;
+    attributed.set(key, row);
+  };
+
+  const addUnallocated = (
+    group: UsageGroup,
+    dimension: string,
+    value: string,
+    amounts: UsageAmounts,
+  ) => {
+    const allocationTags = tagsOf(group);
+    const key = [
+      group.date,
+      group.sourceId,
+      group.provider,
+      dimension,
+      value,
+      group.model,
+      allocationTagsJson(allocationTags),
+    ].join('\u0000');
+    const row = unallocated.get(key) ?? {
+      ...emptyAmounts(),
+      date: group.date,
+      sourceId: group.sourceId,
+      provider: group.provider,
+      dimension,
+      value,
+      model: group.model,
+      allocationTags,
+    };
+    addAmounts(row, amounts);
+    unallocated.set(key, row);
+  };
 
   for (const group of groups) {
+    const rule = allocation?.policy.splitRuleFor(allocationRecordOf(group));
+    if (rule) {
+      deferred.push({ group, rule });
+      continue;
+    }
     const dimensionsKey = JSON.stringify([
       group.provider,
       group.accountId,
@@ -87,25 +230,7 @@ export function attributeUsage(
     const amounts = amountsOf(group);
 
     if (resolution.kind === 'unallocated') {
-      const key = [
-        group.date,
-        group.sourceId,
-        group.provider,
-        resolution.dimension,
-        resolution.value,
-        group.model,
-      ].join('\u0000');
-      const row = unallocated.get(key) ?? {
-        ...emptyAmounts(),
-        date: group.date,
-        sourceId: group.sourceId,
-        provider: group.provider,
-        dimension: resolution.dimension,
-        value: resolution.value,
-        model: group.model,
-      };
-      addAmounts(row, amounts);
-      unallocated.set(key, row);
+      addUnallocated(group, resolution.dimension, resolution.value, amounts);
       continue;
     }
 
@@ -113,32 +238,44 @@ export function attributeUsage(
     const shares =
       entityRefs.length === 1
         ? [amounts]
-        : splitEvenly(amounts, entityRefs.length);
+        : splitAmounts(
+            amounts,
+            entityRefs.map(() => 1),
+          );
     entityRefs.forEach((entityRef, i) => {
-      const apiKeyId = group.apiKeyId ?? '';
-      const key = [
-        entityRef,
-        group.date,
-        group.sourceId,
-        group.provider,
-        group.model,
-        apiKeyId,
-      ].join('\u0000');
-      const row = attributed.get(key) ?? {
-        ...emptyAmounts(),
-        entityRef,
-        date: group.date,
-        sourceId: group.sourceId,
-        provider: group.provider,
-        model: group.model,
-        apiKeyId,
-        conflict: false,
-      };
-      addAmounts(row, shares[i]);
-      row.conflict ||= entityRefs.length > 1;
-      attributed.set(key, row);
+      addAttributed(group, entityRef, shares[i], {
+        conflict: entityRefs.length > 1,
+      });
+      const key = `${group.date}\u0000${entityRef}`;
+      direct.set(key, (direct.get(key) ?? 0) + shares[i].cost);
     });
   }
+
+  for (const { group, rule } of deferred) {
+    if (rule.method === 'metric') {
+      // Business metrics (unit economics) are not available yet: the spend
+      // stays visible as unallocated under the rule.
+      addUnallocated(group, SPLIT_RULE_DIMENSION, rule.id, amountsOf(group));
+      continue;
+    }
+    const directCost = (target: string) => {
+      let sum = 0;
+      for (const ref of allocation!.descendants(target)) {
+        sum += direct.get(`${group.date}\u0000${ref}`) ?? 0;
+      }
+      return sum;
+    };
+    const { weights } = splitWeights(rule, directCost);
+    const parts = splitAmounts(amountsOf(group), weights);
+    rule.targets.forEach((target, i) => {
+      if (allocation!.inCatalog(target)) {
+        addAttributed(group, target, parts[i], { conflict: false, rule });
+      } else {
+        addUnallocated(group, SPLIT_RULE_DIMENSION, rule.id, parts[i]);
+      }
+    });
+  }
+
   return {
     attributed: [...attributed.values()],
     unallocated: [...unallocated.values()],

@@ -6,7 +6,10 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { ANNOTATION_MONTHLY_BUDGET } from '@ai-cost/plugin-ai-cost-common';
+import {
+  ANNOTATION_MONTHLY_BUDGET,
+  ANNOTATION_TAGS,
+} from '@ai-cost/plugin-ai-cost-common';
 import { readEntityClaims, type Claim, type ClaimProblem } from './claims';
 import type { EntityNode } from './EntityGraph';
 
@@ -54,6 +57,8 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   if (ownerRef) node.ownerRef = ownerRef;
   const budget = annotations?.[ANNOTATION_MONTHLY_BUDGET];
   if (budget !== undefined) node.monthlyBudget = budget;
+  const allocationTags = annotations?.[ANNOTATION_TAGS];
+  if (allocationTags !== undefined) node.allocationTags = allocationTags;
   snapshot.entities.push(node);
 
   const { claims, problems } = readEntityClaims(entityRef, annotations);
@@ -106,4 +111,20 @@ export function providersWithChangedClaims(
       changed.push(provider);
   }
   return changed.sort();
+}
+
+/** Whether any entity's `ai-cost/tags` annotation differs between two snapshots. */
+export function allocationTagsChanged(
+  before: CatalogSnapshot,
+  after: CatalogSnapshot,
+): boolean {
+  const tagsOf = (snapshot: CatalogSnapshot) =>
+    new Map(
+      snapshot.entities
+        .filter(e => e.allocationTags !== undefined)
+        .map(e => [e.entityRef, e.allocationTags]),
+    );
+  const a = tagsOf(before);
+  const b = tagsOf(after);
+  return a.size !== b.size || [...a].some(([ref, tags]) => b.get(ref) !== tags);
 }

@@ -9,6 +9,7 @@ import {
   type AnomalySeverity,
 } from '@ai-cost/plugin-ai-cost-common';
 import { readCurrency } from '@ai-cost/plugin-ai-cost-node';
+import { readAllocationSettings, type AllocationSettings } from '../allocation';
 import {
   readClassificationRules,
   type ClassificationRules,
@@ -29,6 +30,8 @@ export interface AiCostSettings {
   push: PushSettings;
   /** `aiCost.classification`: which cloud and FOCUS line items are AI spend. */
   classification: ClassificationRules;
+  /** `aiCost.allocation`: allocation tags, virtual-tag and split rules, chargeback threshold. */
+  allocation: AllocationSettings;
   /** `aiCost.demo.enabled`: deterministic demo sources. */
   demo: boolean;
 }
@@ -108,6 +111,7 @@ export function readAiCostSettings(
     notifySeverity: readNotifySeverity(config),
     push: readPushSettings(config, logger),
     classification: readClassificationRules(config),
+    allocation: readAllocationSettings(config),
     demo: config.getOptionalBoolean('aiCost.demo.enabled') ?? false,
   };
 }

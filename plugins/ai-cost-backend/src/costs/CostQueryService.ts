@@ -1,4 +1,6 @@
+import { InputError } from '@backstage/errors';
 import type {
+  AllocationCoverage,
   EntityCostsResponse,
   RollupQuery,
   RollupResponse,
@@ -6,6 +8,7 @@ import type {
 import type { PricingService, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { AttributionStore } from '../database';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
+import { allocationCoverage } from './allocationCoverage';
 import { exportCsv } from './csvExport';
 import { entityCosts } from './entityCosts';
 import { rollup } from './rollup';
@@ -23,6 +26,10 @@ export class CostQueryService {
       index: CatalogIndexReader;
       pricing: PricingService;
       currency: string;
+      /** The allocation tags every breakdown reports. */
+      tagKeys: string[];
+      /** Coverage from which chargeback is ready. */
+      coverageThreshold: number;
       demoSourceIds: () => Promise<Set<string>>;
     },
   ) {}
@@ -33,7 +40,7 @@ export class CostQueryService {
     window: UsageWindow;
     visible: VisibilityCheck;
   }): Promise<EntityCostsResponse> {
-    const { store, pricing, currency } = this.options;
+    const { store, pricing, currency, tagKeys } = this.options;
     const [index, demoSources] = await Promise.all([
       this.options.index.read(),
       this.options.demoSourceIds(),
@@ -44,15 +51,38 @@ export class CostQueryService {
       index,
       pricing,
       currency,
+      tagKeys,
       demoSources,
     });
   }
 
   /** Organisation-wide spend grouped one way (DESIGN §3 `GET /rollup`). */
   async rollup(query: RollupQuery): Promise<RollupResponse> {
-    const { store, currency } = this.options;
+    const { store, currency, tagKeys } = this.options;
+    const tag = query.groupBy.startsWith('tag:')
+      ? query.groupBy.slice('tag:'.length)
+      : undefined;
+    if (tag !== undefined && !tagKeys.includes(tag)) {
+      throw new InputError(
+        `groupBy: ${tag} is not an allocation tag; use one of ${tagKeys
+          .map(key => `tag:${key}`)
+          .join(', ')} (aiCost.allocation.tags)`,
+      );
+    }
     const { graph } = await this.options.index.read();
     return rollup({ store, graph, currency, query });
+  }
+
+  /** How much spend is allocated (DESIGN §9.1 `GET /allocation/coverage`). */
+  async allocationCoverage(window: UsageWindow): Promise<AllocationCoverage> {
+    const { store, currency, tagKeys, coverageThreshold } = this.options;
+    return allocationCoverage({
+      store,
+      currency,
+      tagKeys,
+      threshold: coverageThreshold,
+      window,
+    });
   }
 
   /**

@@ -17,6 +17,8 @@ import {
 import { childBreakdown } from './childBreakdown';
 import { entityClaims } from './entityClaims';
 import { previousWindow } from './previousWindow';
+import { splitRuleTotals } from './splitRuleTotals';
+import { byTag, sharedCosts } from './tagBreakdowns';
 import { costTotals, dailyTotals } from './totals';
 import { subtreeVisibility, type VisibilityCheck } from './visibility';
 
@@ -31,6 +33,7 @@ export async function entityCosts(options: {
   index: CatalogIndex;
   pricing: PricingService;
   currency: string;
+  tagKeys: string[];
   demoSources: Set<string>;
   entity: { entityRef: string; kind: string; title?: string };
   window: UsageWindow;
@@ -64,7 +67,7 @@ export async function entityCosts(options: {
     spenders: costOf.keys(),
     visible: options.visible,
   });
-  const [perDayModel, perKey] = await Promise.all([
+  const [perDayModel, perKey, perTags, perRule] = await Promise.all([
     store.sumAttributed({
       window,
       entityRefs: shown,
@@ -74,6 +77,16 @@ export async function entityCosts(options: {
       window,
       entityRefs: shown,
       groupBy: ['provider', 'apiKeyId'],
+    }),
+    store.sumAttributed({
+      window,
+      entityRefs: shown,
+      groupBy: ['allocationTags'],
+    }),
+    store.sumAttributed({
+      window,
+      entityRefs: shown,
+      groupBy: ['splitRuleId', 'splitMethod'],
     }),
   ]);
 
@@ -101,6 +114,8 @@ export async function entityCosts(options: {
     byModel: byModel(models),
     byApiKey: byApiKey(perKey),
     byTokenType: byTokenType(models, options.pricing, window.to),
+    byTag: byTag(perTags, options.tagKeys),
+    shared: sharedCosts(perRule, await splitRuleTotals(store, window, perRule)),
     hiddenDescendants: {
       count: hidden.size,
       cost: money(

@@ -2,15 +2,18 @@ import {
   microsToNumber as money,
   type RollupQuery,
   type RollupResponse,
+  type TagGroupBy,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { EntityGraph } from '../attribution/EntityGraph';
-import { claimAnnotationFor } from '../attribution/claims';
 import type { AttributedColumn, AttributionStore } from '../database';
 import { byCostDesc, sumCost } from './amounts';
-import { unallocatedHint } from './unallocatedHint';
 import { previousWindow } from './previousWindow';
+import { tagRollup } from './tagRollup';
+import { unallocatedSection } from './unallocatedSection';
 
-const GROUP_COLUMNS: Record<RollupQuery['groupBy'], AttributedColumn[]> = {
+type EntityGroupBy = Exclude<RollupQuery['groupBy'], TagGroupBy>;
+
+const GROUP_COLUMNS: Record<EntityGroupBy, AttributedColumn[]> = {
   model: ['provider', 'model'],
   provider: ['provider'],
   owner: ['entityRef'],
@@ -20,7 +23,7 @@ const GROUP_COLUMNS: Record<RollupQuery['groupBy'], AttributedColumn[]> = {
 
 /** The rollup key of a row: `provider/model`, the provider, or the entity's owner, system or domain. */
 function keyFunction(
-  groupBy: RollupQuery['groupBy'],
+  groupBy: EntityGroupBy,
   graph: EntityGraph,
 ): (row: Partial<Record<AttributedColumn, string>>) => string {
   switch (groupBy) {
@@ -45,16 +48,20 @@ export async function rollup(options: {
   query: RollupQuery;
 }): Promise<RollupResponse> {
   const { store, graph, query } = options;
+  if (query.groupBy.startsWith('tag:')) {
+    return tagRollup({ ...options, tag: query.groupBy.slice('tag:'.length) });
+  }
+  const groupBy = query.groupBy as EntityGroupBy;
   const window = { from: query.from, to: query.to };
-  const byModel = query.groupBy === 'model' || query.groupBy === 'provider';
-  const groupBy = GROUP_COLUMNS[query.groupBy];
-  const keyOf = keyFunction(query.groupBy, graph);
+  const byModel = groupBy === 'model' || groupBy === 'provider';
+  const columns = GROUP_COLUMNS[groupBy];
+  const keyOf = keyFunction(groupBy, graph);
 
-  const byProvider = query.groupBy === 'provider';
+  const byProvider = groupBy === 'provider';
   const [current, previous, unallocated, previousUnallocated] =
     await Promise.all([
-      store.sumAttributed({ window, groupBy }),
-      store.sumAttributed({ window: previousWindow(window), groupBy }),
+      store.sumAttributed({ window, groupBy: columns }),
+      store.sumAttributed({ window: previousWindow(window), groupBy: columns }),
       store.sumUnallocated(window),
       byProvider ? store.sumUnallocated(previousWindow(window)) : [],
     ]);
@@ -114,25 +121,6 @@ export async function rollup(options: {
           ? {}
           : { unallocatedCost: money(i.unallocatedCost) }),
       })),
-    unallocated: {
-      cost: money(unallocatedCost),
-      items: unallocated
-        .filter(u => u.cost !== 0)
-        .sort(byCostDesc)
-        .map(u => {
-          const claimWith = claimAnnotationFor(u.provider, u.dimension);
-          const claim = {
-            provider: u.provider,
-            dimension: u.dimension,
-            value: u.value,
-            ...(claimWith ? { claimWith } : {}),
-          };
-          return {
-            ...claim,
-            cost: money(u.cost),
-            hint: unallocatedHint(claim),
-          };
-        }),
-    },
+    unallocated: unallocatedSection(unallocated),
   };
 }

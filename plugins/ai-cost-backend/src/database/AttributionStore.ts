@@ -67,7 +67,18 @@ export interface AttributedSpendStore {
       attributed: AttributedRow[];
       unallocated: UnallocatedRow[];
     };
+    /** Group by user too (an allocation rule matches on it). */
+    byUser?: boolean;
   }): Promise<{ attributedRows: number; unallocatedRows: number }>;
+
+  /**
+   * Raw usage of every source summed as `reattribute` gives it to
+   * attribution: what previews of allocation rules run on.
+   */
+  usageGroups(options: {
+    window: UsageWindow;
+    byUser?: boolean;
+  }): Promise<UsageGroup[]>;
 
   /** Attributed spend of some entities summed by the given columns. */
   sumAttributed<K extends AttributedColumn>(options: {
@@ -81,6 +92,12 @@ export interface AttributedSpendStore {
   sumUnallocated(
     window: UsageWindow,
   ): Promise<Array<AmountsRow<'provider' | 'dimension' | 'value'>>>;
+
+  /** Unallocated spend (cost only) summed by the given columns. */
+  sumUnallocatedCost<K extends UnallocatedColumn>(options: {
+    window: UsageWindow;
+    groupBy: K[];
+  }): Promise<Array<Record<K, string> & { cost: number }>>;
 
   /** Unallocated spend summed by day, provider, dimension, value and model. */
   sumUnallocatedDaily(
@@ -99,6 +116,16 @@ export interface AttributedSpendStore {
 /** The annotation index and attributed spend, as the attribution code uses them. */
 export type AttributionStore = CatalogSnapshotStore & AttributedSpendStore;
 
+/** Columns of `ai_cost_unallocated_daily` a query can group by. */
+export type UnallocatedColumn =
+  | 'date'
+  | 'provider'
+  | 'dimension'
+  | 'value'
+  | 'model'
+  /** JSON object of allocation tag values, sorted keys. */
+  | 'allocationTags';
+
 /** Columns of `ai_cost_daily` a query can group by. */
 export type AttributedColumn =
   | 'entityRef'
@@ -106,4 +133,8 @@ export type AttributedColumn =
   | 'sourceId'
   | 'provider'
   | 'model'
-  | 'apiKeyId';
+  | 'apiKeyId'
+  /** JSON object of allocation tag values, sorted keys. */
+  | 'allocationTags'
+  | 'splitRuleId'
+  | 'splitMethod';

@@ -1,10 +1,11 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
-import type {
-  AttributedRow,
-  UnallocatedRow,
-  UsageAmounts,
-  UsageGroup,
+import {
+  allocationTagsJson,
+  type AttributedRow,
+  type UnallocatedRow,
+  type UsageAmounts,
+  type UsageGroup,
 } from '../attribution/attributeUsage';
 import type {
   AmountsRow,
@@ -12,6 +13,7 @@ import type {
   AttributedSpendStore,
   SourceUsageSpan,
   UnallocatedAmounts,
+  UnallocatedColumn,
 } from './AttributionStore';
 import {
   chunks,
@@ -30,6 +32,18 @@ const COLUMNS: Record<AttributedColumn, string> = {
   provider: 'provider',
   model: 'model',
   apiKeyId: 'api_key_id',
+  allocationTags: 'allocation_tags',
+  splitRuleId: 'split_rule_id',
+  splitMethod: 'split_method',
+};
+
+const UNALLOCATED_COLUMNS: Record<UnallocatedColumn, string> = {
+  date: 'date',
+  provider: 'provider',
+  dimension: 'dimension',
+  value: 'value',
+  model: 'model',
+  allocationTags: 'allocation_tags',
 };
 
 const AMOUNT_SUMS: Record<keyof UsageAmounts, string> = {
@@ -53,7 +67,7 @@ const UNALLOCATED_SUMS: Record<keyof UnallocatedAmounts, string> = {
   requests: 'requests',
 };
 
-/** The columns of raw usage attribution groups it by: what claims match, per day and model. */
+/** The columns of raw usage attribution groups it by: what claims and allocation rules match, per day and model. */
 const CLAIMABLE_DIMENSIONS = [
   'provider',
   'account_id',
@@ -63,6 +77,8 @@ const CLAIMABLE_DIMENSIONS = [
   'tags',
   'date',
   'model',
+  'region',
+  'service_tier',
 ];
 
 function amountsFrom(row: Record<string, unknown>): UsageAmounts {
@@ -102,6 +118,9 @@ function toDailyRow(row: AttributedRow): DbDailyRow {
     estimated_only_micros: row.estimatedOnly,
     ...tokenColumns(row),
     conflict: row.conflict,
+    allocation_tags: allocationTagsJson(row.allocationTags),
+    split_rule_id: row.splitRuleId,
+    split_method: row.splitMethod,
   };
 }
 
@@ -119,7 +138,42 @@ function toUnallocatedRow(row: UnallocatedRow): DbUnallocatedRow {
     cache_write_tokens: row.cacheWriteTokens,
     output_tokens: row.outputTokens,
     requests: row.requests,
+    allocation_tags: allocationTagsJson(row.allocationTags),
   };
+}
+
+/** Raw usage summed by what claims and allocation rules match, per source, day and model. */
+async function usageGroups(
+  db: Knex,
+  options: { window: UsageWindow; sourceId?: string; byUser?: boolean },
+): Promise<UsageGroup[]> {
+  const { window, sourceId, byUser } = options;
+  const dimensions = [
+    'source_id',
+    ...CLAIMABLE_DIMENSIONS,
+    ...(byUser ? ['user_id'] : []),
+  ];
+  const query = db('ai_cost_usage')
+    .select(...dimensions, ...usageSums(db))
+    .whereBetween('date', [window.from, window.to])
+    .groupBy(dimensions);
+  if (sourceId !== undefined) query.where('source_id', sourceId);
+  const rows = await query;
+  return rows.map((row: any) => ({
+    sourceId: row.source_id,
+    provider: row.provider,
+    accountId: row.account_id,
+    projectId: row.project_id,
+    resourceId: row.resource_id,
+    apiKeyId: row.api_key_id,
+    tags: row.tags ? JSON.parse(row.tags) : null,
+    date: row.date,
+    model: row.model ?? '',
+    region: row.region,
+    serviceTier: row.service_tier,
+    ...(byUser ? { userId: row.user_id } : {}),
+    ...amountsFrom(row),
+  }));
 }
 
 /** The knex implementation of {@link AttributedSpendStore}, on SQLite and PostgreSQL. */
@@ -150,28 +204,14 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       attributed: AttributedRow[];
       unallocated: UnallocatedRow[];
     };
+    /** Group by user too (an allocation rule matches on it). */
+    byUser?: boolean;
   }) {
     const { sourceId, window } = options;
     return this.db.transaction(async tx => {
       // Serialises with ingestion of the same source, which updates this row.
       await tx('ai_cost_sources').where({ id: sourceId }).forUpdate().first();
-      const usage = await tx('ai_cost_usage')
-        .select(...CLAIMABLE_DIMENSIONS, ...usageSums(tx))
-        .where('source_id', sourceId)
-        .whereBetween('date', [window.from, window.to])
-        .groupBy(CLAIMABLE_DIMENSIONS);
-      const groups: UsageGroup[] = usage.map((row: any) => ({
-        sourceId,
-        provider: row.provider,
-        accountId: row.account_id,
-        projectId: row.project_id,
-        resourceId: row.resource_id,
-        apiKeyId: row.api_key_id,
-        tags: row.tags ? JSON.parse(row.tags) : null,
-        date: row.date,
-        model: row.model ?? '',
-        ...amountsFrom(row),
-      }));
+      const groups = await usageGroups(tx, { ...options, sourceId });
       const { attributed, unallocated } = options.attribute(groups);
 
       for (const table of ['ai_cost_daily', 'ai_cost_unallocated_daily']) {
@@ -191,6 +231,10 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         unallocatedRows: unallocated.length,
       };
     });
+  }
+
+  usageGroups(options: { window: UsageWindow; byUser?: boolean }) {
+    return usageGroups(this.db, options);
   }
 
   async sumAttributed<K extends AttributedColumn>(options: {
@@ -253,6 +297,30 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       value: row.value,
       ...amountsFrom(row),
     }));
+  }
+
+  async sumUnallocatedCost<K extends UnallocatedColumn>(options: {
+    window: UsageWindow;
+    groupBy: K[];
+  }) {
+    const { window, groupBy } = options;
+    const query = this.db('ai_cost_unallocated_daily')
+      .select(
+        ...groupBy.map(key =>
+          this.db.raw('?? as ??', [UNALLOCATED_COLUMNS[key], key]),
+        ),
+        ...sumsAs(this.db, { cost: 'cost_micros' }),
+      )
+      .whereBetween('date', [window.from, window.to]);
+    if (groupBy.length > 0) {
+      query.groupBy(groupBy.map(key => UNALLOCATED_COLUMNS[key]));
+    }
+    const rows = await query;
+    return rows.map((row: any) => {
+      const out: Record<string, unknown> = { cost: dbNumber(row.cost) };
+      for (const key of groupBy) out[key] = row[key];
+      return out as Record<K, string> & { cost: number };
+    });
   }
 
   async sumUnallocatedDaily(window: UsageWindow) {

@@ -5,6 +5,7 @@ import type {
   AttributedSpendStore,
   AttributionStore,
   CatalogSnapshotStore,
+  UnallocatedColumn,
 } from './AttributionStore';
 
 /**
@@ -48,6 +49,17 @@ export class DatabaseAttributionStore implements AttributionStore {
 
   sumUnallocated(window: UsageWindow) {
     return this.spend.sumUnallocated(window);
+  }
+
+  sumUnallocatedCost<K extends UnallocatedColumn>(options: {
+    window: UsageWindow;
+    groupBy: K[];
+  }) {
+    return this.spend.sumUnallocatedCost(options);
+  }
+
+  usageGroups(options: { window: UsageWindow; byUser?: boolean }) {
+    return this.spend.usageGroups(options);
   }
 
   sumUnallocatedDaily(window: UsageWindow) {

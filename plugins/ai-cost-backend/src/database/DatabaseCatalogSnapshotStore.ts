@@ -34,6 +34,7 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
       part_of: JSON.stringify(e.partOf),
       child_of: JSON.stringify(e.childOf),
       monthly_budget: e.monthlyBudget ?? null,
+      allocation_tags: e.allocationTags ?? null,
     }));
     const keys: DbAttributionKeyRow[] = snapshot.claims.map(c => ({
       entity_ref: c.entityRef,
@@ -91,6 +92,9 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
           childOf: JSON.parse(row.child_of),
           ...(row.monthly_budget !== null
             ? { monthlyBudget: row.monthly_budget }
+            : {}),
+          ...(row.allocation_tags !== null
+            ? { allocationTags: row.allocation_tags }
             : {}),
         })),
         claims: keyRows.map(row => ({

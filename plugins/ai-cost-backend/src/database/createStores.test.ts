@@ -43,6 +43,7 @@ describe('createStores', () => {
       });
       const stores = await createStores({ database });
       expect(Object.keys(stores).sort()).toEqual([
+        'allocationRules',
         'anomalies',
         'attribution',
         'budgets',

@@ -1,5 +1,6 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAiCostStore } from './DatabaseAiCostStore';
+import { DatabaseAllocationRuleStore } from './DatabaseAllocationRuleStore';
 import { DatabaseAnomalyStore } from './DatabaseAnomalyStore';
 import { DatabaseAttributedSpendStore } from './DatabaseAttributedSpendStore';
 import { DatabaseAttributionStore } from './DatabaseAttributionStore';
@@ -41,5 +42,6 @@ export async function createStores(options: { database: DatabaseService }) {
       new DatabaseFocusFileStore(db, writer),
     ),
     requests: new DatabaseTaskRequestStore(db),
+    allocationRules: new DatabaseAllocationRuleStore(db),
   };
 }

@@ -11,5 +11,6 @@ export { DatabasePushStore } from './DatabasePushStore';
 export type * from './RecommendationStore';
 export { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
 export type * from './TaskRequestStore';
+export type * from './AllocationRuleStore';
 export { DatabaseTaskRequestStore } from './DatabaseTaskRequestStore';
 export { createStores, type AiCostStores } from './createStores';

@@ -84,6 +84,7 @@ export type DbEntityRow = {
   part_of: string;
   child_of: string;
   monthly_budget: string | null;
+  allocation_tags: string | null;
 };
 
 export type DbIndexStateRow = {
@@ -111,6 +112,10 @@ export type DbDailyRow = {
   reasoning_tokens: Bigint;
   requests: Bigint;
   conflict: boolean | number;
+  /** JSON object of allocation tag values, sorted keys. */
+  allocation_tags: string;
+  split_rule_id: string;
+  split_method: string;
 };
 
 export type DbUnallocatedRow = {
@@ -127,6 +132,7 @@ export type DbUnallocatedRow = {
   cache_write_tokens: Bigint;
   output_tokens: Bigint;
   requests: Bigint;
+  allocation_tags: string;
 };
 
 export type DbBudgetRow = {

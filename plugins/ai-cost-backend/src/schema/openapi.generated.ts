@@ -596,6 +596,44 @@ export const spec = {
             },
             required: ['items', 'unexplainedCost'],
           },
+          byTag: {
+            type: 'object',
+            description:
+              "Spend per allocation tag value, for every configured tag. Each tag's items sum to what byModel covers. value null is spend without a value; past the top values the rest is one item with otherValues (how many values it folds) and value null.\n",
+            additionalProperties: {
+              type: 'array',
+              items: {
+                $ref: '#/components/schemas/TagCostItem',
+              },
+            },
+          },
+          shared: {
+            type: 'array',
+            description:
+              'Spend split rules gave this entity and its descendants, with its share of each rule.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                ruleId: {
+                  type: 'string',
+                },
+                method: {
+                  type: 'string',
+                  enum: ['even', 'fixed', 'proportional'],
+                },
+                share: {
+                  type: 'number',
+                  minimum: 0,
+                  maximum: 1,
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['ruleId', 'method', 'share', 'cost'],
+            },
+          },
           byChild: {
             type: 'array',
             items: {
@@ -657,10 +695,386 @@ export const spec = {
           'byModel',
           'byApiKey',
           'byTokenType',
+          'byTag',
+          'shared',
           'byChild',
           'hiddenChildren',
           'claims',
         ],
+      },
+      AllocationCoverage: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+          attributed: {
+            $ref: '#/components/schemas/Money',
+          },
+          unallocated: {
+            $ref: '#/components/schemas/Money',
+          },
+          coverage: {
+            $ref: '#/components/schemas/Fraction',
+          },
+          threshold: {
+            $ref: '#/components/schemas/Fraction',
+          },
+          chargebackReady: {
+            type: 'boolean',
+          },
+          byProvider: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                provider: {
+                  type: 'string',
+                },
+                total: {
+                  $ref: '#/components/schemas/Money',
+                },
+                attributed: {
+                  $ref: '#/components/schemas/Money',
+                },
+                coverage: {
+                  $ref: '#/components/schemas/Fraction',
+                },
+              },
+              required: ['provider', 'total', 'attributed', 'coverage'],
+            },
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                tag: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                coverage: {
+                  $ref: '#/components/schemas/Fraction',
+                },
+                topMissing: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      provider: {
+                        type: 'string',
+                      },
+                      dimension: {
+                        type: 'string',
+                        description:
+                          'entity (annotate it with ai-cost/tags) or the unclaimed provider dimension.',
+                      },
+                      value: {
+                        type: 'string',
+                      },
+                      cost: {
+                        $ref: '#/components/schemas/Money',
+                      },
+                    },
+                    required: ['provider', 'dimension', 'value', 'cost'],
+                  },
+                },
+              },
+              required: ['tag', 'cost', 'coverage', 'topMissing'],
+            },
+          },
+          daily: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                date: {
+                  type: 'string',
+                  format: 'date',
+                },
+                coverage: {
+                  oneOf: [
+                    {
+                      $ref: '#/components/schemas/Fraction',
+                    },
+                    {
+                      type: 'null',
+                    },
+                  ],
+                },
+              },
+              required: ['date', 'coverage'],
+            },
+          },
+        },
+        required: [
+          'currency',
+          'from',
+          'to',
+          'total',
+          'attributed',
+          'unallocated',
+          'coverage',
+          'threshold',
+          'chargebackReady',
+          'byProvider',
+          'tags',
+          'daily',
+        ],
+      },
+      Fraction: {
+        type: 'number',
+        minimum: 0,
+        maximum: 1,
+      },
+      AllocationRuleInput: {
+        type: 'object',
+        description:
+          'One virtual-tag rule (tag, value or valueFrom, match) or split rule\n(match, method, targets or shares, metric) as in\naiCost.allocation; kind is optional (a body with method is a split).\n',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['virtualTag', 'split'],
+          },
+          id: {
+            type: 'string',
+          },
+          match: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          tag: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+          valueFrom: {
+            type: 'string',
+          },
+          method: {
+            type: 'string',
+            enum: ['even', 'fixed', 'proportional', 'metric'],
+          },
+          targets: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          shares: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          metric: {
+            type: 'string',
+          },
+        },
+        required: ['match'],
+      },
+      AllocationRuleView: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['virtualTag', 'split'],
+          },
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['config', 'portal'],
+          },
+          match: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+          },
+          tag: {
+            type: 'string',
+          },
+          value: {
+            type: 'string',
+          },
+          valueFrom: {
+            type: 'string',
+          },
+          method: {
+            type: 'string',
+            enum: ['even', 'fixed', 'proportional', 'metric'],
+          },
+          targets: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          shares: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          metric: {
+            type: 'string',
+          },
+          matchedCost: {
+            $ref: '#/components/schemas/Money',
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['kind', 'id', 'source', 'match', 'matchedCost', 'problems'],
+      },
+      AllocationRules: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          tags: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          virtualTags: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AllocationRuleView',
+            },
+          },
+          splitRules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AllocationRuleView',
+            },
+          },
+        },
+        required: [
+          'currency',
+          'from',
+          'to',
+          'tags',
+          'virtualTags',
+          'splitRules',
+        ],
+      },
+      AllocationRulePreview: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          matchedCost: {
+            $ref: '#/components/schemas/Money',
+          },
+          moves: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                from: {
+                  type: ['string', 'null'],
+                },
+                to: {
+                  type: ['string', 'null'],
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['from', 'to', 'cost'],
+            },
+          },
+        },
+        required: ['currency', 'from', 'to', 'matchedCost', 'moves'],
+      },
+      RollupGroupBy: {
+        description:
+          'An entity grouping, the provider or model, or tag:<key> for an allocation tag.',
+        anyOf: [
+          {
+            type: 'string',
+            enum: ['owner', 'system', 'domain', 'provider', 'model'],
+          },
+          {
+            type: 'string',
+            pattern: '^tag:[a-z0-9][a-z0-9_.-]*$',
+          },
+        ],
+      },
+      TagCostItem: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          value: {
+            type: ['string', 'null'],
+          },
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+          otherValues: {
+            type: 'integer',
+            minimum: 1,
+          },
+        },
+        required: ['value', 'cost'],
       },
       Rollup: {
         type: 'object',
@@ -678,8 +1092,7 @@ export const spec = {
             format: 'date',
           },
           groupBy: {
-            type: 'string',
-            enum: ['owner', 'system', 'domain', 'provider', 'model'],
+            $ref: '#/components/schemas/RollupGroupBy',
           },
           total: {
             $ref: '#/components/schemas/Money',
@@ -691,7 +1104,9 @@ export const spec = {
               type: 'object',
               properties: {
                 key: {
-                  type: 'string',
+                  type: ['string', 'null'],
+                  description:
+                    'Entity ref, provider or provider/model; by tag the tag value, null for spend without one and for the item folding the values past the top ones.',
                 },
                 entityRef: {
                   type: 'string',
@@ -708,7 +1123,13 @@ export const spec = {
                 unallocatedCost: {
                   $ref: '#/components/schemas/Money',
                   description:
-                    'groupBy=provider only: the part of cost no entity claims. Provider items include their unallocated spend and sum to total; other groupings sum to the attributed spend.',
+                    'groupBy=provider and tag:<key> only: the part of cost no entity claims. Provider and tag items include their unallocated spend and sum to total; other groupings sum to the attributed spend.',
+                },
+                otherValues: {
+                  type: 'integer',
+                  minimum: 1,
+                  description:
+                    'groupBy=tag:<key> only, on the item folding the values past the top 50.',
                 },
               },
               required: ['key', 'cost', 'previousCost'],
@@ -1172,6 +1593,16 @@ export const spec = {
           format: 'date',
         },
       },
+      AllocationRuleId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The rule id, e.g. shared-eval-key.',
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9_.-]{0,99}$',
+        },
+      },
       OptionalEntityRef: {
         name: 'entityRef',
         in: 'query',
@@ -1292,8 +1723,7 @@ export const spec = {
             in: 'query',
             required: true,
             schema: {
-              type: 'string',
-              enum: ['owner', 'system', 'domain', 'provider', 'model'],
+              $ref: '#/components/schemas/RollupGroupBy',
             },
           },
           {
@@ -1539,6 +1969,155 @@ export const spec = {
                 },
               },
             },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/allocation/coverage': {
+      get: {
+        operationId: 'GetAllocationCoverage',
+        description:
+          'How much spend is allocated to entities, overall, per provider and\nper day; per allocation tag how much carries a value and the largest\nspend without one; whether coverage reached the chargeback threshold\n(aiCost.allocation.chargeback.coverageThreshold). Needs ai-cost.org.read.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Allocation coverage of the window.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AllocationCoverage',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/allocation/rules': {
+      get: {
+        operationId: 'GetAllocationRules',
+        description:
+          "Virtual-tag and split rules in the order they apply (portal rules\nfirst, then app-config's), each with the spend it matched over the\nlast 30 days and its problems. Needs ai-cost.org.read.\n",
+        responses: {
+          '200': {
+            description: 'The allocation rules.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AllocationRules',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/allocation/rules/preview': {
+      post: {
+        operationId: 'PreviewAllocationRule',
+        description:
+          'What a candidate rule would move over the last 30 days if it were\nsaved (replacing a portal rule of the same id), computed exactly as\nthe re-attribution that saving it starts. Needs ai-cost.admin;\nnothing is saved.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AllocationRuleInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The spend the rule matches and what it moves.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AllocationRulePreview',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/allocation/rules/{id}': {
+      put: {
+        operationId: 'PutAllocationRule',
+        description:
+          'Creates (appended last) or replaces a portal-managed rule, then\nre-attributes the stored spend it can move. Ids of app-config rules\nare refused (409). Needs ai-cost.admin; audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/AllocationRuleId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AllocationRuleInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rule, replaced.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AllocationRuleView',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The rule, created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AllocationRuleView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteAllocationRule',
+        description:
+          'Removes a portal-managed rule and re-attributes the spend it moved.\nNeeds ai-cost.admin; audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/AllocationRuleId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',

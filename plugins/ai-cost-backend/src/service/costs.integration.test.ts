@@ -625,7 +625,7 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
         ],
         [
           `/rollup?groupBy=team&${WINDOW}`,
-          'groupBy: must be one of owner, system, domain, provider, model',
+          'groupBy: must be one of owner, system, domain, provider, model, or tag:<allocation tag> such as tag:environment',
         ],
         [
           '/export.csv?from=2026-11-01&to=yesterday',

@@ -37,6 +37,8 @@ import { spec } from '../schema/openapi.generated';
 import { registerAnomalyRoutes } from './anomalyRoutes';
 import type { ClaimStateService } from '../attribution/ClaimStateService';
 import { registerAttributionRoutes } from './attributionRoutes';
+import type { AllocationService } from '../allocation/AllocationService';
+import { registerAllocationRoutes } from './allocationRoutes';
 import type { RecommendationService } from '../recommendations/RecommendationService';
 import { registerRecommendationRoutes } from './recommendationRoutes';
 import type { PushIngestService } from '../push/PushIngestService';
@@ -86,6 +88,8 @@ export interface RouterOptions {
   recommendations?: RecommendationService;
   /** Pushed events and FOCUS imports; their routes are absent without it. */
   push?: PushIngestService;
+  /** Allocation rules and their previews. */
+  allocation: AllocationService;
 }
 
 /**
@@ -256,6 +260,14 @@ export async function createRouter(options: RouterOptions) {
   });
 
   registerAttributionRoutes(router, { ...options, httpAuth, entities });
+
+  registerAllocationRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    allocation: options.allocation,
+    costs,
+  });
 
   registerAnomalyRoutes(router, {
     httpAuth,

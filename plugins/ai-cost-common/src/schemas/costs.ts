@@ -2,6 +2,23 @@ import { z } from 'zod';
 import { daysInclusive, isIsoDay } from '../dates';
 import { entityRefSchema, isoDaySchema, MAX_WINDOW_DAYS } from './common';
 
+/** Spend of one allocation tag value. @public */
+export type TagCostItem = {
+  value: string | null;
+  cost: number;
+  /** Present on the item that folds the values past the top ones. */
+  otherValues?: number;
+};
+
+/** Spend a split rule gave an entity. @public */
+export type SharedCost = {
+  ruleId: string;
+  method: 'even' | 'fixed' | 'proportional';
+  /** This entity's fraction (0..1) of everything the rule split in the window. */
+  share: number;
+  cost: number;
+};
+
 /**
  * Checks that a `from`/`to` window (both inclusive) is in order and not
  * larger than {@link MAX_WINDOW_DAYS}; issues name the offending field.
@@ -46,14 +63,27 @@ export const rollupGroupBys = [
   'model',
 ] as const;
 
+/** `tag:<key>`: a rollup by the values of one allocation tag. @public */
+export type TagGroupBy = `tag:${string}`;
+
+/** @public */
+export type RollupGroupBy = (typeof rollupGroupBys)[number] | TagGroupBy;
+
+const GROUP_BY_MESSAGE = `must be one of ${rollupGroupBys.join(
+  ', ',
+)}, or tag:<allocation tag> such as tag:environment`;
+
 /** Query of `GET /rollup`. @public */
 export const rollupQuerySchema = z
   .object({
-    groupBy: z.enum(rollupGroupBys, {
-      errorMap: () => ({
-        message: `must be one of ${rollupGroupBys.join(', ')}`,
-      }),
-    }),
+    groupBy: z
+      .string({ errorMap: () => ({ message: GROUP_BY_MESSAGE }) })
+      .refine(
+        (value): value is RollupGroupBy =>
+          (rollupGroupBys as readonly string[]).includes(value) ||
+          /^tag:[a-z0-9][a-z0-9_.-]*$/.test(value),
+        { message: GROUP_BY_MESSAGE },
+      ),
     from: isoDaySchema,
     to: isoDaySchema,
   })
@@ -165,6 +195,15 @@ export type EntityCostsResponse = {
     items: Array<{ tokenType: TokenType; tokens: number; cost: number }>;
     unexplainedCost: number;
   };
+  /**
+   * Spend per allocation tag value (DESIGN §9.1), for every configured tag;
+   * each tag's items sum to what the other breakdowns cover. `value: null`
+   * is spend without a value; past the top values the rest is one item with
+   * `otherValues` (how many values it folds) and `value: null`.
+   */
+  byTag: Record<string, TagCostItem[]>;
+  /** Spend this entity (and what rolls up to it) got from split rules, and its share of each. */
+  shared: SharedCost[];
   /** Direct children with their totals; children the caller cannot see are folded into `hiddenChildren`. */
   byChild: Array<{
     entityRef: string;
@@ -193,15 +232,21 @@ export type UnallocatedItem = {
 
 /** One group of a rollup. @public */
 export type RollupItem = {
-  /** Entity ref of the owner/system/domain, the provider or `provider/model`; `(none)` for spend outside any group. */
-  key: string;
+  /**
+   * Entity ref of the owner/system/domain, the provider or `provider/model`;
+   * `(none)` for spend outside any group. By tag: the tag value, `null` for
+   * spend without one (and for the item folding the values past the top ones).
+   */
+  key: string | null;
   entityRef?: string;
   title?: string;
   cost: number;
   /** Cost of the same group in the window of equal length before `from`. */
   previousCost: number;
-  /** Provider rollups only: the part of `cost` no entity claims (also listed under `unallocated`). */
+  /** Provider and tag rollups only: the part of `cost` no entity claims (also listed under `unallocated`). */
   unallocatedCost?: number;
+  /** Tag rollups only: on the item folding the values past the top ones, how many it folds. */
+  otherValues?: number;
 };
 
 /** Response of `GET /rollup`. @public */

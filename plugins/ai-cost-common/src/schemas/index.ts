@@ -7,3 +7,6 @@ export * from './anomalies';
 export * from './push';
 export * from './recommendations';
 export * from './attribution';
+export * from './allocation';
+export * from './coverage';
+export * from './allocationRules';

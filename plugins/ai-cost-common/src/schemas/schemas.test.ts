@@ -75,7 +75,9 @@ describe('REST schemas', () => {
         from: '2026-01-01',
         to: '2026-01-31',
       }),
-    ).toBe('groupBy: must be one of owner, system, domain, provider, model');
+    ).toBe(
+      'groupBy: must be one of owner, system, domain, provider, model, or tag:<allocation tag> such as tag:environment',
+    );
   });
 
   it('defaults budget period and thresholds and rejects unknown fields', () => {

@@ -1,5 +1,11 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AllocationCoverage,
+  AllocationRuleInput,
+  AllocationRulePreview,
+  AllocationRulesResponse,
+  SplitRuleView,
+  VirtualTagRuleView,
   EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
@@ -17,6 +23,11 @@ import type {
 } from '@ai-cost/plugin-ai-cost-common';
 
 /** A window of whole UTC days, `YYYY-MM-DD`, both inclusive. @public */
+/** A virtual-tag or split rule as in `aiCost.allocation` (`kind` optional). */
+export type AllocationRuleBody = Partial<AllocationRuleInput> & {
+  match: Record<string, string>;
+};
+
 export interface CostWindow {
   from: string;
   to: string;
@@ -176,6 +187,19 @@ export interface AiCostApi {
   ): Promise<Recommendation>;
   /** Reopens a dismissed or snoozed recommendation. */
   reopenRecommendation(id: string): Promise<Recommendation>;
+  /** How much spend is allocated, per provider, tag and day (needs `ai-cost.org.read`). */
+  getAllocationCoverage(request: CostWindow): Promise<AllocationCoverage>;
+  /** Virtual-tag and split rules in the order they apply (needs `ai-cost.org.read`). */
+  getAllocationRules(): Promise<AllocationRulesResponse>;
+  /** What a candidate rule would move over the last 30 days; nothing saved (needs `ai-cost.admin`). */
+  previewAllocationRule(rule: AllocationRuleBody): Promise<AllocationRulePreview>;
+  /** Creates or replaces a portal rule (needs `ai-cost.admin`). */
+  putAllocationRule(
+    id: string,
+    rule: AllocationRuleBody,
+  ): Promise<VirtualTagRuleView | SplitRuleView>;
+  /** Removes a portal rule (needs `ai-cost.admin`). */
+  deleteAllocationRule(id: string): Promise<void>;
 }
 
 /** @public */

@@ -1,6 +1,11 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AllocationCoverage,
+  AllocationRulePreview,
+  AllocationRulesResponse,
+  SplitRuleView,
+  VirtualTagRuleView,
   EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
@@ -15,7 +20,9 @@ import type {
 } from '@ai-cost/plugin-ai-cost-common';
 import type {
   AiCostApi,
+  AllocationRuleBody,
   AnomalyFeedbackRequest,
+  CostWindow,
   CsvExport,
   EntityRequest,
   ExportCsvRequest,
@@ -236,6 +243,43 @@ export class AiCostClient implements AiCostApi {
       `recommendations/${encodeURIComponent(id)}/reopen`,
       { method: 'POST' },
     );
+  }
+
+  async getAllocationCoverage(request: CostWindow): Promise<AllocationCoverage> {
+    const { from, to } = request;
+    return this.request<AllocationCoverage>('allocation/coverage', undefined, {
+      from,
+      to,
+    });
+  }
+
+  async getAllocationRules(): Promise<AllocationRulesResponse> {
+    return this.request<AllocationRulesResponse>('allocation/rules');
+  }
+
+  async previewAllocationRule(
+    rule: AllocationRuleBody,
+  ): Promise<AllocationRulePreview> {
+    return this.request<AllocationRulePreview>(
+      'allocation/rules/preview',
+      jsonBody('POST', rule),
+    );
+  }
+
+  async putAllocationRule(
+    id: string,
+    rule: AllocationRuleBody,
+  ): Promise<VirtualTagRuleView | SplitRuleView> {
+    return this.request<VirtualTagRuleView | SplitRuleView>(
+      `allocation/rules/${encodeURIComponent(id)}`,
+      jsonBody('PUT', rule),
+    );
+  }
+
+  async deleteAllocationRule(id: string): Promise<void> {
+    await this.request(`allocation/rules/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
   }
 
   private async url(path: string, query?: Query): Promise<string> {

@@ -15,5 +15,6 @@ export {
   type GetCostsRequest,
   type GetRollupRequest,
   type RollupGroupBy,
+  type AllocationRuleBody,
 } from './AiCostApi';
 export { AiCostClient } from './AiCostClient';

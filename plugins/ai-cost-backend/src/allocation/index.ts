@@ -1,0 +1,15 @@
+export { AllocationPolicy } from './AllocationPolicy';
+export { matchesRule } from './matchRule';
+export { parseAllocationRule } from './parseAllocationRule';
+export { readAllocationSettings } from './readAllocationSettings';
+export { splitWeights } from './splitWeights';
+export type {
+  AllocationRecord,
+  AllocationRule,
+  AllocationSettings,
+  MatchKey,
+  RuleMatch,
+  SplitMethod,
+  SplitRule,
+  VirtualTagRule,
+} from './types';

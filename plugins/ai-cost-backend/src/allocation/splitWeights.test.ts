@@ -1,0 +1,61 @@
+import { splitWeights } from './splitWeights';
+import type { SplitRule } from './types';
+
+const rule = (method: SplitRule['method'], extra: Partial<SplitRule> = {}) =>
+  ({
+    kind: 'split',
+    id: 'r',
+    source: 'config',
+    match: {},
+    method,
+    targets: ['group:default/a', 'group:default/b', 'group:default/c'],
+    ...extra,
+  } as SplitRule);
+
+const direct: Record<string, number> = {
+  'group:default/a': 3_000_000,
+  'group:default/b': 1_000_000,
+  'group:default/c': 0,
+};
+
+describe('splitWeights', () => {
+  it('weighs every target alike for an even split', () => {
+    expect(splitWeights(rule('even'), () => 5)).toEqual({
+      weights: [1, 1, 1],
+      fellBackToEven: false,
+    });
+  });
+
+  it('uses the rule weights for a fixed split', () => {
+    expect(
+      splitWeights(rule('fixed', { weights: [70, 20, 10] }), () => 0),
+    ).toEqual({ weights: [70, 20, 10], fellBackToEven: false });
+  });
+
+  it('weighs each target by its own direct spend for a proportional split', () => {
+    expect(splitWeights(rule('proportional'), ref => direct[ref])).toEqual({
+      weights: [3_000_000, 1_000_000, 0],
+      fellBackToEven: false,
+    });
+  });
+
+  it('counts credits as no spend, and falls back to even without spend', () => {
+    expect(
+      splitWeights(rule('proportional'), ref =>
+        ref === 'group:default/a' ? -500 : 200,
+      ),
+    ).toEqual({ weights: [0, 200, 200], fellBackToEven: false });
+    expect(splitWeights(rule('proportional'), () => 0)).toEqual({
+      weights: [1, 1, 1],
+      fellBackToEven: true,
+    });
+  });
+
+  it('refuses metric splits until business metrics exist', () => {
+    expect(() =>
+      splitWeights(rule('metric', { metric: 'requests' }), () => 1),
+    ).toThrow(
+      'metric splits need business metrics, which are not available yet',
+    );
+  });
+});

@@ -1,0 +1,40 @@
+import { parseAllocationTagsAnnotation } from '@ai-cost/plugin-ai-cost-common';
+import type { AllocationPolicy } from '../allocation';
+import type { Allocation, AllocationTags } from './attributeUsage';
+import type { CatalogIndex } from './CatalogIndex';
+
+const entityTagsByIndex = new WeakMap<
+  CatalogIndex,
+  Map<string, AllocationTags>
+>();
+
+/** Every entity's `ai-cost/tags`, parsed once per stored catalog index. */
+function entityTagsOf(index: CatalogIndex): Map<string, AllocationTags> {
+  let tags = entityTagsByIndex.get(index);
+  if (!tags) {
+    tags = new Map();
+    for (const node of index.graph.nodes()) {
+      if (node.allocationTags === undefined) continue;
+      tags.set(
+        node.entityRef,
+        parseAllocationTagsAnnotation(node.allocationTags).tags,
+      );
+    }
+    entityTagsByIndex.set(index, tags);
+  }
+  return tags;
+}
+
+/** What attribution needs of the catalog to apply allocation rules and tags. */
+export function catalogAllocation(
+  index: CatalogIndex,
+  policy: AllocationPolicy,
+): Allocation {
+  const tags = entityTagsOf(index);
+  return {
+    policy,
+    entityTags: entityRef => tags.get(entityRef),
+    inCatalog: entityRef => index.graph.get(entityRef) !== undefined,
+    descendants: entityRef => index.graph.descendants(entityRef),
+  };
+}
