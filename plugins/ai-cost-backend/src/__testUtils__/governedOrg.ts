@@ -171,6 +171,13 @@ export async function createGovernedOrg(knex: Knex) {
   };
 }
 
+/** A portal allocation rule body (a virtual tag). */
+export const ALLOCATION_RULE = {
+  tag: 'environment',
+  value: 'staging',
+  match: { provider: 'openai', projectId: 'proj_*_stg' },
+};
+
 /** One gateway event of SVC, billed. */
 export function gatewayEvent(id: string, amount = '0.001') {
   return {

@@ -1,6 +1,7 @@
-import { ConflictError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   addDays,
+  allocationRuleIdSchema,
   dayOf,
   microsToNumber as money,
   type AllocationRulePreview,
@@ -194,6 +195,10 @@ export class AllocationService {
 
   /** `DELETE /allocation/rules/:id`: removes a portal rule. The route audits it. */
   async delete(id: string): Promise<void> {
+    const parsed = allocationRuleIdSchema.safeParse(id);
+    if (!parsed.success) {
+      throw new InputError(`id: ${parsed.error.issues[0].message}`);
+    }
     if (this.options.settings.rules.some(r => r.id === id)) {
       throw new ConflictError(
         `Allocation rule ${id} is defined in app-config (aiCost.allocation); remove it there`,

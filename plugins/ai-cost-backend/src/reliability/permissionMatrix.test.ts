@@ -3,6 +3,7 @@ import request from 'supertest';
 import {
   createGovernedOrg,
   FOCUS_CSV,
+  ALLOCATION_RULE,
   gatewayEvent,
   SVC,
   USERS,
@@ -46,6 +47,14 @@ const MATRIX: Row[] = [
   { route: 'POST /attribution/preview', method: 'post', url: () => '/attribution/preview', body: { entity: { kind: 'Component', metadata: { name: 'new', annotations: { 'ai-cost/openai-project-id': 'proj_new' } } } }, expect: [401, 200, 200, 200, 200] },
   { route: 'GET /attribution/values', method: 'get', url: () => '/attribution/values', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /attribution/claims', method: 'get', url: () => `/attribution/claims?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /allocation/coverage', method: 'get', url: () => `/allocation/coverage?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /allocation/rules', method: 'get', url: () => '/allocation/rules', expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /allocation/rules/preview', method: 'post', url: () => '/allocation/rules/preview', body: ALLOCATION_RULE, expect: [401, 403, 403, 403, 200] },
+  { route: 'PUT /allocation/rules/:id', method: 'put', url: () => '/allocation/rules/matrix-put', body: ALLOCATION_RULE, expect: [401, 403, 403, 403, 201] },
+  {
+    route: 'DELETE /allocation/rules/:id', method: 'delete', url: () => '/allocation/rules/matrix-delete', expect: [401, 403, 403, 403, 204],
+    prepare: org => org.services.stores.allocationRules.put({ kind: 'virtualTag', id: 'matrix-delete', source: 'portal', ...ALLOCATION_RULE }, USERS.admin, new Date()),
+  },
   { route: 'GET /budgets', method: 'get', url: () => `/budgets?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'PUT /budgets', method: 'put', url: () => `/budgets?entityRef=${SVC}`, body: BUDGET, expect: [401, 404, 403, 200, 403] },
   {

@@ -451,7 +451,96 @@ const DECISION_BODIES = {
   reopen: bodyLike({}),
 };
 
+const matchLike = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.dictionary(
+      fc.constantFrom(
+        'provider',
+        'projectId',
+        'apiKeyId',
+        'model',
+        'tags.team',
+        'userId',
+        'nope',
+      ),
+      fc.oneof(
+        fc.constantFrom('openai', 'gateway', 'proj_*', '*', 'key_*_x', ''),
+        weirdString,
+      ),
+      { maxKeys: 3 },
+    ),
+  },
+  { weight: 1, arbitrary: anyJson },
+);
+const ALLOCATION_RULE_BODY = bodyLike(
+  {
+    kind: fc.constantFrom('virtualTag', 'split', 'other'),
+    id: fc.oneof(fc.constantFrom('fuzz-rule', 'Bad Id'), weirdString),
+    match: matchLike,
+    tag: fc.oneof(
+      fc.constantFrom('environment', 'customer', 'team'),
+      weirdString,
+    ),
+    value: fc.oneof(fc.constantFrom('staging', ''), weirdString),
+    valueFrom: fc.constantFrom('tags.env', 'env', 'tags.'),
+    method: fc.constantFrom('even', 'fixed', 'proportional', 'metric', 'x'),
+    targets: fc.oneof(fc.array(refs, { maxLength: 4 }), anyJson),
+    shares: fc.oneof(
+      fc.dictionary(refs, numberLike, {
+        maxKeys: 3,
+      }),
+      anyJson,
+    ),
+    metric: weirdString,
+  },
+  ['match'],
+);
+const ruleIds = pathSegment(['fuzz-rule', 'other-rule']);
+
 const ROUTES: FuzzRoute[] = [
+  {
+    route: 'GET /allocation/coverage',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/allocation/coverage',
+        query: { from: fromDayLike, to: toDayLike },
+      }),
+  },
+  {
+    route: 'GET /allocation/rules',
+    method: 'get',
+    input: () => fuzzCase({ fixedPath: '/allocation/rules', query: {} }),
+  },
+  {
+    route: 'POST /allocation/rules/preview',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/allocation/rules/preview',
+        body: jsonBody(ALLOCATION_RULE_BODY),
+      }),
+  },
+  {
+    route: 'PUT /allocation/rules/:id',
+    method: 'put',
+    input: () =>
+      fuzzCase({
+        fixedPath: '',
+        path: ruleIds.map(id => `/allocation/rules/${id}`),
+        body: jsonBody(ALLOCATION_RULE_BODY),
+      }),
+  },
+  {
+    route: 'DELETE /allocation/rules/:id',
+    method: 'delete',
+    input: () =>
+      fuzzCase({
+        fixedPath: '',
+        path: ruleIds.map(id => `/allocation/rules/${id}`),
+      }),
+  },
   {
     route: 'GET /health',
     method: 'get',
