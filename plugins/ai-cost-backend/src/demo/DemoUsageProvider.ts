@@ -121,6 +121,7 @@ export class DemoUsageProvider implements AiCostProvider {
             stream.projectId ??
             (stream.provider === 'anthropic' ? DEFAULT_WORKSPACE : null),
           apiKeyId: stream.apiKeyId,
+          tags: stream.tags ?? null,
           model: stream.model,
           ...usage,
           cost,

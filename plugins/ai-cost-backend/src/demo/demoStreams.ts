@@ -4,7 +4,9 @@
  * Together they exercise every attribution rule: project claims, more
  * specific key claims, a key claimed by two entities (`key_shared_eval`), a
  * project nobody claims (`proj_experiments`) and Anthropic's default
- * workspace (`null`, claimed as `default`).
+ * workspace (`null`, claimed as `default`). Some carry environment and
+ * feature tags in the inconsistent spellings real teams use (PROD, Prod,
+ * stg), which the demo's allocation config normalises.
  */
 export interface DemoStream {
   provider: 'openai' | 'anthropic';
@@ -20,6 +22,8 @@ export interface DemoStream {
   pattern: 'weekday' | 'flat' | 'monday';
   /** Multiplies spend on a 3-day incident every 37 days. */
   spike?: number;
+  /** Provider tags as an OpenAI project or gateway would report them, spelled as teams do. */
+  tags?: Record<string, string>;
 }
 
 export const DEMO_STREAMS: DemoStream[] = [
@@ -27,6 +31,7 @@ export const DEMO_STREAMS: DemoStream[] = [
     provider: 'openai',
     projectId: 'proj_search',
     apiKeyId: 'key_search_web',
+    tags: { environment: 'PROD', feature: 'web-search' },
     model: 'gpt-4o',
     dailyDollars: 38,
     shape: { input: 1800, cached: 600, output: 350 },
@@ -36,6 +41,7 @@ export const DEMO_STREAMS: DemoStream[] = [
     provider: 'openai',
     projectId: 'proj_search',
     apiKeyId: 'key_query_rewriter',
+    tags: { environment: 'production', feature: 'query-rewrite' },
     model: 'gpt-4o-mini',
     dailyDollars: 9,
     shape: { input: 300, cached: 0, output: 60 },
@@ -45,6 +51,7 @@ export const DEMO_STREAMS: DemoStream[] = [
     provider: 'openai',
     projectId: 'proj_search',
     apiKeyId: 'key_shared_eval',
+    tags: { environment: 'stg' },
     model: 'gpt-4o',
     dailyDollars: 6,
     shape: { input: 2500, cached: 0, output: 500 },
@@ -63,6 +70,7 @@ export const DEMO_STREAMS: DemoStream[] = [
     provider: 'openai',
     projectId: 'proj_support',
     apiKeyId: 'key_ticket_summarizer',
+    tags: { environment: 'Prod', feature: 'ticket-summary' },
     model: 'gpt-4o-mini',
     dailyDollars: 12,
     shape: { input: 3500, cached: 0, output: 400 },
@@ -90,6 +98,7 @@ export const DEMO_STREAMS: DemoStream[] = [
     provider: 'openai',
     projectId: 'proj_experiments',
     apiKeyId: 'key_sandbox',
+    tags: { environment: 'dev' },
     model: 'o3',
     dailyDollars: 15,
     shape: { input: 4000, cached: 0, output: 2500 },
@@ -99,6 +108,7 @@ export const DEMO_STREAMS: DemoStream[] = [
     provider: 'anthropic',
     projectId: 'wrkspc_support',
     apiKeyId: 'apikey_support_bot',
+    tags: { environment: 'prod', feature: 'support-chat' },
     model: 'claude-sonnet-4-5',
     dailyDollars: 55,
     shape: { input: 2200, cached: 5000, output: 450 },
