@@ -1,4 +1,10 @@
-import { attributeUsage, type UsageGroup } from './attributeUsage';
+import { AllocationPolicy, readAllocationSettings } from '../allocation';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  attributeUsage,
+  type Allocation,
+  type UsageGroup,
+} from './attributeUsage';
 import { ClaimIndex } from './ClaimIndex';
 import { readEntityClaims } from './claims';
 
@@ -106,5 +112,55 @@ describe('attributeUsage', () => {
       cost: 11,
       conflict: false,
     });
+  });
+
+  it("weighs a proportional split by each target's own spend and what rolls up to it, that day", () => {
+    const settings = readAllocationSettings(
+      mockServices.rootConfig({
+        data: {
+          aiCost: {
+            allocation: {
+              splitRules: [
+                {
+                  id: 'shared',
+                  match: { apiKeyId: 'k_platform' },
+                  method: 'proportional',
+                  targets: ['component:default/c', 'group:default/team'],
+                },
+              ],
+            },
+          },
+        },
+      }),
+    );
+    const allocation: Allocation = {
+      policy: new AllocationPolicy(settings),
+      entityTags: () => undefined,
+      inCatalog: () => true,
+      // component:default/a belongs to the team; c stands alone.
+      subtree: ref =>
+        ref === 'group:default/team' ? [ref, 'component:default/a'] : [ref],
+    };
+    const { attributed } = attributeUsage(
+      [
+        group({ projectId: 'proj_c', cost: 300 }),
+        group({ apiKeyId: 'k_shared', cost: 300 }), // 100 each to a, b, c
+        group({ apiKeyId: 'k_platform', cost: 1001 }),
+        group({ apiKeyId: 'k_platform', date: '2026-11-03', cost: 10 }),
+      ],
+      index,
+      allocation,
+    );
+    const split = attributed
+      .filter(r => r.splitRuleId === 'shared')
+      .map(r => [r.date, r.entityRef, r.cost, r.splitMethod]);
+    // Nov 2: c has 300 + 100 of its own, the team 100 through a: 4 to 1.
+    // Nov 3: nobody has direct spend, so it splits evenly.
+    expect(split).toEqual([
+      ['2026-11-02', 'component:default/c', 801, 'proportional'],
+      ['2026-11-02', 'group:default/team', 200, 'proportional'],
+      ['2026-11-03', 'component:default/c', 5, 'proportional'],
+      ['2026-11-03', 'group:default/team', 5, 'proportional'],
+    ]);
   });
 });

@@ -64,7 +64,7 @@ export interface Allocation {
   /** Whether a split rule's target exists in the catalog. */
   inCatalog(entityRef: string): boolean;
   /** An entity and everything that rolls up to it. */
-  descendants(entityRef: string): Iterable<string>;
+  subtree(entityRef: string): Iterable<string>;
 }
 
 /** Unallocated spend of a split rule's targets missing from the catalog. */
@@ -260,7 +260,7 @@ export function attributeUsage(
     }
     const directCost = (target: string) => {
       let sum = 0;
-      for (const ref of allocation!.descendants(target)) {
+      for (const ref of allocation!.subtree(target)) {
         sum += direct.get(`${group.date}\u0000${ref}`) ?? 0;
       }
       return sum;

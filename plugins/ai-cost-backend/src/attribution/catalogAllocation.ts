@@ -35,6 +35,6 @@ export function catalogAllocation(
     policy,
     entityTags: entityRef => tags.get(entityRef),
     inCatalog: entityRef => index.graph.get(entityRef) !== undefined,
-    descendants: entityRef => index.graph.descendants(entityRef),
+    subtree: entityRef => [entityRef, ...index.graph.descendants(entityRef)],
   };
 }
