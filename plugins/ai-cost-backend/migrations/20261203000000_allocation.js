@@ -5,8 +5,9 @@
  * allocation tag values of the usage they came from (`allocation_tags`, a
  * JSON object with sorted keys, `{}` for none), attributed spend names the
  * split rule that gave it (`split_rule_id`, empty for a claim), entities keep
- * their raw `ai-cost/tags` annotation, and allocation rules managed in the
- * portal are stored in order.
+ * their raw `ai-cost/tags` and `ai-cost/cost-center` annotations, allocation
+ * rules managed in the portal are stored in order, and a closed chargeback
+ * month keeps the statement it was closed with (DESIGN §9.4).
  */
 
 /** @param {import('knex').Knex} knex */
@@ -49,6 +50,22 @@ exports.up = async function up(knex) {
       .text('allocation_tags')
       .nullable()
       .comment('Raw ai-cost/tags annotation');
+    table
+      .string('cost_center', 255)
+      .nullable()
+      .comment('ai-cost/cost-center annotation (groups)');
+  });
+  await knex.schema.createTable('ai_cost_chargeback_months', table => {
+    table.comment(
+      'Closed chargeback months: the statement as closed, which never changes',
+    );
+    table.string('month', 7).primary().comment('YYYY-MM');
+    table
+      .text('statement')
+      .notNullable()
+      .comment('JSON: the statement in micro-units as it was closed');
+    table.string('closed_by', 512).notNullable();
+    table.timestamp('closed_at', { useTz: true }).notNullable();
   });
   await knex.schema.createTable('ai_cost_allocation_rules', table => {
     table.comment(
@@ -64,8 +81,10 @@ exports.up = async function up(knex) {
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('ai_cost_chargeback_months');
   await knex.schema.dropTable('ai_cost_allocation_rules');
   await knex.schema.alterTable('ai_cost_entities', table => {
+    table.dropColumn('cost_center');
     table.dropColumn('allocation_tags');
   });
   await knex('ai_cost_index_state').delete();

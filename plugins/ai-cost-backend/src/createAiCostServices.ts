@@ -15,6 +15,7 @@ import type {
 } from '@ai-cost/plugin-ai-cost-node';
 import { AllocationService } from './allocation/AllocationService';
 import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
+import { ChargebackService } from './chargeback/ChargebackService';
 import { Attributor } from './attribution/Attributor';
 import { ClaimStateService } from './attribution/ClaimStateService';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
@@ -212,6 +213,14 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     now,
   });
 
+  const chargeback = new ChargebackService({
+    store: stores.chargeback,
+    attribution: attributionStore,
+    index,
+    currency,
+    now,
+  });
+
   const routerOptions: Omit<RouterOptions, 'httpAuth'> = {
     currency,
     permissions: deps.permissions,
@@ -236,6 +245,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     recommendations,
     push,
     allocation,
+    chargeback,
   };
 
   return {
@@ -255,6 +265,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     recommendationMonitor,
     recommendations,
     allocation,
+    chargeback,
     postAttribution,
     routerOptions,
     /** Schedules the global tasks: sources, the catalog index, post-attribution. */

@@ -10,6 +10,7 @@ import {
   aiCostProvidersExtensionPoint,
   type AiCostProvider,
 } from '@ai-cost/plugin-ai-cost-node';
+import { registerAllocationActions } from './actions/registerAllocationActions';
 import { registerCostActions } from './actions/registerCostActions';
 import { readAiCostSettings } from './config/readAiCostSettings';
 import { createAiCostServices } from './createAiCostServices';
@@ -74,6 +75,12 @@ export const aiCostPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           costs: services.costs,
           entities: services.entities,
+          permissions: deps.permissions,
+        });
+        registerAllocationActions({
+          actionsRegistry: deps.actionsRegistry,
+          costs: services.costs,
+          chargeback: services.chargeback,
           permissions: deps.permissions,
         });
         httpRouter.use(

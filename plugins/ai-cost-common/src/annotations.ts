@@ -39,6 +39,9 @@ export const ANNOTATION_MONTHLY_BUDGET = 'ai-cost/monthly-budget';
  */
 export const ANNOTATION_TAGS = 'ai-cost/tags';
 
+/** On a Group: the cost centre its chargeback line is billed to, inherited by child groups. @public */
+export const ANNOTATION_COST_CENTER = 'ai-cost/cost-center';
+
 /** The name Anthropic's default workspace (reported as null) is claimed by. @public */
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -169,6 +172,7 @@ export const ALL_ANNOTATIONS: readonly string[] = [
   ...CLAIM_ANNOTATIONS.map(a => a.annotation),
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_TAGS,
+  ANNOTATION_COST_CENTER,
 ];
 
 /** Thrown for an annotation value that cannot be read; names the annotation. @public */

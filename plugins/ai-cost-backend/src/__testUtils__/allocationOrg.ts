@@ -7,13 +7,22 @@ import { catalogEntity } from './fakeCatalog';
  * key split evenly with a target missing from the catalog, a staging project
  * tagged by a virtual-tag rule, and a gateway whose events carry messy
  * environment spellings, customers and features, with a platform team's
- * traffic split proportionally. The expected figures in the tests are worked
+ * traffic split proportionally. Teams have cost centres, one inherited. The expected figures in the tests are worked
  * out by hand from {@link allocationUsage}.
  */
 export function allocationCatalog() {
   return [
-    catalogEntity('group:default/search-team'),
-    catalogEntity('group:default/insights-team'),
+    catalogEntity('group:default/engineering', {
+      annotations: { 'ai-cost/cost-center': 'CC-ENG' },
+    }),
+    catalogEntity('group:default/search-team', {
+      parent: 'group:default/engineering',
+      annotations: { 'ai-cost/cost-center': 'CC-100' },
+    }),
+    // No cost centre of its own: it inherits engineering's.
+    catalogEntity('group:default/insights-team', {
+      parent: 'group:default/engineering',
+    }),
     catalogEntity('component:default/query-rewriter', {
       owner: 'group:default/search-team',
       annotations: {

@@ -5,22 +5,17 @@ import type {
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
 import {
-  addDays,
   aiCostOrgReadPermission,
-  dayOf,
   describeZodError,
   entityRefSchema,
   rollupGroupBys,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CostQueryService } from '../costs/CostQueryService';
+import { lastDays } from './lastDays';
 import type { EntityAccess } from '../service/EntityAccess';
 import { requirePermission } from '../service/requirePermission';
 
 /** The last `days` days up to today, both inclusive. */
-function lastDays(days: number, now: Date) {
-  const to = dayOf(now);
-  return { from: addDays(to, -(days - 1)), to };
-}
 
 /**
  * Registers the read-only actions MCP clients and agents use to ask what
@@ -208,111 +203,6 @@ export function registerCostActions(options: {
           to: rollup.to,
           cost: rollup.unallocated.cost,
           items: rollup.unallocated.items,
-        },
-      };
-    },
-  });
-
-  actionsRegistry.register({
-    name: 'get-ai-spend-by-tag',
-    title: 'AI spend by allocation tag',
-    description:
-      'AI spend per value of one allocation tag (environment, feature, customer or another configured tag) over the last N days, unallocated spend included; value null is spend without a value. Needs the ai-cost.org.read permission.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
-    schema: {
-      input: z =>
-        z.object({
-          tag: z
-            .string()
-            .min(1)
-            .describe('An allocation tag, e.g. environment'),
-          days: z.number().int().min(1).max(400).default(30),
-          limit: z.number().int().min(1).max(100).default(20),
-        }),
-      output: z =>
-        z.object({
-          currency: z.string(),
-          from: z.string(),
-          to: z.string(),
-          total: z.number(),
-          items: z.array(
-            z.object({
-              value: z.string().nullable(),
-              cost: z.number(),
-              previousCost: z.number(),
-              unallocatedCost: z.number(),
-            }),
-          ),
-        }),
-    },
-    action: async ({ input, credentials }) => {
-      await requireOrgRead(credentials);
-      const rollup = await costs.rollup({
-        groupBy: `tag:${input.tag}`,
-        ...lastDays(input.days, now()),
-      });
-      return {
-        output: {
-          currency: rollup.currency,
-          from: rollup.from,
-          to: rollup.to,
-          total: rollup.total,
-          items: rollup.items.slice(0, input.limit).map(i => ({
-            value: i.key,
-            cost: i.cost,
-            previousCost: i.previousCost,
-            unallocatedCost: i.unallocatedCost ?? 0,
-          })),
-        },
-      };
-    },
-  });
-
-  actionsRegistry.register({
-    name: 'get-ai-allocation-coverage',
-    title: 'AI spend allocation coverage',
-    description:
-      'How much AI spend over the last N days is allocated to catalog entities, overall and per provider, how much carries each allocation tag, and whether coverage reached the chargeback threshold. Needs the ai-cost.org.read permission.',
-    attributes: { readOnly: true, idempotent: true, destructive: false },
-    schema: {
-      input: z =>
-        z.object({ days: z.number().int().min(1).max(400).default(30) }),
-      output: z =>
-        z.object({
-          currency: z.string(),
-          from: z.string(),
-          to: z.string(),
-          total: z.number(),
-          unallocated: z.number(),
-          coverage: z.number(),
-          threshold: z.number(),
-          chargebackReady: z.boolean(),
-          byProvider: z.array(
-            z.object({ provider: z.string(), coverage: z.number() }),
-          ),
-          tags: z.array(z.object({ tag: z.string(), coverage: z.number() })),
-        }),
-    },
-    action: async ({ input, credentials }) => {
-      await requireOrgRead(credentials);
-      const coverage = await costs.allocationCoverage(
-        lastDays(input.days, now()),
-      );
-      return {
-        output: {
-          currency: coverage.currency,
-          from: coverage.from,
-          to: coverage.to,
-          total: coverage.total,
-          unallocated: coverage.unallocated,
-          coverage: coverage.coverage,
-          threshold: coverage.threshold,
-          chargebackReady: coverage.chargebackReady,
-          byProvider: coverage.byProvider.map(p => ({
-            provider: p.provider,
-            coverage: p.coverage,
-          })),
-          tags: coverage.tags.map(t => ({ tag: t.tag, coverage: t.coverage })),
         },
       };
     },

@@ -14,6 +14,8 @@ export interface EntityNode {
   monthlyBudget?: string;
   /** Raw `ai-cost/tags` annotation: allocation tag values for the spend it claims. */
   allocationTags?: string;
+  /** `ai-cost/cost-center` (groups): where its chargeback line is billed. */
+  costCenter?: string;
 }
 
 const OWNER_KINDS = new Set(['group', 'user']);

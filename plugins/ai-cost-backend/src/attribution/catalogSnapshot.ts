@@ -7,6 +7,7 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import {
+  ANNOTATION_COST_CENTER,
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_TAGS,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -59,6 +60,8 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   if (budget !== undefined) node.monthlyBudget = budget;
   const allocationTags = annotations?.[ANNOTATION_TAGS];
   if (allocationTags !== undefined) node.allocationTags = allocationTags;
+  const costCenter = annotations?.[ANNOTATION_COST_CENTER]?.trim();
+  if (costCenter) node.costCenter = costCenter;
   snapshot.entities.push(node);
 
   const { claims, problems } = readEntityClaims(entityRef, annotations);

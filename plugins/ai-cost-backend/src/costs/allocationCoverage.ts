@@ -51,16 +51,16 @@ export async function allocationCoverage(options: {
   const total = attributedCost + sumCost(unallocated);
 
   const providers = new Map<string, { total: number; attributed: number }>();
-  const provider = (name: string) => {
+  const providerSums = (name: string) => {
     const entry = providers.get(name) ?? { total: 0, attributed: 0 };
     providers.set(name, entry);
     return entry;
   };
   for (const row of attributed) {
-    provider(row.provider).total += row.cost;
-    provider(row.provider).attributed += row.cost;
+    providerSums(row.provider).total += row.cost;
+    providerSums(row.provider).attributed += row.cost;
   }
-  for (const row of unallocated) provider(row.provider).total += row.cost;
+  for (const row of unallocated) providerSums(row.provider).total += row.cost;
 
   const tags = tagKeys.map(tag => {
     let tagged = 0;

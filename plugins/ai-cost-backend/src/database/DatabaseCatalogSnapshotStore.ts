@@ -35,6 +35,7 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
       child_of: JSON.stringify(e.childOf),
       monthly_budget: e.monthlyBudget ?? null,
       allocation_tags: e.allocationTags ?? null,
+      cost_center: e.costCenter ?? null,
     }));
     const keys: DbAttributionKeyRow[] = snapshot.claims.map(c => ({
       entity_ref: c.entityRef,
@@ -96,6 +97,7 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
           ...(row.allocation_tags !== null
             ? { allocationTags: row.allocation_tags }
             : {}),
+          ...(row.cost_center !== null ? { costCenter: row.cost_center } : {}),
         })),
         claims: keyRows.map(row => ({
           entityRef: row.entity_ref,

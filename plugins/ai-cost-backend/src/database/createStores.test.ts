@@ -47,6 +47,7 @@ describe('createStores', () => {
         'anomalies',
         'attribution',
         'budgets',
+        'chargeback',
         'push',
         'recommendations',
         'requests',

@@ -1,6 +1,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAiCostStore } from './DatabaseAiCostStore';
 import { DatabaseAllocationRuleStore } from './DatabaseAllocationRuleStore';
+import { DatabaseChargebackStore } from './DatabaseChargebackStore';
 import { DatabaseAnomalyStore } from './DatabaseAnomalyStore';
 import { DatabaseAttributedSpendStore } from './DatabaseAttributedSpendStore';
 import { DatabaseAttributionStore } from './DatabaseAttributionStore';
@@ -43,5 +44,6 @@ export async function createStores(options: { database: DatabaseService }) {
     ),
     requests: new DatabaseTaskRequestStore(db),
     allocationRules: new DatabaseAllocationRuleStore(db),
+    chargeback: new DatabaseChargebackStore(db),
   };
 }

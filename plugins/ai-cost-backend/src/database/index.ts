@@ -12,5 +12,6 @@ export type * from './RecommendationStore';
 export { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
 export type * from './TaskRequestStore';
 export type * from './AllocationRuleStore';
+export type * from './ChargebackStore';
 export { DatabaseTaskRequestStore } from './DatabaseTaskRequestStore';
 export { createStores, type AiCostStores } from './createStores';

@@ -28,7 +28,11 @@ const INIT_TABLES = [
 ];
 
 /** Every table once all migrations ran. */
-const TABLES = [...INIT_TABLES, 'ai_cost_allocation_rules'].sort();
+const TABLES = [
+  ...INIT_TABLES,
+  'ai_cost_allocation_rules',
+  'ai_cost_chargeback_months',
+].sort();
 
 /** Indexes of the initial schema other than primary keys, on both databases. */
 const COMMON_INDEXES = [

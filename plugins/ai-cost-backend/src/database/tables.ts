@@ -85,6 +85,7 @@ export type DbEntityRow = {
   child_of: string;
   monthly_budget: string | null;
   allocation_tags: string | null;
+  cost_center: string | null;
 };
 
 export type DbIndexStateRow = {

@@ -498,7 +498,41 @@ const ALLOCATION_RULE_BODY = bodyLike(
 );
 const ruleIds = pathSegment(['fuzz-rule', 'other-rule']);
 
+const monthLike = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.integer({ min: 0, max: 30 }).map(n => {
+      const date = new Date(Date.UTC(2025, n, 1));
+      return date.toISOString().slice(0, 7);
+    }),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('2026-13', '9999-12', '2026-1', '') },
+  { weight: 1, arbitrary: weirdString },
+);
+
 const ROUTES: FuzzRoute[] = [
+  {
+    route: 'GET /chargeback',
+    method: 'get',
+    input: () =>
+      fuzzCase({ fixedPath: '/chargeback', query: { month: monthLike } }),
+  },
+  {
+    route: 'GET /chargeback.csv',
+    method: 'get',
+    input: () =>
+      fuzzCase({ fixedPath: '/chargeback.csv', query: { month: monthLike } }),
+  },
+  {
+    route: 'POST /chargeback/close',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/chargeback/close',
+        query: { month: monthLike },
+        body: jsonBody(anyJson),
+      }),
+  },
   {
     route: 'GET /allocation/coverage',
     method: 'get',

@@ -702,6 +702,104 @@ export const spec = {
           'claims',
         ],
       },
+      ChargebackAdjustment: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          month: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+          },
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['month', 'cost', 'reason'],
+      },
+      ChargebackStatement: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          month: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'closed'],
+          },
+          closedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closedBy: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          coverage: {
+            $ref: '#/components/schemas/Fraction',
+          },
+          lines: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                costCenter: {
+                  type: ['string', 'null'],
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                adjustments: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/ChargebackAdjustment',
+                  },
+                },
+              },
+              required: ['entityRef', 'costCenter', 'cost', 'adjustments'],
+            },
+          },
+          unallocated: {
+            $ref: '#/components/schemas/Money',
+          },
+          unallocatedAdjustments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ChargebackAdjustment',
+            },
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+          adjustmentsTotal: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: [
+          'month',
+          'status',
+          'currency',
+          'coverage',
+          'lines',
+          'unallocated',
+          'unallocatedAdjustments',
+          'total',
+          'adjustmentsTotal',
+        ],
+      },
       AllocationCoverage: {
         type: 'object',
         additionalProperties: false,
@@ -1593,6 +1691,16 @@ export const spec = {
           format: 'date',
         },
       },
+      Month: {
+        name: 'month',
+        in: 'query',
+        required: true,
+        description: 'A calendar month, YYYY-MM.',
+        schema: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}$',
+        },
+      },
       AllocationRuleId: {
         name: 'id',
         in: 'path',
@@ -1966,6 +2074,87 @@ export const spec = {
                     },
                   },
                   required: ['status'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/chargeback': {
+      get: {
+        operationId: 'GetChargeback',
+        description:
+          "The month's chargeback statement: a line per group (or user) that\nowns spend directly, with its cost centre (ai-cost/cost-center on the\ngroup or its nearest parent group), the unallocated spend, and the\nrestatements of closed months booked on it as adjustments. A closed\nmonth is returned as it was closed. Needs ai-cost.org.read.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/Month',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The statement.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChargebackStatement',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/chargeback.csv': {
+      get: {
+        operationId: 'GetChargebackCsv',
+        description:
+          'The statement as CSV (month, status, kind charge / adjustment /\nunallocated, entity_ref, cost_center, cost, currency,\nrestated_month, reason); the cost column sums to total plus\nadjustmentsTotal. Needs ai-cost.org.read.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Month',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV document.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/chargeback/close': {
+      post: {
+        operationId: 'CloseChargebackMonth',
+        description:
+          'Closes a month that has ended: its statement is stored and never\nchanges; later restatements of it are booked on the first open month\nafter it. 409 for a month not over yet or closed already. Needs\nai-cost.admin; audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/Month',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The closed statement.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ChargebackStatement',
                 },
               },
             },

@@ -39,6 +39,8 @@ import type { ClaimStateService } from '../attribution/ClaimStateService';
 import { registerAttributionRoutes } from './attributionRoutes';
 import type { AllocationService } from '../allocation/AllocationService';
 import { registerAllocationRoutes } from './allocationRoutes';
+import type { ChargebackService } from '../chargeback/ChargebackService';
+import { registerChargebackRoutes } from './chargebackRoutes';
 import type { RecommendationService } from '../recommendations/RecommendationService';
 import { registerRecommendationRoutes } from './recommendationRoutes';
 import type { PushIngestService } from '../push/PushIngestService';
@@ -90,6 +92,8 @@ export interface RouterOptions {
   push?: PushIngestService;
   /** Allocation rules and their previews. */
   allocation: AllocationService;
+  /** Monthly chargeback statements and month close. */
+  chargeback: ChargebackService;
 }
 
 /**
@@ -260,6 +264,13 @@ export async function createRouter(options: RouterOptions) {
   });
 
   registerAttributionRoutes(router, { ...options, httpAuth, entities });
+
+  registerChargebackRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    chargeback: options.chargeback,
+  });
 
   registerAllocationRoutes(router, {
     httpAuth,

@@ -10,3 +10,4 @@ export * from './attribution';
 export * from './allocation';
 export * from './coverage';
 export * from './allocationRules';
+export * from './chargeback';
