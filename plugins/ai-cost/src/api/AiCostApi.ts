@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ChargebackStatement,
   AllocationCoverage,
   AllocationRuleInput,
   AllocationRulePreview,
@@ -22,12 +23,12 @@ import type {
   SourceInfo,
 } from '@ai-cost/plugin-ai-cost-common';
 
-/** A window of whole UTC days, `YYYY-MM-DD`, both inclusive. @public */
-/** A virtual-tag or split rule as in `aiCost.allocation` (`kind` optional). */
+/** A virtual-tag or split rule as in `aiCost.allocation` (`kind` optional). @public */
 export type AllocationRuleBody = Partial<AllocationRuleInput> & {
   match: Record<string, string>;
 };
 
+/** A window of whole UTC days, `YYYY-MM-DD`, both inclusive. @public */
 export interface CostWindow {
   from: string;
   to: string;
@@ -192,7 +193,9 @@ export interface AiCostApi {
   /** Virtual-tag and split rules in the order they apply (needs `ai-cost.org.read`). */
   getAllocationRules(): Promise<AllocationRulesResponse>;
   /** What a candidate rule would move over the last 30 days; nothing saved (needs `ai-cost.admin`). */
-  previewAllocationRule(rule: AllocationRuleBody): Promise<AllocationRulePreview>;
+  previewAllocationRule(
+    rule: AllocationRuleBody,
+  ): Promise<AllocationRulePreview>;
   /** Creates or replaces a portal rule (needs `ai-cost.admin`). */
   putAllocationRule(
     id: string,
@@ -200,6 +203,12 @@ export interface AiCostApi {
   ): Promise<VirtualTagRuleView | SplitRuleView>;
   /** Removes a portal rule (needs `ai-cost.admin`). */
   deleteAllocationRule(id: string): Promise<void>;
+  /** A month's chargeback statement, `YYYY-MM` (needs `ai-cost.org.read`). */
+  getChargeback(month: string): Promise<ChargebackStatement>;
+  /** The statement as CSV for finance (needs `ai-cost.org.read`). */
+  exportChargebackCsv(month: string): Promise<CsvExport>;
+  /** Closes a month that has ended; it never changes again (needs `ai-cost.admin`). */
+  closeChargebackMonth(month: string): Promise<ChargebackStatement>;
 }
 
 /** @public */

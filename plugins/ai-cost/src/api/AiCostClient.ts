@@ -1,6 +1,7 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ChargebackStatement,
   AllocationCoverage,
   AllocationRulePreview,
   AllocationRulesResponse,
@@ -131,10 +132,37 @@ export class AiCostClient implements AiCostApi {
   }
 
   async exportCsv(request: ExportCsvRequest): Promise<CsvExport> {
-    const response = await this.fetchApi.fetch(
+    return this.downloadCsv(
       await this.getExportUrl(request),
-      { headers: { accept: 'text/csv' } },
+      defaultExportFilename(request),
     );
+  }
+
+  async getChargeback(month: string): Promise<ChargebackStatement> {
+    return this.request<ChargebackStatement>('chargeback', undefined, {
+      month,
+    });
+  }
+
+  async exportChargebackCsv(month: string): Promise<CsvExport> {
+    return this.downloadCsv(
+      await this.url('chargeback.csv', { month }),
+      `ai-cost-chargeback-${month}.csv`,
+    );
+  }
+
+  async closeChargebackMonth(month: string): Promise<ChargebackStatement> {
+    return this.request<ChargebackStatement>(
+      'chargeback/close',
+      { method: 'POST' },
+      { month },
+    );
+  }
+
+  private async downloadCsv(url: string, fallbackName: string) {
+    const response = await this.fetchApi.fetch(url, {
+      headers: { accept: 'text/csv' },
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
@@ -143,7 +171,7 @@ export class AiCostClient implements AiCostApi {
       blob,
       filename:
         filenameFromDisposition(response.headers.get('content-disposition')) ??
-        defaultExportFilename(request),
+        fallbackName,
     };
   }
 
