@@ -93,8 +93,8 @@ export class CostQueryService {
     window: UsageWindow;
     entity?: { entityRef: string; visible: VisibilityCheck };
   }): Promise<AsyncIterable<string>> {
-    const { store, currency } = this.options;
+    const { store, currency, tagKeys } = this.options;
     const { graph } = await this.options.index.read();
-    return exportCsv({ ...options, store, graph, currency });
+    return exportCsv({ ...options, store, graph, currency, tagKeys });
   }
 }

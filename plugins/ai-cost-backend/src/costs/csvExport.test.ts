@@ -14,6 +14,9 @@ describe('exportCsv', () => {
             entityRef: 'component:default/a',
             provider: 'openai',
             model: 'gpt-4o',
+            apiKeyId: '',
+            splitRuleId: 'shared-key',
+            allocationTags: '{"environment":"production"}',
             cost: 1_000_000,
             estimatedOnly: 0,
             inputTokens: 1,
@@ -31,6 +34,7 @@ describe('exportCsv', () => {
       store,
       graph: new EntityGraph([]),
       currency: 'USD',
+      tagKeys: ['environment', 'customer'],
       window: { from: '2026-11-01', to: '2026-11-16' },
     });
     expect(windows).toEqual([]);
@@ -42,9 +46,13 @@ describe('exportCsv', () => {
       '2026-11-15..2026-11-16',
     ]);
     expect(chunks).toHaveLength(4);
+    expect(chunks[0]).toBe(
+      'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value,split_rule,tag_environment,tag_customer\r\n',
+    );
     expect(chunks[2]).toBe(
-      // date, entity, owner, system, domain, provider, model, api key, cost, ...
-      '2026-11-08,component:default/a,,,,openai,gpt-4o,,1.000000,0.000000,USD,1,0,0,0,1,,\r\n',
+      // date, entity, owner, system, domain, provider, model, api key, cost, ...,
+      // split rule and one column per allocation tag
+      '2026-11-08,component:default/a,,,,openai,gpt-4o,,1.000000,0.000000,USD,1,0,0,0,1,,,shared-key,production,\r\n',
     );
   });
 });

@@ -10,6 +10,7 @@ import type {
   AttributionStore,
   UnallocatedAmounts,
 } from '../database';
+import { SPLIT_RULE_DIMENSION } from '../attribution/attributeUsage';
 import { csvLine } from './csv';
 import { subtreeVisibility, type VisibilityCheck } from './visibility';
 
@@ -32,7 +33,25 @@ const HEADER = [
   'requests',
   'unallocated_dimension',
   'unallocated_value',
+  'split_rule',
 ];
+
+/** The header: fixed columns, then a `tag_<key>` column per allocation tag. */
+function header(tagKeys: string[]): string[] {
+  return [...HEADER, ...tagKeys.map(key => `tag_${key}`)];
+}
+
+/** The `split_rule` and tag columns of a line. */
+function allocationColumns(
+  tagKeys: string[],
+  splitRuleId: string,
+  allocationTags: string | undefined,
+): string[] {
+  const tags: Record<string, string> = allocationTags
+    ? JSON.parse(allocationTags)
+    : {};
+  return [splitRuleId, ...tagKeys.map(key => tags[key] ?? '')];
+}
 
 /** `entity_ref` of the line that folds the spend of descendants the caller cannot see. */
 export const NOT_VISIBLE_TO_YOU = '(not visible to you)';
@@ -44,6 +63,8 @@ const ENTITY_LINE_COLUMNS = [
   'provider',
   'model',
   'apiKeyId',
+  'splitRuleId',
+  'allocationTags',
 ] as const;
 
 /** Days read and written per step: bounds the memory an export holds. */
@@ -52,7 +73,7 @@ const DAYS_PER_PAGE = 7;
 type EntityLine = AmountsRow<(typeof ENTITY_LINE_COLUMNS)[number]>;
 type HiddenLine = AmountsRow<'date'>;
 type UnallocatedLine = Record<
-  'date' | 'provider' | 'dimension' | 'value' | 'model',
+  'date' | 'provider' | 'dimension' | 'value' | 'model' | 'allocationTags',
   string
 > &
   UnallocatedAmounts;
@@ -67,9 +88,10 @@ interface Page {
 type PageReader = (days: UsageWindow) => Promise<Page>;
 
 /**
- * Showback / chargeback CSV: per day, one line per entity, provider, model
- * and API key with the entity's owner, system and domain, the cost and the
- * tokens. There is no project column: `ai_cost_daily` does not keep the
+ * Showback / chargeback CSV: per day, one line per entity, provider, model,
+ * API key, split rule and allocation tag values with the entity's owner,
+ * system and domain, the cost and the tokens; every tag value, unlike the
+ * bounded page views. There is no project column: `ai_cost_daily` does not keep the
  * project (unallocated lines name it as their dimension and value).
  *
  * For an entity: the entity and the descendants the caller may see, each
@@ -86,14 +108,23 @@ export async function exportCsv(options: {
   store: AttributionStore;
   graph: EntityGraph;
   currency: string;
+  /** The allocation tags, a column each. */
+  tagKeys: string[];
   window: UsageWindow;
   entity?: { entityRef: string; visible: VisibilityCheck };
 }): Promise<AsyncIterable<string>> {
-  const { store, graph, currency, window, entity } = options;
+  const { store, graph, currency, window, entity, tagKeys } = options;
   const read = entity
     ? await entityPages(store, graph, window, entity)
     : organisationPages(store);
-  return lines(read, window, graph, currency);
+  return lines(read, window, { graph, currency, tagKeys });
+}
+
+/** What every line of one export is written with. */
+interface LineContext {
+  graph: EntityGraph;
+  currency: string;
+  tagKeys: string[];
 }
 
 async function entityPages(
@@ -145,10 +176,9 @@ function organisationPages(store: AttributionStore): PageReader {
 async function* lines(
   read: PageReader,
   window: UsageWindow,
-  graph: EntityGraph,
-  currency: string,
+  context: LineContext,
 ): AsyncGenerator<string> {
-  yield csvLine(HEADER);
+  yield csvLine(header(context.tagKeys));
   for (const days of pages(window)) {
     const page = await read(days);
     const attributed = byDate(page.attributed);
@@ -157,20 +187,23 @@ async function* lines(
     let chunk = '';
     for (const date of eachDay(days.from, days.to)) {
       for (const row of (attributed.get(date) ?? []).sort(byEntityLine)) {
-        chunk += entityLine(row, graph, currency);
+        chunk += entityLine(row, context);
       }
       for (const row of hidden.get(date) ?? []) {
-        chunk += hiddenLine(row, currency);
+        chunk += hiddenLine(row, context);
       }
       for (const row of (unallocated.get(date) ?? []).sort(byUnallocated)) {
-        chunk += unallocatedLine(row, currency);
+        chunk += unallocatedLine(row, context);
       }
     }
     if (chunk) yield chunk;
   }
 }
 
-function entityLine(row: EntityLine, graph: EntityGraph, currency: string) {
+function entityLine(
+  row: EntityLine,
+  { graph, currency, tagKeys }: LineContext,
+) {
   return csvLine([
     row.date,
     row.entityRef,
@@ -183,10 +216,12 @@ function entityLine(row: EntityLine, graph: EntityGraph, currency: string) {
     ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
     '',
     '',
+    ...allocationColumns(tagKeys, row.splitRuleId, row.allocationTags),
   ]);
 }
 
-function hiddenLine(row: HiddenLine, currency: string) {
+/** Spend of what the caller cannot see: no detail, tags included. */
+function hiddenLine(row: HiddenLine, { currency, tagKeys }: LineContext) {
   return csvLine([
     row.date,
     NOT_VISIBLE_TO_YOU,
@@ -199,6 +234,7 @@ function hiddenLine(row: HiddenLine, currency: string) {
     ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
     '',
     '',
+    ...allocationColumns(tagKeys, '', undefined),
   ]);
 }
 
@@ -206,7 +242,10 @@ function hiddenLine(row: HiddenLine, currency: string) {
  * Unallocated spend keeps no estimate share: its estimated_cost is empty. Its
  * api_key_id is the unclaimed key when that is what would claim it.
  */
-function unallocatedLine(row: UnallocatedLine, currency: string) {
+function unallocatedLine(
+  row: UnallocatedLine,
+  { currency, tagKeys }: LineContext,
+) {
   return csvLine([
     row.date,
     '',
@@ -219,6 +258,11 @@ function unallocatedLine(row: UnallocatedLine, currency: string) {
     ...amounts(row, '', currency),
     row.dimension,
     row.value,
+    ...allocationColumns(
+      tagKeys,
+      row.dimension === SPLIT_RULE_DIMENSION ? row.value : '',
+      row.allocationTags,
+    ),
   ]);
 }
 
@@ -227,7 +271,9 @@ function byEntityLine(a: EntityLine, b: EntityLine): number {
     a.entityRef.localeCompare(b.entityRef) ||
     a.provider.localeCompare(b.provider) ||
     a.model.localeCompare(b.model) ||
-    a.apiKeyId.localeCompare(b.apiKeyId)
+    a.apiKeyId.localeCompare(b.apiKeyId) ||
+    a.splitRuleId.localeCompare(b.splitRuleId) ||
+    a.allocationTags.localeCompare(b.allocationTags)
   );
 }
 
@@ -236,7 +282,8 @@ function byUnallocated(a: UnallocatedLine, b: UnallocatedLine): number {
     a.provider.localeCompare(b.provider) ||
     a.dimension.localeCompare(b.dimension) ||
     a.value.localeCompare(b.value) ||
-    a.model.localeCompare(b.model)
+    a.model.localeCompare(b.model) ||
+    a.allocationTags.localeCompare(b.allocationTags)
   );
 }
 

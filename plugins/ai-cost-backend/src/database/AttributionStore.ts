@@ -99,12 +99,20 @@ export interface AttributedSpendStore {
     groupBy: K[];
   }): Promise<Array<Record<K, string> & { cost: number }>>;
 
-  /** Unallocated spend summed by day, provider, dimension, value and model. */
+  /** Unallocated spend summed by day, provider, dimension, value, model and allocation tags. */
   sumUnallocatedDaily(
     window: UsageWindow,
   ): Promise<
     Array<
-      Record<'date' | 'provider' | 'dimension' | 'value' | 'model', string> &
+      Record<
+        | 'date'
+        | 'provider'
+        | 'dimension'
+        | 'value'
+        | 'model'
+        | 'allocationTags',
+        string
+      > &
         UnallocatedAmounts
     >
   >;

@@ -331,16 +331,25 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         'dimension',
         'value',
         'model',
+        this.db.raw('?? as ??', ['allocation_tags', 'allocationTags']),
         ...sumsAs(this.db, UNALLOCATED_SUMS),
       )
       .whereBetween('date', [window.from, window.to])
-      .groupBy('date', 'provider', 'dimension', 'value', 'model');
+      .groupBy(
+        'date',
+        'provider',
+        'dimension',
+        'value',
+        'model',
+        'allocation_tags',
+      );
     return rows.map((row: any) => ({
       date: row.date,
       provider: row.provider,
       dimension: row.dimension,
       value: row.value,
       model: row.model,
+      allocationTags: row.allocationTags,
       cost: dbNumber(row.cost),
       inputTokens: dbNumber(row.inputTokens),
       cachedInputTokens: dbNumber(row.cachedInputTokens),

@@ -164,6 +164,34 @@ describe('allocation: tags, virtual tags, split rules and coverage', () => {
       );
     });
 
+    it('exports every line with its split rule and tag values, summing to the org total', async () => {
+      const test = await setup(databaseId);
+      const res = await test.as(VIEWER).get(`/export.csv?${WINDOW}`);
+      expect(res.status).toBe(200);
+      const [header, ...rows] = res.text.trim().split('\r\n');
+      const columns = header.split(',');
+      const cell = (row: string, name: string) =>
+        row.split(',')[columns.indexOf(name)];
+      const micros = (rowsOf: string[]) =>
+        rowsOf.reduce(
+          (t, r) => t + Math.round(Number(cell(r, 'cost')) * 1e6),
+          0,
+        );
+      expect(columns.slice(-4)).toEqual([
+        'split_rule',
+        'tag_environment',
+        'tag_feature',
+        'tag_customer',
+      ]);
+      expect(micros(rows)).toBe(TOTAL);
+      expect(
+        micros(rows.filter(r => cell(r, 'tag_environment') === 'staging')),
+      ).toBe(90_000);
+      expect(
+        micros(rows.filter(r => cell(r, 'split_rule') === 'even-key')),
+      ).toBe(100_000);
+    });
+
     it('reports coverage overall, per provider, per tag and per day', async () => {
       const test = await setup(databaseId);
       const res = await test.as(VIEWER).get(`/allocation/coverage?${WINDOW}`);

@@ -83,7 +83,7 @@ const EXPECTED_UNALLOCATED = [
 ];
 
 const CSV_HEADER =
-  'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value';
+  'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value,split_rule,tag_environment,tag_feature,tag_customer';
 const COST_COLUMN = CSV_HEADER.split(',').indexOf('cost');
 
 /** Sum of the cost column of CSV lines (the header is skipped), in micro-units. */
@@ -398,14 +398,14 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(lines.filter(l => l.includes('ticket-summarizer'))).toEqual([]);
       expect(lines[0]).toBe(CSV_HEADER);
       expect(lines).toContain(
-        '2026-11-02,(not visible to you),,,,,,,0.500000,0.000000,USD,5,0,0,0,1,,',
+        '2026-11-02,(not visible to you),,,,,,,0.500000,0.000000,USD,5,0,0,0,1,,,,,,',
       );
       expect(sumCsvCost(lines)).toBe(3_400_000);
 
       const admin = await get(test.app, url, 'user:default/admin');
       const adminLines = admin.text.trim().split('\r\n');
       expect(adminLines).toContain(
-        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,',
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,,,,,',
       );
       expect(adminLines.filter(l => l.includes('not visible'))).toEqual([]);
       expect(sumCsvCost(adminLines)).toBe(3_400_000);
@@ -426,10 +426,10 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(lines[0]).toBe(CSV_HEADER);
       const unallocated = lines.filter(l => l.split(',')[1] === '');
       expect(unallocated).toEqual([
-        '2026-11-02,,,,,aws,amazon.nova-pro,,0.900000,,USD,0,0,0,0,1,accountId,555566667777',
-        '2026-11-02,,,,,gateway,gpt-4o,,0.300000,,USD,0,0,0,0,1,tag,service=unknown',
-        '2026-11-02,,,,,openai,,,0.050000,,USD,0,0,0,0,1,none,',
-        '2026-11-02,,,,,openai,gpt-4o,,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments',
+        '2026-11-02,,,,,aws,amazon.nova-pro,,0.900000,,USD,0,0,0,0,1,accountId,555566667777,,,,',
+        '2026-11-02,,,,,gateway,gpt-4o,,0.300000,,USD,0,0,0,0,1,tag,service=unknown,,,,',
+        '2026-11-02,,,,,openai,,,0.050000,,USD,0,0,0,0,1,none,,,,,',
+        '2026-11-02,,,,,openai,gpt-4o,,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments,,,,',
       ]);
       expect(sumCsvCost(unallocated)).toBe(3_750_000);
 
@@ -443,20 +443,20 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       // Every line, worked out by hand: domain through the system, the key
       // each line was claimed by, unallocated lines last with their dimension.
       expect(lines.slice(1)).toEqual([
-        '2026-10-30,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,5.000000,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/azure-chat,group:default/assistant-team,system:default/support,domain:default/customer-experience,azure,gpt-4o,,0.600000,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/azure-chat-eu,group:default/assistant-team,,,azure,gpt-4o,,1.100000,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/insights-notebook,group:default/insights-team,system:default/insights,,aws,anthropic.claude-3-5-sonnet,,2.200001,0.000000,USD,0,0,0,0,2,,',
-        '2026-11-02,component:default/llm-gateway,group:default/platform,,,gateway,gpt-4o,,0.800000,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_rewriter,3.333333,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_shared,0.500001,0.000000,USD,6,0,0,0,2,,',
-        '2026-11-02,component:default/reco-ranker,group:default/search-team,system:default/recommendations,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_r,2.000000,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,10.000001,0.000000,USD,1000,0,0,200,10,,',
-        '2026-11-02,component:default/semantic-indexer,group:default/search-team,system:default/search,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_indexer,4.000000,4.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/support-bot,group:default/assistant-team,system:default/support,domain:default/customer-experience,anthropic,claude-haiku-4-5,akey_z,1.200000,0.000000,USD,0,0,0,0,1,,',
-        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,',
-        '2026-11-02,resource:default/bedrock-sandbox,group:default/platform,,,aws,anthropic.claude-3-5-sonnet,,1.500000,0.000000,USD,0,0,0,0,0,,',
-        '2026-11-02,system:default/search,group:default/search-team,system:default/search,domain:default/discovery,gcp,gemini-2.5-pro,,1.500000,0.000000,USD,0,0,0,0,1,,',
+        '2026-10-30,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,5.000000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/azure-chat,group:default/assistant-team,system:default/support,domain:default/customer-experience,azure,gpt-4o,,0.600000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/azure-chat-eu,group:default/assistant-team,,,azure,gpt-4o,,1.100000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/insights-notebook,group:default/insights-team,system:default/insights,,aws,anthropic.claude-3-5-sonnet,,2.200001,0.000000,USD,0,0,0,0,2,,,,,,',
+        '2026-11-02,component:default/llm-gateway,group:default/platform,,,gateway,gpt-4o,,0.800000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_rewriter,3.333333,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_shared,0.500001,0.000000,USD,6,0,0,0,2,,,,,,',
+        '2026-11-02,component:default/reco-ranker,group:default/search-team,system:default/recommendations,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_r,2.000000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,10.000001,0.000000,USD,1000,0,0,200,10,,,,,,',
+        '2026-11-02,component:default/semantic-indexer,group:default/search-team,system:default/search,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_indexer,4.000000,4.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/support-bot,group:default/assistant-team,system:default/support,domain:default/customer-experience,anthropic,claude-haiku-4-5,akey_z,1.200000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,,,,,',
+        '2026-11-02,resource:default/bedrock-sandbox,group:default/platform,,,aws,anthropic.claude-3-5-sonnet,,1.500000,0.000000,USD,0,0,0,0,0,,,,,,',
+        '2026-11-02,system:default/search,group:default/search-team,system:default/search,domain:default/discovery,gcp,gemini-2.5-pro,,1.500000,0.000000,USD,0,0,0,0,1,,,,,,',
         ...unallocated,
       ]);
     });
