@@ -8,15 +8,14 @@ import {
   aiCostOrgReadPermission,
   coverageQuerySchema,
 } from '@ai-cost/plugin-ai-cost-common';
-import type { BasicPermission } from '@backstage/plugin-permission-common';
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
 import type { AllocationService } from '../allocation/AllocationService';
 import type { CostQueryService } from '../costs/CostQueryService';
 import { audited } from './audited';
 import { parseInput } from './parseInput';
 import { principalRef } from './principalRef';
-import { requirePermission } from './requirePermission';
+import { requestAuthorizer } from './requirePermission';
 
 const noQuerySchema = z.object({}).strict();
 
@@ -37,13 +36,7 @@ export function registerAllocationRoutes(
   },
 ) {
   const { httpAuth, permissions, allocation, costs } = options;
-  const authorize = async (req: Request, permission: BasicPermission) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await requirePermission(permissions, credentials, { permission });
-    return credentials;
-  };
+  const authorize = requestAuthorizer(httpAuth, permissions);
 
   router.get('/allocation/coverage', async (req, res) => {
     await authorize(req, aiCostOrgReadPermission);

@@ -8,14 +8,13 @@ import {
   aiCostOrgReadPermission,
   chargebackQuerySchema,
 } from '@ai-cost/plugin-ai-cost-common';
-import type { BasicPermission } from '@backstage/plugin-permission-common';
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { chargebackCsv } from '../chargeback/chargebackCsv';
 import type { ChargebackService } from '../chargeback/ChargebackService';
 import { audited } from './audited';
 import { parseInput } from './parseInput';
 import { principalRef } from './principalRef';
-import { requirePermission } from './requirePermission';
+import { requestAuthorizer } from './requirePermission';
 
 /**
  * Chargeback (DESIGN §9.4): `GET /chargeback` and `GET /chargeback.csv`
@@ -31,13 +30,7 @@ export function registerChargebackRoutes(
   },
 ) {
   const { httpAuth, permissions, chargeback } = options;
-  const authorize = async (req: Request, permission: BasicPermission) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await requirePermission(permissions, credentials, { permission });
-    return credentials;
-  };
+  const authorize = requestAuthorizer(httpAuth, permissions);
 
   router.get('/chargeback', async (req, res) => {
     await authorize(req, aiCostOrgReadPermission);

@@ -1,7 +1,9 @@
 import type {
   BackstageCredentials,
+  HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
 import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
@@ -28,4 +30,24 @@ export async function requirePermission(
         : `Missing permission ${request.permission.name}`,
     );
   }
+}
+
+/**
+ * Checks a request's caller (a user or a service) against a basic
+ * permission; the credentials when allowed. What every org-level route does.
+ */
+export function requestAuthorizer(
+  httpAuth: HttpAuthService,
+  permissions: PermissionsService,
+) {
+  return async (
+    req: Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await requirePermission(permissions, credentials, { permission });
+    return credentials;
+  };
 }

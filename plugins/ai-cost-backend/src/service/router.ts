@@ -1,14 +1,10 @@
 import type {
   AuditorService,
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import {
-  AuthorizeResult,
-  type BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aiCostAdminPermission,
   aiCostBudgetUpdatePermission,
@@ -48,7 +44,7 @@ import { pushAwareMiddleware, registerPushRoutes } from './pushRoutes';
 import { parseInput } from './parseInput';
 import { budgetInputOf } from './budgetRequest';
 import { streamTo } from './streamTo';
-import { requirePermission } from './requirePermission';
+import { requestAuthorizer, requirePermission } from './requirePermission';
 import { audited, requestAuditor } from './audited';
 import { principalRef } from './principalRef';
 
@@ -112,16 +108,7 @@ export async function createRouter(options: RouterOptions) {
     validatorOptions: { validateRequests: false },
   });
 
-  async function authorize(
-    req: Request,
-    permission: BasicPermission,
-  ): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await requirePermission(permissions, credentials, { permission });
-    return credentials;
-  }
+  const authorize = requestAuthorizer(httpAuth, permissions);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

@@ -100,7 +100,8 @@ const ruleFields = {
   match: allocationRuleMatchSchema,
 };
 
-const virtualTagFields = z.object({
+/** The fields of a virtual-tag rule, before the checks across them. @public */
+export const virtualTagRuleFieldsSchema = z.object({
   kind: kindSchema('virtualTag'),
   ...ruleFields,
   tag: allocationTagKeySchema,
@@ -117,7 +118,8 @@ const weightSchema = z
     weight => ({ message: `must be a number greater than 0, got ${weight}` }),
   );
 
-const splitFields = z.object({
+/** The fields of a split rule, before the checks across them. @public */
+export const splitRuleFieldsSchema = z.object({
   kind: kindSchema('split'),
   ...ruleFields,
   method: z.enum(allocationSplitMethods, {
@@ -161,7 +163,7 @@ function onlyKnownFields(
 }
 
 function checkVirtualTag(
-  rule: z.infer<typeof virtualTagFields>,
+  rule: z.infer<typeof virtualTagRuleFieldsSchema>,
   ctx: Issues,
 ): void {
   if ((rule.value === undefined) === (rule.valueFrom === undefined)) {
@@ -173,7 +175,7 @@ function checkVirtualTag(
   }
 }
 
-function checkSplit(rule: z.infer<typeof splitFields>, ctx: Issues): void {
+function checkSplit(rule: z.infer<typeof splitRuleFieldsSchema>, ctx: Issues): void {
   const problem = (path: string, message: string) =>
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   const { method } = rule;
@@ -201,26 +203,26 @@ function checkSplit(rule: z.infer<typeof splitFields>, ctx: Issues): void {
 }
 
 /** One virtual-tag rule as written in config. @public */
-export const virtualTagRuleInputSchema = virtualTagFields
+export const virtualTagRuleInputSchema = virtualTagRuleFieldsSchema
   .passthrough()
   .superRefine((rule, ctx) => {
-    onlyKnownFields(rule, virtualTagFields, ctx);
+    onlyKnownFields(rule, virtualTagRuleFieldsSchema, ctx);
     checkVirtualTag(rule, ctx);
   });
 
 /** @public */
-export type VirtualTagRuleInput = z.infer<typeof virtualTagFields>;
+export type VirtualTagRuleInput = z.infer<typeof virtualTagRuleFieldsSchema>;
 
 /** One split rule as written in config. @public */
-export const splitRuleInputSchema = splitFields
+export const splitRuleInputSchema = splitRuleFieldsSchema
   .passthrough()
   .superRefine((rule, ctx) => {
-    onlyKnownFields(rule, splitFields, ctx);
+    onlyKnownFields(rule, splitRuleFieldsSchema, ctx);
     checkSplit(rule, ctx);
   });
 
 /** @public */
-export type SplitRuleInput = z.infer<typeof splitFields>;
+export type SplitRuleInput = z.infer<typeof splitRuleFieldsSchema>;
 
 /** @public */
 export type AllocationRuleInput =
