@@ -77,6 +77,8 @@ const aiCostApi: Partial<AiCostApi> = {
     byModel: [],
     byApiKey: [],
     byTokenType: { items: [], unexplainedCost: 0 },
+    byTag: { environment: [{ value: null, cost: 1234.5678 }] },
+    shared: [],
     byChild: [],
     hiddenChildren: { count: 0, cost: 0 },
     hiddenDescendants: { count: 0, cost: 0 },

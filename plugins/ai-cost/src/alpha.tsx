@@ -9,11 +9,17 @@ import {
   entityAiCostBudgetCard,
 } from './alpha/entityCards';
 import { entityAiCostContent } from './alpha/entityContent';
-import { aiCostPage } from './alpha/pages';
-import { rootRouteRef } from './routes';
+import {
+  aiCostAllocationPage,
+  aiCostChargebackPage,
+  aiCostPage,
+} from './alpha/pages';
+import { allocationRouteRef, chargebackRouteRef, rootRouteRef } from './routes';
 
 export {
+  aiCostAllocationPage,
   aiCostApi,
+  aiCostChargebackPage,
   aiCostPage,
   aiCostTabAnomaliesCard,
   aiCostTabBudgetCard,
@@ -25,9 +31,10 @@ export {
 
 /**
  * The AI Cost plugin for the new frontend system: the API client, the
- * org-wide page at `/ai-cost`, the "AI Cost" entity tab with its budget,
- * anomalies and recommendations cards, and budget and anomalies cards for
- * the entity overview.
+ * org-wide page at `/ai-cost`, the allocation page at
+ * `/ai-cost/allocation`, the chargeback page at `/ai-cost/chargeback`, the
+ * "AI Cost" entity tab with its budget, anomalies and recommendations
+ * cards, and budget and anomalies cards for the entity overview.
  * @alpha
  */
 export default createFrontendPlugin({
@@ -35,10 +42,16 @@ export default createFrontendPlugin({
   title: 'AI Cost',
   icon: <MoneyIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    allocation: allocationRouteRef,
+    chargeback: chargebackRouteRef,
+  },
   extensions: [
     aiCostApi,
     aiCostPage,
+    aiCostAllocationPage,
+    aiCostChargebackPage,
     entityAiCostContent,
     aiCostTabBudgetCard,
     aiCostTabAnomaliesCard,

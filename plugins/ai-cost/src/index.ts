@@ -6,6 +6,8 @@
 
 export {
   aiCostPlugin,
+  AiCostAllocationPage,
+  AiCostChargebackPage,
   AiCostPage,
   EntityAiCostAnomaliesCard,
   EntityAiCostBudgetCard,
@@ -17,6 +19,7 @@ export {
   aiCostApiRef,
   AiCostClient,
   type AiCostApi,
+  type AllocationRuleBody,
   type AnomalyFeedbackRequest,
   type AnomalyStatusFilter,
   type CostWindow,
@@ -33,6 +36,12 @@ export {
   type SnoozeRecommendationRequest,
 } from './api';
 export type { AiCostPageProps } from './components/AiCostPage';
+export type { AiCostAllocationPageProps } from './components/AllocationPage';
+export type { AiCostChargebackPageProps } from './components/ChargebackPage';
 export type { EntityAiCostContentProps } from './components/EntityAiCostContent';
 export type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
-export { rootRouteRef as aiCostRouteRef } from './routes';
+export {
+  rootRouteRef as aiCostRouteRef,
+  allocationRouteRef as aiCostAllocationRouteRef,
+  chargebackRouteRef as aiCostChargebackRouteRef,
+} from './routes';

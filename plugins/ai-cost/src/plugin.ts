@@ -10,7 +10,9 @@ import { aiCostApiRef, AiCostClient } from './api';
 import type { AiCostPageProps } from './components/AiCostPage';
 import type { EntityAiCostContentProps } from './components/EntityAiCostContent';
 import type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
-import { rootRouteRef } from './routes';
+import type { AiCostAllocationPageProps } from './components/AllocationPage';
+import type { AiCostChargebackPageProps } from './components/ChargebackPage';
+import { allocationRouteRef, chargebackRouteRef, rootRouteRef } from './routes';
 
 /**
  * The AI Cost frontend plugin for apps on the legacy frontend system.
@@ -26,7 +28,11 @@ export const aiCostPlugin = createPlugin({
         new AiCostClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: {
+    root: rootRouteRef,
+    allocation: allocationRouteRef,
+    chargeback: chargebackRouteRef,
+  },
 });
 
 /** The org-wide AI Cost page, for `<Route path="/ai-cost" element={<AiCostPage />} />`. @public */
@@ -39,6 +45,40 @@ export const AiCostPage: (props: AiCostPageProps) => JSX.Element =
       mountPoint: rootRouteRef,
     }),
   );
+
+/**
+ * The allocation page for admins and FinOps: coverage against the chargeback
+ * threshold and the virtual-tag and split rules with a previewing editor, for
+ * `<Route path="/ai-cost/allocation" element={<AiCostAllocationPage />} />`.
+ * @public
+ */
+export const AiCostAllocationPage: (
+  props: AiCostAllocationPageProps,
+) => JSX.Element = aiCostPlugin.provide(
+  createRoutableExtension({
+    name: 'AiCostAllocationPage',
+    component: () =>
+      import('./components/AllocationPage').then(m => m.AllocationPage),
+    mountPoint: allocationRouteRef,
+  }),
+);
+
+/**
+ * The chargeback page for finance: a month's statement per owning group
+ * with cost centres and adjustments, its CSV, and month close for admins,
+ * for `<Route path="/ai-cost/chargeback" element={<AiCostChargebackPage />} />`.
+ * @public
+ */
+export const AiCostChargebackPage: (
+  props: AiCostChargebackPageProps,
+) => JSX.Element = aiCostPlugin.provide(
+  createRoutableExtension({
+    name: 'AiCostChargebackPage',
+    component: () =>
+      import('./components/ChargebackPage').then(m => m.ChargebackPage),
+    mountPoint: chargebackRouteRef,
+  }),
+);
 
 /**
  * The "AI Cost" entity tab, for

@@ -2,3 +2,9 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 
 /** The org-wide AI Cost page. @public */
 export const rootRouteRef = createRouteRef({ id: 'ai-cost' });
+
+/** The allocation page: coverage, virtual-tag and split rules. @public */
+export const allocationRouteRef = createRouteRef({ id: 'ai-cost-allocation' });
+
+/** The chargeback page: monthly statements, CSV and month close. @public */
+export const chargebackRouteRef = createRouteRef({ id: 'ai-cost-chargeback' });

@@ -175,7 +175,10 @@ function checkVirtualTag(
   }
 }
 
-function checkSplit(rule: z.infer<typeof splitRuleFieldsSchema>, ctx: Issues): void {
+function checkSplit(
+  rule: z.infer<typeof splitRuleFieldsSchema>,
+  ctx: Issues,
+): void {
   const problem = (path: string, message: string) =>
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
   const { method } = rule;

@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   eachDay,
+  type AllocationCoverage,
   type Anomaly,
   type AttributionStatus,
   type Budget,
@@ -12,7 +13,11 @@ import {
   type RollupResponse,
   type SourceInfo,
 } from '@ai-cost/plugin-ai-cost-common';
-import type { AiCostApi } from '../api';
+import type { AiCostApi, AllocationRuleBody } from '../api';
+import {
+  makeChargebackStatement,
+  makeClosedStatement,
+} from './chargebackFixtures';
 
 /** "Today" in tests: periods end on this UTC day. */
 export const TODAY = '2026-11-22';
@@ -166,6 +171,29 @@ export function makeEntityCosts(
       ],
       unexplainedCost: 4.5678,
     },
+    // Each tag's items add up to the total, $1,234.5678.
+    byTag: {
+      environment: [
+        { value: 'production', cost: 1000.1234 },
+        { value: 'staging', cost: 200 },
+        { value: null, cost: 34.4444 },
+      ],
+      feature: [
+        { value: 'query-expansion', cost: 800.1234 },
+        { value: 'spell-fix', cost: 400 },
+        { value: null, cost: 34.4444 },
+      ],
+      customer: [
+        { value: 'acme', cost: 600.1234 },
+        { value: 'globex', cost: 300 },
+        { value: null, cost: 200, otherValues: 14 },
+        { value: null, cost: 134.4444 },
+      ],
+    },
+    // 70% of the shared eval key's $400, by the fixed split rule.
+    shared: [
+      { ruleId: 'shared-eval-key', method: 'fixed', share: 0.7, cost: 280 },
+    ],
     byChild: [],
     hiddenChildren: { count: 0, cost: 0 },
     hiddenDescendants: { count: 0, cost: 0 },
@@ -213,6 +241,8 @@ export function makeEmptyCosts(
     byModel: [],
     byApiKey: [],
     byTokenType: { items: [], unexplainedCost: 0 },
+    byTag: { environment: [], feature: [], customer: [] },
+    shared: [],
     claims: [],
     ...overrides,
   });
@@ -615,6 +645,41 @@ export async function makeResponseError(
   });
 }
 
+/**
+ * `GET /allocation/coverage` of the org in {@link makeRollup}: $8,651.59 of
+ * $9,876.54 allocated (87.6%), above the 80% chargeback threshold.
+ */
+function makeAllocationCoverage(from: string, to: string): AllocationCoverage {
+  return {
+    currency: 'USD',
+    from,
+    to,
+    total: 9876.54,
+    attributed: 8651.59,
+    unallocated: 1224.95,
+    coverage: 0.875974,
+    threshold: 0.8,
+    chargebackReady: true,
+    byProvider: [
+      {
+        provider: 'openai',
+        total: 6000,
+        attributed: 4987.55,
+        coverage: 0.831258,
+      },
+      {
+        provider: 'anthropic',
+        total: 2676.54,
+        attributed: 2664.04,
+        coverage: 0.99533,
+      },
+      { provider: 'aws', total: 1200, attributed: 1000, coverage: 0.833333 },
+    ],
+    tags: [],
+    daily: eachDay(from, to).map(date => ({ date, coverage: 0.875974 })),
+  };
+}
+
 /** A fake `AiCostApi` whose methods are jest mocks with realistic answers. */
 export function makeFakeApi(
   overrides: Partial<Record<keyof AiCostApi, jest.Mock>> = {},
@@ -694,6 +759,61 @@ export function makeFakeApi(
       .fn()
       .mockImplementation(async id =>
         makeRecommendation({ ...recommendationById(id) }),
+      ),
+    // The allocation page's tests use richer answers (allocationFixtures.ts).
+    getAllocationCoverage: jest
+      .fn()
+      .mockImplementation(async ({ from, to }) =>
+        makeAllocationCoverage(from, to),
+      ),
+    getAllocationRules: jest.fn().mockResolvedValue({
+      currency: 'USD',
+      from: '2026-10-24',
+      to: TODAY,
+      tags: ['environment', 'feature', 'customer'],
+      virtualTags: [],
+      splitRules: [],
+    }),
+    previewAllocationRule: jest.fn().mockResolvedValue({
+      currency: 'USD',
+      from: '2026-10-24',
+      to: TODAY,
+      matchedCost: 400,
+      moves: [
+        { from: null, to: 'component:default/query-rewriter', cost: 280 },
+        { from: null, to: 'component:default/ticket-summarizer', cost: 120 },
+      ],
+    }),
+    putAllocationRule: jest
+      .fn()
+      .mockImplementation(async (id: string, rule: AllocationRuleBody) => ({
+        ...rule,
+        id,
+        kind: rule.kind ?? ('method' in rule ? 'split' : 'virtualTag'),
+        source: 'portal',
+        matchedCost: 0,
+        problems: [],
+        updatedBy: 'user:default/guest',
+        updatedAt: '2026-11-22T15:31:00.000Z',
+      })),
+    deleteAllocationRule: jest.fn().mockResolvedValue(undefined),
+    getChargeback: jest
+      .fn()
+      .mockImplementation(async (month: string) =>
+        makeChargebackStatement({ month }),
+      ),
+    exportChargebackCsv: jest
+      .fn()
+      .mockImplementation(async (month: string) => ({
+        blob: new Blob(['month,status,kind,entity_ref,cost\n'], {
+          type: 'text/csv',
+        }),
+        filename: `ai-cost-chargeback-${month}.csv`,
+      })),
+    closeChargebackMonth: jest
+      .fn()
+      .mockImplementation(async (month: string) =>
+        makeClosedStatement({ month }),
       ),
     ...overrides,
   } as jest.Mocked<AiCostApi>;

@@ -14,7 +14,12 @@ import { aiCostApiRef } from '../api';
 import { makeFakeApi } from '../__testUtils__/fixtures';
 import { makePermissionApi } from '../__testUtils__/permissions';
 import aiCostPlugin from '../alpha';
-import { aiCostPage } from './pages';
+import {
+  aiCostAllocationPage,
+  aiCostChargebackPage,
+  aiCostPage,
+} from './pages';
+import { makeAllocationApi } from '../__testUtils__/allocationFixtures';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
@@ -59,5 +64,54 @@ describe('aiCostPage', () => {
     });
     expect(await screen.findByText('Budgets table')).toBeInTheDocument();
     expect(await screen.findByText('Spend by team')).toBeInTheDocument();
+  });
+});
+
+describe('aiCostAllocationPage', () => {
+  it('is mounted at /ai-cost/allocation', () => {
+    const tester = createExtensionTester(aiCostAllocationPage);
+    expect(tester.snapshot().id).toMatch(/^page:(ai-cost\/)?allocation$/);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-cost/allocation');
+  });
+
+  it('is reachable in the plugin and shows coverage', async () => {
+    renderTestApp({
+      features: [aiCostPlugin],
+      apis: [
+        [aiCostApiRef, makeAllocationApi()],
+        [permissionApiRef, makePermissionApi()],
+      ],
+      initialRouteEntries: ['/ai-cost/allocation'],
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByText('Allocation & chargeback readiness'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Allocation rules')).toBeInTheDocument();
+  });
+});
+
+describe('aiCostChargebackPage', () => {
+  it('is mounted at /ai-cost/chargeback', () => {
+    const tester = createExtensionTester(aiCostChargebackPage);
+    expect(tester.snapshot().id).toMatch(/^page:(ai-cost\/)?chargeback$/);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-cost/chargeback');
+  });
+
+  it('is reachable in the plugin and shows the statement', async () => {
+    const api = makeFakeApi();
+    renderTestApp({
+      features: [aiCostPlugin],
+      apis: [
+        [aiCostApiRef, api],
+        [permissionApiRef, makePermissionApi()],
+      ],
+      initialRouteEntries: ['/ai-cost/chargeback?month=2026-10'],
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByText('Statement for October 2026'),
+    ).toBeInTheDocument();
+    expect(api.getChargeback).toHaveBeenCalledWith('2026-10');
   });
 });

@@ -5,7 +5,11 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { compatWrapper } from '@backstage/core-compat-api';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
-import { rootRouteRef } from '../routes';
+import {
+  allocationRouteRef,
+  chargebackRouteRef,
+  rootRouteRef,
+} from '../routes';
 
 /**
  * The org-wide page at `/ai-cost`, with its nav item. It renders its own
@@ -32,5 +36,45 @@ export const aiCostPage = PageBlueprint.makeWithOverrides({
         return compatWrapper(<AiCostPage cards={cards} />);
       },
     });
+  },
+});
+
+/**
+ * The allocation page at `/ai-cost/allocation`: coverage against the
+ * chargeback threshold, and the virtual-tag and split rules with a
+ * previewing editor. It renders its own header.
+ * @alpha
+ */
+export const aiCostAllocationPage = PageBlueprint.make({
+  name: 'allocation',
+  params: {
+    path: '/ai-cost/allocation',
+    title: 'AI allocation',
+    routeRef: allocationRouteRef,
+    noHeader: true,
+    loader: async () => {
+      const { AllocationPage } = await import('../components/AllocationPage');
+      return compatWrapper(<AllocationPage />);
+    },
+  },
+});
+
+/**
+ * The chargeback page at `/ai-cost/chargeback`: a month's statement per
+ * owning group with cost centres and adjustments, its CSV, and month close
+ * for admins. It renders its own header.
+ * @alpha
+ */
+export const aiCostChargebackPage = PageBlueprint.make({
+  name: 'chargeback',
+  params: {
+    path: '/ai-cost/chargeback',
+    title: 'AI chargeback',
+    routeRef: chargebackRouteRef,
+    noHeader: true,
+    loader: async () => {
+      const { ChargebackPage } = await import('../components/ChargebackPage');
+      return compatWrapper(<ChargebackPage />);
+    },
   },
 });

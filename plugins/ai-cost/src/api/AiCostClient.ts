@@ -273,7 +273,9 @@ export class AiCostClient implements AiCostApi {
     );
   }
 
-  async getAllocationCoverage(request: CostWindow): Promise<AllocationCoverage> {
+  async getAllocationCoverage(
+    request: CostWindow,
+  ): Promise<AllocationCoverage> {
     const { from, to } = request;
     return this.request<AllocationCoverage>('allocation/coverage', undefined, {
       from,

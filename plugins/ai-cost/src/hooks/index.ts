@@ -9,6 +9,7 @@ export { useAttributionStatus } from './useAttributionStatus';
 export { useSources } from './useSources';
 export { useCsvExport } from './useCsvExport';
 export { useRollupGroupBy } from './useRollupGroupBy';
+export { useAllocationTags } from './useAllocationTags';
 export { useBudgetStatus, useBudgetStatuses } from './useBudgetStatus';
 export { useAnomalies } from './useAnomalies';
 export { useRecommendations } from './useRecommendations';

@@ -1,4 +1,9 @@
-import type { TokenType } from '@ai-cost/plugin-ai-cost-common';
+import type {
+  RollupGroupBy,
+  TagGroupBy,
+  TokenType,
+} from '@ai-cost/plugin-ai-cost-common';
+import { formatInteger, humanizeKey } from './format';
 
 const providerLabels: Record<string, string> = {
   openai: 'OpenAI',
@@ -49,9 +54,12 @@ export function modelLabel(provider: string, model: string): string {
 }
 
 /** How a rollup dimension is named in the UI. */
-export const groupByLabels: Record<
-  'owner' | 'system' | 'domain' | 'provider' | 'model',
-  { tab: string; noun: string; none: string }
+export type GroupByLabel = { tab: string; noun: string; none: string };
+
+/** How the rollup dimensions other than allocation tags are named. */
+const groupByLabels: Record<
+  Exclude<RollupGroupBy, TagGroupBy>,
+  GroupByLabel
 > = {
   owner: { tab: 'Team', noun: 'team', none: 'No owner' },
   system: { tab: 'System', noun: 'system', none: 'Not part of a system' },
@@ -59,3 +67,39 @@ export const groupByLabels: Record<
   provider: { tab: 'Provider', noun: 'provider', none: 'Unknown provider' },
   model: { tab: 'Model', noun: 'model', none: 'No model' },
 };
+
+/** `environment` → `Environment`, `cost-center` → `Cost center`. */
+export function tagLabel(tag: string): string {
+  return humanizeKey(tag);
+}
+
+/** `No environment`: spend without a value of the tag. */
+export function noTagValueLabel(tag: string): string {
+  return `No ${tagLabel(tag).toLocaleLowerCase('en-US')}`;
+}
+
+/** `12 other values`: the item folding the values past the top ones. */
+export function otherValuesLabel(count: number): string {
+  return `${formatInteger(count)} other value${count === 1 ? '' : 's'}`;
+}
+
+function isTagGroupBy(groupBy: RollupGroupBy): groupBy is TagGroupBy {
+  return groupBy.startsWith('tag:');
+}
+
+/** The allocation tag of a `tag:<key>` grouping; undefined for the others. */
+export function groupByTag(groupBy: RollupGroupBy): string | undefined {
+  return isTagGroupBy(groupBy) ? groupBy.slice('tag:'.length) : undefined;
+}
+
+/** How a rollup dimension is named in the UI, allocation tags included. */
+export function groupByLabel(groupBy: RollupGroupBy): GroupByLabel {
+  if (!isTagGroupBy(groupBy)) return groupByLabels[groupBy];
+  const tag = groupBy.slice('tag:'.length);
+  const tab = tagLabel(tag);
+  return {
+    tab,
+    noun: tab.toLocaleLowerCase('en-US'),
+    none: noTagValueLabel(tag),
+  };
+}

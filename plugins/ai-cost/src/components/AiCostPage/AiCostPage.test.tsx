@@ -110,6 +110,49 @@ describe('AiCostPage', () => {
     );
   });
 
+  it('offers a tab per allocation tag and keeps a tag grouping in the URL', async () => {
+    const api = makeFakeApi();
+    await renderPage(api, ['/ai-cost?groupBy=tag:environment']);
+    expect(await screen.findByText('Spend by environment')).toBeInTheDocument();
+    expect(api.getRollup).toHaveBeenLastCalledWith({
+      groupBy: 'tag:environment',
+      from: '2026-10-24',
+      to: '2026-11-22',
+    });
+    expect(
+      await screen.findByRole('tab', { name: 'Customer' }),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('tab', { name: 'Customer' }));
+    expect(screen.getByTestId('search')).toHaveTextContent(
+      '?groupBy=tag%3Acustomer',
+    );
+    await waitFor(() =>
+      expect(api.getRollup).toHaveBeenLastCalledWith({
+        groupBy: 'tag:customer',
+        from: '2026-10-24',
+        to: '2026-11-22',
+      }),
+    );
+  });
+
+  it('shows no tag tabs when the allocation tags cannot be read', async () => {
+    const api = makeFakeApi({
+      getAllocationRules: jest
+        .fn()
+        .mockRejectedValue(new Error('Missing permission')),
+    });
+    await renderPage(api, ['/ai-cost?groupBy=tag:bad%20key']);
+    expect(await screen.findByText('Spend by team')).toBeInTheDocument();
+    await waitFor(() => expect(api.getAllocationRules).toHaveBeenCalled());
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Team',
+      'System',
+      'Domain',
+      'Provider',
+      'Model',
+    ]);
+  });
+
   it('explains a missing ai-cost.org.read permission instead of failing', async () => {
     const forbidden = await makeResponseError(
       403,

@@ -8,12 +8,15 @@ import {
   Page,
 } from '@backstage/core-components';
 import {
+  useAllocationTags,
   useAttributionStatus,
   usePeriod,
   useRollup,
   useRollupGroupBy,
 } from '../../hooks';
 import { isForbidden } from '../../utils/errors';
+import { AllocationPageLink } from '../AllocationPage/AllocationPageLink';
+import { ChargebackPageLink } from '../ChargebackPage/ChargebackPageLink';
 import { OrgAnomaliesCard } from '../AnomaliesCard';
 import { AttributionCard } from '../AttributionCard';
 import { BudgetsSection } from '../BudgetsTable';
@@ -40,7 +43,7 @@ export interface AiCostPageProps {
 
 /**
  * The org-wide AI Cost page at `/ai-cost`: rollups by team, system, domain,
- * provider and model, top movers, unallocated spend with ownership guidance,
+ * provider, model and allocation tag, top movers, unallocated spend with ownership guidance,
  * attribution problems, budgets (over budget first), recent anomalies,
  * recommendations with their total savings, and billing source freshness.
  * @public
@@ -50,6 +53,7 @@ export function AiCostPage(props: AiCostPageProps) {
   const { period, today, setPreset, setCustom } = usePeriod({ now });
   const [groupBy, setGroupBy] = useRollupGroupBy();
   const rollup = useRollup(groupBy, period.error ? undefined : period);
+  const allocationTags = useAllocationTags();
   const attribution = useAttributionStatus();
   const forbidden = isForbidden(rollup.error);
 
@@ -70,6 +74,8 @@ export function AiCostPage(props: AiCostPageProps) {
           {!forbidden && !period.error && (
             <ExportCsvButton from={period.from} to={period.to} />
           )}
+          {!forbidden && <AllocationPageLink />}
+          {!forbidden && <ChargebackPageLink />}
         </ContentHeader>
         <Grid container spacing={3}>
           {forbidden ? (
@@ -90,6 +96,7 @@ export function AiCostPage(props: AiCostPageProps) {
                   rollup={rollup.value}
                   loading={rollup.loading}
                   error={rollup.error}
+                  tags={allocationTags}
                 />
               </Grid>
               <Grid item xs={12} lg={4}>

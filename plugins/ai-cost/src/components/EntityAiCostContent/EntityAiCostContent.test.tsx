@@ -271,6 +271,37 @@ describe('EntityAiCostContent', () => {
     expect(api.getCosts).toHaveBeenCalledTimes(1);
   });
 
+  it('shows spend by allocation tag and shared spend next to the breakdowns', async () => {
+    await renderContent(makeFakeApi());
+    expect(
+      await screen.findByRole('region', { name: 'Spend by environment' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Shared spend' }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves spend by tag out when no spend carries a tag value', async () => {
+    const api = makeFakeApi({
+      getCosts: jest.fn().mockResolvedValue(
+        makeEntityCosts({
+          byTag: { environment: [{ value: null, cost: 1234.5678 }] },
+          shared: [],
+        }),
+      ),
+    });
+    await renderContent(api);
+    expect(
+      await screen.findByRole('region', { name: 'Spend by model' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Spend by environment' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Shared spend' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('renders extra cards', async () => {
     await renderContent(makeFakeApi(), {
       cards: [<div key="budget">Budget card</div>],

@@ -12,6 +12,7 @@ import { EntityBudgetStatusCard } from '../BudgetStatusCard';
 import { ChildCostsCard } from '../ChildCostsCard';
 import { ClaimsCard } from '../ClaimsCard';
 import { CostBreakdownCard } from '../CostBreakdownCard';
+import { CostByTagCard, hasTagBreakdown } from '../CostByTagCard';
 import { CostSummaryCard } from '../CostSummaryCard';
 import { DailyCostChart } from '../DailyCostChart';
 import { ExportCsvButton } from '../ExportCsvButton';
@@ -75,7 +76,8 @@ export function defaultAiCostTabCards(now?: () => Date): AiCostTabCard[] {
 /**
  * The "AI Cost" tab of an entity: spend of the selected period with its
  * trend and daily chart, the spend of its children, budget status, recent
- * anomalies and recommendations, breakdowns and claims, and a CSV export.
+ * anomalies and recommendations, breakdowns (allocation tags and shared
+ * spend included) and claims, and a CSV export.
  * @public
  */
 export function EntityAiCostContent(props: EntityAiCostContentProps) {
@@ -176,6 +178,11 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
           <Grid item xs={12}>
             <CostBreakdownCard costs={costs} />
           </Grid>
+          {hasTagBreakdown(costs) && (
+            <Grid item xs={12} md={6}>
+              <CostByTagCard costs={costs} />
+            </Grid>
+          )}
           <Grid item xs={12} md={6}>
             <ClaimsCard
               claims={costs.claims}

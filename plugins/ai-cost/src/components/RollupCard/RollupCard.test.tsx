@@ -127,6 +127,128 @@ describe('RollupCard', () => {
     expect(rowCells('Anthropic')[4]).toBe('57.2%');
   });
 
+  it('adds a tab per allocation tag whose items show their unallocated part and add up to the total', async () => {
+    await renderInTestApp(
+      <RollupCard
+        groupBy="tag:environment"
+        onGroupByChange={jest.fn()}
+        tags={['environment', 'feature', 'customer']}
+        rollup={makeRollup({
+          groupBy: 'tag:environment',
+          items: [
+            {
+              key: 'production',
+              cost: 7000.125,
+              previousCost: 6500,
+              unallocatedCost: 1000.25,
+            },
+            {
+              key: 'staging',
+              cost: 2000.125,
+              previousCost: 1900,
+              unallocatedCost: 100,
+            },
+            {
+              key: null,
+              otherValues: 3,
+              cost: 500,
+              previousCost: 400,
+              unallocatedCost: 0,
+            },
+            {
+              key: null,
+              cost: 376.29,
+              previousCost: 376.29,
+              unallocatedCost: 124.7,
+            },
+          ],
+        })}
+        loading={false}
+      />,
+    );
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Team',
+      'System',
+      'Domain',
+      'Provider',
+      'Model',
+      'Environment',
+      'Feature',
+      'Customer',
+    ]);
+    expect(screen.getByRole('tab', { name: 'Environment' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(screen.getByText('Spend by environment')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Attributed $8,651.59 · unallocated $1,224.95 · total $9,876.54',
+      ),
+    ).toBeInTheDocument();
+    // Both half cents round up alone ($9,876.55 in all); production takes
+    // the cent so the rows add up to the total.
+    expect(rowCells('production')).toEqual([
+      'production',
+      '$7,000.13incl. $1,000.25 unallocated',
+      '$6,500.00',
+      '▲ up +$500.13 (+7.7%) from $6,500.00',
+      '70.9%',
+    ]);
+    expect(rowCells('staging').slice(0, 2)).toEqual([
+      'staging',
+      '$2,000.12incl. $100.00 unallocated',
+    ]);
+    expect(rowCells('3 other values')).toEqual([
+      '3 other values',
+      '$500.00',
+      '$400.00',
+      '▲ up +$100.00 (+25.0%) from $400.00',
+      '5.1%',
+    ]);
+    expect(rowCells('No environment')).toEqual([
+      'No environment',
+      '$376.29incl. $124.70 unallocated',
+      '$376.29',
+      'No change',
+      '3.8%',
+    ]);
+  });
+
+  it('switches to a tag and keeps the tab of a tag chosen before the tags are known', async () => {
+    const onGroupByChange = jest.fn();
+    const { rerender } = await renderInTestApp(
+      <RollupCard
+        groupBy="owner"
+        onGroupByChange={onGroupByChange}
+        tags={['environment', 'cost-center']}
+        loading
+      />,
+    );
+    await userEvent.click(screen.getByRole('tab', { name: 'Cost center' }));
+    expect(onGroupByChange).toHaveBeenCalledWith('tag:cost-center');
+
+    rerender(
+      <RollupCard
+        groupBy="tag:customer"
+        onGroupByChange={onGroupByChange}
+        loading
+      />,
+    );
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Team',
+      'System',
+      'Domain',
+      'Provider',
+      'Model',
+      'Customer',
+    ]);
+    expect(screen.getByRole('tab', { name: 'Customer' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
   it('reports tab changes', async () => {
     const onGroupByChange = jest.fn();
     await renderInTestApp(

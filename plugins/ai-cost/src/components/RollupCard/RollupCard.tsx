@@ -15,12 +15,12 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
 import { formatCurrency, formatShare } from '../../utils/format';
-import { groupByLabels } from '../../utils/labels';
+import { groupByLabel, groupByTag } from '../../utils/labels';
 import { roundPartsToTotal } from '../../utils/roundParts';
 import { moneyCell, nameCell } from '../../utils/tableStyles';
 import { AiCostTable } from '../AiCostTable';
 import { ChangeIndicator } from '../ChangeIndicator';
-import { RollupItemName } from '../RollupItemName';
+import { RollupItemName, rollupItemLabel } from '../RollupItemName';
 
 type RollupRow = RollupItem & { id: string; shownCost: number; change: number };
 
@@ -31,7 +31,7 @@ function columns(
   const money = (value: number) => formatCurrency(value, rollup.currency);
   return [
     {
-      title: groupByLabels[groupBy].tab,
+      title: groupByLabel(groupBy).tab,
       field: 'key',
       highlight: true,
       cellStyle: nameCell({ noWrap: groupBy === 'model' }),
@@ -95,17 +95,32 @@ export interface RollupCardProps {
   rollup?: RollupResponse;
   loading: boolean;
   error?: Error;
+  /** Allocation tags to offer as `tag:<key>` tabs after the others, e.g. `environment`. */
+  tags?: string[];
+}
+
+/** The tabs: the fixed dimensions, then one per allocation tag (the selected one always among them). */
+function tabGroupBys(groupBy: RollupGroupBy, tags: string[]): RollupGroupBy[] {
+  const byTag = tags.map((tag): RollupGroupBy => `tag:${tag}`);
+  if (groupByTag(groupBy) !== undefined && !byTag.includes(groupBy)) {
+    byTag.push(groupBy);
+  }
+  return [...rollupGroupBys, ...byTag];
 }
 
 /**
- * Org-wide spend by team, system, domain, provider or model, with the
- * previous period and the change.
+ * Org-wide spend by team, system, domain, provider, model or allocation tag,
+ * with the previous period and the change.
  * @public
  */
 export function RollupCard(props: RollupCardProps) {
-  const { groupBy, onGroupByChange, rollup, loading, error } = props;
+  const { groupBy, onGroupByChange, rollup, loading, error, tags = [] } = props;
   const id = useId();
-  const label = groupByLabels[groupBy];
+  const label = groupByLabel(groupBy);
+  // Provider and tag items include their unallocated spend and sum to the
+  // total; the other groupings sum to the attributed spend.
+  const itemsIncludeUnallocated =
+    groupBy === 'provider' || groupByTag(groupBy) !== undefined;
 
   const table = useMemo(() => {
     if (!rollup) return undefined;
@@ -113,18 +128,16 @@ export function RollupCard(props: RollupCardProps) {
       [rollup.total - rollup.unallocated.cost, rollup.unallocated.cost],
       rollup.total,
     );
-    // Provider items include their unallocated spend and sum to the total;
-    // the other groupings sum to the attributed spend.
     const shownItems = roundPartsToTotal(
       rollup.items.map(item => item.cost),
-      groupBy === 'provider' ? rollup.total : shownAttributed,
+      itemsIncludeUnallocated ? rollup.total : shownAttributed,
     );
     return {
       columns: columns(rollup, groupBy),
       data: rollup.items.map(
         (item, index): RollupRow => ({
           ...item,
-          id: item.key,
+          id: item.key ?? rollupItemLabel(item, groupBy),
           shownCost: shownItems[index],
           change: item.cost - item.previousCost,
         }),
@@ -132,7 +145,7 @@ export function RollupCard(props: RollupCardProps) {
       shownUnallocated,
       shownAttributed,
     };
-  }, [rollup, groupBy]);
+  }, [rollup, groupBy, itemsIncludeUnallocated]);
 
   let body;
   if (loading) {
@@ -173,11 +186,11 @@ export function RollupCard(props: RollupCardProps) {
         variant="scrollable"
         aria-label="Group spend by"
       >
-        {rollupGroupBys.map(g => (
+        {tabGroupBys(groupBy, tags).map(g => (
           <Tab
             key={g}
             value={g}
-            label={groupByLabels[g].tab}
+            label={groupByLabel(g).tab}
             id={`${id}-tab-${g}`}
             aria-controls={`${id}-panel`}
           />

@@ -28,7 +28,46 @@ describe('rollupItemLabel', () => {
   });
 });
 
+describe('rollupItemLabel by allocation tag', () => {
+  it('shows values as they are and names spend without one', () => {
+    expect(
+      rollupItemLabel({ ...item, key: 'production' }, 'tag:environment'),
+    ).toBe('production');
+    expect(rollupItemLabel({ ...item, key: '(none)' }, 'tag:feature')).toBe(
+      '(none)',
+    );
+    expect(rollupItemLabel({ ...item, key: null }, 'tag:environment')).toBe(
+      'No environment',
+    );
+    expect(rollupItemLabel({ ...item, key: null }, 'tag:cost-center')).toBe(
+      'No cost center',
+    );
+  });
+
+  it('counts the values folded past the top ones', () => {
+    expect(
+      rollupItemLabel(
+        { ...item, key: null, otherValues: 1250 },
+        'tag:customer',
+      ),
+    ).toBe('1,250 other values');
+    expect(
+      rollupItemLabel({ ...item, key: null, otherValues: 1 }, 'tag:customer'),
+    ).toBe('1 other value');
+  });
+});
+
 describe('RollupItemName', () => {
+  it('names spend without a tag value', async () => {
+    await renderInTestApp(
+      <RollupItemName
+        groupBy="tag:environment"
+        item={{ ...item, key: null }}
+      />,
+    );
+    expect(screen.getByText('No environment')).toBeInTheDocument();
+  });
+
   it('links entities to their AI Cost tab with the selected period', async () => {
     await renderInTestApp(
       <RollupItemName

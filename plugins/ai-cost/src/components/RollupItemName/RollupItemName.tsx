@@ -1,24 +1,39 @@
 import type { RollupItem } from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
-import { groupByLabels, modelLabel, providerLabel } from '../../utils/labels';
+import {
+  groupByLabel,
+  groupByTag,
+  modelLabel,
+  otherValuesLabel,
+  providerLabel,
+} from '../../utils/labels';
 import { AiCostTabLink } from '../AiCostTabLink';
 
-/** The key of a rollup item for people: provider and model names, "No owner". */
+/**
+ * The key of a rollup item for people: provider and model names, "No owner";
+ * by tag the value, "No environment" or "12 other values".
+ */
 export function rollupItemLabel(
   item: RollupItem,
   groupBy: RollupGroupBy,
 ): string {
-  if (item.key === '(none)') return groupByLabels[groupBy].none;
-  if (groupBy === 'provider') return providerLabel(item.key);
+  const { key } = item;
+  if (key === null && item.otherValues) {
+    return otherValuesLabel(item.otherValues);
+  }
+  if (key === null || (key === '(none)' && groupByTag(groupBy) === undefined)) {
+    return groupByLabel(groupBy).none;
+  }
+  if (groupBy === 'provider') return providerLabel(key);
   if (groupBy === 'model') {
-    const slash = item.key.indexOf('/');
-    const provider = slash < 0 ? item.key : item.key.slice(0, slash);
-    const model = slash < 0 ? '' : item.key.slice(slash + 1);
+    const slash = key.indexOf('/');
+    const provider = slash < 0 ? key : key.slice(0, slash);
+    const model = slash < 0 ? '' : key.slice(slash + 1);
     return model
       ? `${model} (${providerLabel(provider)})`
       : modelLabel(provider, model);
   }
-  return item.title ?? item.key;
+  return item.title ?? key;
 }
 
 /** A rollup item's name: for owners, systems and domains a link to their AI Cost tab, period kept. */

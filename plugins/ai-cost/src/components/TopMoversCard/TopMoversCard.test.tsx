@@ -38,4 +38,31 @@ describe('TopMoversCard', () => {
       'No owner$120.00 · ▲ up +$24.50 (+25.7%) from $95.50',
     ]);
   });
+
+  it('names tag values, spend without one and folded values', async () => {
+    await renderInTestApp(
+      <TopMoversCard
+        groupBy="tag:customer"
+        rollup={makeRollup({
+          groupBy: 'tag:customer',
+          items: [
+            { key: 'acme', cost: 4000, previousCost: 3000 },
+            { key: null, otherValues: 12, cost: 2500, previousCost: 2600 },
+            { key: null, cost: 2151.59, previousCost: 1651.59 },
+          ],
+        })}
+      />,
+    );
+    expect(
+      screen.getByText('By customer, against the previous period'),
+    ).toBeInTheDocument();
+    const items = within(
+      screen.getByRole('list', { name: 'Top movers' }),
+    ).getAllByRole('listitem');
+    expect(items.map(i => i.textContent)).toEqual([
+      'acme$4,000.00 · ▲ up +$1,000.00 (+33.3%) from $3,000.00',
+      'No customer$2,151.59 · ▲ up +$500.00 (+30.3%) from $1,651.59',
+      '12 other values$2,500.00 · ▼ down -$100.00 (-3.8%) from $2,600.00',
+    ]);
+  });
 });

@@ -9,9 +9,9 @@ import type {
 } from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
 import { formatCurrency } from '../../utils/format';
-import { groupByLabels } from '../../utils/labels';
+import { groupByLabel } from '../../utils/labels';
 import { ChangeIndicator } from '../ChangeIndicator';
-import { RollupItemName } from '../RollupItemName';
+import { RollupItemName, rollupItemLabel } from '../RollupItemName';
 
 /** The items whose cost changed most in absolute terms, largest first. */
 export function topMovers(items: RollupItem[], limit = 5): RollupItem[] {
@@ -40,19 +40,22 @@ export interface TopMoversCardProps {
 export function TopMoversCard(props: TopMoversCardProps) {
   const { rollup, groupBy, limit } = props;
   const movers = topMovers(rollup.items, limit);
+  const { noun } = groupByLabel(groupBy);
   return (
     <InfoCard
       title="Top movers"
-      subheader={`By ${groupByLabels[groupBy].noun}, against the previous period`}
+      subheader={`By ${noun}, against the previous period`}
     >
       {movers.length === 0 ? (
-        <Typography variant="body2">
-          No {groupByLabels[groupBy].noun} changed its spend.
-        </Typography>
+        <Typography variant="body2">No {noun} changed its spend.</Typography>
       ) : (
         <List dense disablePadding aria-label="Top movers">
           {movers.map(item => (
-            <ListItem key={item.key} disableGutters divider>
+            <ListItem
+              key={item.key ?? rollupItemLabel(item, groupBy)}
+              disableGutters
+              divider
+            >
               <ListItemText
                 primary={<RollupItemName item={item} groupBy={groupBy} />}
                 secondaryTypographyProps={{ component: 'div' }}

@@ -1,0 +1,4 @@
+export {
+  AllocationPage,
+  type AiCostAllocationPageProps,
+} from './AllocationPage';

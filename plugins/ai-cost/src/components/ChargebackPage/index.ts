@@ -1,0 +1,4 @@
+export {
+  ChargebackPage,
+  type AiCostChargebackPageProps,
+} from './ChargebackPage';

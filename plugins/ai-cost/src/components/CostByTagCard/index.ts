@@ -1,0 +1,5 @@
+export {
+  CostByTagCard,
+  hasTagBreakdown,
+  type CostByTagCardProps,
+} from './CostByTagCard';
