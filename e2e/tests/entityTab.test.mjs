@@ -33,6 +33,19 @@ for (const { width, theme } of LAYOUTS) {
       if (readmeShot) await screenshot(page, 'entity-tab');
     });
 
+    test('a component shows its spend by environment and its share of the shared key', async () => {
+      await page.goto(
+        `${FRONTEND}/catalog/default/component/query-rewriter/ai-cost`,
+      );
+      await totalOf(page).waitFor();
+      // The demo's key_shared_eval is split 70/30 by the shared-eval-key rule,
+      // and its usage carries environment tags spelled PROD / production / stg.
+      await page.getByText('Spend by environment').first().waitFor();
+      await page.getByText('production', { exact: true }).first().waitFor();
+      await page.getByText('Shared spend').first().waitFor();
+      await page.getByText('shared-eval-key').first().waitFor();
+    });
+
     test('switching the period changes the URL and the figures', async () => {
       await page.goto(
         `${FRONTEND}/catalog/default/component/search-api/ai-cost`,

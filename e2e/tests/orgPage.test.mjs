@@ -35,6 +35,14 @@ for (const { width, theme } of LAYOUTS) {
       }
     });
 
+    test('rolls up by environment, each spelling of production as one value', async () => {
+      await page.goto(`${FRONTEND}/ai-cost?groupBy=tag:environment`);
+      await page.getByRole('tab', { name: 'Environment' }).waitFor();
+      await page.getByText('production', { exact: true }).first().waitFor();
+      await page.getByText('staging', { exact: true }).first().waitFor();
+      assert.equal(await page.getByText('PROD', { exact: true }).count(), 0);
+    });
+
     test('its total equals the sum of the exported CSV', async () => {
       await page.goto(`${FRONTEND}/ai-cost`);
       const subtitle = page.getByText(/^Attributed .* · total \$/).first();

@@ -200,6 +200,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     currency,
     tagKeys: settings.allocation.tagKeys,
     coverageThreshold: settings.allocation.coverageThreshold,
+    allocationPolicy: () => allocation.policy(),
     demoSourceIds: async () =>
       new Set((await store.listSources()).filter(s => s.demo).map(s => s.id)),
   });

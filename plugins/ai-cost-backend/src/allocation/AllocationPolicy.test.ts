@@ -193,6 +193,27 @@ describe('AllocationPolicy', () => {
     ).toBeUndefined();
   });
 
+  it('names the split rule that takes all the spend of a claimed id', () => {
+    const claim = (dimension: string, value: string) => ({
+      provider: 'openai',
+      dimension,
+      value,
+    });
+    expect(
+      policy.splitRuleForClaim(claim('apiKeyId', 'key_shared_eval'))?.id,
+    ).toBe('portal-split');
+    expect(policy.splitRuleForClaim(claim('apiKeyId', 'key_own'))).toBe(
+      undefined,
+    );
+    // A rule on api keys says nothing of a project claim, nor of tag selectors.
+    expect(
+      policy.splitRuleForClaim(claim('projectId', 'key_shared_eval')),
+    ).toBeUndefined();
+    expect(
+      policy.splitRuleForClaim(claim('tag', 'key_shared_eval')),
+    ).toBeUndefined();
+  });
+
   it('lists the dimensions any rule matches on', () => {
     expect([...policy.matchDimensions()]).toEqual([
       'provider',

@@ -122,6 +122,38 @@ export class AllocationPolicy {
     return this.#splitRules.find(rule => matchesRule(rule.match, record));
   }
 
+  /**
+   * The split rule that takes all spend of a claimed id (one whose match
+   * names only the provider and that id's dimension); tag selectors aside.
+   */
+  splitRuleForClaim(claim: {
+    provider: string;
+    dimension: string;
+    value: string;
+  }): SplitRule | undefined {
+    if (claim.dimension === 'tag') return undefined;
+    const record: AllocationRecord = {
+      sourceId: '',
+      provider: claim.provider,
+      accountId: null,
+      projectId: null,
+      resourceId: null,
+      apiKeyId: null,
+      userId: null,
+      region: null,
+      serviceTier: null,
+      model: '',
+      tags: null,
+      [claim.dimension]: claim.value,
+    };
+    return this.#splitRules.find(
+      rule =>
+        Object.keys(rule.match).every(
+          key => key === 'provider' || key === claim.dimension,
+        ) && matchesRule(rule.match, record),
+    );
+  }
+
   /** The usage dimensions any rule matches on (`tags.<key>` aside). */
   matchDimensions(): Set<MatchKey> {
     const keys = this.#rules.flatMap(rule => Object.keys(rule.match));

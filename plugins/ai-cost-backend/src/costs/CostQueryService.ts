@@ -6,6 +6,7 @@ import type {
   RollupResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { PricingService, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { AllocationPolicy } from '../allocation';
 import type { AttributionStore } from '../database';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import { allocationCoverage } from './allocationCoverage';
@@ -30,6 +31,8 @@ export class CostQueryService {
       tagKeys: string[];
       /** Coverage from which chargeback is ready. */
       coverageThreshold: number;
+      /** The allocation rules in force (portal and config). */
+      allocationPolicy: () => Promise<AllocationPolicy>;
       demoSourceIds: () => Promise<Set<string>>;
     },
   ) {}
@@ -41,9 +44,10 @@ export class CostQueryService {
     visible: VisibilityCheck;
   }): Promise<EntityCostsResponse> {
     const { store, pricing, currency, tagKeys } = this.options;
-    const [index, demoSources] = await Promise.all([
+    const [index, demoSources, policy] = await Promise.all([
       this.options.index.read(),
       this.options.demoSourceIds(),
+      this.options.allocationPolicy(),
     ]);
     return entityCosts({
       ...options,
@@ -52,6 +56,7 @@ export class CostQueryService {
       pricing,
       currency,
       tagKeys,
+      policy,
       demoSources,
     });
   }

@@ -3,6 +3,7 @@ import {
   type EntityCostsResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { PricingService, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { AllocationPolicy } from '../allocation';
 import type { CatalogIndex } from '../attribution/CatalogIndex';
 import type { AttributionStore } from '../database';
 import { sumCost } from './amounts';
@@ -34,6 +35,8 @@ export async function entityCosts(options: {
   pricing: PricingService;
   currency: string;
   tagKeys: string[];
+  /** The allocation rules in force, to name the split rule of a claim. */
+  policy: AllocationPolicy;
   demoSources: Set<string>;
   entity: { entityRef: string; kind: string; title?: string };
   window: UsageWindow;
@@ -128,6 +131,6 @@ export async function entityCosts(options: {
       costOf,
       visibleChildren,
     }),
-    claims: entityClaims(index, self),
+    claims: entityClaims(index, self, options.policy),
   };
 }

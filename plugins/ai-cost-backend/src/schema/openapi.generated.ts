@@ -184,6 +184,21 @@ export const spec = {
               type: 'string',
             },
           },
+          splitRule: {
+            type: 'object',
+            description:
+              "A split rule divides this value's spend instead of the claims.",
+            additionalProperties: false,
+            properties: {
+              id: {
+                type: 'string',
+              },
+              method: {
+                type: 'string',
+              },
+            },
+            required: ['id', 'method'],
+          },
           sourceConfigured: {
             type: 'boolean',
             description: "A source of the claim's provider is configured.",

@@ -127,6 +127,8 @@ export type EntityClaim = {
   value: string;
   /** Other entities claim the same value equally specifically; spend is split. */
   conflictsWith: string[];
+  /** A split rule divides this value's spend instead of the claims (DESIGN §9.1). */
+  splitRule?: { id: string; method: string };
 };
 
 /** Response of `GET /costs`. @public */

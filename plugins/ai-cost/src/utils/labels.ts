@@ -103,3 +103,15 @@ export function groupByLabel(groupBy: RollupGroupBy): GroupByLabel {
     none: noTagValueLabel(tag),
   };
 }
+
+const SPLIT_METHOD_LABELS: Record<string, string> = {
+  even: 'Even',
+  fixed: 'Fixed weights',
+  proportional: 'Proportional to own spend',
+  metric: 'By business metric',
+};
+
+/** How a split rule divides spend, in words. */
+export function splitMethodLabel(method: string): string {
+  return SPLIT_METHOD_LABELS[method] ?? method;
+}

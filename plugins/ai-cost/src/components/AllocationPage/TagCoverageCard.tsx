@@ -11,6 +11,9 @@ import { formatCurrency, formatShare } from '../../utils/format';
 import { moneyCell } from '../../utils/tableStyles';
 import { missingItemAction } from './coverageText';
 
+/** Tag names and figures stay on one line; the missing items wrap. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** @public */
 export interface TagCoverageCardProps {
   coverage: AllocationCoverage;
@@ -39,16 +42,20 @@ export function TagCoverageCard(props: TagCoverageCardProps) {
           <Table size="small" aria-label="Coverage by tag">
             <TableHead>
               <TableRow>
-                <TableCell>Tag</TableCell>
-                <TableCell align="right">Coverage</TableCell>
-                <TableCell align="right">Tagged</TableCell>
+                <TableCell style={NO_WRAP}>Tag</TableCell>
+                <TableCell align="right" style={NO_WRAP}>
+                  Coverage
+                </TableCell>
+                <TableCell align="right" style={NO_WRAP}>
+                  Tagged
+                </TableCell>
                 <TableCell>Top missing</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
               {coverage.tags.map(tag => (
                 <TableRow key={tag.tag}>
-                  <TableCell>
+                  <TableCell style={NO_WRAP}>
                     <code>{tag.tag}</code>
                   </TableCell>
                   <TableCell align="right" style={moneyCell()}>

@@ -29,6 +29,25 @@ describe('ClaimsCard', () => {
     ).toHaveAttribute('href', '/catalog/default/component/ticket-summarizer');
   });
 
+  it('names the split rule that divides a claimed key instead of the claims', async () => {
+    const claims = makeEntityCosts().claims.map(claim =>
+      claim.value === 'key_shared_eval'
+        ? { ...claim, splitRule: { id: 'shared-eval-key', method: 'fixed' } }
+        : claim,
+    );
+    await renderInTestApp(<ClaimsCard claims={claims} kind="Component" />, {
+      mountedRoutes,
+    });
+    expect(
+      screen.getByText(
+        textContentMatcher(
+          'Split by allocation rule shared-eval-key (Fixed weights)',
+        ),
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Split evenly with/)).not.toBeInTheDocument();
+  });
+
   it('explains an entity that claims nothing itself', async () => {
     await renderInTestApp(<ClaimsCard claims={[]} kind="Group" />, {
       mountedRoutes,

@@ -7,7 +7,11 @@ import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ClaimState, EntityClaim } from '@ai-cost/plugin-ai-cost-common';
-import { dimensionLabel, providerLabel } from '../../utils/labels';
+import {
+  dimensionLabel,
+  providerLabel,
+  splitMethodLabel,
+} from '../../utils/labels';
 
 const useStyles = makeStyles(theme => ({
   conflict: { color: theme.palette.warning.dark },
@@ -28,6 +32,16 @@ export function claimStateText(
     return `${provider} billing has never reported ${claim.value}; check the value.`;
   }
   return `Last billed ${state.lastSeen}.`;
+}
+
+function SplitByRule(props: { rule: { id: string; method: string } }) {
+  const classes = useStyles();
+  return (
+    <Typography variant="body2" component="span" className={classes.conflict}>
+      Split by allocation rule <code>{props.rule.id}</code> (
+      {splitMethodLabel(props.rule.method)})
+    </Typography>
+  );
 }
 
 function Conflict(props: { with: string[] }) {
@@ -97,10 +111,16 @@ export function ClaimsCard(props: ClaimsCardProps) {
                     {claimStateText(claim, stateOf(claim)) && (
                       <div>{claimStateText(claim, stateOf(claim))}</div>
                     )}
-                    {claim.conflictsWith.length > 0 && (
+                    {claim.splitRule ? (
                       <div>
-                        <Conflict with={claim.conflictsWith} />
+                        <SplitByRule rule={claim.splitRule} />
                       </div>
+                    ) : (
+                      claim.conflictsWith.length > 0 && (
+                        <div>
+                          <Conflict with={claim.conflictsWith} />
+                        </div>
+                      )
                     )}
                   </>
                 }

@@ -2,13 +2,8 @@ import type { TableColumn } from '@backstage/core-components';
 import type { SharedCost } from '@ai-cost/plugin-ai-cost-common';
 import { formatCurrency, formatShare } from '../../utils/format';
 import { moneyCell, nameCell } from '../../utils/tableStyles';
+import { splitMethodLabel } from '../../utils/labels';
 import { AiCostTable } from '../AiCostTable';
-
-const methodLabels: Record<SharedCost['method'], string> = {
-  even: 'Even',
-  fixed: 'Fixed weights',
-  proportional: 'Proportional to own spend',
-};
 
 type SharedRow = SharedCost & { id: string };
 
@@ -24,7 +19,7 @@ function columns(currency: string): TableColumn<SharedRow>[] {
       title: 'Method',
       field: 'method',
       cellStyle: nameCell({ minWidth: 120 }),
-      render: row => methodLabels[row.method],
+      render: row => splitMethodLabel(row.method),
     },
     {
       title: 'Share',
