@@ -16,9 +16,20 @@ export function dayToEpochMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
-/** The `YYYY-MM-DD` UTC day containing an instant. @public */
+/**
+ * The `YYYY-MM-DD` UTC day containing an instant. Throws a RangeError past
+ * 9999-12-31, where ISO writes `+010000-…`: such a "day" would sort before
+ * every real one and never end a loop.
+ * @public
+ */
 export function dayOf(instant: Date | number): string {
-  return new Date(instant).toISOString().slice(0, 10);
+  const day = new Date(instant).toISOString().slice(0, 10);
+  if (!DAY.test(day)) {
+    throw new RangeError(
+      `${new Date(instant).toISOString()} is past 9999-12-31`,
+    );
+  }
+  return day;
 }
 
 /** The day `n` days after `day` (negative `n` goes back). @public */

@@ -172,6 +172,27 @@ describe('mapFocusRow', () => {
     });
   });
 
+  it('refuses a charge period outside the days the API speaks of', () => {
+    const result = mapFocusRow(
+      row(
+        {
+          BilledCost: '1.25',
+          BillingCurrency: 'USD',
+          ChargePeriodStart: '9999-12-31T00:00:00Z',
+        },
+        5,
+      ),
+      columns,
+      { currency: 'USD' },
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'line 5: ChargePeriodStart "9999-12-31T00:00:00Z" is outside 1970-01-01 to 2999-12-31',
+      ],
+    });
+  });
+
   it('requires the mandatory values and the right number of fields', () => {
     expect(
       mapFocusRow(row({ BillingCurrency: 'USD' }, 3), columns, {

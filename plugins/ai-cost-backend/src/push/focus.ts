@@ -1,5 +1,7 @@
 import {
   dayOf,
+  FIRST_SUPPORTED_DAY,
+  LAST_SUPPORTED_DAY,
   microsFromDecimalString,
   MoneyParseError,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -284,8 +286,19 @@ export function mapFocusRow(
     errors.push(at('ChargePeriodStart is required'));
   } else {
     const instant = parseTimestamp(start);
-    if (instant) date = dayOf(instant);
-    else {
+    if (instant) {
+      date = dayOf(instant);
+      if (date < FIRST_SUPPORTED_DAY || date > LAST_SUPPORTED_DAY) {
+        errors.push(
+          at(
+            `ChargePeriodStart ${JSON.stringify(
+              start,
+            )} is outside ${FIRST_SUPPORTED_DAY} to ${LAST_SUPPORTED_DAY}`,
+          ),
+        );
+        date = undefined;
+      }
+    } else {
       errors.push(
         at(
           `ChargePeriodStart ${JSON.stringify(

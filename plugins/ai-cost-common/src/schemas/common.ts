@@ -5,8 +5,10 @@ import { isIsoDay } from '../dates';
 /** The longest window one request may ask for, in days. @public */
 export const MAX_WINDOW_DAYS = 400;
 
-const FIRST_DAY = '1970-01-01';
-const LAST_DAY = '2999-12-31';
+/** The first day the API and imports accept. @public */
+export const FIRST_SUPPORTED_DAY = '1970-01-01';
+/** The last day the API and imports accept (windows, forecasts and snoozes step past it safely). @public */
+export const LAST_SUPPORTED_DAY = '2999-12-31';
 
 /**
  * A `YYYY-MM-DD` calendar day in UTC, between 1970 and 2999 (days around them
@@ -18,9 +20,14 @@ export const isoDaySchema = z
   .refine(isIsoDay, {
     message: 'must be a calendar date written as YYYY-MM-DD',
   })
-  .refine(day => !isIsoDay(day) || (day >= FIRST_DAY && day <= LAST_DAY), {
-    message: `must be a day between ${FIRST_DAY} and ${LAST_DAY}`,
-  });
+  .refine(
+    day =>
+      !isIsoDay(day) ||
+      (day >= FIRST_SUPPORTED_DAY && day <= LAST_SUPPORTED_DAY),
+    {
+      message: `must be a day between ${FIRST_SUPPORTED_DAY} and ${LAST_SUPPORTED_DAY}`,
+    },
+  );
 
 /**
  * A full entity reference `kind:namespace/name`; the kind is required and the
