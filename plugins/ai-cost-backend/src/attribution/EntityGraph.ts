@@ -131,7 +131,35 @@ export class EntityGraph {
     return this.#ancestorOfKind(entityRef, 'domain');
   }
 
+  /**
+   * `ai-cost/cost-center` of a group or of its nearest parent group (through
+   * `childOf`) that has one.
+   */
+  costCenterOf(entityRef: string): string | undefined {
+    const holder = this.#nearest(
+      entityRef,
+      node => node.childOf,
+      ref => this.#nodes.get(ref)?.costCenter !== undefined,
+    );
+    return holder === undefined
+      ? undefined
+      : this.#nodes.get(holder)?.costCenter;
+  }
+
   #ancestorOfKind(entityRef: string, kind: string): string | undefined {
+    return this.#nearest(
+      entityRef,
+      node => node.partOf,
+      ref => ref.startsWith(`${kind}:`),
+    );
+  }
+
+  /** The closest of an entity and its ancestors (breadth first) that `found` accepts. */
+  #nearest(
+    entityRef: string,
+    parentsOf: (node: EntityNode) => string[],
+    found: (ref: string) => boolean,
+  ): string | undefined {
     const seen = new Set<string>();
     let frontier = [entityRef];
     while (frontier.length > 0) {
@@ -139,8 +167,9 @@ export class EntityGraph {
       for (const ref of frontier) {
         if (seen.has(ref)) continue;
         seen.add(ref);
-        if (ref.startsWith(`${kind}:`)) return ref;
-        next.push(...(this.#nodes.get(ref)?.partOf ?? []));
+        if (found(ref)) return ref;
+        const node = this.#nodes.get(ref);
+        if (node) next.push(...parentsOf(node));
       }
       frontier = next;
     }

@@ -11,16 +11,13 @@ import type {
   ChargebackStore,
   StoredStatement,
 } from '../database';
+import { coverageOf } from '../costs/amounts';
 import { bookAdjustments, nextMonth } from './adjustments';
 import { chargebackLines } from './chargebackLines';
 
 /** The days of a `YYYY-MM` month. */
 export function monthWindow(month: string) {
   return { from: `${month}-01`, to: addDays(`${nextMonth(month)}-01`, -1) };
-}
-
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? 1 : Math.round((part / whole) * 1e4) / 1e4;
 }
 
 /**
@@ -56,7 +53,7 @@ export class ChargebackService {
     const unallocated = unallocatedRows[0]?.cost ?? 0;
     const total = attributed + unallocated;
     return {
-      coverage: ratio(attributed, total),
+      coverage: coverageOf(attributed, total),
       lines,
       unallocated,
       unallocatedAdjustments: [],

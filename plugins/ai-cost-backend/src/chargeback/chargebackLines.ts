@@ -13,27 +13,6 @@ export function chargedParty(graph: EntityGraph, entityRef: string): string {
   return graph.ownerOf(entityRef) ?? entityRef;
 }
 
-/** `ai-cost/cost-center` of a group or of its nearest parent group that has one. */
-export function costCenterOf(
-  graph: EntityGraph,
-  entityRef: string,
-): string | null {
-  const seen = new Set<string>();
-  let frontier = [entityRef];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const ref of frontier) {
-      if (seen.has(ref)) continue;
-      seen.add(ref);
-      const node = graph.get(ref);
-      if (node?.costCenter) return node.costCenter;
-      next.push(...(node?.childOf ?? []));
-    }
-    frontier = next.sort();
-  }
-  return null;
-}
-
 /**
  * A month's chargeback lines in micro-units (DESIGN §9.4): the spend of every
  * entity summed onto the party charged for it, with its cost centre, largest
@@ -55,7 +34,7 @@ export function chargebackLines(
       return {
         entityRef,
         ...(title ? { title } : {}),
-        costCenter: costCenterOf(graph, entityRef),
+        costCenter: graph.costCenterOf(entityRef) ?? null,
         cost,
         adjustments: [],
       };

@@ -5,19 +5,10 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { AttributionStore } from '../database';
-import { byCostDesc, sumCost } from './amounts';
+import { byCostDesc, coverageOf, sumCost } from './amounts';
 
 /** Unallocated items listed per tag. */
 const TOP_MISSING = 10;
-
-/** `part / whole` to four decimals; 1 when there is nothing to allocate. */
-function ratio(part: number, whole: number): number {
-  return whole === 0 ? 1 : Math.round((part / whole) * 1e4) / 1e4;
-}
-
-function tagsOf(allocationTags: string): Record<string, string> {
-  return JSON.parse(allocationTags);
-}
 
 /**
  * How much spend is allocated (DESIGN §9.1 `GET /allocation/coverage`):
@@ -47,6 +38,13 @@ export async function allocationCoverage(options: {
       store.sumAttributed({ window, groupBy: ['date'] }),
       store.sumUnallocatedCost({ window, groupBy: ['date'] }),
     ]);
+  // Each row's tag values, parsed once for every tag below.
+  const attributedTags = attributed.map(
+    row => JSON.parse(row.allocationTags) as Record<string, string>,
+  );
+  const unallocatedTags = unallocated.map(
+    row => JSON.parse(row.allocationTags) as Record<string, string>,
+  );
   const attributedCost = sumCost(attributed);
   const total = attributedCost + sumCost(unallocated);
 
@@ -77,26 +75,26 @@ export async function allocationCoverage(options: {
       entry.cost += cost;
       missing.set(key, entry);
     };
-    for (const row of attributed) {
-      if (tagsOf(row.allocationTags)[tag] !== undefined) tagged += row.cost;
+    attributed.forEach((row, i) => {
+      if (attributedTags[i][tag] !== undefined) tagged += row.cost;
       else {
         miss(
           { provider: row.provider, dimension: 'entity', value: row.entityRef },
           row.cost,
         );
       }
-    }
-    for (const row of unallocated) {
-      if (tagsOf(row.allocationTags)[tag] !== undefined) tagged += row.cost;
+    });
+    unallocated.forEach((row, i) => {
+      if (unallocatedTags[i][tag] !== undefined) tagged += row.cost;
       else {
         const { provider, dimension, value } = row;
         miss({ provider, dimension, value }, row.cost);
       }
-    }
+    });
     return {
       tag,
       cost: money(tagged),
-      coverage: ratio(tagged, total),
+      coverage: coverageOf(tagged, total),
       topMissing: [...missing.values()]
         .filter(item => item.cost !== 0)
         .sort(byCostDesc)
@@ -118,7 +116,7 @@ export async function allocationCoverage(options: {
   }
   for (const row of unallocatedDaily) daily.get(row.date)!.total += row.cost;
 
-  const coverage = ratio(attributedCost, total);
+  const coverage = coverageOf(attributedCost, total);
   return {
     currency: options.currency,
     from: window.from,
@@ -137,12 +135,12 @@ export async function allocationCoverage(options: {
         provider: p.provider,
         total: money(p.total),
         attributed: money(p.attributed),
-        coverage: ratio(p.attributed, p.total),
+        coverage: coverageOf(p.attributed, p.total),
       })),
     tags,
     daily: [...daily].map(([date, day]) => ({
       date,
-      coverage: day.total === 0 ? null : ratio(day.attributed, day.total),
+      coverage: day.total === 0 ? null : coverageOf(day.attributed, day.total),
     })),
   };
 }

@@ -3,7 +3,7 @@ import {
   type SharedCost,
   type TagCostItem,
 } from '@ai-cost/plugin-ai-cost-common';
-import { byCostDesc } from './amounts';
+import { byCostDesc, fractionOf } from './amounts';
 
 /** Tag values a page shows before folding the rest into one item. */
 export const TOP_TAG_VALUES = 20;
@@ -90,7 +90,7 @@ export function sharedCosts(
       return {
         ruleId,
         method: method as SharedCost['method'],
-        share: total === 0 ? 0 : Math.round((cost / total) * 1e4) / 1e4,
+        share: total === 0 ? 0 : fractionOf(cost, total),
         cost,
       };
     })
