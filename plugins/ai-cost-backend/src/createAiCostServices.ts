@@ -39,6 +39,7 @@ import { PushIngestService } from './push/PushIngestService';
 import { RecommendationMonitor } from './recommendations/RecommendationMonitor';
 import { RecommendationService } from './recommendations/RecommendationService';
 import type { RouterOptions } from './service/router';
+import { UnitEconomicsService } from './unitEconomics/UnitEconomicsService';
 import { EntityAccess } from './service/EntityAccess';
 
 /** The services the plugin is built from; `plugin.ts` passes Backstage's. */
@@ -222,6 +223,13 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     now,
   });
 
+  const unitEconomics = new UnitEconomicsService({
+    metrics: stores.metrics,
+    attribution: attributionStore,
+    index,
+    currency,
+  });
+
   const routerOptions: Omit<RouterOptions, 'httpAuth'> = {
     currency,
     permissions: deps.permissions,
@@ -247,6 +255,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     push,
     allocation,
     chargeback,
+    unitEconomics,
   };
 
   return {
@@ -267,6 +276,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     recommendations,
     allocation,
     chargeback,
+    unitEconomics,
     postAttribution,
     routerOptions,
     /** Schedules the global tasks: sources, the catalog index, post-attribution. */

@@ -42,6 +42,12 @@ export const ANNOTATION_TAGS = 'ai-cost/tags';
 /** On a Group: the cost centre its chargeback line is billed to, inherited by child groups. @public */
 export const ANNOTATION_COST_CENTER = 'ai-cost/cost-center';
 
+/**
+ * `documents_processed`: the entity's own unit of value, the metric its AI
+ * Cost tab divides spend by (DESIGN §9.2). @public
+ */
+export const ANNOTATION_UNIT_METRIC = 'ai-cost/unit-metric';
+
 /** The name Anthropic's default workspace (reported as null) is claimed by. @public */
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -173,6 +179,7 @@ export const ALL_ANNOTATIONS: readonly string[] = [
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_TAGS,
   ANNOTATION_COST_CENTER,
+  ANNOTATION_UNIT_METRIC,
 ];
 
 /** Thrown for an annotation value that cannot be read; names the annotation. @public */

@@ -13,6 +13,7 @@ import { allocationCoverage } from './allocationCoverage';
 import { exportCsv } from './csvExport';
 import { entityCosts } from './entityCosts';
 import { rollup } from './rollup';
+import type { TagMetricValues } from '../unitEconomics/types';
 import type { VisibilityCheck } from './visibility';
 
 /**
@@ -61,8 +62,14 @@ export class CostQueryService {
     });
   }
 
-  /** Organisation-wide spend grouped one way (DESIGN §3 `GET /rollup`). */
-  async rollup(query: RollupQuery): Promise<RollupResponse> {
+  /**
+   * Organisation-wide spend grouped one way (DESIGN §3 `GET /rollup`); a tag
+   * rollup measured by a metric when its values are given (DESIGN §9.2).
+   */
+  async rollup(
+    query: RollupQuery,
+    metric?: TagMetricValues,
+  ): Promise<RollupResponse> {
     const { store, currency, tagKeys } = this.options;
     const tag = query.groupBy.startsWith('tag:')
       ? query.groupBy.slice('tag:'.length)
@@ -74,8 +81,13 @@ export class CostQueryService {
           .join(', ')} (aiCost.allocation.tags)`,
       );
     }
+    if (query.metric !== undefined && tag === undefined) {
+      throw new InputError(
+        'metric: applies to rollups by an allocation tag (groupBy=tag:<key>), e.g. groupBy=tag:customer&metric=revenue',
+      );
+    }
     const { graph } = await this.options.index.read();
-    return rollup({ store, graph, currency, query });
+    return rollup({ store, graph, currency, query, metric });
   }
 
   /** How much spend is allocated (DESIGN §9.1 `GET /allocation/coverage`). */

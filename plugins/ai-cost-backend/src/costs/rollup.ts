@@ -8,6 +8,7 @@ import type { EntityGraph } from '../attribution/EntityGraph';
 import type { AttributedColumn, AttributionStore } from '../database';
 import { byCostDesc, sumCost } from './amounts';
 import { previousWindow } from './previousWindow';
+import type { TagMetricValues } from '../unitEconomics/types';
 import { tagRollup } from './tagRollup';
 import { unallocatedSection } from './unallocatedSection';
 
@@ -46,6 +47,7 @@ export async function rollup(options: {
   graph: EntityGraph;
   currency: string;
   query: RollupQuery;
+  metric?: TagMetricValues;
 }): Promise<RollupResponse> {
   const { store, graph, query } = options;
   if (query.groupBy.startsWith('tag:')) {

@@ -5,17 +5,77 @@ import {
   type RollupResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { AttributionStore } from '../database';
-import { byCostDesc, sumCost } from './amounts';
+import type { TagMetricValues } from '../unitEconomics/types';
+import { unitCostOf } from '../unitEconomics/unitCosts';
+import { sumCost } from './amounts';
 import { previousWindow } from './previousWindow';
 import { unallocatedSection } from './unallocatedSection';
 
 /** Tag values a rollup lists before folding the rest into one item. */
 export const TOP_ROLLUP_TAG_VALUES = 50;
 
-type Sums = { cost: number; previousCost: number; unallocatedCost: number };
+type Sums = {
+  cost: number;
+  previousCost: number;
+  unallocatedCost: number;
+  /** Metric values in micro-units; null when the metric has none. */
+  metric: number | null;
+  previousMetric: number | null;
+};
 
 function valueOf(allocationTags: string, tag: string): string | null {
   return (JSON.parse(allocationTags) as Record<string, string>)[tag] ?? null;
+}
+
+const addMetric = (a: number | null, b: number | null) =>
+  a === null ? b : b === null ? a : a + b;
+
+function fold(rows: Sums[]): Sums {
+  return rows.reduce<Sums>(
+    (sum, row) => ({
+      cost: sum.cost + row.cost,
+      previousCost: sum.previousCost + row.previousCost,
+      unallocatedCost: sum.unallocatedCost + row.unallocatedCost,
+      metric: addMetric(sum.metric, row.metric),
+      previousMetric: addMetric(sum.previousMetric, row.previousMetric),
+    }),
+    {
+      cost: 0,
+      previousCost: 0,
+      unallocatedCost: 0,
+      metric: null,
+      previousMetric: null,
+    },
+  );
+}
+
+const hasAnything = (v: Sums) =>
+  v.cost !== 0 ||
+  v.previousCost !== 0 ||
+  (v.metric ?? 0) !== 0 ||
+  (v.previousMetric ?? 0) !== 0;
+
+/** What a metric adds to an item (DESIGN §9.2): value, unit cost, margin for money. */
+function metricFields(
+  item: Sums,
+  info: TagMetricValues['info'],
+): Partial<RollupItem> {
+  const metricValue = item.metric === null ? null : item.metric / 1_000_000;
+  const fields: Partial<RollupItem> = {
+    metricValue,
+    previousMetricValue:
+      item.previousMetric === null ? null : item.previousMetric / 1_000_000,
+    unitCost: unitCostOf(item.cost, item.metric, info.per),
+  };
+  if (info.money) {
+    fields.margin =
+      item.metric === null ? null : money(item.metric - item.cost);
+    fields.marginPercent =
+      item.metric === null || item.metric <= 0
+        ? null
+        : Math.round(((item.metric - item.cost) / item.metric) * 1e4) / 1e4;
+  }
+  return fields;
 }
 
 /**
@@ -23,15 +83,18 @@ function valueOf(allocationTags: string, tag: string): string | null {
  * `GET /rollup?groupBy=tag:<key>`). Unallocated spend carries tags too, so
  * items include it (named in `unallocatedCost`) and sum to `total`; spend
  * without a value is the item keyed `null`. Past the top values the rest is
- * one item with `otherValues`.
+ * one item with `otherValues`. Measured by a metric (DESIGN §9.2), a value
+ * with metric but no spend (a customer with revenue and no AI use) is an
+ * item too, after those with spend.
  */
 export async function tagRollup(options: {
   store: AttributionStore;
   currency: string;
   query: RollupQuery;
   tag: string;
+  metric?: TagMetricValues;
 }): Promise<RollupResponse> {
-  const { store, query, tag } = options;
+  const { store, query, tag, metric } = options;
   const window = { from: query.from, to: query.to };
   const previous = previousWindow(window);
   const [current, before, unallocated, unallocatedBefore, unallocatedItems] =
@@ -46,46 +109,51 @@ export async function tagRollup(options: {
       store.sumUnallocated(window),
     ]);
   const sums = new Map<string | null, Sums>();
-  const at = (allocationTags: string) => {
-    const value = valueOf(allocationTags, tag);
+  const at = (value: string | null) => {
     const entry = sums.get(value) ?? {
       cost: 0,
       previousCost: 0,
       unallocatedCost: 0,
+      metric: null,
+      previousMetric: null,
     };
     sums.set(value, entry);
     return entry;
   };
-  for (const row of current) at(row.allocationTags).cost += row.cost;
-  for (const row of before) at(row.allocationTags).previousCost += row.cost;
+  const atTags = (allocationTags: string) => at(valueOf(allocationTags, tag));
+  for (const row of current) atTags(row.allocationTags).cost += row.cost;
+  for (const row of before) atTags(row.allocationTags).previousCost += row.cost;
   for (const row of unallocated) {
-    at(row.allocationTags).cost += row.cost;
-    at(row.allocationTags).unallocatedCost += row.cost;
+    atTags(row.allocationTags).cost += row.cost;
+    atTags(row.allocationTags).unallocatedCost += row.cost;
   }
   for (const row of unallocatedBefore) {
-    at(row.allocationTags).previousCost += row.cost;
+    atTags(row.allocationTags).previousCost += row.cost;
+  }
+  if (metric) {
+    for (const [value, micros] of metric.current) at(value).metric = micros;
+    for (const [value, micros] of metric.previous) {
+      at(value).previousMetric = micros;
+    }
   }
 
   const ranked = [...sums]
-    .filter(
-      ([key, v]) => key !== null && (v.cost !== 0 || v.previousCost !== 0),
-    )
+    .filter(([key, v]) => key !== null && hasAnything(v))
     .map(([key, v]) => ({ key, ...v }))
-    .sort((a, b) => byCostDesc(a, b) || (a.key! < b.key! ? -1 : 1));
+    .sort(
+      (a, b) =>
+        b.cost - a.cost ||
+        (b.metric ?? 0) - (a.metric ?? 0) ||
+        (a.key! < b.key! ? -1 : 1),
+    );
   const items: Array<Sums & { key: string | null; otherValues?: number }> =
     ranked.slice(0, TOP_ROLLUP_TAG_VALUES);
   const rest = ranked.slice(TOP_ROLLUP_TAG_VALUES);
   if (rest.length > 0) {
-    items.push({
-      key: null,
-      cost: sumCost(rest),
-      previousCost: rest.reduce((s, r) => s + r.previousCost, 0),
-      unallocatedCost: rest.reduce((s, r) => s + r.unallocatedCost, 0),
-      otherValues: rest.length,
-    });
+    items.push({ key: null, ...fold(rest), otherValues: rest.length });
   }
   const missing = sums.get(null);
-  if (missing && (missing.cost !== 0 || missing.previousCost !== 0)) {
+  if (missing && hasAnything(missing)) {
     items.push({ key: null, ...missing });
   }
 
@@ -102,8 +170,10 @@ export async function tagRollup(options: {
         previousCost: money(item.previousCost),
         unallocatedCost: money(item.unallocatedCost),
         ...(item.otherValues ? { otherValues: item.otherValues } : {}),
+        ...(metric ? metricFields(item, metric.info) : {}),
       }),
     ),
     unallocated: unallocatedSection(unallocatedItems),
+    ...(metric ? { metric: metric.info } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { DatabaseAiCostStore } from './DatabaseAiCostStore';
 import { DatabaseAllocationRuleStore } from './DatabaseAllocationRuleStore';
 import { DatabaseChargebackStore } from './DatabaseChargebackStore';
+import { DatabaseMetricStore } from './DatabaseMetricStore';
 import { DatabaseAnomalyStore } from './DatabaseAnomalyStore';
 import { DatabaseAttributedSpendStore } from './DatabaseAttributedSpendStore';
 import { DatabaseAttributionStore } from './DatabaseAttributionStore';
@@ -45,5 +46,6 @@ export async function createStores(options: { database: DatabaseService }) {
     requests: new DatabaseTaskRequestStore(db),
     allocationRules: new DatabaseAllocationRuleStore(db),
     chargeback: new DatabaseChargebackStore(db),
+    metrics: new DatabaseMetricStore(db),
   };
 }

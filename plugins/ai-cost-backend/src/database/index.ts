@@ -13,5 +13,6 @@ export { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
 export type * from './TaskRequestStore';
 export type * from './AllocationRuleStore';
 export type * from './ChargebackStore';
+export type * from './MetricStore';
 export { DatabaseTaskRequestStore } from './DatabaseTaskRequestStore';
 export { createStores, type AiCostStores } from './createStores';

@@ -32,6 +32,7 @@ const TABLES = [
   ...INIT_TABLES,
   'ai_cost_allocation_rules',
   'ai_cost_chargeback_months',
+  'ai_cost_metrics',
 ].sort();
 
 /** Indexes of the initial schema other than primary keys, on both databases. */

@@ -1244,6 +1244,31 @@ export const spec = {
                   description:
                     'groupBy=tag:<key> only, on the item folding the values past the top 50.',
                 },
+                metricValue: {
+                  type: ['number', 'null'],
+                  description:
+                    "With metric, the metric's value for the group; null when it has none.",
+                },
+                previousMetricValue: {
+                  type: ['number', 'null'],
+                  description:
+                    "With metric, the metric's value in the previous window.",
+                },
+                unitCost: {
+                  type: ['number', 'null'],
+                  description:
+                    'With metric, cost per unit (per 1,000 for tokens); null without a positive value.',
+                },
+                margin: {
+                  type: ['number', 'null'],
+                  description:
+                    'With a money metric (unit = aiCost.currency), metricValue minus cost.',
+                },
+                marginPercent: {
+                  type: ['number', 'null'],
+                  description:
+                    'margin / metricValue; null without a positive value.',
+                },
               },
               required: ['key', 'cost', 'previousCost'],
             },
@@ -1288,6 +1313,27 @@ export const spec = {
             },
             required: ['cost', 'items'],
           },
+          metric: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              'With the metric parameter, the metric items are measured by.',
+            properties: {
+              metric: {
+                type: 'string',
+              },
+              unit: {
+                type: ['string', 'null'],
+              },
+              money: {
+                type: 'boolean',
+              },
+              per: {
+                type: 'integer',
+              },
+            },
+            required: ['metric', 'unit', 'money', 'per'],
+          },
         },
         required: [
           'currency',
@@ -1297,6 +1343,170 @@ export const spec = {
           'total',
           'items',
           'unallocated',
+        ],
+      },
+      UnitCostTotals: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+          value: {
+            type: ['number', 'null'],
+            description:
+              'Sum of the metric (distinct customers for customers); null when no day has a value.',
+          },
+          unitCost: {
+            type: ['number', 'null'],
+            description:
+              'Cost of the days with a value, divided by value, times per; null when value is null or 0.',
+          },
+          costWithoutMetric: {
+            $ref: '#/components/schemas/Money',
+            description:
+              'Cost of the days without a metric value, not in unitCost.',
+          },
+          daysWithoutMetric: {
+            type: 'integer',
+          },
+        },
+        required: [
+          'cost',
+          'value',
+          'unitCost',
+          'costWithoutMetric',
+          'daysWithoutMetric',
+        ],
+      },
+      UnitCosts: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          metric: {
+            type: 'string',
+          },
+          unit: {
+            type: ['string', 'null'],
+          },
+          per: {
+            type: 'integer',
+            description:
+              'Unit costs are per this many units (1000 for tokens).',
+          },
+          metricFrom: {
+            type: 'string',
+            enum: ['query', 'annotation', 'default'],
+          },
+          builtIn: {
+            type: 'boolean',
+          },
+          currency: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          total: {
+            $ref: '#/components/schemas/UnitCostTotals',
+          },
+          previous: {
+            $ref: '#/components/schemas/UnitCostTotals',
+          },
+          change: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'Relative changes against previous (0.25 = +25%).',
+            properties: {
+              cost: {
+                type: ['number', 'null'],
+              },
+              value: {
+                type: ['number', 'null'],
+              },
+              unitCost: {
+                type: ['number', 'null'],
+              },
+            },
+            required: ['cost', 'value', 'unitCost'],
+          },
+          daily: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                date: {
+                  type: 'string',
+                  format: 'date',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                value: {
+                  type: ['number', 'null'],
+                },
+                unitCost: {
+                  type: ['number', 'null'],
+                },
+              },
+              required: ['date', 'cost', 'value', 'unitCost'],
+            },
+          },
+          forecast: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              nextPeriodCost: {
+                type: ['number', 'null'],
+              },
+              nextPeriodValue: {
+                type: ['number', 'null'],
+              },
+              basis: {
+                type: 'string',
+                enum: ['unit-trend', 'none'],
+              },
+              explanation: {
+                type: 'string',
+              },
+            },
+            required: [
+              'nextPeriodCost',
+              'nextPeriodValue',
+              'basis',
+              'explanation',
+            ],
+          },
+          explanation: {
+            type: 'string',
+            description:
+              'Set when the metric has no value in the window, saying what to push or annotate.',
+          },
+        },
+        required: [
+          'entityRef',
+          'metric',
+          'unit',
+          'per',
+          'metricFrom',
+          'builtIn',
+          'currency',
+          'from',
+          'to',
+          'total',
+          'previous',
+          'change',
+          'daily',
+          'forecast',
         ],
       },
       AttributionStatus: {
@@ -1855,6 +2065,16 @@ export const spec = {
           {
             $ref: '#/components/parameters/To',
           },
+          {
+            name: 'metric',
+            in: 'query',
+            required: false,
+            description:
+              'groupBy=tag:<key> only: a metric (built-in requests, tokens,\ncustomers, or a pushed one) each item is measured by; adds\nmetricValue and unitCost, and margin with marginPercent for a\nmoney metric. Tag values with a metric value but no spend are\nitems too.\n',
+            schema: {
+              type: 'string',
+            },
+          },
         ],
         responses: {
           '200': {
@@ -1863,6 +2083,202 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Rollup',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/metrics': {
+      post: {
+        operationId: 'PushMetrics',
+        description:
+          'Pushes business metric values (DESIGN §9.2): `{ metrics: [{ metric,\ndate, value, unit?, entityRef?, tags? }] }`, at most 10,000 points\nand `aiCost.push.maxBatchBytes` bytes. Idempotent: the same metric,\ndate, entityRef and tags replace the earlier value. Partial: each\ninvalid point is listed in `rejected` by index and field while the\nvalid ones are stored. A metric keeps one unit; a unit that is a\ncurrency code makes it money, which must be in aiCost.currency (and\nonly money may be negative). The built-in metrics requests, tokens\nand customers cannot be pushed. Needs a service token (external\naccess) or a user with ai-cost.admin. Audited (metrics-push).\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['metrics'],
+                properties: {
+                  metrics: {
+                    type: 'array',
+                    maxItems: 10000,
+                    items: {
+                      type: 'object',
+                      properties: {
+                        metric: {
+                          type: 'string',
+                        },
+                        date: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                        value: {
+                          type: ['number', 'string'],
+                        },
+                        unit: {
+                          type: 'string',
+                        },
+                        entityRef: {
+                          type: 'string',
+                        },
+                        tags: {
+                          type: 'object',
+                          additionalProperties: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What became of each point.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    accepted: {
+                      type: 'integer',
+                    },
+                    rejected: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          index: {
+                            type: 'integer',
+                          },
+                          field: {
+                            type: 'string',
+                          },
+                          message: {
+                            type: 'string',
+                          },
+                        },
+                        required: ['index', 'field', 'message'],
+                      },
+                    },
+                    metrics: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                  },
+                  required: ['accepted', 'rejected', 'metrics'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListMetrics',
+        description:
+          'Every metric unit costs can divide by: the built-ins, then the\npushed and pulled ones with their unit and last day. Names and units\nonly; any signed-in user or service.\n',
+        responses: {
+          '200': {
+            description: 'The metrics.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    metrics: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          metric: {
+                            type: 'string',
+                          },
+                          unit: {
+                            type: ['string', 'null'],
+                          },
+                          money: {
+                            type: 'boolean',
+                          },
+                          builtIn: {
+                            type: 'boolean',
+                          },
+                          lastDate: {
+                            type: ['string', 'null'],
+                            format: 'date',
+                          },
+                        },
+                        required: [
+                          'metric',
+                          'unit',
+                          'money',
+                          'builtIn',
+                          'lastDate',
+                        ],
+                      },
+                    },
+                  },
+                  required: ['metrics'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/unit-costs': {
+      get: {
+        operationId: 'GetUnitCosts',
+        description:
+          "An entity's spend (with its descendants) divided by a metric: daily\ncost, value and unit cost, the previous period, the change, and a\nunit-trend forecast of the next period. metric defaults to the\nentity's ai-cost/unit-metric annotation, else requests. Pushed\nmetrics are summed over the entity and its descendants. Days without\na value are left out of the unit cost and reported as\ncostWithoutMetric. Needs ai-cost.costs.read on the entity.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            name: 'metric',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The unit costs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UnitCosts',
                 },
               },
             },

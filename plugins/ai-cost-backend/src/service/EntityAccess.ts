@@ -6,7 +6,10 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { aiCostReadPermission } from '@ai-cost/plugin-ai-cost-common';
+import {
+  aiCostReadPermission,
+  ANNOTATION_UNIT_METRIC,
+} from '@ai-cost/plugin-ai-cost-common';
 import { normalizeEntityRef } from '../attribution/catalogSnapshot';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import { requirePermission } from './requirePermission';
@@ -52,7 +55,13 @@ export class EntityAccess {
   async readable(
     entityRef: string,
     credentials: BackstageCredentials,
-  ): Promise<{ entityRef: string; kind: string; title?: string }> {
+  ): Promise<{
+    entityRef: string;
+    kind: string;
+    title?: string;
+    /** The `ai-cost/unit-metric` annotation. */
+    unitMetric?: string;
+  }> {
     const ref = normalizeEntityRef(
       stringifyEntityRef(parseEntityRef(entityRef)),
     );
@@ -66,10 +75,13 @@ export class EntityAccess {
       permission: aiCostReadPermission,
       resourceRef: ref,
     });
+    const unitMetric =
+      entity.metadata.annotations?.[ANNOTATION_UNIT_METRIC]?.trim();
     return {
       entityRef: ref,
       kind: entity.kind,
       ...(entity.metadata.title ? { title: entity.metadata.title } : {}),
+      ...(unitMetric ? { unitMetric } : {}),
     };
   }
 

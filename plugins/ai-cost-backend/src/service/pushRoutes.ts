@@ -28,6 +28,15 @@ const BODY_ERROR = Symbol('ai-cost.pushBodyError');
 
 type RequestWithBodyError = Request & { [BODY_ERROR]?: Error };
 
+/** The routes whose batches may be as large as `aiCost.push.maxBatchBytes`. */
+const BATCH_PATHS = ['/ingest/events', '/metrics'];
+
+/** Throws what the batch body parser kept for the route (413 or 400), if anything. */
+export function throwBodyError(req: Request): void {
+  const bodyError = (req as RequestWithBodyError)[BODY_ERROR];
+  if (bodyError) throw bodyError;
+}
+
 function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new InputError(describeZodError(parsed.error));
@@ -35,7 +44,7 @@ function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
 }
 
 /**
- * The JSON body parser of `POST /ingest/events`, mounted before the
+ * The JSON body parser of `POST /ingest/events` and `POST /metrics`, mounted before the
  * validated router's own (100 KiB) one: it admits batches up to
  * `aiCost.push.maxBatchBytes`. A body over the limit or not JSON is not
  * answered here but kept for the route, which answers it (413 or 400) after
@@ -46,7 +55,7 @@ export function pushBodyParser(push?: PushIngestService): RequestHandler {
   const limit = push.settings.maxBatchBytes;
   const json = express.json({ limit });
   return (req, res, next) => {
-    if (req.method !== 'POST' || req.path !== '/ingest/events') {
+    if (req.method !== 'POST' || !BATCH_PATHS.includes(req.path)) {
       next();
       return;
     }
@@ -111,8 +120,7 @@ export function registerPushRoutes(
       { eventId: 'usage-push', severityLevel: 'medium', request: req },
       async () => {
         await authorize(req);
-        const bodyError = (req as RequestWithBodyError)[BODY_ERROR];
-        if (bodyError) throw bodyError;
+        throwBodyError(req);
         return push.ingestEvents(parse(ingestEventsRequestSchema, req.body));
       },
       pushed => ({

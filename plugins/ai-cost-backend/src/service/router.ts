@@ -37,6 +37,8 @@ import type { AllocationService } from '../allocation/AllocationService';
 import { registerAllocationRoutes } from './allocationRoutes';
 import type { ChargebackService } from '../chargeback/ChargebackService';
 import { registerChargebackRoutes } from './chargebackRoutes';
+import type { UnitEconomicsService } from '../unitEconomics/UnitEconomicsService';
+import { registerMetricsRoutes } from './metricsRoutes';
 import type { RecommendationService } from '../recommendations/RecommendationService';
 import { registerRecommendationRoutes } from './recommendationRoutes';
 import type { PushIngestService } from '../push/PushIngestService';
@@ -90,6 +92,8 @@ export interface RouterOptions {
   allocation: AllocationService;
   /** Monthly chargeback statements and month close. */
   chargeback: ChargebackService;
+  /** Business metrics and unit costs. */
+  unitEconomics: UnitEconomicsService;
 }
 
 /**
@@ -130,7 +134,19 @@ export async function createRouter(options: RouterOptions) {
 
   router.get('/rollup', async (req, res) => {
     await authorize(req, aiCostOrgReadPermission);
-    res.json(await costs.rollup(parseInput(rollupQuerySchema, req.query)));
+    const query = parseInput(rollupQuerySchema, req.query);
+    res.json(
+      await costs.rollup(
+        query,
+        query.metric && query.groupBy.startsWith('tag:')
+          ? await options.unitEconomics.valuesByTag(
+              query.groupBy.slice('tag:'.length),
+              query.metric,
+              query,
+            )
+          : undefined,
+      ),
+    );
   });
 
   router.get('/export.csv', async (req, res) => {
@@ -257,6 +273,14 @@ export async function createRouter(options: RouterOptions) {
     permissions,
     auditor: options.auditor,
     chargeback: options.chargeback,
+  });
+
+  registerMetricsRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    entities,
+    unitEconomics: options.unitEconomics,
   });
 
   registerAllocationRoutes(router, {

@@ -47,6 +47,14 @@ export const entityRefSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
+/** A metric name: a letter, then letters, digits, `_`, `.`, `:` or `-`; at most 128. @public */
+export const metricNameSchema = z
+  .string({ required_error: 'is required', invalid_type_error: 'must be a metric name' })
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_.:-]{0,127}$/,
+    'must be a metric name: a letter, then letters, digits, _ . : or -, at most 128 characters',
+  );
+
 /** A query naming one entity and nothing else (`?entityRef=`). @public */
 export const entityQuerySchema = z
   .object({ entityRef: entityRefSchema })

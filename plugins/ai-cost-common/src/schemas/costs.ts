@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { daysInclusive, isIsoDay } from '../dates';
-import { entityRefSchema, isoDaySchema, MAX_WINDOW_DAYS } from './common';
+import {
+  entityRefSchema,
+  isoDaySchema,
+  MAX_WINDOW_DAYS,
+  metricNameSchema,
+} from './common';
 
 /** Spend of one allocation tag value. @public */
 export type TagCostItem = {
@@ -86,6 +91,8 @@ export const rollupQuerySchema = z
       ),
     from: isoDaySchema,
     to: isoDaySchema,
+    /** A metric (DESIGN §9.2) each item is measured by: adds `metricValue`, `unitCost`, and `margin` for money. */
+    metric: metricNameSchema.optional(),
   })
   .strict()
   .superRefine(refineWindow);
@@ -249,6 +256,16 @@ export type RollupItem = {
   unallocatedCost?: number;
   /** Tag rollups only: on the item folding the values past the top ones, how many it folds. */
   otherValues?: number;
+  /** With `metric`: the metric's value for the group in the window; null when it has none. */
+  metricValue?: number | null;
+  /** With `metric`: cost per unit (per 1,000 for `tokens`); null without a value. */
+  unitCost?: number | null;
+  /** With a money `metric` (e.g. revenue): metricValue − cost; null without a value. */
+  margin?: number | null;
+  /** margin / metricValue; null without a positive value. */
+  marginPercent?: number | null;
+  /** With `metric`: the metric's value in the previous window. */
+  previousMetricValue?: number | null;
 };
 
 /** Response of `GET /rollup`. @public */
@@ -266,6 +283,8 @@ export type RollupResponse = {
    */
   items: RollupItem[];
   unallocated: { cost: number; items: UnallocatedItem[] };
+  /** With `metric`: the metric the items are measured by. */
+  metric?: { metric: string; unit: string | null; money: boolean; per: number };
 };
 
 /** Response of `GET /attribution`: the state of the annotation index. @public */

@@ -11,3 +11,4 @@ export * from './allocation';
 export * from './coverage';
 export * from './allocationRules';
 export * from './chargeback';
+export * from './metrics';
