@@ -12,6 +12,7 @@ import {
 } from '@ai-cost/plugin-ai-cost-node';
 import { registerAllocationActions } from './actions/registerAllocationActions';
 import { registerCostActions } from './actions/registerCostActions';
+import { registerUnitEconomicsActions } from './actions/registerUnitEconomicsActions';
 import { readAiCostSettings } from './config/readAiCostSettings';
 import { createAiCostServices } from './createAiCostServices';
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
@@ -81,6 +82,13 @@ export const aiCostPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           costs: services.costs,
           chargeback: services.chargeback,
+          permissions: deps.permissions,
+        });
+        registerUnitEconomicsActions({
+          actionsRegistry: deps.actionsRegistry,
+          unitEconomics: services.unitEconomics,
+          costs: services.costs,
+          entities: services.entities,
           permissions: deps.permissions,
         });
         httpRouter.use(

@@ -613,6 +613,83 @@ const ROUTES: FuzzRoute[] = [
       }),
   },
   {
+    route: 'GET /rollup?metric',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/rollup',
+        query: {
+          groupBy: fc.constantFrom('tag:customer', 'tag:feature', 'owner'),
+          metric: fc.oneof(
+            fc.constantFrom('requests', 'tokens', 'customers', 'revenue'),
+            weirdString,
+          ),
+          from: fromDayLike,
+          to: toDayLike,
+        },
+      }),
+  },
+  {
+    route: 'GET /unit-costs',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '/unit-costs',
+        query: {
+          entityRef: refs,
+          metric: fc.oneof(
+            fc.constantFrom('requests', 'tokens', 'customers', 'documents'),
+            weirdString,
+          ),
+          from: fromDayLike,
+          to: toDayLike,
+        },
+      }),
+  },
+  {
+    route: 'GET /metrics',
+    method: 'get',
+    input: () => fuzzCase({ fixedPath: '/metrics', query: {} }),
+  },
+  {
+    route: 'POST /metrics',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/metrics',
+        body: jsonBody(
+          fc.oneof(
+            fc.record({
+              metrics: fc.array(
+                fc.record(
+                  {
+                    metric: fc.oneof(
+                      fc.constantFrom('documents', 'revenue', 'requests'),
+                      weirdString,
+                    ),
+                    date: fromDayLike,
+                    value: fc.oneof(fc.double(), fc.integer(), weirdString),
+                    unit: fc.oneof(
+                      fc.constantFrom('USD', 'EUR', 'docs'),
+                      weirdString,
+                    ),
+                    entityRef: refs,
+                    tags: fc.dictionary(weirdString, weirdString, {
+                      maxKeys: 2,
+                    }),
+                  },
+                  { requiredKeys: ['metric', 'date', 'value'] },
+                ),
+                { maxLength: 5 },
+              ),
+            }),
+            anyJson,
+          ),
+        ),
+      }),
+  },
+  {
     route: 'GET /export.csv',
     method: 'get',
     input: () =>
