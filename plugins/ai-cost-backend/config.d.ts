@@ -230,6 +230,59 @@ export interface Config {
       };
     };
 
+    /** Business metrics for unit economics (cost per document, margin per customer). */
+    metrics?: {
+      /**
+       * Prometheus servers business metrics are pulled from: each query is
+       * evaluated at the end of every UTC day (`query_range`, step 1 day), so
+       * `increase(x[1d])` is that day's count. Every bad value fails start-up
+       * with its key.
+       * @visibility backend
+       */
+      prometheus?: Array<{
+        /** Unique source id: letters, digits, `.`, `_`, `-`. Points are stored under it. */
+        id: string;
+        /** Prometheus (or a compatible API such as Thanos or Mimir), e.g. `https://prometheus.example.com`. */
+        baseUrl: string;
+        /**
+         * Bearer token sent as `Authorization: Bearer <token>`.
+         * @visibility secret
+         */
+        token?: string;
+        /** How often the source is pulled. Defaults to every hour with a 10 minute timeout. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Trailing complete days (ending yesterday, UTC) re-read and replaced on
+         * every run, 1 to 90.
+         * @default 7
+         */
+        lookbackDays?: number;
+        /** One PromQL query per metric; at least one. */
+        queries: Array<{
+          /**
+           * Metric name, e.g. `documents_processed` or `revenue`: a letter, then
+           * letters, digits, `_ . : -`. Not `requests`, `tokens` or `customers`
+           * (computed from usage).
+           */
+          metric: string;
+          /** PromQL giving the day's value, e.g. `sum by (service) (increase(documents_processed_total[1d]))`. */
+          query: string;
+          /** Unit, e.g. `documents`; a currency code such as `USD` makes the metric money. */
+          unit?: string;
+          /** The entity every value belongs to, e.g. `component:default/billing`. */
+          entityRef?: string;
+          /**
+           * Or: the label whose value is the entity, a full ref or a bare name
+           * (`component:default/<name>`). Series without it are skipped. With
+           * neither, values are organisation-wide.
+           */
+          entityLabel?: string;
+          /** Allocation tag to the label holding its value, e.g. `{ customer: customer_id }`. */
+          tagLabels?: { [tag: string]: string };
+        }>;
+      }>;
+    };
+
     demo?: {
       /**
        * Generate deterministic synthetic usage for the example catalog through

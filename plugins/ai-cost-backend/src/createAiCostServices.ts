@@ -25,13 +25,14 @@ import {
 } from './attribution/CatalogIndexer';
 import { BudgetMonitor } from './budgets/BudgetMonitor';
 import { BudgetService } from './budgets/BudgetService';
-import type { AllocationSettings } from './allocation';
+import { splitMetricLoader, type AllocationSettings } from './allocation';
 import type { AiCostSettings } from './config/readAiCostSettings';
 import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
 import { DatabaseBillingValueStore } from './database/DatabaseBillingValueStore';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import { IngestionEngine } from './ingestion/IngestionEngine';
+import { PrometheusMetricsPuller } from './metrics/prometheus/PrometheusMetricsPuller';
 import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { PostAttributionTask } from './postAttribution/PostAttributionTask';
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
@@ -84,7 +85,9 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
 
   const pricing = deps.pricing ?? new GenaiPricesPricingService();
   const index = new CatalogIndexReader(attributionStore);
+  const splitMetrics = splitMetricLoader(stores.metrics);
   const allocation = new AllocationService({
+    splitMetrics,
     settings: settings.allocation,
     rules: stores.allocationRules,
     attribution: attributionStore,
@@ -99,6 +102,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     index,
     logger,
     allocationPolicy: () => allocation.policy(),
+    splitMetrics,
   });
   const notifier = new OwnerNotifier({
     notifications: deps.notifications,
@@ -228,6 +232,20 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     attribution: attributionStore,
     index,
     currency,
+    onPushed: metrics => allocation.metricsChanged(metrics),
+  });
+  const prometheusMetrics = new PrometheusMetricsPuller({
+    sources: settings.prometheus,
+    store: stores.metrics,
+    scheduler,
+    logger: logger.child({ component: 'prometheus-metrics' }),
+    now,
+    onPulled: async sourceId =>
+      allocation.metricsChanged(
+        settings.prometheus
+          .find(source => source.id === sourceId)!
+          .queries.map(query => query.metric),
+      ),
   });
 
   const routerOptions: Omit<RouterOptions, 'httpAuth'> = {
@@ -277,12 +295,14 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     allocation,
     chargeback,
     unitEconomics,
+    prometheusMetrics,
     postAttribution,
     routerOptions,
-    /** Schedules the global tasks: sources, the catalog index, post-attribution. */
+    /** Schedules the global tasks: sources, the catalog index, Prometheus metrics, post-attribution. */
     async startTasks() {
       await indexer.start();
       await ingestion.start();
+      await prometheusMetrics.start();
       await postAttribution.start();
     },
   };

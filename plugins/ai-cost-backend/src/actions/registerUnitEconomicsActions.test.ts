@@ -17,7 +17,7 @@ describe('registerUnitEconomicsActions', () => {
     const test = await createCostTestApp({
       knex: await databases.init('SQLITE_3'),
       entities: unitEconomicsCatalog(),
-      policy: (permission, user) =>
+      policy: (_permission, user) =>
         user === 'user:default/bob' ? 'DENY' : undefined,
     });
     for (const [sourceId, { provider, records }] of Object.entries(

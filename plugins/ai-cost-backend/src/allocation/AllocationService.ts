@@ -20,6 +20,7 @@ import { AllocationPolicy } from './AllocationPolicy';
 import { parseAllocationRule } from './parseAllocationRule';
 import { matchedCost, previewRule } from './previewRule';
 import { providersOf, splitBody, virtualTagBody } from './ruleView';
+import type { SplitMetricValues } from './splitMetrics';
 import type { AllocationRule, AllocationSettings } from './types';
 
 type AllocationRuleView = VirtualTagRuleView | SplitRuleView;
@@ -30,11 +31,6 @@ const PREVIEW_DAYS = 30;
 /** Why a rule cannot do everything it says. */
 function problemsOf(rule: AllocationRule, index: CatalogIndex): string[] {
   if (rule.kind !== 'split') return [];
-  if (rule.method === 'metric') {
-    return [
-      'metric splits need business metrics, which are not available yet: the spend it matches stays unallocated',
-    ];
-  }
   return rule.targets
     .filter(target => !index.graph.get(target))
     .map(
@@ -57,6 +53,11 @@ export class AllocationService {
       currency: string;
       /** Re-attributes stored spend of some providers (all when omitted). */
       reattribute: (providers?: string[]) => Promise<void>;
+      /** Pushed metric values of entities, for metric splits. */
+      splitMetrics: (
+        policy: AllocationPolicy,
+        window: UsageWindow,
+      ) => Promise<SplitMetricValues>;
       now?: () => Date;
     },
   ) {}
@@ -155,12 +156,16 @@ export class AllocationService {
         before.matchDimensions().has('userId') ||
         after.matchDimensions().has('userId'),
     });
+    const [beforeMetrics, afterMetrics] = await Promise.all([
+      this.options.splitMetrics(before, window),
+      this.options.splitMetrics(after, window),
+    ]);
     const result = previewRule({
       rule,
       groups,
       claims: index.claims,
-      before: catalogAllocation(index, before),
-      after: catalogAllocation(index, after),
+      before: catalogAllocation(index, before, beforeMetrics),
+      after: catalogAllocation(index, after, afterMetrics),
     });
     return {
       currency: this.options.currency,
@@ -191,6 +196,30 @@ export class AllocationService {
     const { virtualTags, splitRules } = await this.list();
     const view = [...virtualTags, ...splitRules].find(r => r.id === id)!;
     return { created, rule: view };
+  }
+
+  /**
+   * After values of some metrics changed (pushed or pulled): re-attributes
+   * the providers of the metric splits weighing by any of them.
+   */
+  async metricsChanged(metrics: string[]): Promise<void> {
+    const policy = await this.policy();
+    const rules = policy
+      .rules()
+      .filter(
+        rule =>
+          rule.kind === 'split' &&
+          rule.method === 'metric' &&
+          rule.metric !== undefined &&
+          metrics.includes(rule.metric),
+      );
+    if (rules.length === 0) return;
+    const providers = rules.map(providersOf);
+    await this.options.reattribute(
+      providers.some(p => p === undefined)
+        ? undefined
+        : [...new Set(providers.flat() as string[])].sort(),
+    );
   }
 
   /** `DELETE /allocation/rules/:id`: removes a portal rule. The route audits it. */

@@ -3,6 +3,11 @@ export { matchesRule } from './matchRule';
 export { parseAllocationRule } from './parseAllocationRule';
 export { readAllocationSettings } from './readAllocationSettings';
 export { splitWeights } from './splitWeights';
+export {
+  pushedSplitMetrics,
+  splitMetricLoader,
+  SplitMetricValues,
+} from './splitMetrics';
 export type {
   AllocationRecord,
   AllocationRule,

@@ -51,11 +51,20 @@ describe('splitWeights', () => {
     });
   });
 
-  it('refuses metric splits until business metrics exist', () => {
-    expect(() =>
-      splitWeights(rule('metric', { metric: 'requests' }), () => 1),
-    ).toThrow(
-      'metric splits need business metrics, which are not available yet',
-    );
+  it('weighs each target by its metric value for a metric split, even when nobody has one', () => {
+    const documents: Record<string, number> = {
+      'group:default/a': 2_500_000,
+      'group:default/b': 0,
+      'group:default/c': 500_000,
+    };
+    const metric = rule('metric', { metric: 'documents' });
+    expect(splitWeights(metric, ref => documents[ref])).toEqual({
+      weights: [2_500_000, 0, 500_000],
+      fellBackToEven: false,
+    });
+    expect(splitWeights(metric, () => 0)).toEqual({
+      weights: [1, 1, 1],
+      fellBackToEven: true,
+    });
   });
 });

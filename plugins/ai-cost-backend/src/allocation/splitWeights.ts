@@ -3,19 +3,15 @@ import type { SplitRule } from './types';
 /**
  * The weight of each target of a split rule (aligned with `rule.targets`), to
  * divide its spend by largest remainder. `proportional` weighs each target by
- * its own direct spend that day (micro-units; credits count as 0); when none
- * has any, the split falls back to even.
+ * its own direct spend that day (micro-units; credits count as 0), `metric`
+ * by its value of the rule's metric that day; when no target has any, the
+ * split falls back to even.
  */
 export function splitWeights(
   rule: SplitRule,
-  directCost: (entityRef: string) => number,
+  measure: (entityRef: string) => number,
 ): { weights: number[]; fellBackToEven: boolean } {
   const even = () => rule.targets.map(() => 1);
-  if (rule.method === 'metric') {
-    throw new Error(
-      'metric splits need business metrics, which are not available yet',
-    );
-  }
   if (rule.method === 'fixed') {
     if (!rule.weights || rule.weights.length !== rule.targets.length) {
       throw new Error(
@@ -24,8 +20,8 @@ export function splitWeights(
     }
     return { weights: [...rule.weights], fellBackToEven: false };
   }
-  if (rule.method === 'proportional') {
-    const weights = rule.targets.map(ref => Math.max(0, directCost(ref)));
+  if (rule.method === 'proportional' || rule.method === 'metric') {
+    const weights = rule.targets.map(ref => Math.max(0, measure(ref)));
     if (weights.some(weight => weight > 0)) {
       return { weights, fellBackToEven: false };
     }

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
-import type { AllocationPolicy } from '../allocation';
+import type { AllocationPolicy, SplitMetricValues } from '../allocation';
 import type { AttributionStore } from '../database';
 import { attributeUsage } from './attributeUsage';
 import type { CatalogIndexReader } from './CatalogIndex';
@@ -23,6 +23,11 @@ export class Attributor {
       index: CatalogIndexReader;
       /** The allocation rules in force: config rules and the portal's. */
       allocationPolicy: () => Promise<AllocationPolicy>;
+      /** Pushed metric values of entities, for metric splits. */
+      splitMetrics: (
+        policy: AllocationPolicy,
+        window: UsageWindow,
+      ) => Promise<SplitMetricValues>;
       logger: LoggerService;
     },
   ) {}
@@ -31,7 +36,8 @@ export class Attributor {
   async attributeSource(sourceId: string, window: UsageWindow) {
     const index = await this.options.index.read();
     const policy = await this.options.allocationPolicy();
-    const allocation = catalogAllocation(index, policy);
+    const metrics = await this.options.splitMetrics(policy, window);
+    const allocation = catalogAllocation(index, policy, metrics);
     return this.options.store.reattribute({
       sourceId,
       window,

@@ -140,6 +140,7 @@ describe('attributeUsage', () => {
       // component:default/a belongs to the team; c stands alone.
       subtree: ref =>
         ref === 'group:default/team' ? [ref, 'component:default/a'] : [ref],
+      metricValue: () => 0,
     };
     const { attributed } = attributeUsage(
       [
@@ -161,6 +162,78 @@ describe('attributeUsage', () => {
       ['2026-11-02', 'group:default/team', 200, 'proportional'],
       ['2026-11-03', 'component:default/c', 5, 'proportional'],
       ['2026-11-03', 'group:default/team', 5, 'proportional'],
+    ]);
+  });
+
+  it("weighs a metric split by each target's pushed value, or by the requests it claimed, that day; without any it splits evenly", () => {
+    const settings = readAllocationSettings(
+      mockServices.rootConfig({
+        data: {
+          aiCost: {
+            allocation: {
+              splitRules: [
+                {
+                  id: 'by-documents',
+                  match: { apiKeyId: 'k_docs' },
+                  method: 'metric',
+                  metric: 'documents',
+                  targets: ['component:default/c', 'group:default/team'],
+                },
+                {
+                  id: 'by-requests',
+                  match: { apiKeyId: 'k_requests' },
+                  method: 'metric',
+                  metric: 'requests',
+                  targets: ['component:default/c', 'group:default/team'],
+                },
+              ],
+            },
+          },
+        },
+      }),
+    );
+    // documents on Nov 2: c 1, the team 2 itself and 1 through a.
+    const documents: Record<string, number> = {
+      'component:default/c': 1_000_000,
+      'group:default/team': 2_000_000,
+      'component:default/a': 1_000_000,
+    };
+    const allocation: Allocation = {
+      policy: new AllocationPolicy(settings),
+      entityTags: () => undefined,
+      inCatalog: () => true,
+      subtree: ref =>
+        ref === 'group:default/team' ? [ref, 'component:default/a'] : [ref],
+      metricValue: (metric, date, ref) =>
+        metric === 'documents' && date === '2026-11-02'
+          ? documents[ref] ?? 0
+          : 0,
+    };
+    const { attributed } = attributeUsage(
+      [
+        // Requests claimed directly: c 9 (its project), a 1 + b 1 + c 1 (the shared key).
+        group({ projectId: 'proj_c', cost: 300, requests: 9 }),
+        group({ apiKeyId: 'k_shared', cost: 300, requests: 3 }),
+        group({ apiKeyId: 'k_docs', cost: 1001, requests: 4 }),
+        group({ apiKeyId: 'k_docs', date: '2026-11-03', cost: 11 }),
+        group({ apiKeyId: 'k_requests', cost: 1000 }),
+      ],
+      index,
+      allocation,
+    );
+    const split = attributed
+      .filter(r => r.splitRuleId !== '')
+      .map(r => [r.splitRuleId, r.date, r.entityRef, r.cost, r.requests]);
+    expect(split).toEqual([
+      // 1 to 3 documents: 250.25 and 750.75 round to 250 and 751; requests 1 and 3.
+      ['by-documents', '2026-11-02', 'component:default/c', 250, 1],
+      ['by-documents', '2026-11-02', 'group:default/team', 751, 3],
+      // No documents on Nov 3: even, the odd micro-unit to the first.
+      ['by-documents', '2026-11-03', 'component:default/c', 6, 0],
+      ['by-documents', '2026-11-03', 'group:default/team', 5, 0],
+      // c claimed 10 requests, the team 1 (through a): 10 to 1.
+      ['by-requests', '2026-11-02', 'component:default/c', 909, 0],
+      ['by-requests', '2026-11-02', 'group:default/team', 91, 0],
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   AMOUNT_KEYS,
   addAmounts,
   emptyAmounts,
+  tokensOf,
   type UsageAmounts,
 } from './usageAmounts';
 
@@ -65,6 +66,8 @@ export interface Allocation {
   inCatalog(entityRef: string): boolean;
   /** An entity and everything that rolls up to it. */
   subtree(entityRef: string): Iterable<string>;
+  /** An entity's own pushed value of a metric that day (micro-units), for metric splits. */
+  metricValue(metric: string, date: string, entityRef: string): number;
 }
 
 /** Unallocated spend of a split rule's targets missing from the catalog. */
@@ -114,8 +117,10 @@ const NO_TAGS: AllocationTags = {};
 /**
  * Attributes summed usage to entities (DESIGN §3, §9.1). A matching split
  * rule takes precedence over claims and divides the spend among its targets
- * (even, fixed weights, or proportional to each target's directly claimed
- * spend from the same source that day); otherwise the most specific claims
+ * (even, fixed weights, proportional to each target's directly claimed
+ * spend from the same source that day, or by each target's value of a metric
+ * that day: requests or tokens it claimed directly from the same source, or
+ * a pushed business metric); otherwise the most specific claims
  * win, equally specific ones splitting evenly. Every micro-unit, token and
  * request of the input ends up either in an attributed row or in an
  * unallocated row: splits use the largest-remainder method, so the parts
@@ -129,8 +134,8 @@ export function attributeUsage(
   const attributed = new Map<string, AttributedRow>();
   const unallocated = new Map<string, UnallocatedRow>();
   const resolutions = new Map<string, ReturnType<ClaimIndex['resolve']>>();
-  /** Directly claimed cost per day and entity, for proportional splits. */
-  const direct = new Map<string, number>();
+  /** Directly claimed amounts per day and entity, for proportional and built-in metric splits. */
+  const direct = new Map<string, UsageAmounts>();
   const deferred: Array<{ group: UsageGroup; rule: SplitRule }> = [];
 
   const tagsOf = (group: UsageGroup, entityRef?: string) =>
@@ -247,25 +252,31 @@ export function attributeUsage(
         conflict: entityRefs.length > 1,
       });
       const key = `${group.date}\u0000${entityRef}`;
-      direct.set(key, (direct.get(key) ?? 0) + shares[i].cost);
+      const sum = direct.get(key) ?? emptyAmounts();
+      addAmounts(sum, shares[i]);
+      direct.set(key, sum);
     });
   }
 
   for (const { group, rule } of deferred) {
-    if (rule.method === 'metric') {
-      // Business metrics (unit economics) are not available yet: the spend
-      // stays visible as unallocated under the rule.
-      addUnallocated(group, SPLIT_RULE_DIMENSION, rule.id, amountsOf(group));
-      continue;
-    }
-    const directCost = (target: string) => {
+    // A target's measure covers everything that rolls up to it.
+    const ofSubtree = (target: string, measure: (ref: string) => number) => {
       let sum = 0;
-      for (const ref of allocation!.subtree(target)) {
-        sum += direct.get(`${group.date}\u0000${ref}`) ?? 0;
-      }
+      for (const ref of allocation!.subtree(target)) sum += measure(ref);
       return sum;
     };
-    const { weights } = splitWeights(rule, directCost);
+    const directOf = (ref: string) => direct.get(`${group.date}\u0000${ref}`);
+    const measure = (target: string) =>
+      ofSubtree(target, ref => {
+        if (rule.method !== 'metric') return directOf(ref)?.cost ?? 0;
+        if (rule.metric === 'requests') return directOf(ref)?.requests ?? 0;
+        if (rule.metric === 'tokens') {
+          const amounts = directOf(ref);
+          return amounts ? tokensOf(amounts) : 0;
+        }
+        return allocation!.metricValue(rule.metric!, group.date, ref);
+      });
+    const { weights } = splitWeights(rule, measure);
     const parts = splitAmounts(amountsOf(group), weights);
     rule.targets.forEach((target, i) => {
       if (allocation!.inCatalog(target)) {

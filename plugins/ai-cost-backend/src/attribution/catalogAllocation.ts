@@ -1,5 +1,5 @@
 import { parseAllocationTagsAnnotation } from '@ai-cost/plugin-ai-cost-common';
-import type { AllocationPolicy } from '../allocation';
+import { SplitMetricValues, type AllocationPolicy } from '../allocation';
 import type { Allocation, AllocationTags } from './attributeUsage';
 import type { CatalogIndex } from './CatalogIndex';
 
@@ -29,6 +29,7 @@ function entityTagsOf(index: CatalogIndex): Map<string, AllocationTags> {
 export function catalogAllocation(
   index: CatalogIndex,
   policy: AllocationPolicy,
+  metrics: SplitMetricValues = SplitMetricValues.EMPTY,
 ): Allocation {
   const tags = entityTagsOf(index);
   return {
@@ -36,5 +37,7 @@ export function catalogAllocation(
     entityTags: entityRef => tags.get(entityRef),
     inCatalog: entityRef => index.graph.get(entityRef) !== undefined,
     subtree: entityRef => [entityRef, ...index.graph.descendants(entityRef)],
+    metricValue: (metric, date, entityRef) =>
+      metrics.valueOf(metric, date, entityRef),
   };
 }

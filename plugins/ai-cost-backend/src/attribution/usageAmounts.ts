@@ -41,3 +41,18 @@ export function emptyAmounts(): UsageAmounts {
 export function addAmounts(target: UsageAmounts, amounts: UsageAmounts): void {
   for (const key of AMOUNT_KEYS) target[key] += amounts[key];
 }
+
+/** Every token of some usage: input (uncached, cached, cache writes) and output. */
+export function tokensOf(
+  amounts: Pick<
+    UsageAmounts,
+    'inputTokens' | 'cachedInputTokens' | 'cacheWriteTokens' | 'outputTokens'
+  >,
+): number {
+  return (
+    amounts.inputTokens +
+    amounts.cachedInputTokens +
+    amounts.cacheWriteTokens +
+    amounts.outputTokens
+  );
+}

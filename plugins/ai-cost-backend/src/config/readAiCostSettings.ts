@@ -11,6 +11,10 @@ import {
 import { readCurrency } from '@ai-cost/plugin-ai-cost-node';
 import { readAllocationSettings, type AllocationSettings } from '../allocation';
 import {
+  readPrometheusSettings,
+  type PrometheusSourceSettings,
+} from '../metrics/prometheus/readPrometheusSettings';
+import {
   readClassificationRules,
   type ClassificationRules,
 } from '../classification';
@@ -32,6 +36,8 @@ export interface AiCostSettings {
   classification: ClassificationRules;
   /** `aiCost.allocation`: allocation tags, virtual-tag and split rules, chargeback threshold. */
   allocation: AllocationSettings;
+  /** `aiCost.metrics.prometheus`: business metrics pulled on a schedule. */
+  prometheus: PrometheusSourceSettings[];
   /** `aiCost.demo.enabled`: deterministic demo sources. */
   demo: boolean;
 }
@@ -112,6 +118,7 @@ export function readAiCostSettings(
     push: readPushSettings(config, logger),
     classification: readClassificationRules(config),
     allocation: readAllocationSettings(config),
+    prometheus: readPrometheusSettings(config),
     demo: config.getOptionalBoolean('aiCost.demo.enabled') ?? false,
   };
 }

@@ -98,6 +98,28 @@ export class DatabaseMetricStore implements MetricStore {
     return units;
   }
 
+  async entityValues(options: { metrics: string[]; window: MetricWindow }) {
+    if (options.metrics.length === 0) return [];
+    const rows = (await this.db(TABLE)
+      .select({ metric: 'metric', date: 'date', entityRef: 'entity_ref' })
+      .sum({ value: 'value_micros' })
+      .whereIn('metric', options.metrics)
+      .whereBetween('date', [options.window.from, options.window.to])
+      .whereNot('entity_ref', '')
+      .groupBy('metric', 'date', 'entity_ref')) as Array<{
+      metric: string;
+      date: string;
+      entityRef: string;
+      value: unknown;
+    }>;
+    return rows.map(row => ({
+      metric: row.metric,
+      date: row.date,
+      entityRef: row.entityRef,
+      valueMicros: dbNumber(row.value),
+    }));
+  }
+
   async listMetrics(): Promise<StoredMetric[]> {
     const rows = (await this.db(TABLE)
       .select('metric')

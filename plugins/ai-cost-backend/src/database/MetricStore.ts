@@ -41,6 +41,15 @@ export interface MetricStore {
   ): Promise<void>;
   /** The unit stored for each of these metrics (absent when never stored). */
   unitsOf(metrics: string[]): Promise<Map<string, string | null>>;
+  /** Each entity's own values of some metrics per day (organisation-wide values left out). */
+  entityValues(options: { metrics: string[]; window: MetricWindow }): Promise<
+    Array<{
+      metric: string;
+      date: string;
+      entityRef: string;
+      valueMicros: number;
+    }>
+  >;
   /** Every metric stored, by name. */
   listMetrics(): Promise<StoredMetric[]>;
   /**

@@ -635,7 +635,7 @@ export const spec = {
                 },
                 method: {
                   type: 'string',
-                  enum: ['even', 'fixed', 'proportional'],
+                  enum: ['even', 'fixed', 'proportional', 'metric'],
                 },
                 share: {
                   type: 'number',

@@ -338,6 +338,91 @@ describe('allocation: tags, virtual tags, split rules and coverage', () => {
       );
     });
 
+    it('splits by a pushed business metric of each target that day, previewed as saved, and re-attributes when the metric changes', async () => {
+      const test = await setup(databaseId);
+      const tickets = (rewriter: number) =>
+        test.as(ADMIN).send('post', '/metrics', {
+          metrics: [
+            {
+              metric: 'tickets_resolved',
+              date: '2026-11-02',
+              value: rewriter,
+              entityRef: 'component:default/query-rewriter',
+            },
+            {
+              metric: 'tickets_resolved',
+              date: '2026-11-02',
+              value: 1,
+              entityRef: 'component:default/ticket-summarizer',
+            },
+          ],
+        });
+      expect((await tickets(3)).body.accepted).toBe(2);
+      const rule = {
+        method: 'metric',
+        metric: 'tickets_resolved',
+        match: { provider: 'openai', apiKeyId: 'key_summ' },
+        targets: [
+          'component:default/query-rewriter',
+          'component:default/ticket-summarizer',
+        ],
+      };
+      const preview = await test
+        .as(ADMIN)
+        .send('post', '/allocation/rules/preview', {
+          ...rule,
+          id: 'by-tickets',
+        });
+      // 500,000 µ$ split 3 to 1: 375,000 move to the rewriter.
+      expect(preview.body.moves).toEqual([
+        {
+          from: 'component:default/ticket-summarizer',
+          to: 'component:default/query-rewriter',
+          cost: usd(375_000),
+        },
+      ]);
+
+      const before = await entityTotals(test);
+      expect(
+        (await test.as(ADMIN).send('put', '/allocation/rules/by-tickets', rule))
+          .status,
+      ).toBe(201);
+      await test.indexer.rebuild();
+      const after = await entityTotals(test);
+      expect(
+        after['component:default/query-rewriter'] -
+          before['component:default/query-rewriter'],
+      ).toBe(375_000);
+      const rules = await test.as(ADMIN).get('/allocation/rules');
+      expect(
+        rules.body.splitRules.find((r: any) => r.id === 'by-tickets'),
+      ).toMatchObject({
+        method: 'metric',
+        metric: 'tickets_resolved',
+        problems: [],
+      });
+
+      // The rewriter resolved 1 ticket after all: 1 to 1 once re-attributed.
+      await tickets(1);
+      await test.indexer.rebuild();
+      const again = await entityTotals(test);
+      expect(
+        again['component:default/query-rewriter'] -
+          before['component:default/query-rewriter'],
+      ).toBe(250_000);
+      const costs = await test
+        .as(ADMIN)
+        .get(
+          '/costs?entityRef=component:default/query-rewriter&from=2026-11-01&to=2026-11-03',
+        );
+      expect(costs.body.shared).toContainEqual({
+        ruleId: 'by-tickets',
+        method: 'metric',
+        share: 0.5,
+        cost: usd(250_000),
+      });
+    });
+
     it('answers bad rules with 400 naming the field', async () => {
       const test = await setup(databaseId);
       const res = await test.as(ADMIN).send('put', '/allocation/rules/x', {

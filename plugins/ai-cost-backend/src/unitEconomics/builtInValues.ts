@@ -1,5 +1,5 @@
 import type { BuiltInMetric } from '@ai-cost/plugin-ai-cost-common';
-import type { UsageAmounts } from '../attribution/usageAmounts';
+import { tokensOf, type UsageAmounts } from '../attribution/usageAmounts';
 
 /** Unit costs of `tokens` are per this many tokens. */
 export const TOKENS_PER_UNIT_COST = 1000;
@@ -7,18 +7,6 @@ export const TOKENS_PER_UNIT_COST = 1000;
 /** How many units a unit cost is for: 1,000 for tokens, else 1. */
 export function perOf(metric: string): number {
   return metric === 'tokens' ? TOKENS_PER_UNIT_COST : 1;
-}
-
-/** Every token of some usage: input (uncached, cached, cache writes) and output. */
-export function tokensOf(
-  amounts: Omit<UsageAmounts, 'estimatedOnly' | 'reasoningTokens'>,
-): number {
-  return (
-    amounts.inputTokens +
-    amounts.cachedInputTokens +
-    amounts.cacheWriteTokens +
-    amounts.outputTokens
-  );
 }
 
 /** Rows of usage amounts with the allocation tags they carry. */

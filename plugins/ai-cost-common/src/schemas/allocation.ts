@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALLOCATION_TAG_KEY_PATTERN } from '../annotations';
-import { entityRefSchema } from './common';
+import { entityRefSchema, metricNameSchema } from './common';
 
 /** Usage dimensions an allocation rule can match on (besides `tags.<key>`). @public */
 export const allocationMatchKeys = [
@@ -140,7 +140,12 @@ export const splitRuleFieldsSchema = z.object({
   targets: z
     .array(entityRefSchema, { invalid_type_error: 'must be a list' })
     .optional(),
-  metric: nonEmptyString.optional(),
+  metric: metricNameSchema
+    .refine(metric => metric !== 'customers', {
+      message:
+        'customers cannot weigh a split (it counts distinct customers); use requests, tokens or a pushed metric',
+    })
+    .optional(),
 });
 
 type Issues = z.RefinementCtx;

@@ -49,7 +49,10 @@ export const entityRefSchema = z.string().superRefine((value, ctx) => {
 
 /** A metric name: a letter, then letters, digits, `_`, `.`, `:` or `-`; at most 128. @public */
 export const metricNameSchema = z
-  .string({ required_error: 'is required', invalid_type_error: 'must be a metric name' })
+  .string({
+    required_error: 'is required',
+    invalid_type_error: 'must be a metric name',
+  })
   .regex(
     /^[A-Za-z][A-Za-z0-9_.:-]{0,127}$/,
     'must be a metric name: a letter, then letters, digits, _ . : or -, at most 128 characters',

@@ -18,7 +18,7 @@ export type TagCostItem = {
 /** Spend a split rule gave an entity. @public */
 export type SharedCost = {
   ruleId: string;
-  method: 'even' | 'fixed' | 'proportional';
+  method: 'even' | 'fixed' | 'proportional' | 'metric';
   /** This entity's fraction (0..1) of everything the rule split in the window. */
   share: number;
   cost: number;
