@@ -30,6 +30,7 @@ import type { AiCostSettings } from './config/readAiCostSettings';
 import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
 import { DatabaseBillingValueStore } from './database/DatabaseBillingValueStore';
+import { DemoMetricsTask } from './demo/DemoMetricsTask';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import { IngestionEngine } from './ingestion/IngestionEngine';
 import { PrometheusMetricsPuller } from './metrics/prometheus/PrometheusMetricsPuller';
@@ -248,6 +249,15 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
       ),
   });
 
+  const demoMetrics = settings.demo
+    ? new DemoMetricsTask({
+        store: stores.metrics,
+        scheduler,
+        days: settings.ingestion.backfillDays,
+        now,
+      })
+    : undefined;
+
   const routerOptions: Omit<RouterOptions, 'httpAuth'> = {
     currency,
     permissions: deps.permissions,
@@ -298,11 +308,12 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     prometheusMetrics,
     postAttribution,
     routerOptions,
-    /** Schedules the global tasks: sources, the catalog index, Prometheus metrics, post-attribution. */
+    /** Schedules the global tasks: sources, the catalog index, Prometheus and demo metrics, post-attribution. */
     async startTasks() {
       await indexer.start();
       await ingestion.start();
       await prometheusMetrics.start();
+      await demoMetrics?.start();
       await postAttribution.start();
     },
   };

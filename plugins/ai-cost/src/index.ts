@@ -28,6 +28,7 @@ export {
   type ExportCsvRequest,
   type GetCostsRequest,
   type GetRollupRequest,
+  type GetUnitCostsRequest,
   type ListAnomaliesRequest,
   type ListRecommendationsRequest,
   type RecommendationStatusFilter,

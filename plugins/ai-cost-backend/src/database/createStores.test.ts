@@ -48,6 +48,7 @@ describe('createStores', () => {
         'attribution',
         'budgets',
         'chargeback',
+        'metrics',
         'push',
         'recommendations',
         'requests',

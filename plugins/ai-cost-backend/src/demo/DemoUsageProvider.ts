@@ -1,7 +1,7 @@
 import {
+  allocateMicros,
   DEFAULT_WORKSPACE,
   eachDay,
-  dayToEpochMs,
 } from '@ai-cost/plugin-ai-cost-common';
 import type {
   AiCostProvider,
@@ -9,39 +9,15 @@ import type {
   UsageRecord,
   UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
-import { DEMO_STREAMS, type DemoStream } from './demoStreams';
-
-/** Series start: growth is measured from here so a day's numbers never depend on "today". */
-const EPOCH = '2026-01-01';
-const DAILY_GROWTH = 0.004;
-const SPIKE_PERIOD_DAYS = 37;
-const SPIKE_LENGTH_DAYS = 3;
-
-/** A small deterministic PRNG (mulberry32) seeded per day and stream. */
-function random(seed: number): number {
-  let t = (seed + 0x6d2b79f5) | 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-
-function dayIndex(day: string): number {
-  return Math.round((dayToEpochMs(day) - dayToEpochMs(EPOCH)) / 86_400_000);
-}
-
-function patternFactor(stream: DemoStream, day: string): number {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 Sunday
-  const weekend = weekday === 0 || weekday === 6;
-  switch (stream.pattern) {
-    case 'flat':
-      return 1;
-    case 'monday':
-      if (weekday === 1) return 3.2;
-      return weekend ? 0.15 : 0.6;
-    default:
-      return weekend ? 0.42 : 1;
-  }
-}
+import {
+  DAILY_GROWTH,
+  dayIndex,
+  patternFactor,
+  random,
+  SPIKE_LENGTH_DAYS,
+  SPIKE_PERIOD_DAYS,
+} from './demoSeries';
+import { DEMO_STREAMS } from './demoStreams';
 
 /**
  * Deterministic synthetic usage for the demo org: weekday seasonality, a few
@@ -102,32 +78,43 @@ export class DemoUsageProvider implements AiCostProvider {
           1,
           Math.round((dollars * 1e6) / perRequest.cost),
         );
-        const usage = {
-          inputTokens: requests * stream.shape.input,
-          cachedInputTokens: requests * stream.shape.cached,
-          outputTokens: requests * stream.shape.output,
-          requests,
-        };
-        const priced = context.pricing.price({
-          provider: stream.provider,
-          model: stream.model,
-          date: day,
-          ...usage,
-        });
-        const cost = priced.priced ? priced.cost : 0;
-        records.push({
-          date: day,
-          projectId:
-            stream.projectId ??
-            (stream.provider === 'anthropic' ? DEFAULT_WORKSPACE : null),
-          apiKeyId: stream.apiKeyId,
-          tags: stream.tags ?? null,
-          model: stream.model,
-          ...usage,
-          cost,
-          estimatedCost: cost,
-          currency: 'USD',
-          costKind: 'billed',
+        const customers = stream.customers ?? [];
+        const parts = customers.length
+          ? allocateMicros(
+              requests,
+              customers.map(([, share]) => share),
+            )
+          : [requests];
+        parts.forEach((partRequests, i) => {
+          if (partRequests === 0) return;
+          const usage = {
+            inputTokens: partRequests * stream.shape.input,
+            cachedInputTokens: partRequests * stream.shape.cached,
+            outputTokens: partRequests * stream.shape.output,
+            requests: partRequests,
+          };
+          const priced = context.pricing.price({
+            provider: stream.provider,
+            model: stream.model,
+            date: day,
+            ...usage,
+          });
+          const cost = priced.priced ? priced.cost : 0;
+          const customer = customers[i]?.[0];
+          records.push({
+            date: day,
+            projectId:
+              stream.projectId ??
+              (stream.provider === 'anthropic' ? DEFAULT_WORKSPACE : null),
+            apiKeyId: stream.apiKeyId,
+            tags: customer ? { ...stream.tags, customer } : stream.tags ?? null,
+            model: stream.model,
+            ...usage,
+            cost,
+            estimatedCost: cost,
+            currency: 'USD',
+            costKind: 'billed',
+          });
         });
       }
     }

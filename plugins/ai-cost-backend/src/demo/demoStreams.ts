@@ -6,7 +6,8 @@
  * project nobody claims (`proj_experiments`) and Anthropic's default
  * workspace (`null`, claimed as `default`). Some carry environment and
  * feature tags in the inconsistent spellings real teams use (PROD, Prod,
- * stg), which the demo's allocation config normalises.
+ * stg), which the demo's allocation config normalises; two serve customers
+ * (tag `customer`), whose revenue the demo metrics push.
  */
 export interface DemoStream {
   provider: 'openai' | 'anthropic';
@@ -24,6 +25,8 @@ export interface DemoStream {
   spike?: number;
   /** Provider tags as an OpenAI project or gateway would report them, spelled as teams do. */
   tags?: Record<string, string>;
+  /** Shares of the requests made for each customer (tag `customer`), in order. */
+  customers?: Array<[customer: string, share: number]>;
 }
 
 export const DEMO_STREAMS: DemoStream[] = [
@@ -32,6 +35,11 @@ export const DEMO_STREAMS: DemoStream[] = [
     projectId: 'proj_search',
     apiKeyId: 'key_search_web',
     tags: { environment: 'PROD', feature: 'web-search' },
+    customers: [
+      ['acme', 5],
+      ['hooli', 3],
+      ['globex', 2],
+    ],
     model: 'gpt-4o',
     dailyDollars: 38,
     shape: { input: 1800, cached: 600, output: 350 },
@@ -109,6 +117,12 @@ export const DEMO_STREAMS: DemoStream[] = [
     projectId: 'wrkspc_support',
     apiKeyId: 'apikey_support_bot',
     tags: { environment: 'prod', feature: 'support-chat' },
+    customers: [
+      ['acme', 45],
+      ['globex', 30],
+      ['initech', 15],
+      ['umbrella', 10],
+    ],
     model: 'claude-sonnet-4-5',
     dailyDollars: 55,
     shape: { input: 2200, cached: 5000, output: 450 },

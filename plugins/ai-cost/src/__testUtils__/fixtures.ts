@@ -18,6 +18,11 @@ import {
   makeChargebackStatement,
   makeClosedStatement,
 } from './chargebackFixtures';
+import {
+  makeMetrics,
+  makeTagEconomicsFor,
+  makeUnitCostsFor,
+} from './unitEconomicsFixtures';
 
 /** "Today" in tests: periods end on this UTC day. */
 export const TODAY = '2026-11-22';
@@ -694,9 +699,16 @@ export function makeFakeApi(
       ),
     getRollup: jest
       .fn()
-      .mockImplementation(async ({ groupBy, from, to }) =>
-        makeRollup({ groupBy, from, to }),
+      .mockImplementation(async ({ groupBy, metric, from, to }) =>
+        metric
+          ? makeTagEconomicsFor({ groupBy, metric, from, to })
+          : makeRollup({ groupBy, from, to }),
       ),
+    // Unit economics (unitEconomicsFixtures.ts).
+    getUnitCosts: jest
+      .fn()
+      .mockImplementation(async request => makeUnitCostsFor(request)),
+    getMetrics: jest.fn().mockResolvedValue(makeMetrics()),
     getAttributionStatus: jest.fn().mockResolvedValue(makeAttributionStatus()),
     getClaimStates: jest
       .fn()

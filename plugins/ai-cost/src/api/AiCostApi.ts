@@ -16,11 +16,13 @@ import type {
   BudgetPeriod,
   BudgetStatus,
   EntityCostsResponse,
+  MetricsResponse,
   Recommendation,
   RecommendationsResponse,
   RollupQuery,
   RollupResponse,
   SourceInfo,
+  UnitCostsResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 
 /** A virtual-tag or split rule as in `aiCost.allocation` (`kind` optional). @public */
@@ -46,6 +48,16 @@ export type RollupGroupBy = RollupQuery['groupBy'];
 /** Request of {@link AiCostApi.getRollup}. @public */
 export interface GetRollupRequest extends CostWindow {
   groupBy: RollupGroupBy;
+  /** A business metric each item is measured by, e.g. `revenue`: adds unit costs, and margins for money. */
+  metric?: string;
+}
+
+/** Request of {@link AiCostApi.getUnitCosts}. @public */
+export interface GetUnitCostsRequest extends CostWindow {
+  /** Full entity reference, e.g. `component:default/search-api`. */
+  entityRef: string;
+  /** Default: the entity's `ai-cost/unit-metric` annotation, else `requests`. */
+  metric?: string;
 }
 
 /** Request of a CSV export; without `entityRef` the export is org-wide (needs `ai-cost.org.read`). @public */
@@ -142,6 +154,10 @@ export interface AiCostApi {
   getCosts(request: GetCostsRequest): Promise<EntityCostsResponse>;
   /** Org-wide spend grouped by one dimension, with unallocated spend (needs `ai-cost.org.read`). */
   getRollup(request: GetRollupRequest): Promise<RollupResponse>;
+  /** Cost per unit of a business metric of one entity, daily and against the previous period (as `getCosts`). */
+  getUnitCosts(request: GetUnitCostsRequest): Promise<UnitCostsResponse>;
+  /** The business metrics the plugin knows, built-ins (`requests`, `tokens`, `customers`) included. */
+  getMetrics(): Promise<MetricsResponse>;
   /** Conflicts and annotation problems of the attribution index (needs `ai-cost.org.read`). */
   getAttributionStatus(): Promise<AttributionStatus>;
   /** An entity's claims with whether each can match anything: a source configured, its value billed and when (as `getCosts`). */

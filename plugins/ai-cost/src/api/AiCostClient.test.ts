@@ -11,6 +11,11 @@ import {
   makeRecommendations,
   makeRollup,
 } from '../__testUtils__/fixtures';
+import {
+  makeCustomerEconomics,
+  makeMetrics,
+  makeUnitCosts,
+} from '../__testUtils__/unitEconomicsFixtures';
 
 const baseUrl = 'http://localhost:7007/api/ai-cost';
 
@@ -159,6 +164,28 @@ describe('AiCostClient', () => {
       expect(search).toBe('?groupBy=model&from=2026-10-01&to=2026-10-31');
     });
 
+    it('sends the metric the items are measured by', async () => {
+      const rollup = makeCustomerEconomics();
+      let search = '';
+      server.use(
+        http.get(`${baseUrl}/rollup`, ({ request }) => {
+          search = new URL(request.url).search;
+          return HttpResponse.json(rollup);
+        }),
+      );
+      await expect(
+        client.getRollup({
+          groupBy: 'tag:customer',
+          metric: 'revenue',
+          from: '2026-10-24',
+          to: '2026-11-22',
+        }),
+      ).resolves.toEqual(rollup);
+      expect(search).toBe(
+        '?groupBy=tag%3Acustomer&metric=revenue&from=2026-10-24&to=2026-11-22',
+      );
+    });
+
     it('maps a 403 to a ResponseError', async () => {
       server.use(
         http.get(`${baseUrl}/rollup`, () =>
@@ -179,6 +206,67 @@ describe('AiCostClient', () => {
         statusCode: 403,
         cause: { name: 'NotAllowedError' },
       });
+    });
+  });
+
+  describe('unit economics', () => {
+    it('asks for the unit costs of an entity, with the metric only when given', async () => {
+      const unitCosts = makeUnitCosts();
+      const searches: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/unit-costs`, ({ request }) => {
+          searches.push(new URL(request.url).search);
+          return HttpResponse.json(unitCosts);
+        }),
+      );
+      const window = { from: '2026-11-16', to: '2026-11-22' };
+      await expect(
+        client.getUnitCosts({
+          entityRef: 'component:default/query-rewriter',
+          ...window,
+        }),
+      ).resolves.toEqual(unitCosts);
+      await client.getUnitCosts({
+        entityRef: 'component:default/query-rewriter',
+        metric: 'documents_processed',
+        ...window,
+      });
+      expect(searches).toEqual([
+        '?entityRef=component%3Adefault%2Fquery-rewriter&from=2026-11-16&to=2026-11-22',
+        '?entityRef=component%3Adefault%2Fquery-rewriter&metric=documents_processed&from=2026-11-16&to=2026-11-22',
+      ]);
+    });
+
+    it('maps a bad metric to a ResponseError with the server message', async () => {
+      server.use(
+        http.get(`${baseUrl}/unit-costs`, () =>
+          errorBody(400, 'InputError', 'metric: must be a metric name'),
+        ),
+      );
+      await expect(
+        client.getUnitCosts({
+          entityRef: 'component:default/query-rewriter',
+          metric: 'Bad Metric',
+          from: '2026-11-16',
+          to: '2026-11-22',
+        }),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        body: { error: { message: 'metric: must be a metric name' } },
+      });
+    });
+
+    it('lists the metrics without a query', async () => {
+      const metrics = makeMetrics();
+      let url = '';
+      server.use(
+        http.get(`${baseUrl}/metrics`, ({ request }) => {
+          url = request.url;
+          return HttpResponse.json(metrics);
+        }),
+      );
+      await expect(client.getMetrics()).resolves.toEqual(metrics);
+      expect(url).toBe(`${baseUrl}/metrics`);
     });
   });
 

@@ -14,10 +14,12 @@ import type {
   Budget,
   BudgetStatus,
   EntityCostsResponse,
+  MetricsResponse,
   Recommendation,
   RecommendationsResponse,
   RollupResponse,
   SourceInfo,
+  UnitCostsResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type {
   AiCostApi,
@@ -29,6 +31,7 @@ import type {
   ExportCsvRequest,
   GetCostsRequest,
   GetRollupRequest,
+  GetUnitCostsRequest,
   ListAnomaliesRequest,
   ListRecommendationsRequest,
   SetBudgetRequest,
@@ -108,12 +111,27 @@ export class AiCostClient implements AiCostApi {
   }
 
   async getRollup(request: GetRollupRequest): Promise<RollupResponse> {
-    const { groupBy, from, to } = request;
+    const { groupBy, metric, from, to } = request;
     return this.request<RollupResponse>('rollup', undefined, {
       groupBy,
+      metric,
       from,
       to,
     });
+  }
+
+  async getUnitCosts(request: GetUnitCostsRequest): Promise<UnitCostsResponse> {
+    const { entityRef, metric, from, to } = request;
+    return this.request<UnitCostsResponse>('unit-costs', undefined, {
+      entityRef,
+      metric,
+      from,
+      to,
+    });
+  }
+
+  async getMetrics(): Promise<MetricsResponse> {
+    return this.request<MetricsResponse>('metrics');
   }
 
   async getAttributionStatus(): Promise<AttributionStatus> {

@@ -14,6 +14,7 @@ export {
   type ExportCsvRequest,
   type GetCostsRequest,
   type GetRollupRequest,
+  type GetUnitCostsRequest,
   type RollupGroupBy,
   type AllocationRuleBody,
 } from './AiCostApi';

@@ -18,3 +18,5 @@ export { useReportingCurrency } from './useCurrency';
 export { useAiCostTabLink } from './useAiCostTabLink';
 export { useNotify, type Notice } from './useNotify';
 export { useClaimStates } from './useClaimStates';
+export { useUnitCosts } from './useUnitCosts';
+export { useMetrics } from './useMetrics';

@@ -1,7 +1,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
 import { aiCostApiRef, type AiCostApi } from '../../api';
@@ -14,6 +14,14 @@ import {
 import { makePermissionApi } from '../../__testUtils__/permissions';
 import { rowCells } from '../../__testUtils__/tables';
 import { AiCostPage } from './AiCostPage';
+
+/** The last rollup the rollup card asked for (the unit economics card asks with a metric). */
+function lastRollupRequest(api: jest.Mocked<AiCostApi>) {
+  return api.getRollup.mock.calls
+    .map(([request]) => request)
+    .filter(request => !request.metric)
+    .pop();
+}
 
 function Search() {
   return <output data-testid="search">{useLocation().search}</output>;
@@ -72,11 +80,25 @@ describe('AiCostPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows unit economics per customer below the rollups', async () => {
+    const api = makeFakeApi();
+    await renderPage(api);
+    expect(
+      await screen.findByText('Cost and revenue by customer'),
+    ).toBeInTheDocument();
+    expect(api.getRollup).toHaveBeenCalledWith({
+      groupBy: 'tag:customer',
+      metric: 'revenue',
+      from: '2026-10-24',
+      to: '2026-11-22',
+    });
+  });
+
   it('keeps the dimension and the period in the URL', async () => {
     const api = makeFakeApi();
     await renderPage(api, ['/ai-cost?period=7d']);
     await screen.findByText('Spend by team');
-    expect(api.getRollup).toHaveBeenLastCalledWith({
+    expect(lastRollupRequest(api)).toEqual({
       groupBy: 'owner',
       from: '2026-11-16',
       to: '2026-11-22',
@@ -87,7 +109,7 @@ describe('AiCostPage', () => {
       '?period=7d&groupBy=system',
     );
     await waitFor(() =>
-      expect(api.getRollup).toHaveBeenLastCalledWith({
+      expect(lastRollupRequest(api)).toEqual({
         groupBy: 'system',
         from: '2026-11-16',
         to: '2026-11-22',
@@ -102,7 +124,7 @@ describe('AiCostPage', () => {
       '?period=last-month&groupBy=system',
     );
     await waitFor(() =>
-      expect(api.getRollup).toHaveBeenLastCalledWith({
+      expect(lastRollupRequest(api)).toEqual({
         groupBy: 'system',
         from: '2026-10-01',
         to: '2026-10-31',
@@ -114,7 +136,7 @@ describe('AiCostPage', () => {
     const api = makeFakeApi();
     await renderPage(api, ['/ai-cost?groupBy=tag:environment']);
     expect(await screen.findByText('Spend by environment')).toBeInTheDocument();
-    expect(api.getRollup).toHaveBeenLastCalledWith({
+    expect(lastRollupRequest(api)).toEqual({
       groupBy: 'tag:environment',
       from: '2026-10-24',
       to: '2026-11-22',
@@ -127,7 +149,7 @@ describe('AiCostPage', () => {
       '?groupBy=tag%3Acustomer',
     );
     await waitFor(() =>
-      expect(api.getRollup).toHaveBeenLastCalledWith({
+      expect(lastRollupRequest(api)).toEqual({
         groupBy: 'tag:customer',
         from: '2026-10-24',
         to: '2026-11-22',
@@ -144,13 +166,11 @@ describe('AiCostPage', () => {
     await renderPage(api, ['/ai-cost?groupBy=tag:bad%20key']);
     expect(await screen.findByText('Spend by team')).toBeInTheDocument();
     await waitFor(() => expect(api.getAllocationRules).toHaveBeenCalled());
-    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
-      'Team',
-      'System',
-      'Domain',
-      'Provider',
-      'Model',
-    ]);
+    expect(
+      within(screen.getByRole('tablist', { name: 'Group spend by' }))
+        .getAllByRole('tab')
+        .map(tab => tab.textContent),
+    ).toEqual(['Team', 'System', 'Domain', 'Provider', 'Model']);
   });
 
   it('explains a missing ai-cost.org.read permission instead of failing', async () => {
@@ -199,9 +219,10 @@ describe('AiCostPage', () => {
         ),
     });
     await renderPage(api);
+    // The rollup card and the unit economics card each show the failure.
     expect(
-      await screen.findByText('Error: Request failed with 400 Bad Request'),
-    ).toBeInTheDocument();
+      await screen.findAllByText('Error: Request failed with 400 Bad Request'),
+    ).toHaveLength(2);
   });
 
   it('shows budgets over budget first, recent anomalies and recommendations with their total', async () => {

@@ -26,6 +26,7 @@ import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
 import { RecommendationsCard } from '../RecommendationsCard';
 import { RollupCard } from '../RollupCard';
 import { SourcesSection } from '../SourcesTable';
+import { TagEconomicsCard } from '../TagEconomicsCard';
 import { TopMoversCard } from '../TopMoversCard';
 import { UnallocatedSpendCard } from '../UnallocatedSpendCard';
 
@@ -43,7 +44,8 @@ export interface AiCostPageProps {
 
 /**
  * The org-wide AI Cost page at `/ai-cost`: rollups by team, system, domain,
- * provider, model and allocation tag, top movers, unallocated spend with ownership guidance,
+ * provider, model and allocation tag, top movers, unit economics per customer and feature,
+ * unallocated spend with ownership guidance,
  * attribution problems, budgets (over budget first), recent anomalies,
  * recommendations with their total savings, and billing source freshness.
  * @public
@@ -104,6 +106,11 @@ export function AiCostPage(props: AiCostPageProps) {
                   <TopMoversCard rollup={rollup.value} groupBy={groupBy} />
                 )}
               </Grid>
+              {!period.error && (
+                <Grid item xs={12}>
+                  <TagEconomicsCard window={period} />
+                </Grid>
+              )}
               {rollup.value && !rollup.loading && (
                 <Grid item xs={12} lg={8}>
                   <UnallocatedSpendCard rollup={rollup.value} />

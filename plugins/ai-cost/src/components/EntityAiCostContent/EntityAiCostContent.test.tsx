@@ -81,6 +81,18 @@ describe('EntityAiCostContent', () => {
     expect(screen.queryByText('Spend by child entity')).not.toBeInTheDocument();
   });
 
+  it('shows the unit economics of the entity in the period', async () => {
+    const api = makeFakeApi();
+    await renderContent(api);
+    expect(await screen.findByText('Unit economics')).toBeInTheDocument();
+    expect(api.getUnitCosts).toHaveBeenCalledWith({
+      entityRef: 'component:default/query-rewriter',
+      from: '2026-10-24',
+      to: '2026-11-22',
+    });
+    expect(await screen.findByText('per request')).toBeInTheDocument();
+  });
+
   it('shows progress while loading', async () => {
     const api = makeFakeApi({
       getCosts: jest.fn(() => new Promise<never>(() => {})),

@@ -19,6 +19,7 @@ import { ExportCsvButton } from '../ExportCsvButton';
 import { NoSpendEmptyState } from '../NoSpendEmptyState';
 import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
 import { EntityRecommendationsCard } from '../RecommendationsCard';
+import { UnitEconomicsCard } from '../UnitEconomicsCard';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -75,7 +76,7 @@ export function defaultAiCostTabCards(now?: () => Date): AiCostTabCard[] {
 
 /**
  * The "AI Cost" tab of an entity: spend of the selected period with its
- * trend and daily chart, the spend of its children, budget status, recent
+ * trend and daily chart, the spend of its children, unit economics, budget status, recent
  * anomalies and recommendations, breakdowns (allocation tags and shared
  * spend included) and claims, and a CSV export.
  * @public
@@ -165,6 +166,13 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
             </Grid>
           )}
         </>
+      )}
+
+      {/* Shown with or without spend: it explains a missing metric itself. */}
+      {!period.error && !error && (
+        <Grid item xs={12}>
+          <UnitEconomicsCard entityRef={entityRef} window={period} />
+        </Grid>
       )}
 
       {cards.map((card, index) => (

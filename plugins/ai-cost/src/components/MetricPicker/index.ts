@@ -1,0 +1,1 @@
+export { MetricPicker, type MetricPickerProps } from './MetricPicker';

@@ -1,0 +1,5 @@
+export {
+  TagEconomicsCard,
+  type TagEconomicsCardProps,
+} from './TagEconomicsCard';
+export type { EconomicsTag } from './economicsRows';

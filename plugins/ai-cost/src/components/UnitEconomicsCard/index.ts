@@ -1,0 +1,4 @@
+export {
+  UnitEconomicsCard,
+  type UnitEconomicsCardProps,
+} from './UnitEconomicsCard';
