@@ -27,8 +27,11 @@ function valueOf(allocationTags: string, tag: string): string | null {
   return (JSON.parse(allocationTags) as Record<string, string>)[tag] ?? null;
 }
 
-const addMetric = (a: number | null, b: number | null) =>
-  a === null ? b : b === null ? a : a + b;
+function addMetric(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a + b;
+}
 
 function fold(rows: Sums[]): Sums {
   return rows.reduce<Sums>(

@@ -195,11 +195,9 @@ export class UnitEconomicsService {
         ? entity.unitMetric
         : undefined;
     const metric = query.metric ?? annotated ?? 'requests';
-    const metricFrom = query.metric
-      ? 'query'
-      : annotated
-      ? 'annotation'
-      : 'default';
+    let metricFrom: UnitCostsResponse['metricFrom'] = 'default';
+    if (query.metric) metricFrom = 'query';
+    else if (annotated) metricFrom = 'annotation';
     const builtIn = isBuiltInMetric(metric);
     const per = perOf(metric);
     const unit = builtIn
