@@ -37,6 +37,7 @@ export type {
   ClaimDimension,
   ClaimSpecificity,
 } from './annotations';
+export { csvField, csvLine } from './csv';
 export {
   addDays,
   dayOf,

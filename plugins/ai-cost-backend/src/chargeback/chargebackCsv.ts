@@ -1,9 +1,9 @@
 import {
+  csvLine,
   microsFromNumber,
   microsToDecimalString,
   type ChargebackStatement,
 } from '@ai-cost/plugin-ai-cost-common';
-import { csvLine } from '../costs/csv';
 
 const HEADER = [
   'month',

@@ -1,5 +1,6 @@
 import {
   addDays,
+  csvLine,
   eachDay,
   microsToDecimalString,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -11,7 +12,6 @@ import type {
   UnallocatedAmounts,
 } from '../database';
 import { SPLIT_RULE_DIMENSION } from '../attribution/attributeUsage';
-import { csvLine } from './csv';
 import { subtreeVisibility, type VisibilityCheck } from './visibility';
 
 const HEADER = [

@@ -7,7 +7,7 @@ import {
 import type { AttributionStore } from '../database';
 import type { TagMetricValues } from '../unitEconomics/types';
 import { unitCostOf } from '../unitEconomics/unitCosts';
-import { sumCost } from './amounts';
+import { fractionOf, sumCost } from './amounts';
 import { previousWindow } from './previousWindow';
 import { unallocatedSection } from './unallocatedSection';
 
@@ -76,7 +76,7 @@ function metricFields(
     fields.marginPercent =
       item.metric === null || item.metric <= 0
         ? null
-        : Math.round(((item.metric - item.cost) / item.metric) * 1e4) / 1e4;
+        : fractionOf(item.metric - item.cost, item.metric);
   }
   return fields;
 }

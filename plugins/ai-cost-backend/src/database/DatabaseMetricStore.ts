@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { allocationTagsJson } from '../attribution/attributeUsage';
 import type { MetricOrigin, MetricPoint } from '../metrics/types';
 import { chunks, dbNumber, IN_CHUNK, insertBatches } from './dbHelpers';
 import type { MetricStore, MetricWindow, StoredMetric } from './MetricStore';
 
 const TABLE = 'ai_cost_metrics';
-
-/** Tags as stored: a JSON object with sorted keys. */
-export function metricTagsJson(tags: Record<string, string>): string {
-  return JSON.stringify(
-    Object.fromEntries(
-      Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1)),
-    ),
-  );
-}
 
 function pointKey(point: MetricPoint, tags: string): string {
   return createHash('sha256')
@@ -27,7 +19,7 @@ function rowsOf(origin: MetricOrigin, points: MetricPoint[], now: Date) {
   // The last of two points with one identity wins, as two pushes would.
   const rows = new Map<string, Record<string, unknown>>();
   for (const point of points) {
-    const tags = metricTagsJson(point.tags);
+    const tags = allocationTagsJson(point.tags);
     const key = pointKey(point, tags);
     rows.set(key, {
       point_key: key,

@@ -1,4 +1,5 @@
 import {
+  builtInMetrics,
   daysInclusive,
   eachDay,
   formatMoney,
@@ -23,18 +24,13 @@ import type { MetricPoint } from '../metrics/types';
 import { builtInValueMicros, perOf } from './builtInValues';
 import {
   relativeChange,
+  unitCostOf,
   unitTotals,
   type UnitDay,
   type UnitTotals,
 } from './unitCosts';
 import type { TagMetricValues } from './types';
 import { forecastByUnitTrend } from './unitForecast';
-
-const BUILT_IN_UNITS: Record<string, string> = {
-  requests: 'requests',
-  tokens: 'tokens',
-  customers: 'customers',
-};
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -76,7 +72,7 @@ export class UnitEconomicsService {
       index: CatalogIndexReader;
       currency: string;
       /** Called with the metrics of stored points (metric splits re-attribute). */
-      onPushed?: (metrics: string[], days: string[]) => Promise<void>;
+      onPushed?: (metrics: string[]) => Promise<void>;
     },
   ) {}
 
@@ -84,9 +80,9 @@ export class UnitEconomicsService {
   async list(): Promise<MetricInfo[]> {
     const stored = await this.options.metrics.listMetrics();
     return [
-      ...Object.keys(BUILT_IN_UNITS).map(metric => ({
+      ...builtInMetrics.map(metric => ({
         metric,
-        unit: BUILT_IN_UNITS[metric],
+        unit: metric,
         money: false,
         builtIn: true,
         lastDate: null,
@@ -174,10 +170,7 @@ export class UnitEconomicsService {
     }
     const metrics = [...new Set(accepted.map(p => p.metric))].sort();
     if (accepted.length > 0 && this.options.onPushed) {
-      await this.options.onPushed(
-        metrics,
-        [...new Set(accepted.map(p => p.date))].sort(),
-      );
+      await this.options.onPushed(metrics);
     }
     return { accepted: accepted.length, rejected, metrics };
   }
@@ -200,9 +193,7 @@ export class UnitEconomicsService {
     else if (annotated) metricFrom = 'annotation';
     const builtIn = isBuiltInMetric(metric);
     const per = perOf(metric);
-    const unit = builtIn
-      ? BUILT_IN_UNITS[metric]
-      : (await this.options.metrics.unitsOf([metric])).get(metric) ?? null;
+    const unit = await this.#unitOf(metric);
     const { graph } = await this.options.index.read();
     const subtree = [entity.entityRef, ...graph.descendants(entity.entityRef)];
 
@@ -241,11 +232,7 @@ export class UnitEconomicsService {
         date: day.date,
         cost: money(day.costMicros),
         value: toValue(day.valueMicros),
-        unitCost:
-          day.valueMicros === null || day.valueMicros <= 0
-            ? null
-            : Math.round(((day.costMicros * per) / day.valueMicros) * 1e9) /
-              1e9,
+        unitCost: unitCostOf(day.costMicros, day.valueMicros, per),
       })),
       forecast:
         forecast && forecast.basis === 'unit-trend'
@@ -288,6 +275,12 @@ export class UnitEconomicsService {
     return response;
   }
 
+  /** A built-in metric's unit is its name; a stored metric's the unit it was stored with. */
+  async #unitOf(metric: string): Promise<string | null> {
+    if (isBuiltInMetric(metric)) return metric;
+    return (await this.options.metrics.unitsOf([metric])).get(metric) ?? null;
+  }
+
   #noValueExplanation(metric: string, entityRef: string, window: UsageWindow) {
     if (metric === 'customers') {
       return `No spend of ${entityRef} between ${window.from} and ${window.to} carries a customer tag: tag it (gateway attribute, provider tag, or a virtual-tag rule) to count customers.`;
@@ -311,7 +304,9 @@ export class UnitEconomicsService {
     });
     const byDate = new Map<string, typeof rows>();
     for (const row of rows) {
-      byDate.set(row.date, [...(byDate.get(row.date) ?? []), row]);
+      const list = byDate.get(row.date) ?? [];
+      list.push(row);
+      byDate.set(row.date, list);
     }
     const cost = (date: string) =>
       (byDate.get(date) ?? []).reduce((sum, row) => sum + row.cost, 0);
@@ -356,9 +351,7 @@ export class UnitEconomicsService {
     window: UsageWindow,
   ): Promise<TagMetricValues> {
     const builtIn = isBuiltInMetric(metric);
-    const unit = builtIn
-      ? BUILT_IN_UNITS[metric]
-      : (await this.options.metrics.unitsOf([metric])).get(metric) ?? null;
+    const unit = await this.#unitOf(metric);
     const read = async (w: UsageWindow) => {
       const sums = new Map<string | null, number>();
       if (!builtIn) {
@@ -384,10 +377,9 @@ export class UnitEconomicsService {
         const key =
           (JSON.parse(row.allocationTags) as Record<string, string>)[tag] ??
           null;
-        rowsByValue.set(key, [
-          ...(rowsByValue.get(key) ?? []),
-          row as (typeof attributed)[number],
-        ]);
+        const list = rowsByValue.get(key) ?? [];
+        list.push(row as (typeof attributed)[number]);
+        rowsByValue.set(key, list);
       }
       for (const [key, rows] of rowsByValue) {
         const value = builtInValueMicros(metric, rows);

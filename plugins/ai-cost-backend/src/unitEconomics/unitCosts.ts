@@ -1,3 +1,5 @@
+import { fractionOf } from '../costs/amounts';
+
 /**
  * Unit costs (DESIGN §9.2), pure: cost in micro-units of the currency, metric
  * values in micro-units of their unit, so `cost / value × per` in major
@@ -83,5 +85,5 @@ export function relativeChange(
   previous: number | null,
 ): number | null {
   if (current === null || previous === null || previous <= 0) return null;
-  return Math.round(((current - previous) / previous) * 1e4) / 1e4;
+  return fractionOf(current - previous, previous);
 }

@@ -1,9 +1,13 @@
+import { allocationTagsJson } from '../../attribution/attributeUsage';
 import type { MetricPoint } from '../types';
 
 function keyOf(point: MetricPoint): string {
-  // Keys of one object are distinct: never equal.
-  const tags = Object.entries(point.tags).sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify([point.metric, point.date, point.entityRef, tags]);
+  return JSON.stringify([
+    point.metric,
+    point.date,
+    point.entityRef,
+    allocationTagsJson(point.tags),
+  ]);
 }
 
 /**

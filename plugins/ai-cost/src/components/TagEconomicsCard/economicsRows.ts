@@ -1,6 +1,7 @@
-import type {
-  RollupItem,
-  RollupResponse,
+import {
+  csvLine,
+  type RollupItem,
+  type RollupResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import { formatInteger } from '../../utils/format';
 import { roundPartsToTotal } from '../../utils/roundParts';
@@ -138,14 +139,6 @@ export function sortRows(
   );
 }
 
-/** One CSV field (RFC 4180), with text a spreadsheet would run as a formula defused. */
-function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export const CSV_COLUMNS = [
   'key',
   'cost',
@@ -162,19 +155,19 @@ export const CSV_COLUMNS = [
  * the API gave them, empty where there is none. CRLF line ends.
  */
 export function economicsCsv(rows: EconomicsRow[]): string {
-  const lines = [
-    CSV_COLUMNS.join(','),
+  const orEmpty = (value: number | null | undefined) => value ?? '';
+  return [
+    csvLine([...CSV_COLUMNS]),
     ...rows.map(row =>
-      [
-        csvField(row.name),
+      csvLine([
+        row.name,
         row.shownCost.toFixed(2),
         row.shownPreviousCost.toFixed(2),
-        csvField(row.metricValue),
-        csvField(row.unitCost),
-        csvField(row.margin),
-        csvField(row.marginPercent),
-      ].join(','),
+        orEmpty(row.metricValue),
+        orEmpty(row.unitCost),
+        orEmpty(row.margin),
+        orEmpty(row.marginPercent),
+      ]),
     ),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+  ].join('');
 }
