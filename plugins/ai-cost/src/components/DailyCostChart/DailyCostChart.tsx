@@ -1,5 +1,4 @@
 import { useId, useMemo, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import ToggleButton from '@material-ui/lab/ToggleButton';
@@ -22,6 +21,7 @@ import {
   type StackBy,
 } from '../../utils/chartData';
 import { formatCompactCurrency, formatCurrency } from '../../utils/format';
+import { DataTableToggle } from '../DataTableToggle';
 import { DailyCostTable } from './DailyCostTable';
 
 /** Colour-blind safe (Okabe–Ito); "Other" is grey. */
@@ -62,7 +62,6 @@ export function DailyCostChart(props: DailyCostChartProps) {
   const theme = useTheme();
   const id = useId();
   const [stackBy, setStackBy] = useState<StackBy>('model');
-  const [showTable, setShowTable] = useState(false);
   const data = useMemo(() => stackDailyCosts(costs, stackBy), [costs, stackBy]);
 
   const peak = costs.daily.reduce<{ date: string; cost: number } | undefined>(
@@ -173,22 +172,14 @@ export function DailyCostChart(props: DailyCostChartProps) {
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <Button
-          size="small"
-          aria-expanded={showTable}
-          aria-controls={`${id}-table`}
-          onClick={() => setShowTable(shown => !shown)}
-        >
-          {showTable ? 'Hide data table' : 'Show data table'}
-        </Button>
-        {showTable && (
+        <DataTableToggle tableId={`${id}-table`}>
           <DailyCostTable
             id={`${id}-table`}
             data={data}
             currency={currency}
             caption={summary}
           />
-        )}
+      </DataTableToggle>
       </figure>
     </InfoCard>
   );

@@ -1,5 +1,4 @@
-import { useId, useState } from 'react';
-import Button from '@material-ui/core/Button';
+import { useId } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import {
@@ -27,6 +26,7 @@ import {
   perLabel,
   type MetricDescription,
 } from '../../utils/metrics';
+import { DataTableToggle } from '../DataTableToggle';
 import { UnitCostTable } from './UnitCostTable';
 
 /** Colour-blind safe (Okabe–Ito); days without a metric are grey. */
@@ -90,7 +90,6 @@ export function UnitCostChart(props: {
   const classes = useStyles();
   const theme = useTheme();
   const id = useId();
-  const [showTable, setShowTable] = useState(false);
   const per = perLabel(metric);
   const runs = daysWithoutMetric(daily);
   const unitCostName = `Unit cost ${per}`;
@@ -256,22 +255,14 @@ export function UnitCostChart(props: {
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      <Button
-        size="small"
-        aria-expanded={showTable}
-        aria-controls={`${id}-table`}
-        onClick={() => setShowTable(shown => !shown)}
-      >
-        {showTable ? 'Hide data table' : 'Show data table'}
-      </Button>
-      {showTable && (
+      <DataTableToggle tableId={`${id}-table`}>
         <UnitCostTable
           id={`${id}-table`}
           unitCosts={unitCosts}
           metric={metric}
           caption={summary}
         />
-      )}
+    </DataTableToggle>
     </figure>
   );
 }

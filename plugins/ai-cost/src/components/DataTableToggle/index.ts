@@ -1,0 +1,1 @@
+export { DataTableToggle } from './DataTableToggle';
