@@ -179,7 +179,7 @@ export function DailyCostChart(props: DailyCostChartProps) {
             currency={currency}
             caption={summary}
           />
-      </DataTableToggle>
+        </DataTableToggle>
       </figure>
     </InfoCard>
   );

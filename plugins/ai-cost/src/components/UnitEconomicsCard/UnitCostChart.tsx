@@ -262,7 +262,7 @@ export function UnitCostChart(props: {
           metric={metric}
           caption={summary}
         />
-    </DataTableToggle>
+      </DataTableToggle>
     </figure>
   );
 }
