@@ -91,12 +91,14 @@ export function sumCsvCostMicros(text) {
     .reduce((t, row) => t + Math.round(Number(row[cost]) * 1e6), 0);
 }
 
-/** Saves a screenshot for the README under docs/screenshots/. */
+/** Where a README screenshot is kept: docs/screenshots/<name>.png. */
+export function screenshotPath(name) {
+  return new URL(`../docs/screenshots/${name}.png`, import.meta.url).pathname;
+}
+
+/** Saves a full-page screenshot for the README. */
 export async function screenshot(page, name) {
-  await page.screenshot({
-    path: new URL(`../docs/screenshots/${name}.png`, import.meta.url).pathname,
-    fullPage: true,
-  });
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
 /** The headline total of the AI Cost tab. */

@@ -154,7 +154,12 @@ export function makeUnitCosts(
             nextPeriodCost: micro((nextPeriodValue * total.unitCost) / per),
             nextPeriodValue,
             basis: 'unit-trend',
-            explanation: `${nextPeriodValue} units expected at the unit cost of this period.`,
+            explanation: `${nextPeriodValue} requests expected over the next ${
+              daily.length
+            } days (no significant trend) at this period's unit cost: $${(
+              (nextPeriodValue * total.unitCost) /
+              per
+            ).toFixed(2)}.`,
           }
         : {
             nextPeriodCost: null,
@@ -239,6 +244,7 @@ export function makeCustomerEconomics(
     from: '2026-10-24',
     to: '2026-11-22',
     groupBy: 'tag:customer',
+    historyFrom: '2026-06-01',
     total: 9876.54,
     metric: { metric: 'revenue', unit: 'USD', money: true, per: 1 },
     items: [
@@ -321,6 +327,7 @@ export function makeFeatureEconomics(
     from: '2026-10-24',
     to: '2026-11-22',
     groupBy: 'tag:feature',
+    historyFrom: '2026-06-01',
     total: 9876.54,
     metric: { metric: 'requests', unit: 'requests', money: false, per: 1 },
     items: [

@@ -78,7 +78,7 @@ describe('UnitEconomicsCard', () => {
     // 40,000 × 1.6 = 64,000 requests at $0.0065.
     expect(
       screen.getByText(
-        'Next 7 days: $416.00 by the unit trend. 64000 units expected at the unit cost of this period.',
+        "Unit-trend forecast: 64000 requests expected over the next 7 days (no significant trend) at this period's unit cost: $416.00.",
       ),
     ).toBeInTheDocument();
   });

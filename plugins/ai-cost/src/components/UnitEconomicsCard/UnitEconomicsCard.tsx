@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
-import {
-  eachDay,
-  type MetricInfo,
-  type UnitCostsResponse,
+import type {
+  MetricInfo,
+  UnitCostsResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CostWindow } from '../../api';
 import { useMetrics, useUnitCosts } from '../../hooks';
@@ -53,7 +52,6 @@ function UnitCostNotes(props: {
   const { total, change, forecast, currency } = unitCosts;
   const money = (value: number) => formatCurrency(value, currency);
   const scale = scaleEffectSentence(change.value, change.unitCost);
-  const days = eachDay(unitCosts.from, unitCosts.to).length;
   return (
     <>
       {scale && (
@@ -71,9 +69,7 @@ function UnitCostNotes(props: {
       <Typography variant="body2" color="textSecondary">
         {forecast.nextPeriodCost === null
           ? `No unit-trend forecast: ${forecast.explanation}`
-          : `Next ${plural(days, 'day')}: ${money(
-              forecast.nextPeriodCost,
-            )} by the unit trend. ${forecast.explanation}`}
+          : `Unit-trend forecast: ${forecast.explanation}`}
       </Typography>
     </>
   );
