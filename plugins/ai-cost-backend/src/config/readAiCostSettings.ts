@@ -97,8 +97,9 @@ export function readAiCostSettings(
   config: Config,
   logger?: LoggerService,
 ): AiCostSettings {
+  const currency = readCurrency(config);
   return {
-    currency: readCurrency(config),
+    currency,
     ingestion: readIngestionSettings(config),
     indexSchedule: readSchedule(config, 'aiCost.attribution.schedule', {
       frequency: { minutes: 2 },
@@ -118,7 +119,7 @@ export function readAiCostSettings(
     push: readPushSettings(config, logger),
     classification: readClassificationRules(config),
     allocation: readAllocationSettings(config),
-    prometheus: readPrometheusSettings(config),
+    prometheus: readPrometheusSettings(config, currency),
     demo: config.getOptionalBoolean('aiCost.demo.enabled') ?? false,
   };
 }

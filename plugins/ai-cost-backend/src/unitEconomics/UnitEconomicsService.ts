@@ -4,6 +4,7 @@ import {
   eachDay,
   formatMoney,
   isBuiltInMetric,
+  isCurrencyUnit,
   metricNameSchema,
   metricPushPointSchema,
   microsToNumber as money,
@@ -31,13 +32,6 @@ import {
 } from './unitCosts';
 import type { TagMetricValues } from './types';
 import { forecastByUnitTrend } from './unitForecast';
-
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
-/** A currency code as a unit: the metric is money. */
-function isCurrencyUnit(unit: string | null | undefined): boolean {
-  return !!unit && CURRENCIES.has(unit);
-}
 
 const toValue = (micros: number | null) =>
   micros === null ? null : micros / 1_000_000;

@@ -19,6 +19,13 @@ export function isBuiltInMetric(metric: string): metric is BuiltInMetric {
   return (builtInMetrics as readonly string[]).includes(metric);
 }
 
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Whether a metric's unit is a currency code such as `USD`, which makes the metric money. @public */
+export function isCurrencyUnit(unit: string | null | undefined): boolean {
+  return !!unit && CURRENCIES.has(unit);
+}
+
 /** Units: 1-32 printable characters, e.g. `documents`, or a currency code such as `USD` for money. @public */
 export const metricUnitSchema = z
   .string({ invalid_type_error: 'must be a string such as documents or USD' })

@@ -15,13 +15,6 @@ export type MetricDescription = {
   per: number;
 };
 
-const ISO_CURRENCY = /^[A-Z]{3}$/;
-
-/** Whether a unit is a currency code such as `USD`. */
-export function isMoneyUnit(unit: string | null): boolean {
-  return unit !== null && ISO_CURRENCY.test(unit);
-}
-
 /** `revenue (USD)`, `documents_processed (documents)`, `requests`. */
 export function metricOptionLabel(metric: string, unit: string | null): string {
   return unit && unit !== metric ? `${metric} (${unit})` : metric;

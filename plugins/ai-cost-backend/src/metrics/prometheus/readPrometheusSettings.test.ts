@@ -6,6 +6,7 @@ const TOKEN = 'prom-token-SECRET-4f2a9c7e';
 function read(prometheus: unknown) {
   return readPrometheusSettings(
     new ConfigReader({ aiCost: { metrics: { prometheus } } } as any),
+    'USD',
   );
 }
 
@@ -44,9 +45,12 @@ function query(overrides: Record<string, unknown>) {
 
 describe('readPrometheusSettings', () => {
   it('is empty when aiCost.metrics.prometheus is absent', () => {
-    expect(readPrometheusSettings(new ConfigReader({}))).toEqual([]);
+    expect(readPrometheusSettings(new ConfigReader({}), 'USD')).toEqual([]);
     expect(
-      readPrometheusSettings(new ConfigReader({ aiCost: { metrics: {} } })),
+      readPrometheusSettings(
+        new ConfigReader({ aiCost: { metrics: {} } }),
+        'USD',
+      ),
     ).toEqual([]);
   });
 
@@ -221,6 +225,11 @@ describe('readPrometheusSettings', () => {
       'one unit per metric',
       [query({ metric: 'documents_processed', unit: 'pages' })],
       'aiCost.metrics.prometheus[0].queries[1].unit "pages" differs from the unit "documents" an earlier query states for documents_processed',
+    ],
+    [
+      'money in aiCost.currency',
+      [query({ unit: 'EUR' })],
+      'aiCost.metrics.prometheus[0].queries[1].unit EUR is a currency other than aiCost.currency (USD); pull revenue in USD',
     ],
   ])('requires %s', (_, prometheus, message) => {
     const error = errorOf(() => read(prometheus));

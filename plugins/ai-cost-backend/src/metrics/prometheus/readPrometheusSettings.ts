@@ -11,6 +11,7 @@ import {
   builtInMetrics,
   entityRefSchema,
   isBuiltInMetric,
+  isCurrencyUnit,
   metricNameSchema,
   metricUnitSchema,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -205,10 +206,12 @@ function normalizeRef(ref: string): string {
  * are pulled from (DESIGN §9.2); `[]` when absent. Throws an InputError
  * naming the exact key of the first bad value, e.g.
  * `aiCost.metrics.prometheus[0].queries[1].entityLabel give entityRef or entityLabel, not both`.
- * The token never appears in a message.
+ * The token never appears in a message. A money metric (a currency unit)
+ * must be in `currency`, `aiCost.currency`: values are never converted.
  */
 export function readPrometheusSettings(
   config: Config,
+  currency: string,
 ): PrometheusSourceSettings[] {
   const raw = config.getOptional(PROMETHEUS_METRICS_KEY);
   if (raw === undefined) return [];
@@ -251,6 +254,11 @@ export function readPrometheusSettings(
           )} differs from the unit ${JSON.stringify(
             stated,
           )} an earlier query states for ${q.metric}`,
+        );
+      }
+      if (isCurrencyUnit(unit) && unit !== currency) {
+        throw new InputError(
+          `${key}.queries[${queryIndex}].unit ${unit} is a currency other than aiCost.currency (${currency}); pull ${q.metric} in ${currency}`,
         );
       }
       unitOf.set(q.metric, unit);

@@ -4,13 +4,14 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import { makeStyles } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import type {
-  MetricInfo,
-  RollupResponse,
+import {
+  isCurrencyUnit,
+  type MetricInfo,
+  type RollupResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CostWindow } from '../../api';
 import { useMetrics, useRollup } from '../../hooks';
-import { isMoneyUnit, type MetricDescription } from '../../utils/metrics';
+import type { MetricDescription } from '../../utils/metrics';
 import { MetricPicker } from '../MetricPicker';
 import { ECONOMICS_TAGS, type EconomicsTag } from './economicsRows';
 import { TagEconomicsTable } from './TagEconomicsTable';
@@ -51,7 +52,7 @@ function describeMetric(
   return {
     metric,
     unit,
-    money: info?.money ?? isMoneyUnit(unit),
+    money: info?.money ?? isCurrencyUnit(unit),
     per: metric === 'tokens' ? 1000 : 1,
   };
 }

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { InfoCard, Progress } from '@backstage/core-components';
-import type {
-  MetricInfo,
-  UnitCostsResponse,
+import {
+  isCurrencyUnit,
+  type MetricInfo,
+  type UnitCostsResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CostWindow } from '../../api';
 import { useMetrics, useUnitCosts } from '../../hooks';
 import { formatCurrency, formatInteger } from '../../utils/format';
 import {
-  isMoneyUnit,
   scaleEffectSentence,
   type MetricDescription,
 } from '../../utils/metrics';
@@ -35,7 +35,7 @@ function describeMetric(
     metric: unitCosts.metric,
     unit: unitCosts.unit,
     per: unitCosts.per,
-    money: info?.money ?? isMoneyUnit(unitCosts.unit),
+    money: info?.money ?? isCurrencyUnit(unitCosts.unit),
   };
 }
 
