@@ -62,7 +62,9 @@ for (const { width, theme } of LAYOUTS) {
       const card = cardTitled(page, 'Unit economics');
       await card.getByText('per ticket', { exact: true }).waitFor();
       await card.getByText('from ai-cost/unit-metric').waitFor();
-      const headline = await card.locator('.MuiTypography-h4').innerText();
+      const headline = await card
+        .locator('[class*="MuiTypography-h4"]')
+        .innerText();
       const shown = parseMoney(headline);
       // The headline keeps three significant digits below $0.10.
       const expected = unitCosts.total.unitCost;

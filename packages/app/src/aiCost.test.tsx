@@ -71,6 +71,7 @@ const aiCostApi: Partial<AiCostApi> = {
     estimatedCost: 0,
     demoCost: 1234.5678,
     previousPeriod: { from, to, cost: 1000 },
+    historyFrom: null,
     daily: [],
     dailyByModel: [],
     byProvider: [],

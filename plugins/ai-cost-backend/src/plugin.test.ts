@@ -229,6 +229,7 @@ describe('aiCostPlugin', () => {
         entityRef: 'component:default/search-api',
         kind: 'Component',
         cost: 1.234567,
+        total: 1.234567,
       },
     ]);
 

@@ -11,14 +11,21 @@ import {
 import { entityAiCostContent } from './alpha/entityContent';
 import {
   aiCostAllocationPage,
+  aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
 } from './alpha/pages';
-import { allocationRouteRef, chargebackRouteRef, rootRouteRef } from './routes';
+import {
+  allocationRouteRef,
+  billedValuesRouteRef,
+  chargebackRouteRef,
+  rootRouteRef,
+} from './routes';
 
 export {
   aiCostAllocationPage,
   aiCostApi,
+  aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
   aiCostTabAnomaliesCard,
@@ -33,6 +40,7 @@ export {
  * The AI Cost plugin for the new frontend system: the API client, the
  * org-wide page at `/ai-cost`, the allocation page at
  * `/ai-cost/allocation`, the chargeback page at `/ai-cost/chargeback`, the
+ * billed values page at `/ai-cost/billed-values`, the
  * "AI Cost" entity tab with its budget, anomalies and recommendations
  * cards, and budget and anomalies cards for the entity overview.
  * @alpha
@@ -46,12 +54,14 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     allocation: allocationRouteRef,
     chargeback: chargebackRouteRef,
+    billedValues: billedValuesRouteRef,
   },
   extensions: [
     aiCostApi,
     aiCostPage,
     aiCostAllocationPage,
     aiCostChargebackPage,
+    aiCostBilledValuesPage,
     entityAiCostContent,
     aiCostTabBudgetCard,
     aiCostTabAnomaliesCard,

@@ -7,6 +7,7 @@
 export {
   aiCostPlugin,
   AiCostAllocationPage,
+  AiCostBilledValuesPage,
   AiCostChargebackPage,
   AiCostPage,
   EntityAiCostAnomaliesCard,
@@ -26,11 +27,14 @@ export {
   type CsvExport,
   type EntityRequest,
   type ExportCsvRequest,
+  type GetAttributionValuesRequest,
   type GetCostsRequest,
   type GetRollupRequest,
+  type GetSpendForecastRequest,
   type GetUnitCostsRequest,
   type ListAnomaliesRequest,
   type ListRecommendationsRequest,
+  type PreviewAttributionRequest,
   type RecommendationStatusFilter,
   type RollupGroupBy,
   type SetBudgetRequest,
@@ -39,10 +43,12 @@ export {
 export type { AiCostPageProps } from './components/AiCostPage';
 export type { AiCostAllocationPageProps } from './components/AllocationPage';
 export type { AiCostChargebackPageProps } from './components/ChargebackPage';
+export type { AiCostBilledValuesPageProps } from './components/BilledValuesPage';
 export type { EntityAiCostContentProps } from './components/EntityAiCostContent';
 export type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 export {
   rootRouteRef as aiCostRouteRef,
   allocationRouteRef as aiCostAllocationRouteRef,
   chargebackRouteRef as aiCostChargebackRouteRef,
+  billedValuesRouteRef as aiCostBilledValuesRouteRef,
 } from './routes';

@@ -12,7 +12,13 @@ import type { EntityAiCostContentProps } from './components/EntityAiCostContent'
 import type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 import type { AiCostAllocationPageProps } from './components/AllocationPage';
 import type { AiCostChargebackPageProps } from './components/ChargebackPage';
-import { allocationRouteRef, chargebackRouteRef, rootRouteRef } from './routes';
+import type { AiCostBilledValuesPageProps } from './components/BilledValuesPage';
+import {
+  allocationRouteRef,
+  billedValuesRouteRef,
+  chargebackRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The AI Cost frontend plugin for apps on the legacy frontend system.
@@ -32,6 +38,7 @@ export const aiCostPlugin = createPlugin({
     root: rootRouteRef,
     allocation: allocationRouteRef,
     chargeback: chargebackRouteRef,
+    billedValues: billedValuesRouteRef,
   },
 });
 
@@ -77,6 +84,25 @@ export const AiCostChargebackPage: (
     component: () =>
       import('./components/ChargebackPage').then(m => m.ChargebackPage),
     mountPoint: chargebackRouteRef,
+  }),
+);
+
+/**
+ * The billed values page ("why is this $0?"): every project, key,
+ * workspace, account and tag seen in billing with its spend and who claims
+ * it, a `catalog-info.yaml` snippet for unclaimed ones and a check of a
+ * `catalog-info.yaml` before it is merged, for
+ * `<Route path="/ai-cost/billed-values" element={<AiCostBilledValuesPage />} />`.
+ * @public
+ */
+export const AiCostBilledValuesPage: (
+  props: AiCostBilledValuesPageProps,
+) => JSX.Element = aiCostPlugin.provide(
+  createRoutableExtension({
+    name: 'AiCostBilledValuesPage',
+    component: () =>
+      import('./components/BilledValuesPage').then(m => m.BilledValuesPage),
+    mountPoint: billedValuesRouteRef,
   }),
 );
 

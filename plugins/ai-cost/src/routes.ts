@@ -8,3 +8,8 @@ export const allocationRouteRef = createRouteRef({ id: 'ai-cost-allocation' });
 
 /** The chargeback page: monthly statements, CSV and month close. @public */
 export const chargebackRouteRef = createRouteRef({ id: 'ai-cost-chargeback' });
+
+/** The billed values page: every value seen in billing and who claims it. @public */
+export const billedValuesRouteRef = createRouteRef({
+  id: 'ai-cost-billed-values',
+});

@@ -74,6 +74,7 @@ describe('registerCostActions', () => {
       own: 1.5,
       viaChildren: 17.833335,
       previousPeriod: 5,
+      historyFrom: '2026-10-01',
       topModels: [
         { provider: 'openai', model: 'gpt-4o', cost: 10.000001 },
         { provider: 'anthropic', model: 'claude-sonnet-4-5', cost: 4 },

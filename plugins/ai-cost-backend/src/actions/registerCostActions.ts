@@ -67,6 +67,12 @@ export function registerCostActions(options: {
           own: z.number(),
           viaChildren: z.number(),
           previousPeriod: z.number(),
+          historyFrom: z
+            .string()
+            .nullable()
+            .describe(
+              'First day with ingested history; a previous period starting before it is not a full period, so its spend is not a baseline',
+            ),
           topModels: z.array(
             z.object({
               provider: z.string(),
@@ -100,6 +106,7 @@ export function registerCostActions(options: {
           own: result.own.cost,
           viaChildren: result.viaChildren.cost,
           previousPeriod: result.previousPeriod.cost,
+          historyFrom: result.historyFrom,
           topModels: result.byModel.slice(0, 5).map(m => ({
             provider: m.provider,
             model: m.model,

@@ -2,6 +2,7 @@ import { AllocationPolicy, readAllocationSettings } from '../allocation';
 import { mockServices } from '@backstage/backend-test-utils';
 import {
   attributeUsage,
+  modelProviderOf,
   type Allocation,
   type UsageGroup,
 } from './attributeUsage';
@@ -235,5 +236,27 @@ describe('attributeUsage', () => {
       ['by-requests', '2026-11-02', 'component:default/c', 909, 0],
       ['by-requests', '2026-11-02', 'group:default/team', 91, 0],
     ]);
+  });
+});
+
+describe('modelProviderOf', () => {
+  it('names the upstream provider of gateway usage as prices know it', () => {
+    expect(modelProviderOf({ provider: 'gateway', lineItem: 'openai' })).toBe(
+      'openai',
+    );
+    expect(
+      modelProviderOf({ provider: 'gateway', lineItem: 'aws.bedrock' }),
+    ).toBe('aws');
+    expect(modelProviderOf({ provider: 'gateway', lineItem: 'Azure' })).toBe(
+      'azure',
+    );
+  });
+
+  it('is empty for other sources and gateway usage without an upstream', () => {
+    expect(
+      modelProviderOf({ provider: 'openai', lineItem: 'organization fee' }),
+    ).toBe('');
+    expect(modelProviderOf({ provider: 'gateway', lineItem: null })).toBe('');
+    expect(modelProviderOf({ provider: 'gateway' })).toBe('');
   });
 });

@@ -5,6 +5,7 @@ import {
   type AllocationRecord,
   type SplitRule,
 } from '../allocation';
+import { pricingProviderOf } from '../push/providers';
 import type { ClaimIndex, UsageDimensions } from './ClaimIndex';
 import {
   AMOUNT_KEYS,
@@ -21,6 +22,8 @@ export interface UsageGroup extends UsageDimensions, UsageAmounts {
   sourceId: string;
   date: string;
   model: string;
+  /** The provider line item; for gateway events, the upstream provider as reported. */
+  lineItem?: string | null;
   /** Only grouped by when an allocation rule matches on it. */
   userId?: string | null;
   region?: string | null;
@@ -37,6 +40,12 @@ export interface AttributedRow extends UsageAmounts {
   sourceId: string;
   provider: string;
   model: string;
+  /**
+   * The provider of the model when it is not `provider`: gateway events
+   * name the upstream provider (`openai` for gateway-priced gpt-4o), while
+   * their spend is claimed under `gateway`. Empty otherwise.
+   */
+  modelProvider: string;
   apiKeyId: string;
   /** Split evenly with other equally specific claims. */
   conflict: boolean;
@@ -155,12 +164,14 @@ export function attributeUsage(
     const apiKeyId = group.apiKeyId ?? '';
     const allocationTags = tagsOf(group, entityRef);
     const splitRuleId = how.rule?.id ?? '';
+    const modelProvider = modelProviderOf(group);
     const key = [
       entityRef,
       group.date,
       group.sourceId,
       group.provider,
       group.model,
+      modelProvider,
       apiKeyId,
       allocationTagsJson(allocationTags),
       splitRuleId,
@@ -172,6 +183,7 @@ export function attributeUsage(
       sourceId: group.sourceId,
       provider: group.provider,
       model: group.model,
+      modelProvider,
       apiKeyId,
       conflict: false,
       allocationTags,
@@ -291,4 +303,18 @@ export function attributeUsage(
     attributed: [...attributed.values()],
     unallocated: [...unallocated.values()],
   };
+}
+
+/**
+ * The provider of a group's model when it differs from the source's: for
+ * gateway usage the upstream provider the events named (kept as the line
+ * item), as prices know it (`aws.bedrock` → `aws`). Empty otherwise, and
+ * when the events named none.
+ */
+export function modelProviderOf(
+  group: Pick<UsageGroup, 'provider' | 'lineItem'>,
+): string {
+  if (group.provider !== 'gateway' || !group.lineItem) return '';
+  const provider = pricingProviderOf(group.lineItem);
+  return provider === 'gateway' ? '' : provider.slice(0, 64);
 }

@@ -4,10 +4,11 @@ import {
   eachDay,
   formatMoney,
   type BudgetStatus,
+  type SpendForecast,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { AnomalyStore, AttributionStore, BudgetStore } from '../database';
-import type { DailyCost } from '../forecast';
+import { monthForecast, toSpendForecast, type DailyCost } from '../forecast';
 import type { OwnerNotifier } from '../notifications/OwnerNotifier';
 import type { BudgetService } from './BudgetService';
 import { budgetState, toBudgetStatus, type BudgetState } from './budgetState';
@@ -66,6 +67,50 @@ export class BudgetMonitor {
       states.push(await this.#state(budget.entityRef, budget));
     }
     return states;
+  }
+
+  /**
+   * The current month's spend and month-end forecast of an entity and its
+   * descendants (anomalous days left out of training, as for its budget), or
+   * without `entityRef` of the whole organisation: every amount ingested,
+   * unallocated included.
+   */
+  async monthForecast(entityRef?: string): Promise<SpendForecast> {
+    const asOf = this.asOf();
+    const historyFrom = addDays(asOf, -(HISTORY_DAYS - 1));
+    const { currency } = this.options;
+    if (entityRef) {
+      const month = monthForecast({
+        series: await this.#history(entityRef, asOf),
+        asOf,
+        historyFrom,
+        excludeDates: await this.#anomalousDays(entityRef),
+      });
+      return toSpendForecast(month, { entityRef, currency });
+    }
+    const window = { from: historyFrom, to: asOf };
+    const [attributed, unallocated] = await Promise.all([
+      this.options.attribution.sumAttributed({ window, groupBy: ['date'] }),
+      this.options.attribution.sumUnallocatedCost({
+        window,
+        groupBy: ['date'],
+      }),
+    ]);
+    const month = monthForecast({
+      series: [...attributed, ...unallocated]
+        .map(row => ({ date: row.date, cost: row.cost }))
+        .sort((a, b) => a.date.localeCompare(b.date)),
+      asOf,
+      historyFrom,
+    });
+    const unallocatedSpent = unallocated
+      .filter(row => row.date >= month.period.start)
+      .reduce((sum, row) => sum + row.cost, 0);
+    return toSpendForecast(month, {
+      entityRef: null,
+      currency,
+      unallocatedSpent,
+    });
   }
 
   async #history(entityRef: string, asOf: string): Promise<DailyCost[]> {

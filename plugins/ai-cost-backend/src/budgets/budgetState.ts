@@ -6,8 +6,8 @@ import {
   type Micros,
 } from '@ai-cost/plugin-ai-cost-common';
 import {
-  backtestForecast,
   forecastPeriod,
+  monthForecastAccuracy,
   periodOf,
   projectedBreachDate,
   type DailyCost,
@@ -50,9 +50,9 @@ export function budgetState(options: {
     period: periodKind,
     excludeDates,
   });
-  const backtest =
-    periodKind === 'month' && series.length > 0
-      ? backtestForecast(series, { lastDay: asOf, excludeDates })
+  const accuracy =
+    periodKind === 'month'
+      ? monthForecastAccuracy(series, { lastDay: asOf, excludeDates })
       : undefined;
   const period = periodOf(asOf, periodKind);
   const spent = forecast.actualToDate;
@@ -90,13 +90,7 @@ export function budgetState(options: {
       low: forecast.low,
       high: forecast.high,
     },
-    forecastAccuracy:
-      backtest?.meanAbsPctError !== undefined
-        ? {
-            meanAbsPctError: Math.round(backtest.meanAbsPctError * 100) / 100,
-            samples: backtest.samples.length,
-          }
-        : null,
+    forecastAccuracy: accuracy ?? null,
     thresholds,
     projectedBreachDate: budget
       ? projectedBreachDate(forecast, budget.amount, 1) ?? null

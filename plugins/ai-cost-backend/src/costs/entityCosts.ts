@@ -15,8 +15,9 @@ import {
   dailyByModel,
   modelTotals,
 } from './breakdowns';
-import { childBreakdown } from './childBreakdown';
+import { childBreakdown, childTotalsOutsideSubtree } from './childBreakdown';
 import { entityClaims } from './entityClaims';
+import { historyFrom } from './historyFrom';
 import { previousWindow } from './previousWindow';
 import { splitRuleTotals } from './splitRuleTotals';
 import { byTag, sharedCosts } from './tagBreakdowns';
@@ -46,7 +47,7 @@ export async function entityCosts(options: {
   const self = entity.entityRef;
   const subtree = [self, ...index.graph.descendants(self)];
 
-  const [perEntity, perDaySource, previous] = await Promise.all([
+  const [perEntity, perDaySource, previous, starts] = await Promise.all([
     store.sumAttributed({
       window,
       entityRefs: subtree,
@@ -60,8 +61,9 @@ export async function entityCosts(options: {
     store.sumAttributed({
       window: previousWindow(window),
       entityRefs: subtree,
-      groupBy: [],
+      groupBy: ['sourceId'],
     }),
+    store.historyStarts(),
   ]);
   const costOf = new Map(perEntity.map(row => [row.entityRef, row.cost]));
   const { shown, hidden, visibleChildren } = await subtreeVisibility({
@@ -70,11 +72,11 @@ export async function entityCosts(options: {
     spenders: costOf.keys(),
     visible: options.visible,
   });
-  const [perDayModel, perKey, perTags, perRule] = await Promise.all([
+  const [perDayModel, perKey, perTags, perRule, outside] = await Promise.all([
     store.sumAttributed({
       window,
       entityRefs: shown,
-      groupBy: ['date', 'provider', 'model'],
+      groupBy: ['date', 'provider', 'model', 'modelProvider'],
     }),
     store.sumAttributed({
       window,
@@ -90,6 +92,15 @@ export async function entityCosts(options: {
       window,
       entityRefs: shown,
       groupBy: ['splitRuleId', 'splitMethod'],
+    }),
+    store.sumAttributed({
+      window,
+      entityRefs: childTotalsOutsideSubtree(
+        index.graph,
+        self,
+        new Set(subtree),
+      ),
+      groupBy: ['entityRef'],
     }),
   ]);
 
@@ -110,11 +121,15 @@ export async function entityCosts(options: {
     ...dailyTotals(window, perDaySource, options.demoSources),
     previousPeriod: {
       ...previousWindow(window),
-      cost: money(previous[0]?.cost ?? 0),
+      cost: money(sumCost(previous)),
     },
+    historyFrom: historyFrom(starts, {
+      sourceIds: [...perDaySource, ...previous].map(row => row.sourceId),
+      to: window.to,
+    }),
     dailyByModel: dailyByModel(perDayModel),
     byProvider: byProvider(perDayModel),
-    byModel: byModel(models),
+    byModel: byModel(models, options.pricing, window.to),
     byApiKey: byApiKey(perKey),
     byTokenType: byTokenType(models, options.pricing, window.to),
     byTag: byTag(perTags, options.tagKeys),
@@ -128,7 +143,10 @@ export async function entityCosts(options: {
     ...childBreakdown({
       graph: index.graph,
       entityRef: self,
-      costOf,
+      costOf: new Map([
+        ...costOf,
+        ...outside.map(row => [row.entityRef, row.cost] as const),
+      ]),
       visibleChildren,
     }),
     claims: entityClaims(index, self, options.policy),

@@ -7,6 +7,7 @@ import {
 import type { EntityGraph } from '../attribution/EntityGraph';
 import type { AttributedColumn, AttributionStore } from '../database';
 import { byCostDesc, sumCost } from './amounts';
+import { historyFrom } from './historyFrom';
 import { previousWindow } from './previousWindow';
 import type { TagMetricValues } from '../unitEconomics/types';
 import { tagRollup } from './tagRollup';
@@ -15,7 +16,7 @@ import { unallocatedSection } from './unallocatedSection';
 type EntityGroupBy = Exclude<RollupQuery['groupBy'], TagGroupBy>;
 
 const GROUP_COLUMNS: Record<EntityGroupBy, AttributedColumn[]> = {
-  model: ['provider', 'model'],
+  model: ['provider', 'model', 'modelProvider'],
   provider: ['provider'],
   owner: ['entityRef'],
   system: ['entityRef'],
@@ -29,7 +30,8 @@ function keyFunction(
 ): (row: Partial<Record<AttributedColumn, string>>) => string {
   switch (groupBy) {
     case 'model':
-      return row => `${row.provider}/${row.model}`;
+      // The model's provider: gateway-priced gpt-4o is `openai/gpt-4o`.
+      return row => `${row.modelProvider || row.provider}/${row.model}`;
     case 'provider':
       return row => String(row.provider);
     case 'owner':
@@ -60,12 +62,13 @@ export async function rollup(options: {
   const keyOf = keyFunction(groupBy, graph);
 
   const byProvider = groupBy === 'provider';
-  const [current, previous, unallocated, previousUnallocated] =
+  const [current, previous, unallocated, previousUnallocated, starts] =
     await Promise.all([
       store.sumAttributed({ window, groupBy: columns }),
       store.sumAttributed({ window: previousWindow(window), groupBy: columns }),
       store.sumUnallocated(window),
       byProvider ? store.sumUnallocated(previousWindow(window)) : [],
+      store.historyStarts(),
     ]);
   const items = new Map<
     string,
@@ -100,6 +103,7 @@ export async function rollup(options: {
     from: query.from,
     to: query.to,
     groupBy: query.groupBy,
+    historyFrom: historyFrom(starts, { sourceIds: [], to: query.to }),
     total: money(sumCost(current) + unallocatedCost),
     items: [...items]
       .filter(([, v]) => v.cost !== 0 || v.previousCost !== 0)

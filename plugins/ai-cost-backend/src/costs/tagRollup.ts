@@ -8,6 +8,7 @@ import type { AttributionStore } from '../database';
 import type { TagMetricValues } from '../unitEconomics/types';
 import { unitCostOf } from '../unitEconomics/unitCosts';
 import { fractionOf, sumCost } from './amounts';
+import { historyFrom } from './historyFrom';
 import { previousWindow } from './previousWindow';
 import { unallocatedSection } from './unallocatedSection';
 
@@ -100,17 +101,24 @@ export async function tagRollup(options: {
   const { store, query, tag, metric } = options;
   const window = { from: query.from, to: query.to };
   const previous = previousWindow(window);
-  const [current, before, unallocated, unallocatedBefore, unallocatedItems] =
-    await Promise.all([
-      store.sumAttributed({ window, groupBy: ['allocationTags'] }),
-      store.sumAttributed({ window: previous, groupBy: ['allocationTags'] }),
-      store.sumUnallocatedCost({ window, groupBy: ['allocationTags'] }),
-      store.sumUnallocatedCost({
-        window: previous,
-        groupBy: ['allocationTags'],
-      }),
-      store.sumUnallocated(window),
-    ]);
+  const [
+    current,
+    before,
+    unallocated,
+    unallocatedBefore,
+    unallocatedItems,
+    starts,
+  ] = await Promise.all([
+    store.sumAttributed({ window, groupBy: ['allocationTags'] }),
+    store.sumAttributed({ window: previous, groupBy: ['allocationTags'] }),
+    store.sumUnallocatedCost({ window, groupBy: ['allocationTags'] }),
+    store.sumUnallocatedCost({
+      window: previous,
+      groupBy: ['allocationTags'],
+    }),
+    store.sumUnallocated(window),
+    store.historyStarts(),
+  ]);
   const sums = new Map<string | null, Sums>();
   const at = (value: string | null) => {
     const entry = sums.get(value) ?? {
@@ -165,6 +173,7 @@ export async function tagRollup(options: {
     from: query.from,
     to: query.to,
     groupBy: query.groupBy,
+    historyFrom: historyFrom(starts, { sourceIds: [], to: query.to }),
     total: money(sumCost(current) + sumCost(unallocated)),
     items: items.map(
       (item): RollupItem => ({

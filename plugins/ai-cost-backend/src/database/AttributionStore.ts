@@ -55,6 +55,14 @@ export interface AttributedSpendStore {
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
 
   /**
+   * Per configured or pushed source, the first day it has history: the
+   * earlier of the first day of its initial backfill and its first usage
+   * row. Sources with neither (never ingested anything) are left out. One
+   * index probe per source, never a scan: page views may call it.
+   */
+  historyStarts(): Promise<Array<{ sourceId: string; from: string }>>;
+
+  /**
    * In one transaction that holds the source's row lock: reads the source's
    * usage of the window summed by claimable dimensions, lets `attribute`
    * turn it into rows, and replaces the window's attributed and unallocated
@@ -141,6 +149,8 @@ export type AttributedColumn =
   | 'sourceId'
   | 'provider'
   | 'model'
+  /** Provider of the model when not `provider` (gateway events), else empty. */
+  | 'modelProvider'
   | 'apiKeyId'
   /** JSON object of allocation tag values, sorted keys. */
   | 'allocationTags'

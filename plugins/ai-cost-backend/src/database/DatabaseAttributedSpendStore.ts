@@ -31,6 +31,7 @@ const COLUMNS: Record<AttributedColumn, string> = {
   sourceId: 'source_id',
   provider: 'provider',
   model: 'model',
+  modelProvider: 'model_provider',
   apiKeyId: 'api_key_id',
   allocationTags: 'allocation_tags',
   splitRuleId: 'split_rule_id',
@@ -113,6 +114,7 @@ function toDailyRow(row: AttributedRow): DbDailyRow {
     source_id: row.sourceId,
     provider: row.provider,
     model: row.model,
+    model_provider: row.modelProvider,
     api_key_id: row.apiKeyId,
     cost_micros: row.cost,
     estimated_only_micros: row.estimatedOnly,
@@ -153,10 +155,14 @@ async function usageGroups(
     ...CLAIMABLE_DIMENSIONS,
     ...(byUser ? ['user_id'] : []),
   ];
+  // Gateway usage keeps the upstream provider as its line item
+  // (modelProviderOf); other sources' line items are not grouped by.
+  const upstream = "case when provider = 'gateway' then line_item end";
   const query = db('ai_cost_usage')
-    .select(...dimensions, ...usageSums(db))
+    .select(...dimensions, db.raw(`${upstream} as upstream`), ...usageSums(db))
     .whereBetween('date', [window.from, window.to])
-    .groupBy(dimensions);
+    .groupBy(dimensions)
+    .groupByRaw(upstream);
   if (sourceId !== undefined) query.where('source_id', sourceId);
   const rows = await query;
   return rows.map((row: any) => ({
@@ -169,6 +175,7 @@ async function usageGroups(
     tags: row.tags ? JSON.parse(row.tags) : null,
     date: row.date,
     model: row.model ?? '',
+    lineItem: row.upstream,
     region: row.region,
     serviceTier: row.service_tier,
     ...(byUser ? { userId: row.user_id } : {}),
@@ -195,6 +202,29 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       from: row.from,
       to: row.to,
     }));
+  }
+
+  async historyStarts(): Promise<Array<{ sourceId: string; from: string }>> {
+    const sources: Array<{ id: string; backfilled_from: string | null }> =
+      await this.db('ai_cost_sources')
+        .select('id', 'backfilled_from')
+        .orderBy('id');
+    // min(date) of one source is a probe of ai_cost_usage_source_date_idx.
+    const firsts = await Promise.all(
+      sources.map(source =>
+        this.db('ai_cost_usage')
+          .where('source_id', source.id)
+          .min({ from: 'date' })
+          .first(),
+      ),
+    );
+    return sources.flatMap((source, i) => {
+      const days = [source.backfilled_from, firsts[i]?.from].filter(
+        (day): day is string => typeof day === 'string' && day !== '',
+      );
+      if (days.length === 0) return [];
+      return [{ sourceId: source.id, from: days.sort()[0] }];
+    });
   }
 
   async reattribute(options: {

@@ -35,6 +35,10 @@ export class DatabaseAttributionStore implements AttributionStore {
     return this.spend.usageSpans(providers);
   }
 
+  historyStarts() {
+    return this.spend.historyStarts();
+  }
+
   reattribute(options: Parameters<AttributedSpendStore['reattribute']>[0]) {
     return this.spend.reattribute(options);
   }

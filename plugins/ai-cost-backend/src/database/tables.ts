@@ -103,6 +103,8 @@ export type DbDailyRow = {
   source_id: string;
   provider: string;
   model: string;
+  /** Provider of the model when not `provider` (gateway events), else empty. */
+  model_provider?: string;
   api_key_id: string;
   cost_micros: Bigint;
   estimated_only_micros: Bigint;

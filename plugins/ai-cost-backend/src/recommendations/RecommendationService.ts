@@ -1,6 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   dayOf,
+  isIsoDay,
   microsToNumber,
   type Recommendation,
   type RecommendationsResponse,
@@ -19,6 +20,32 @@ export type RecommendationAction =
   | { action: 'snooze'; until: string; reason?: string }
   | { action: 'reopen' };
 
+/**
+ * The window a finding's figures cover, as its rule recorded it in the
+ * evidence: `windowFrom`/`windowTo`, or `recentFrom`/`recentTo` for output
+ * length (whose `historyFrom`/`historyTo` is only the baseline).
+ */
+export function evidenceWindow(
+  evidence: Record<string, string | number>,
+): { from: string; to: string } | null {
+  for (const [from, to] of [
+    ['windowFrom', 'windowTo'],
+    ['recentFrom', 'recentTo'],
+  ]) {
+    const first = evidence[from];
+    const last = evidence[to];
+    if (
+      typeof first === 'string' &&
+      typeof last === 'string' &&
+      isIsoDay(first) &&
+      isIsoDay(last)
+    ) {
+      return { from: first, to: last };
+    }
+  }
+  return null;
+}
+
 /** A recommendation as the API shows it: money in currency units. */
 export function toApiRecommendation(
   stored: StoredRecommendation,
@@ -32,6 +59,7 @@ export function toApiRecommendation(
     description: stored.description,
     evidence: stored.evidence,
     estimatedMonthlySavings: microsToNumber(stored.estimatedMonthlySavings),
+    window: evidenceWindow(stored.evidence),
     currency,
     confidence: stored.confidence,
     status: stored.status,

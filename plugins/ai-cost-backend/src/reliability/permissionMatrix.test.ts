@@ -70,6 +70,8 @@ const MATRIX: Row[] = [
   },
   { route: 'GET /budgets/status?entityRef', method: 'get', url: () => `/budgets/status?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /budgets/status (all)', method: 'get', url: () => '/budgets/status', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /forecast?entityRef', method: 'get', url: () => `/forecast?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /forecast (all)', method: 'get', url: () => '/forecast', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /anomalies?entityRef', method: 'get', url: () => `/anomalies?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /anomalies (all)', method: 'get', url: () => '/anomalies', expect: [401, 403, 403, 403, 200] },
   { route: 'POST /anomalies/:id/feedback', method: 'post', url: org => `/anomalies/${org.ids.anomaly}/feedback`, body: { feedback: 'accurate' }, expect: [401, 404, 200, 200, 200] },

@@ -820,6 +820,12 @@ const ROUTES: FuzzRoute[] = [
       fuzzCase({ fixedPath: '/budgets/status', query: { entityRef: refs } }),
   },
   {
+    route: 'GET /forecast',
+    method: 'get',
+    input: () =>
+      fuzzCase({ fixedPath: '/forecast', query: { entityRef: refs } }),
+  },
+  {
     route: 'GET /anomalies',
     method: 'get',
     input: () =>

@@ -450,6 +450,12 @@ export const spec = {
             },
             required: ['from', 'to', 'cost'],
           },
+          historyFrom: {
+            type: ['string', 'null'],
+            format: 'date',
+            description:
+              'First day with ingested history for the sources behind these figures (the latest of their first days); null when nothing was ingested. A previousPeriod starting before it is only partly covered, and so is the window when from is before it.',
+          },
           daily: {
             type: 'array',
             items: {
@@ -524,9 +530,21 @@ export const spec = {
               properties: {
                 provider: {
                   type: 'string',
+                  description:
+                    "The model's provider, e.g. openai for gpt-4o priced by a gateway.",
+                },
+                source: {
+                  type: 'string',
+                  description:
+                    'The provider kind of the source the spend came through: the provider itself for its billing API, gateway for pushed gateway or OpenTelemetry events, focus for FOCUS imports of other providers.',
                 },
                 model: {
                   type: 'string',
+                },
+                unpriced: {
+                  type: 'boolean',
+                  description:
+                    'Usage of a model no price is known for, stored at cost 0: its requests and tokens are not in cost (never shown as free).',
                 },
                 cost: {
                   $ref: '#/components/schemas/Money',
@@ -552,7 +570,9 @@ export const spec = {
               },
               required: [
                 'provider',
+                'source',
                 'model',
+                'unpriced',
                 'cost',
                 'inputTokens',
                 'outputTokens',
@@ -665,9 +685,16 @@ export const spec = {
                 },
                 cost: {
                   $ref: '#/components/schemas/Money',
+                  description:
+                    'What the child contributes here; items sum to viaChildren.',
+                },
+                total: {
+                  $ref: '#/components/schemas/Money',
+                  description:
+                    "The child's own total, as its own page shows it: more than cost when part of its spend counts under other children (a system whose components are listed too) or, under an owner, comes from parts owned elsewhere.",
                 },
               },
-              required: ['entityRef', 'kind', 'cost'],
+              required: ['entityRef', 'kind', 'cost', 'total'],
             },
           },
           hiddenChildren: {
@@ -703,6 +730,7 @@ export const spec = {
           'estimatedCost',
           'demoCost',
           'previousPeriod',
+          'historyFrom',
           'daily',
           'hiddenDescendants',
           'dailyByModel',
@@ -1207,6 +1235,12 @@ export const spec = {
           groupBy: {
             $ref: '#/components/schemas/RollupGroupBy',
           },
+          historyFrom: {
+            type: ['string', 'null'],
+            format: 'date',
+            description:
+              "First day with ingested history of every source (the latest of their first days, sources that started after to aside); null when nothing was ingested. Before it, previousCost is not a full period's spend.",
+          },
           total: {
             $ref: '#/components/schemas/Money',
             description: 'Attributed plus unallocated spend.',
@@ -1340,6 +1374,7 @@ export const spec = {
           'from',
           'to',
           'groupBy',
+          'historyFrom',
           'total',
           'items',
           'unallocated',
@@ -1755,6 +1790,157 @@ export const spec = {
           'thresholdsCrossed',
           'projectedBreachDate',
           'state',
+        ],
+      },
+      SpendForecast: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "The current calendar month (UTC) of an entity and its descendants, or\nof the whole organisation (every amount ingested, unallocated\nincluded): spend so far, the month-end forecast with an 80% range,\neach remaining day's projection, past accuracy and the basis.\n",
+        properties: {
+          entityRef: {
+            type: ['string', 'null'],
+            description: 'Null for the whole organisation.',
+          },
+          currency: {
+            type: 'string',
+          },
+          period: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              start: {
+                type: 'string',
+                format: 'date',
+              },
+              end: {
+                type: 'string',
+                format: 'date',
+              },
+              asOf: {
+                type: 'string',
+                format: 'date',
+                description: 'Last complete day the figures include.',
+              },
+              daysRemaining: {
+                type: 'integer',
+              },
+            },
+            required: ['start', 'end', 'asOf', 'daysRemaining'],
+          },
+          spent: {
+            $ref: '#/components/schemas/Money',
+          },
+          unallocatedSpent: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/Money',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description: 'The unallocated part of spent (organisation only).',
+          },
+          forecast: {
+            description: 'Null without history to forecast from (see basis).',
+            oneOf: [
+              {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  median: {
+                    $ref: '#/components/schemas/Money',
+                  },
+                  low: {
+                    $ref: '#/components/schemas/Money',
+                  },
+                  high: {
+                    $ref: '#/components/schemas/Money',
+                  },
+                },
+                required: ['median', 'low', 'high'],
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          daily: {
+            type: 'array',
+            description:
+              "The days after asOf to the month's end; empty without a forecast.",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                date: {
+                  type: 'string',
+                  format: 'date',
+                },
+                median: {
+                  $ref: '#/components/schemas/Money',
+                },
+                low: {
+                  $ref: '#/components/schemas/Money',
+                },
+                high: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['date', 'median', 'low', 'high'],
+            },
+          },
+          accuracy: {
+            description:
+              'Mean absolute % error of past month-end forecasts; null before a complete month of history.',
+            oneOf: [
+              {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  meanAbsPctError: {
+                    type: 'number',
+                  },
+                  samples: {
+                    type: 'integer',
+                  },
+                },
+                required: ['meanAbsPctError', 'samples'],
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          basis: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              method: {
+                type: 'string',
+                enum: ['weekday-median', 'sparse-mean', 'insufficient-history'],
+              },
+              historyDays: {
+                type: 'integer',
+              },
+              description: {
+                type: 'string',
+              },
+            },
+            required: ['method', 'historyDays', 'description'],
+          },
+        },
+        required: [
+          'entityRef',
+          'currency',
+          'period',
+          'spent',
+          'unallocatedSpent',
+          'forecast',
+          'daily',
+          'accuracy',
+          'basis',
         ],
       },
       Anomaly: {
@@ -2910,6 +3096,33 @@ export const spec = {
         },
       },
     },
+    '/forecast': {
+      get: {
+        operationId: 'GetSpendForecast',
+        description:
+          "The current month's spend and its month-end forecast with an 80%\nrange, each remaining day's projection (for charts), the accuracy of\npast forecasts and the basis. With entityRef, of the entity and its\ndescendants (needs ai-cost.costs.read on it); without, of the whole\norganisation, unallocated spend included (needs ai-cost.org.read).\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/OptionalEntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The forecast.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SpendForecast',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/anomalies': {
       get: {
         operationId: 'ListAnomalies',
@@ -3589,6 +3802,23 @@ export const spec = {
                           estimatedMonthlySavings: {
                             type: 'number',
                           },
+                          window: {
+                            type: ['object', 'null'],
+                            additionalProperties: false,
+                            description:
+                              'The days the evidence and figures cover (both inclusive): a fixed window before the evaluation, not the period picked on a page. Null for items stored before windows were recorded.',
+                            properties: {
+                              from: {
+                                type: 'string',
+                                format: 'date',
+                              },
+                              to: {
+                                type: 'string',
+                                format: 'date',
+                              },
+                            },
+                            required: ['from', 'to'],
+                          },
                           currency: {
                             type: 'string',
                           },
@@ -3629,6 +3859,7 @@ export const spec = {
                           'description',
                           'evidence',
                           'estimatedMonthlySavings',
+                          'window',
                           'currency',
                           'confidence',
                           'status',
@@ -3735,6 +3966,23 @@ export const spec = {
                     estimatedMonthlySavings: {
                       type: 'number',
                     },
+                    window: {
+                      type: ['object', 'null'],
+                      additionalProperties: false,
+                      description:
+                        'The days the evidence and figures cover (both inclusive): a fixed window before the evaluation, not the period picked on a page. Null for items stored before windows were recorded.',
+                      properties: {
+                        from: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                        to: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                      },
+                      required: ['from', 'to'],
+                    },
                     currency: {
                       type: 'string',
                     },
@@ -3775,6 +4023,7 @@ export const spec = {
                     'description',
                     'evidence',
                     'estimatedMonthlySavings',
+                    'window',
                     'currency',
                     'confidence',
                     'status',
@@ -3876,6 +4125,23 @@ export const spec = {
                     estimatedMonthlySavings: {
                       type: 'number',
                     },
+                    window: {
+                      type: ['object', 'null'],
+                      additionalProperties: false,
+                      description:
+                        'The days the evidence and figures cover (both inclusive): a fixed window before the evaluation, not the period picked on a page. Null for items stored before windows were recorded.',
+                      properties: {
+                        from: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                        to: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                      },
+                      required: ['from', 'to'],
+                    },
                     currency: {
                       type: 'string',
                     },
@@ -3916,6 +4182,7 @@ export const spec = {
                     'description',
                     'evidence',
                     'estimatedMonthlySavings',
+                    'window',
                     'currency',
                     'confidence',
                     'status',
@@ -3994,6 +4261,23 @@ export const spec = {
                     estimatedMonthlySavings: {
                       type: 'number',
                     },
+                    window: {
+                      type: ['object', 'null'],
+                      additionalProperties: false,
+                      description:
+                        'The days the evidence and figures cover (both inclusive): a fixed window before the evaluation, not the period picked on a page. Null for items stored before windows were recorded.',
+                      properties: {
+                        from: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                        to: {
+                          type: 'string',
+                          format: 'date',
+                        },
+                      },
+                      required: ['from', 'to'],
+                    },
                     currency: {
                       type: 'string',
                     },
@@ -4034,6 +4318,7 @@ export const spec = {
                     'description',
                     'evidence',
                     'estimatedMonthlySavings',
+                    'window',
                     'currency',
                     'confidence',
                     'status',

@@ -63,6 +63,7 @@ const CALLS: Array<{
   { operation: 'PUT /budgets', status: 200, call: org => as(org, USERS.owner).put(`/budgets?entityRef=${SVC}`).send({ amount: 500 }) },
   { operation: 'DELETE /budgets', status: 204, call: org => as(org, USERS.owner).delete(`/budgets?entityRef=${SVC}`) },
   { operation: 'GET /budgets/status', status: 200, call: org => as(org, USERS.owner).get(`/budgets/status?entityRef=${SVC}`) },
+  { operation: 'GET /forecast', status: 200, call: org => as(org, USERS.admin).get('/forecast') },
   { operation: 'GET /anomalies', status: 200, call: org => as(org, USERS.admin).get('/anomalies') },
   { operation: 'POST /anomalies/{id}/feedback', status: 200, call: org => as(org, USERS.owner).post(`/anomalies/${org.ids.anomaly}/feedback`).send({ feedback: 'accurate', comment: 'yes' }) },
   { operation: 'GET /sources', status: 200, call: org => as(org, USERS.admin).get('/sources') },

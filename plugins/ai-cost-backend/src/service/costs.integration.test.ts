@@ -182,6 +182,7 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
         from: '2026-11-01',
         to: '2026-11-03',
         groupBy: 'owner',
+        historyFrom: '2026-10-01',
         total: 32.983336,
         items: [
           {
@@ -278,7 +279,9 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       });
       expect(body.byModel[0]).toEqual({
         provider: 'openai',
+        source: 'openai',
         model: 'gpt-4o',
+        unpriced: false,
         cost: 10.000001,
         estimatedCost: 0,
         inputTokens: 1000,
@@ -300,6 +303,28 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
         ) +
         body.byTokenType.unexplainedCost * 1e6;
       expect(Math.round(tokenCost)).toBe(19_333_335);
+
+      // Under the team, a system counts with its own spend (its parts are
+      // listed themselves); its total is what its own page shows.
+      const team = await get(
+        test.app,
+        `/costs?entityRef=group:default/search-team&${WINDOW}`,
+      );
+      const child = (ref: string) =>
+        team.body.byChild.find((c: any) => c.entityRef === ref);
+      // 1.5 own + 10.000001 + 3.833334 + 4 from its parts.
+      expect(child('system:default/search')).toMatchObject({
+        cost: 1.5,
+        total: 19.333335,
+      });
+      expect(child('system:default/recommendations')).toMatchObject({
+        cost: 0,
+        total: 2,
+      });
+      expect(child('component:default/search-api')).toMatchObject({
+        cost: 10.000001,
+        total: 10.000001,
+      });
 
       const rewriter = await get(
         test.app,
@@ -357,6 +382,67 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(rollup.body.total).toBe(32.983336);
       expect(await test.store.listRuns('openai-prod')).toHaveLength(1);
       await expectInvariant(test, { from: '2026-10-01', to: '2026-11-30' });
+    });
+
+    it('says from which day the sources behind the figures have history', async () => {
+      const test = await setup(databaseId);
+      // Every example source was backfilled from 2026-10-01.
+      const long = 'from=2026-10-15&to=2026-11-03';
+      const search = await get(
+        test.app,
+        `/costs?entityRef=system:default/search&${long}`,
+      );
+      expect(search.body).toMatchObject({
+        previousPeriod: { from: '2026-09-25', to: '2026-10-14', cost: 0 },
+        historyFrom: '2026-10-01',
+      });
+      // A source connected later, backfilled from 2026-10-20, that only
+      // system:default/recommendations spends through.
+      await test.ingest(
+        'anthropic-new',
+        'anthropic',
+        [
+          {
+            date: '2026-11-02',
+            cost: 1_000_000,
+            currency: 'USD',
+            costKind: 'billed',
+            requests: 1,
+            projectId: 'wrk_reco',
+            apiKeyId: 'akey_new',
+            model: 'claude-sonnet-4-5',
+          },
+        ],
+        { from: '2026-10-20', to: '2026-11-30' },
+      );
+      const starts = await test.attributionStore.historyStarts();
+      expect(starts).toContainEqual({
+        sourceId: 'anthropic-new',
+        from: '2026-10-20',
+      });
+      expect(starts).toContainEqual({
+        sourceId: 'openai-prod',
+        from: '2026-10-01',
+      });
+      const reco = await get(
+        test.app,
+        `/costs?entityRef=system:default/recommendations&${long}`,
+      );
+      expect(reco.body.total.cost).toBe(3);
+      expect(reco.body.historyFrom).toBe('2026-10-20');
+      const searchAgain = await get(
+        test.app,
+        `/costs?entityRef=system:default/search&${long}`,
+      );
+      expect(searchAgain.body.historyFrom).toBe('2026-10-01');
+      // Org-wide: the latest first day of the sources with history by `to`.
+      const rollup = await get(test.app, `/rollup?groupBy=owner&${long}`);
+      expect(rollup.body.historyFrom).toBe('2026-10-20');
+      const before = await get(
+        test.app,
+        '/rollup?groupBy=tag:environment&from=2026-10-05&to=2026-10-10',
+      );
+      expect(before.body.historyFrom).toBe('2026-10-01');
     });
 
     it('groups the rollup by system, domain and model', async () => {

@@ -167,6 +167,26 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
         ['gpt-4o', 0.01575, 2],
         ['in-house-llm-7b', 0, 1],
       ]);
+      // Each model under its own provider, the gateway as the source.
+      // The model without a price is unpriced, not free.
+      expect(
+        gateway.byModel
+          .map((m: any) => [m.provider, m.source, m.model, m.cost, m.unpriced])
+          .sort(),
+      ).toEqual([
+        ['anthropic', 'gateway', 'claude-3-5-haiku-20241022', 0.0012, false],
+        ['openai', 'gateway', 'gpt-4o', 0.01575, false],
+        ['openai', 'gateway', 'in-house-llm-7b', 0, true],
+      ]);
+      const byModel = await request(test.app as any)
+        .get(`/rollup?groupBy=model&from=${WINDOW.from}&to=${WINDOW.to}`)
+        .set('Authorization', mockCredentials.user.header(ADMIN));
+      expect(
+        byModel.body.items.map((i: any) => [i.key, i.cost]).sort(),
+      ).toEqual([
+        ['anthropic/claude-3-5-haiku-20241022', 0.0012],
+        ['openai/gpt-4o', 0.01575],
+      ]);
 
       const rows = await test.store.listUsage({
         ...WINDOW,

@@ -145,6 +145,8 @@ describe('recommendations', () => {
       const sizing = team.body.items[0];
       expect(sizing).toMatchObject({
         title: 'Try gpt-4o-mini instead of gpt-4o for short calls',
+        // The rules' fixed 30 days up to yesterday, whatever period a page shows.
+        window: { from: '2026-10-22', to: '2026-11-20' },
         currency: 'USD',
         confidence: 'medium',
         status: 'open',
@@ -185,6 +187,7 @@ describe('recommendations', () => {
       expect(ownerless).toMatchObject({
         entityRef: '',
         estimatedMonthlySavings: 0,
+        window: { from: '2026-10-22', to: '2026-11-20' },
         confidence: 'high',
         evidence: {
           provider: 'openai',

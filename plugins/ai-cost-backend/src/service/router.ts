@@ -17,6 +17,7 @@ import {
   microsToNumber,
   refineWindow,
   rollupQuerySchema,
+  spendForecastQuerySchema,
 } from '@ai-cost/plugin-ai-cost-common';
 import { z } from 'zod';
 import type { Request } from 'express';
@@ -80,7 +81,10 @@ export interface RouterOptions {
   indexer: Pick<CatalogIndexer, 'refresh'>;
   entities: EntityAccess;
   budgets: BudgetService;
-  budgetMonitor: Pick<BudgetMonitor, 'status' | 'allStatuses'>;
+  budgetMonitor: Pick<
+    BudgetMonitor,
+    'status' | 'allStatuses' | 'monthForecast'
+  >;
   anomalies: AnomalyStore;
   /** Claim previews, billed values and whether claims can match. */
   claimStates: ClaimStateService;
@@ -242,6 +246,20 @@ export async function createRouter(options: RouterOptions) {
     });
     const entity = await entities.readable(entityRef, credentials);
     res.json(await budgetMonitor.status(entity.entityRef));
+  });
+
+  router.get('/forecast', async (req, res) => {
+    const { entityRef } = parseInput(spendForecastQuerySchema, req.query);
+    if (!entityRef) {
+      await authorize(req, aiCostOrgReadPermission);
+      res.json(await budgetMonitor.monthForecast());
+      return;
+    }
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entity = await entities.readable(entityRef, credentials);
+    res.json(await budgetMonitor.monthForecast(entity.entityRef));
   });
 
   router.put('/budgets', async (req, res) => {

@@ -159,6 +159,13 @@ export type EntityCostsResponse = {
   demoCost: number;
   /** The window of equal length just before `from`, for the trend. */
   previousPeriod: { from: string; to: string; cost: number };
+  /**
+   * First day with ingested history for the sources behind these figures
+   * (the latest of their first days); null when nothing was ingested. When
+   * `previousPeriod.from` is before it, the trend compares against a period
+   * only partly covered; when `from` is before it, so is the window.
+   */
+  historyFrom: string | null;
   /** Every day of the window, zero-filled. */
   daily: Array<{ date: string; cost: number }>;
   /**
@@ -177,9 +184,21 @@ export type EntityCostsResponse = {
   }>;
   byProvider: Array<{ provider: string; cost: number }>;
   byModel: Array<{
+    /** The model's provider, e.g. `openai` for gpt-4o priced by a gateway. */
     provider: string;
+    /**
+     * The provider kind of the source the spend came through: the provider
+     * itself for its billing API, `gateway` for pushed gateway or
+     * OpenTelemetry events, `focus` for FOCUS imports of other providers.
+     */
+    source: string;
     /** Empty when no model explains the spend (e.g. a provider fee). */
     model: string;
+    /**
+     * Usage of a model no price is known for, stored at cost 0: its
+     * requests and tokens are not in `cost` (never shown as free).
+     */
+    unpriced: boolean;
     cost: number;
     estimatedCost: number;
     inputTokens: number;
@@ -218,7 +237,15 @@ export type EntityCostsResponse = {
     entityRef: string;
     kind: string;
     title?: string;
+    /** What the child contributes here; the items sum to `viaChildren`. */
     cost: number;
+    /**
+     * The child's own total, as its own page shows it: more than `cost` when
+     * part of its spend counts under other children (a system whose
+     * components are listed too) or, under an owner, comes from parts owned
+     * elsewhere.
+     */
+    total: number;
   }>;
   hiddenChildren: { count: number; cost: number };
   /** The claims of the entity itself, from its annotations. */
@@ -274,6 +301,12 @@ export type RollupResponse = {
   from: string;
   to: string;
   groupBy: RollupQuery['groupBy'];
+  /**
+   * First day with ingested history of every source (the latest of their
+   * first days, sources that started after `to` aside); null when nothing
+   * was ingested. Before it, `previousCost` is not a full period's spend.
+   */
+  historyFrom: string | null;
   /** Attributed plus unallocated spend: everything ingested in the window. */
   total: number;
   /**

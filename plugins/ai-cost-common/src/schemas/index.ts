@@ -3,6 +3,7 @@ export * from './pages';
 export * from './costs';
 export * from './sources';
 export * from './budgets';
+export * from './forecast';
 export * from './anomalies';
 export * from './push';
 export * from './recommendations';

@@ -79,6 +79,13 @@ export type Recommendation = {
   evidence: Record<string, string | number>;
   /** Estimated saving per month in `currency`, from real prices. */
   estimatedMonthlySavings: number;
+  /**
+   * The days the evidence and figures cover (both inclusive): a fixed window
+   * before the evaluation (the last 30 days, the last 7 for output length),
+   * not the period picked on a page. Null for items stored before windows
+   * were recorded.
+   */
+  window: { from: string; to: string } | null;
   currency: string;
   confidence: (typeof recommendationConfidences)[number];
   status: (typeof recommendationStatuses)[number];

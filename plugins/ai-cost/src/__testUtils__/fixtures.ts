@@ -23,6 +23,7 @@ import {
   makeTagEconomicsFor,
   makeUnitCostsFor,
 } from './unitEconomicsFixtures';
+import { makeOrgSpendForecast, makeSpendForecast } from './forecastFixtures';
 
 /** "Today" in tests: periods end on this UTC day. */
 export const TODAY = '2026-11-22';
@@ -111,6 +112,7 @@ export function makeEntityCosts(
     estimatedCost: 34.5678,
     demoCost: 0,
     previousPeriod: { from: '2026-09-24', to: '2026-10-23', cost: 1000 },
+    historyFrom: '2026-06-01',
     daily: dailyFor(from, to),
     dailyByModel: dailyByModelFor(from, to),
     byProvider: [
@@ -120,7 +122,9 @@ export function makeEntityCosts(
     byModel: [
       {
         provider: 'openai',
+        source: 'openai',
         model: 'gpt-4o',
+        unpriced: false,
         cost: 800.1234,
         estimatedCost: 0,
         inputTokens: 30_000_000,
@@ -131,7 +135,9 @@ export function makeEntityCosts(
       },
       {
         provider: 'anthropic',
+        source: 'anthropic',
         model: 'claude-sonnet-4',
+        unpriced: false,
         cost: 234.4444,
         estimatedCost: 34.5678,
         inputTokens: 1_200_000,
@@ -142,7 +148,9 @@ export function makeEntityCosts(
       },
       {
         provider: 'openai',
+        source: 'openai',
         model: 'gpt-4o-mini',
+        unpriced: false,
         cost: 200,
         estimatedCost: 0,
         inputTokens: 10_000_000,
@@ -240,6 +248,7 @@ export function makeEmptyCosts(
     viaChildren: { cost: 0 },
     estimatedCost: 0,
     previousPeriod: { from: '2026-09-24', to: '2026-10-23', cost: 0 },
+    historyFrom: '2026-06-01',
     daily: eachDay('2026-10-24', TODAY).map(date => ({ date, cost: 0 })),
     dailyByModel: [],
     byProvider: [],
@@ -262,6 +271,7 @@ export function makeRollup(
     from: '2026-10-24',
     to: TODAY,
     groupBy: 'owner',
+    historyFrom: '2026-06-01',
     total: 9876.54,
     items: [
       {
@@ -575,6 +585,7 @@ export function makeRecommendation(
       avgOutputTokens: 42.5,
     },
     estimatedMonthlySavings: 412.5,
+    window: { from: '2026-10-22', to: '2026-11-20' },
     currency: 'USD',
     confidence: 'high',
     status: 'open',
@@ -733,6 +744,11 @@ export function makeFakeApi(
         makeBudgetStatus({ entityRef }),
       ),
     listBudgetStatuses: jest.fn().mockResolvedValue([makeBudgetStatus()]),
+    getSpendForecast: jest
+      .fn()
+      .mockImplementation(async ({ entityRef } = {}) =>
+        entityRef ? makeSpendForecast({ entityRef }) : makeOrgSpendForecast(),
+      ),
     listAnomalies: jest.fn().mockResolvedValue(anomaliesPage()),
     setAnomalyFeedback: jest
       .fn()

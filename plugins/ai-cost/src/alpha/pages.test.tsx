@@ -16,10 +16,12 @@ import { makePermissionApi } from '../__testUtils__/permissions';
 import aiCostPlugin from '../alpha';
 import {
   aiCostAllocationPage,
+  aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
 } from './pages';
 import { makeAllocationApi } from '../__testUtils__/allocationFixtures';
+import { makeAttributionApi } from '../__testUtils__/attributionFixtures';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
@@ -113,5 +115,34 @@ describe('aiCostChargebackPage', () => {
       await screen.findByText('Statement for October 2026'),
     ).toBeInTheDocument();
     expect(api.getChargeback).toHaveBeenCalledWith('2026-10');
+  });
+});
+
+describe('aiCostBilledValuesPage', () => {
+  it('is mounted at /ai-cost/billed-values', () => {
+    const tester = createExtensionTester(aiCostBilledValuesPage);
+    expect(tester.snapshot().id).toMatch(/^page:(ai-cost\/)?billed-values$/);
+    expect(tester.get(coreExtensionData.routePath)).toBe(
+      '/ai-cost/billed-values',
+    );
+  });
+
+  it('is reachable in the plugin and lists the billed values', async () => {
+    const api = makeAttributionApi();
+    renderTestApp({
+      features: [aiCostPlugin],
+      apis: [
+        [aiCostApiRef, api],
+        [permissionApiRef, makePermissionApi()],
+      ],
+      initialRouteEntries: ['/ai-cost/billed-values?q=proj'],
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByRole('table', { name: 'Billed values' }),
+    ).toBeInTheDocument();
+    expect(api.getAttributionValues).toHaveBeenCalledWith(
+      expect.objectContaining({ q: 'proj' }),
+    );
   });
 });

@@ -7,6 +7,7 @@ import { compatWrapper } from '@backstage/core-compat-api';
 import MoneyIcon from '@material-ui/icons/MonetizationOn';
 import {
   allocationRouteRef,
+  billedValuesRouteRef,
   chargebackRouteRef,
   rootRouteRef,
 } from '../routes';
@@ -75,6 +76,28 @@ export const aiCostChargebackPage = PageBlueprint.make({
     loader: async () => {
       const { ChargebackPage } = await import('../components/ChargebackPage');
       return compatWrapper(<ChargebackPage />);
+    },
+  },
+});
+
+/**
+ * The billed values page at `/ai-cost/billed-values` ("why is this $0?"):
+ * every value seen in billing with its spend and who claims it, and a check
+ * of a `catalog-info.yaml` before it is merged. It renders its own header.
+ * @alpha
+ */
+export const aiCostBilledValuesPage = PageBlueprint.make({
+  name: 'billed-values',
+  params: {
+    path: '/ai-cost/billed-values',
+    title: 'AI billed values',
+    routeRef: billedValuesRouteRef,
+    noHeader: true,
+    loader: async () => {
+      const { BilledValuesPage } = await import(
+        '../components/BilledValuesPage'
+      );
+      return compatWrapper(<BilledValuesPage />);
     },
   },
 });

@@ -11,10 +11,14 @@ import type {
   AnomaliesResponse,
   Anomaly,
   AnomalyFeedbackValue,
+  AttributionPreviewRequest,
+  AttributionPreviewResponse,
   AttributionStatus,
+  AttributionValuesResponse,
   Budget,
   BudgetPeriod,
   BudgetStatus,
+  SpendForecast,
   EntityCostsResponse,
   MetricsResponse,
   Recommendation,
@@ -72,10 +76,36 @@ export interface CsvExport {
   filename: string;
 }
 
+/** Request of {@link AiCostApi.getAttributionValues}. @public */
+export interface GetAttributionValuesRequest {
+  /** Only values of this provider, e.g. `openai`. */
+  provider?: string;
+  /** Case-insensitive substring of the value. */
+  q?: string;
+  /** At most this many values, 1 to 1000; the server's default is 100. */
+  limit?: number;
+}
+
+/**
+ * Request of {@link AiCostApi.previewAttribution}: the entity's
+ * `catalog-info.yaml` as it is (one document), sent as `text/yaml` so the
+ * server reports YAML errors, or the entity as JSON.
+ * @public
+ */
+export type PreviewAttributionRequest =
+  | { yaml: string }
+  | AttributionPreviewRequest;
+
 /** A request about one catalog entity. @public */
 export interface EntityRequest {
   /** Full entity reference, e.g. `component:default/search-api`. */
   entityRef: string;
+}
+
+/** Request of {@link AiCostApi.getSpendForecast}. @public */
+export interface GetSpendForecastRequest {
+  /** Full entity reference; without it, the whole organisation. */
+  entityRef?: string;
 }
 
 /**
@@ -162,6 +192,14 @@ export interface AiCostApi {
   getAttributionStatus(): Promise<AttributionStatus>;
   /** An entity's claims with whether each can match anything: a source configured, its value billed and when (as `getCosts`). */
   getClaimStates(request: EntityRequest): Promise<EntityClaimStates>;
+  /** Values seen in billing over 90 days with who claims each, costliest first (needs `ai-cost.org.read`). */
+  getAttributionValues(
+    request?: GetAttributionValuesRequest,
+  ): Promise<AttributionValuesResponse>;
+  /** What an entity would claim, with spend and conflicts, before it is registered; nothing is saved. */
+  previewAttribution(
+    request: PreviewAttributionRequest,
+  ): Promise<AttributionPreviewResponse>;
   /** The URL of a CSV export; fetching it needs the user's Backstage token, see {@link AiCostApi.exportCsv}. */
   getExportUrl(request: ExportCsvRequest): Promise<string>;
   /** Downloads a CSV export with the user's credentials. */
@@ -177,6 +215,12 @@ export interface AiCostApi {
   getBudgetStatus(request: EntityRequest): Promise<BudgetStatus>;
   /** The status of every budgeted entity (needs `ai-cost.org.read`). */
   listBudgetStatuses(): Promise<BudgetStatus[]>;
+  /**
+   * The current month's spend, month-end forecast with its 80% range and
+   * daily path: of an entity (as `getCosts`), or without `entityRef` of the
+   * whole organisation, unallocated spend included (needs `ai-cost.org.read`).
+   */
+  getSpendForecast(request?: GetSpendForecastRequest): Promise<SpendForecast>;
   /** One page of the anomalies of an entity and its descendants, or org-wide; newest first. */
   listAnomalies(request?: ListAnomaliesRequest): Promise<AnomaliesResponse>;
   /** Records whether an anomaly was accurate, expected or not an issue. */

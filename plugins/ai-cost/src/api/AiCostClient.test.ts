@@ -12,10 +12,18 @@ import {
   makeRollup,
 } from '../__testUtils__/fixtures';
 import {
+  makeAttributionPreview,
+  makeAttributionValues,
+} from '../__testUtils__/attributionFixtures';
+import {
   makeCustomerEconomics,
   makeMetrics,
   makeUnitCosts,
 } from '../__testUtils__/unitEconomicsFixtures';
+import {
+  makeOrgSpendForecast,
+  makeSpendForecast,
+} from '../__testUtils__/forecastFixtures';
 
 const baseUrl = 'http://localhost:7007/api/ai-cost';
 
@@ -281,6 +289,112 @@ describe('AiCostClient', () => {
     );
     await expect(client.getAttributionStatus()).resolves.toEqual(status);
     expect(url).toBe(`${baseUrl}/attribution`);
+  });
+
+  describe('attribution values and preview', () => {
+    it('lists billed values with only the filters given', async () => {
+      const values = makeAttributionValues();
+      const searches: string[] = [];
+      server.use(
+        http.get(`${baseUrl}/attribution/values`, ({ request }) => {
+          searches.push(new URL(request.url).search);
+          return HttpResponse.json(values);
+        }),
+      );
+      await expect(client.getAttributionValues()).resolves.toEqual(values);
+      await client.getAttributionValues({
+        provider: 'openai',
+        q: 'proj exp',
+        limit: 1000,
+      });
+      await client.getAttributionValues({ provider: '', q: '' });
+      expect(searches).toEqual([
+        '',
+        '?provider=openai&q=proj+exp&limit=1000',
+        '',
+      ]);
+    });
+
+    it('maps a 403 of the values to a ResponseError', async () => {
+      server.use(
+        http.get(`${baseUrl}/attribution/values`, () =>
+          errorBody(
+            403,
+            'NotAllowedError',
+            'Missing permission ai-cost.org.read',
+          ),
+        ),
+      );
+      await expect(client.getAttributionValues()).rejects.toMatchObject({
+        statusCode: 403,
+        cause: { name: 'NotAllowedError' },
+      });
+    });
+
+    it('posts a catalog-info.yaml as it is, as text/yaml', async () => {
+      const preview = makeAttributionPreview();
+      const yaml =
+        'kind: Component\nmetadata:\n  name: sandbox\n  annotations:\n    ai-cost/openai-project-id: proj_experiments\n';
+      let sent: { type: string | null; body: string } | undefined;
+      server.use(
+        http.post(`${baseUrl}/attribution/preview`, async ({ request }) => {
+          sent = {
+            type: request.headers.get('content-type'),
+            body: await request.text(),
+          };
+          return HttpResponse.json(preview);
+        }),
+      );
+      await expect(client.previewAttribution({ yaml })).resolves.toEqual(
+        preview,
+      );
+      expect(sent).toEqual({ type: 'text/yaml', body: yaml });
+    });
+
+    it('posts an entity as JSON', async () => {
+      const entity = {
+        kind: 'Component',
+        metadata: {
+          name: 'sandbox',
+          annotations: { 'ai-cost/openai-project-id': 'proj_experiments' },
+        },
+      };
+      let sent: { type: string | null; body: unknown } | undefined;
+      server.use(
+        http.post(`${baseUrl}/attribution/preview`, async ({ request }) => {
+          sent = {
+            type: request.headers.get('content-type'),
+            body: await request.json(),
+          };
+          return HttpResponse.json(makeAttributionPreview());
+        }),
+      );
+      await client.previewAttribution({ entity });
+      expect(sent).toEqual({ type: 'application/json', body: { entity } });
+    });
+
+    it("keeps the server's message of an invalid YAML", async () => {
+      server.use(
+        http.post(`${baseUrl}/attribution/preview`, () =>
+          errorBody(
+            400,
+            'InputError',
+            'body: invalid YAML: Flow sequence in block collection',
+          ),
+        ),
+      );
+      await expect(
+        client.previewAttribution({ yaml: 'kind: [Component\n' }),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        body: {
+          error: {
+            name: 'InputError',
+            message: 'body: invalid YAML: Flow sequence in block collection',
+          },
+        },
+      });
+    });
   });
 
   describe('export', () => {
@@ -583,6 +697,34 @@ describe('AiCostClient', () => {
         statusCode: 403,
         cause: { name: 'NotAllowedError' },
       });
+    });
+  });
+
+  describe('forecast', () => {
+    it("reads an entity's month-end forecast, and the organisation's without entityRef", async () => {
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/forecast`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(
+            new URL(request.url).searchParams.has('entityRef')
+              ? makeSpendForecast()
+              : makeOrgSpendForecast(),
+          );
+        }),
+      );
+      await expect(
+        client.getSpendForecast({
+          entityRef: 'component:default/query-rewriter',
+        }),
+      ).resolves.toEqual(makeSpendForecast());
+      await expect(client.getSpendForecast()).resolves.toEqual(
+        makeOrgSpendForecast(),
+      );
+      expect(rec.requests.map(r => r.search)).toEqual([
+        '?entityRef=component%3Adefault%2Fquery-rewriter',
+        '',
+      ]);
     });
   });
 

@@ -10,9 +10,12 @@ import type {
   EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
+  AttributionPreviewResponse,
   AttributionStatus,
+  AttributionValuesResponse,
   Budget,
   BudgetStatus,
+  SpendForecast,
   EntityCostsResponse,
   MetricsResponse,
   Recommendation,
@@ -29,11 +32,14 @@ import type {
   CsvExport,
   EntityRequest,
   ExportCsvRequest,
+  GetAttributionValuesRequest,
   GetCostsRequest,
   GetRollupRequest,
+  GetSpendForecastRequest,
   GetUnitCostsRequest,
   ListAnomaliesRequest,
   ListRecommendationsRequest,
+  PreviewAttributionRequest,
   SetBudgetRequest,
   SnoozeRecommendationRequest,
 } from './AiCostApi';
@@ -144,6 +150,38 @@ export class AiCostClient implements AiCostApi {
     });
   }
 
+  async getAttributionValues(
+    request: GetAttributionValuesRequest = {},
+  ): Promise<AttributionValuesResponse> {
+    const { provider, q, limit } = request;
+    return this.request<AttributionValuesResponse>(
+      'attribution/values',
+      undefined,
+      {
+        provider: provider || undefined,
+        q: q || undefined,
+        limit: limit === undefined ? undefined : String(limit),
+      },
+    );
+  }
+
+  async previewAttribution(
+    request: PreviewAttributionRequest,
+  ): Promise<AttributionPreviewResponse> {
+    const init: RequestInit =
+      'yaml' in request
+        ? {
+            method: 'POST',
+            headers: { 'content-type': 'text/yaml' },
+            body: request.yaml,
+          }
+        : jsonBody('POST', { entity: request.entity });
+    return this.request<AttributionPreviewResponse>(
+      'attribution/preview',
+      init,
+    );
+  }
+
   async getExportUrl(request: ExportCsvRequest): Promise<string> {
     const { entityRef, from, to } = request;
     return this.url('export.csv', { entityRef, from, to });
@@ -226,6 +264,14 @@ export class AiCostClient implements AiCostApi {
 
   async listBudgetStatuses(): Promise<BudgetStatus[]> {
     return this.request<BudgetStatus[]>('budgets/status');
+  }
+
+  async getSpendForecast(
+    request: GetSpendForecastRequest = {},
+  ): Promise<SpendForecast> {
+    return this.request<SpendForecast>('forecast', undefined, {
+      entityRef: request.entityRef,
+    });
   }
 
   async listAnomalies(

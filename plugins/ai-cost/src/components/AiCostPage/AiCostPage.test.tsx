@@ -13,6 +13,7 @@ import {
 } from '../../__testUtils__/fixtures';
 import { makePermissionApi } from '../../__testUtils__/permissions';
 import { rowCells } from '../../__testUtils__/tables';
+import { billedValuesRouteRef } from '../../routes';
 import { AiCostPage } from './AiCostPage';
 
 /** The last rollup the rollup card asked for (the unit economics card asks with a metric). */
@@ -204,6 +205,28 @@ describe('AiCostPage', () => {
     expect(screen.getByLabelText('Period')).toBeInTheDocument();
     expect(await screen.findByText('ai-cost.admin')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('links the billed values page where the app mounts it', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [aiCostApiRef, makeFakeApi()],
+          [permissionApiRef, makePermissionApi()],
+        ]}
+      >
+        <AiCostPage now={now} />
+      </TestApiProvider>,
+      {
+        mountedRoutes: {
+          '/catalog/:namespace/:kind/:name': entityRouteRef,
+          '/ai-cost/billed-values': billedValuesRouteRef,
+        },
+      },
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Billed values' }),
+    ).toHaveAttribute('href', '/ai-cost/billed-values');
   });
 
   it('shows other rollup errors', async () => {

@@ -16,11 +16,13 @@ import {
 } from '../../hooks';
 import { isForbidden } from '../../utils/errors';
 import { AllocationPageLink } from '../AllocationPage/AllocationPageLink';
+import { BilledValuesPageLink } from '../BilledValuesPage/BilledValuesPageLink';
 import { ChargebackPageLink } from '../ChargebackPage/ChargebackPageLink';
 import { OrgAnomaliesCard } from '../AnomaliesCard';
 import { AttributionCard } from '../AttributionCard';
 import { BudgetsSection } from '../BudgetsTable';
 import { ExportCsvButton } from '../ExportCsvButton';
+import { OrgForecastCard } from '../OrgForecastCard';
 import { OrgReadRequired } from '../OrgReadRequired';
 import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
 import { RecommendationsCard } from '../RecommendationsCard';
@@ -78,6 +80,7 @@ export function AiCostPage(props: AiCostPageProps) {
           )}
           {!forbidden && <AllocationPageLink />}
           {!forbidden && <ChargebackPageLink />}
+          {!forbidden && <BilledValuesPageLink />}
         </ContentHeader>
         <Grid container spacing={3}>
           {forbidden ? (
@@ -91,6 +94,10 @@ export function AiCostPage(props: AiCostPageProps) {
                   <InvalidPeriodNotice error={period.error} />
                 </Grid>
               )}
+              {/* The current month whatever the period: all spend, unallocated included. */}
+              <Grid item xs={12}>
+                <OrgForecastCard />
+              </Grid>
               <Grid item xs={12} lg={8}>
                 <RollupCard
                   groupBy={groupBy}

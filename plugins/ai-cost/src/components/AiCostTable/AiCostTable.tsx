@@ -1,8 +1,8 @@
 import { forwardRef } from 'react';
 import Paper from '@material-ui/core/Paper';
-import { makeStyles } from '@material-ui/core/styles';
 import ArrowDownward from '@material-ui/icons/ArrowDownward';
 import { Table, type TableProps } from '@backstage/core-components';
+import { useScrollCueStyles } from '../../utils/scrollCue';
 
 /**
  * The sort arrow points down for descending order. Backstage's table draws
@@ -14,32 +14,6 @@ const SortArrow = forwardRef<SVGSVGElement, Record<string, unknown>>(
 );
 
 const icons = { ...Table.icons, SortArrow };
-
-const useStyles = makeStyles(theme => {
-  const paper = theme.palette.background.paper;
-  const shade = theme.palette.type === 'dark' ? '0,0,0,0.6' : '0,0,0,0.18';
-  return {
-    // Shadows on the side that scrolls, drawn by the background: the
-    // covers move with the content and hide a shadow once its edge is reached.
-    scroll: {
-      backgroundColor: paper,
-      backgroundImage: [
-        `linear-gradient(to right, ${paper} 30%, transparent)`,
-        `linear-gradient(to left, ${paper} 30%, transparent)`,
-        `radial-gradient(farthest-side at 0 50%, rgba(${shade}), transparent)`,
-        `radial-gradient(farthest-side at 100% 50%, rgba(${shade}), transparent)`,
-      ].join(', '),
-      backgroundPosition:
-        'left center, right center, left center, right center',
-      backgroundRepeat: 'no-repeat',
-      backgroundSize: '40px 100%, 40px 100%, 14px 100%, 14px 100%',
-      backgroundAttachment: 'local, local, scroll, scroll',
-      '&:focus-visible': {
-        outline: `2px solid ${theme.palette.primary.main}`,
-      },
-    },
-  };
-});
 
 export type AiCostTableProps<T extends object> = TableProps<T> & {
   title: string;
@@ -58,7 +32,7 @@ export type AiCostTableProps<T extends object> = TableProps<T> & {
  */
 export function AiCostTable<T extends object>(props: AiCostTableProps<T>) {
   const { minWidth, flat, options, style, title, ...rest } = props;
-  const classes = useStyles();
+  const classes = useScrollCueStyles();
   return (
     <Paper
       className={classes.scroll}
@@ -66,7 +40,6 @@ export function AiCostTable<T extends object>(props: AiCostTableProps<T>) {
       role="region"
       aria-label={title}
       tabIndex={0}
-      style={{ overflowX: 'auto' }}
     >
       <Table<T>
         {...rest}

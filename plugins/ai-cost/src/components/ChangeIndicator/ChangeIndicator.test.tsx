@@ -32,6 +32,22 @@ describe('ChangeIndicator', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows no change when the previous period starts before the history', async () => {
+    await renderInTestApp(
+      <ChangeIndicator
+        current={15328.26}
+        previous={0}
+        currency="USD"
+        suffix="vs 2026-06-05 – 2026-09-02"
+        noHistoryBefore="2026-09-01"
+      />,
+    );
+    expect(
+      screen.getByText('No history before Sep 1, 2026 to compare with'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/New spend/)).not.toBeInTheDocument();
+  });
+
   it('shows new spend and no change', async () => {
     await renderInTestApp(
       <>

@@ -6,6 +6,7 @@ import {
   formatCurrencyChange,
   formatPercentChange,
 } from '../../utils/format';
+import { noHistoryBeforeLabel } from '../../utils/history';
 import { visuallyHidden } from '../../utils/styles';
 
 const useStyles = makeStyles(theme => ({
@@ -22,6 +23,12 @@ export interface ChangeIndicatorProps {
   currency: string;
   /** Shown after the change, e.g. "vs 2026-09-24 – 2026-10-23". */
   suffix?: string;
+  /**
+   * The first day of history when the previous period starts before it
+   * (see `historyGap`): no change is shown, since spend before that day
+   * was never ingested.
+   */
+  noHistoryBefore?: string;
 }
 
 /**
@@ -31,10 +38,17 @@ export interface ChangeIndicatorProps {
  * @public
  */
 export function ChangeIndicator(props: ChangeIndicatorProps) {
-  const { current, previous, currency, suffix } = props;
+  const { current, previous, currency, suffix, noHistoryBefore } = props;
   const classes = useStyles();
   const { delta, ratio } = change(current, previous);
   const tail = suffix ? ` ${suffix}` : '';
+  if (noHistoryBefore) {
+    return (
+      <Typography component="span" variant="body2" className={classes.flat}>
+        {noHistoryBeforeLabel(noHistoryBefore)} to compare with
+      </Typography>
+    );
+  }
 
   if (delta === 0) {
     return (

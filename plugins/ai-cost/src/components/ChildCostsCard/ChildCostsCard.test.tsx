@@ -20,12 +20,14 @@ describe('ChildCostsCard', () => {
           entityRef: 'component:default/indexer',
           kind: 'Component',
           cost: 99.5,
+          total: 99.5,
         },
         {
           entityRef: 'component:default/query-rewriter',
           kind: 'Component',
           title: 'Query Rewriter',
           cost: 1234.5678,
+          total: 1234.5678,
         },
       ],
       hiddenChildren: { count: 2, cost: 40.25 },
@@ -81,12 +83,14 @@ describe('ChildCostsCard', () => {
           entityRef: 'component:default/indexer',
           kind: 'Component',
           cost: 100,
+          total: 100,
         },
         {
           entityRef: 'system:default/search',
           kind: 'System',
           title: 'Search',
           cost: 0,
+          total: 100,
         },
       ],
       hiddenChildren: { count: 0, cost: 0 },
@@ -98,7 +102,7 @@ describe('ChildCostsCard', () => {
     expect(rowCells('Search')).toEqual([
       'Search',
       'System',
-      '$0.00counted through its components',
+      '$0.00counted through its components ($100.00)',
       '0.0%',
     ]);
     expect(screen.getByRole('link', { name: 'Search' })).toHaveAttribute(
@@ -112,6 +116,40 @@ describe('ChildCostsCard', () => {
     ).toBeInTheDocument();
   });
 
+  it("notes a child's own total when only part of it counts here", async () => {
+    const costs = makeEntityCosts({
+      entityRef: 'group:default/search-team',
+      kind: 'Group',
+      total: { ...makeEntityCosts().total, cost: 21.333335 },
+      own: { cost: 0 },
+      viaChildren: { cost: 21.333335 },
+      byChild: [
+        {
+          entityRef: 'component:default/search-api',
+          kind: 'Component',
+          cost: 19.833335,
+          total: 19.833335,
+        },
+        {
+          entityRef: 'system:default/search',
+          kind: 'System',
+          title: 'Search',
+          cost: 1.5,
+          total: 19.333335,
+        },
+      ],
+      hiddenChildren: { count: 0, cost: 0 },
+    });
+    await renderInTestApp(<ChildCostsCard costs={costs} />, { mountedRoutes });
+    expect(rowCells('Search')).toEqual([
+      'Search',
+      'System',
+      '$1.50$19.33 with its components',
+      '7.0%',
+    ]);
+    expect(rowCells('search-api')[2]).toBe('$19.83');
+  });
+
   it('rounds children once so they add up to the shown via-children total', async () => {
     const costs = makeEntityCosts({
       total: { ...makeEntityCosts().total, cost: 4497.948 },
@@ -123,12 +161,14 @@ describe('ChildCostsCard', () => {
           kind: 'Component',
           title: 'A',
           cost: 4168.444,
+          total: 4168.444,
         },
         {
           entityRef: 'component:default/b',
           kind: 'Component',
           title: 'B',
           cost: 329.504,
+          total: 329.504,
         },
       ],
       hiddenChildren: { count: 0, cost: 0 },

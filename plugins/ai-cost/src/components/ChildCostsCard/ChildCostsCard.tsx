@@ -18,16 +18,12 @@ export function hiddenEntitiesLabel(count: number): string {
   return `${count} ${count === 1 ? 'entity' : 'entities'} you cannot see`;
 }
 
-/** Kinds whose spend is that of their parts: a part already counted under another child counts once. */
-const AGGREGATING_KINDS = ['system', 'domain'];
-
-/** A child listed at zero because its spend is counted under the children that are its parts. */
+/**
+ * A child listed with less than its own total: part of its spend (its
+ * components') is counted under other children, or under their owners.
+ */
 function countedThroughParts(row: ChildRow): boolean {
-  return (
-    !row.hidden &&
-    row.cost === 0 &&
-    AGGREGATING_KINDS.includes(row.kind.toLocaleLowerCase('en-US'))
-  );
+  return !row.hidden && row.total > row.cost;
 }
 
 /** @public */
@@ -72,13 +68,21 @@ export function ChildCostsCard(props: ChildCostsCardProps) {
         render: row => (
           <>
             {formatCurrency(row.shownCost, currency)}
-            {countedThroughParts(row) && (
+            {!row.hidden && countedThroughParts(row) && (
               <Typography
                 variant="caption"
                 component="div"
                 color="textSecondary"
               >
-                counted through its components
+                {row.cost === 0
+                  ? `counted through its components (${formatCurrency(
+                      row.total,
+                      currency,
+                    )})`
+                  : `${formatCurrency(
+                      row.total,
+                      currency,
+                    )} with its components`}
               </Typography>
             )}
           </>
@@ -133,7 +137,7 @@ export function ChildCostsCard(props: ChildCostsCardProps) {
       title="Spend by child entity"
       subtitle={
         data.some(countedThroughParts)
-          ? `${subtitle}. A system or domain shows $0.00 here when its components are listed too: their spend counts once, under them. Open it for its own total.`
+          ? `${subtitle}. A system or domain shows only its own spend here when its components are listed too: their spend counts once, under them. Its total with its components is noted below the amount.`
           : subtitle
       }
       minWidth={480}

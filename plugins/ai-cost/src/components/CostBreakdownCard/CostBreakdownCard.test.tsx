@@ -129,8 +129,10 @@ describe('CostBreakdownCard', () => {
   it('marks usage of a model without a price as unpriced, not $0.00', async () => {
     const costs = makeEntityCosts();
     const unknown: EntityCostsResponse['byModel'][number] = {
-      provider: 'gateway',
+      provider: 'acme',
+      source: 'gateway',
       model: 'acme-llm-2',
+      unpriced: true,
       cost: 0,
       estimatedCost: 0,
       inputTokens: 500_000,
@@ -146,7 +148,7 @@ describe('CostBreakdownCard', () => {
     );
     expect(rowCells('acme-llm-2')).toEqual([
       'acme-llm-2',
-      'Gateway',
+      'acmevia Gateway',
       'unpricedno price known for this model',
       '1,200',
       '500K',
@@ -154,6 +156,55 @@ describe('CostBreakdownCard', () => {
       '100K',
       'unpriced',
       'unpriced',
+    ]);
+  });
+
+  it('shows a model the backend knows a price for at $0.00 when it cost nothing', async () => {
+    const costs = makeEntityCosts();
+    const free: EntityCostsResponse['byModel'][number] = {
+      ...costs.byModel[2],
+      model: 'gpt-4o-mini-free-tier',
+      unpriced: false,
+      cost: 0,
+      requests: 40,
+    };
+    await renderInTestApp(
+      <CostBreakdownCard
+        costs={{ ...costs, byModel: [...costs.byModel, free] }}
+      />,
+    );
+    expect(rowCells('gpt-4o-mini-free-tier').slice(0, 4)).toEqual([
+      'gpt-4o-mini-free-tier',
+      'OpenAI',
+      '$0.00',
+      '40',
+    ]);
+  });
+
+  it('shows a gateway-priced model under its own provider, the gateway as its source', async () => {
+    const costs = makeEntityCosts();
+    const viaGateway: EntityCostsResponse['byModel'][number] = {
+      ...costs.byModel[0],
+      provider: 'openai',
+      source: 'gateway',
+      model: 'gpt-4o',
+      cost: 12.5,
+      requests: 10,
+    };
+    await renderInTestApp(
+      <CostBreakdownCard
+        costs={{ ...costs, byModel: [...costs.byModel, viaGateway] }}
+      />,
+    );
+    const rows = screen
+      .getAllByRole('row')
+      .filter(r => r.querySelector('td')?.textContent === 'gpt-4o')
+      .map(r =>
+        [...r.querySelectorAll('td')].slice(0, 3).map(td => td.textContent),
+      );
+    expect(rows).toEqual([
+      ['gpt-4o', 'OpenAI', '$800.12'],
+      ['gpt-4o', 'OpenAIvia Gateway', '$12.50'],
     ]);
   });
 

@@ -11,7 +11,7 @@ import {
 import { modelLabel, providerLabel } from '../../utils/labels';
 import { roundPartsToTotal } from '../../utils/roundParts';
 import { moneyCell, nameCell } from '../../utils/tableStyles';
-import { isUnpriced, UNPRICED_LABEL } from '../../utils/unpriced';
+import { UNPRICED_LABEL } from '../../utils/unpriced';
 import { AiCostTable } from '../AiCostTable';
 import { breakdownTableProps } from './tableOptions';
 
@@ -45,7 +45,19 @@ function columns(currency: string): TableColumn<ModelRow>[] {
       title: 'Provider',
       field: 'provider',
       cellStyle: nameCell({ minWidth: 100 }),
-      render: row => providerLabel(row.provider),
+      // The source is a dimension of its own: gpt-4o priced by a gateway is
+      // OpenAI's model, reported through the gateway.
+      render: row =>
+        row.source && row.source !== row.provider ? (
+          <>
+            {providerLabel(row.provider)}
+            <Typography variant="caption" component="div" color="textSecondary">
+              via {providerLabel(row.source)}
+            </Typography>
+          </>
+        ) : (
+          providerLabel(row.provider)
+        ),
     },
     {
       title: 'Cost',
@@ -142,14 +154,11 @@ export function ModelTable(props: { costs: EntityCostsResponse }) {
         item.outputTokens;
       return {
         ...item,
-        id: `${item.provider}/${item.model}`,
+        id: `${item.source}:${item.provider}/${item.model}`,
         tokens,
         shownCost: shown[index],
-        unpriced: isUnpriced({
-          cost: item.cost,
-          requests: item.requests,
-          tokens,
-        }),
+        // The backend knows which models have no price (byModel[].unpriced).
+        unpriced: item.unpriced,
       };
     });
   }, [byModel]);

@@ -37,6 +37,51 @@ describe('CostSummaryCard', () => {
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
   });
 
+  it('says when the previous period or the window starts before the history', async () => {
+    const { rerender } = await renderInTestApp(
+      <CostSummaryCard
+        costs={makeEntityCosts({
+          previousPeriod: { from: '2026-09-24', to: '2026-10-23', cost: 0 },
+          historyFrom: '2026-10-02',
+        })}
+      />,
+    );
+    expect(
+      screen.getByText('No history before Oct 2, 2026 to compare with'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/New spend/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/data from/)).not.toBeInTheDocument();
+
+    rerender(
+      <CostSummaryCard
+        costs={makeEntityCosts({ historyFrom: '2026-11-01' })}
+      />,
+    );
+    expect(
+      screen.getByText('2026-10-24 – 2026-11-22 (UTC), data from Nov 1, 2026'),
+    ).toBeInTheDocument();
+  });
+
+  it('names the models the backend reports unpriced, not those that cost nothing', async () => {
+    const costs = makeEntityCosts();
+    const zero = { ...costs.byModel[2], cost: 0, requests: 40 };
+    await renderInTestApp(
+      <CostSummaryCard
+        costs={{
+          ...costs,
+          byModel: [
+            ...costs.byModel,
+            { ...zero, model: 'acme-llm', unpriced: true },
+            { ...zero, model: 'gpt-4o-mini-free-tier', unpriced: false },
+          ],
+        }}
+      />,
+    );
+    expect(fact('Unpriced usage')).toBe(
+      '40 requests of models with no known price (acme-llm), not in the total',
+    );
+  });
+
   it('labels demo data', async () => {
     await renderInTestApp(
       <CostSummaryCard costs={makeEntityCosts({ demoCost: 1234.5678 })} />,

@@ -10,7 +10,8 @@ import {
   formatInteger,
   formatUnitCost,
 } from '../../utils/format';
-import { isUnpriced, UNPRICED_LABEL } from '../../utils/unpriced';
+import { dataFromLabel, historyGap } from '../../utils/history';
+import { UNPRICED_LABEL } from '../../utils/unpriced';
 import { ChangeIndicator } from '../ChangeIndicator';
 
 const useStyles = makeStyles(theme => ({
@@ -60,13 +61,16 @@ export function CostSummaryCard(props: CostSummaryCardProps) {
   const { costs } = props;
   const { currency, total, previousPeriod } = costs;
   const classes = useStyles();
+  const windowGap = historyGap(costs.from, costs.historyFrom);
   const money = (value: number) => formatCurrency(value, currency);
   const tokens = totalTokens(total);
   const billed = total.cost - costs.estimatedCost;
-  const unpricedModels = costs.byModel.filter(item =>
-    isUnpriced({ ...item, tokens: totalTokens(item) }),
-  );
-  const allUnpriced = isUnpriced({ ...total, tokens });
+  const unpricedModels = costs.byModel.filter(item => item.unpriced);
+  // Nothing priced: every model with usage is one without a known price.
+  const allUnpriced =
+    total.cost === 0 &&
+    unpricedModels.length > 0 &&
+    costs.byModel.every(item => item.unpriced || item.cost === 0);
   const unitCost = (count: number, per: number) => {
     if (allUnpriced) return UNPRICED_LABEL;
     return count > 0
@@ -77,7 +81,9 @@ export function CostSummaryCard(props: CostSummaryCardProps) {
   return (
     <InfoCard
       title="Total AI spend"
-      subheader={`${costs.from} – ${costs.to} (UTC)`}
+      subheader={`${costs.from} – ${costs.to} (UTC)${
+        windowGap ? `, ${dataFromLabel(windowGap)}` : ''
+      }`}
     >
       <div className={classes.headline}>
         <Typography variant="h3" component="p">
@@ -98,6 +104,7 @@ export function CostSummaryCard(props: CostSummaryCardProps) {
         previous={previousPeriod.cost}
         currency={currency}
         suffix={`vs ${previousPeriod.from} – ${previousPeriod.to}`}
+        noHistoryBefore={historyGap(previousPeriod.from, costs.historyFrom)}
       />
       <dl className={classes.facts}>
         <dt>Own</dt>

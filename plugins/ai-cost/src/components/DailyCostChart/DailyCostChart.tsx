@@ -5,23 +5,30 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { InfoCard } from '@backstage/core-components';
 import {
+  Area,
   Bar,
-  BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
+  Line,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
-import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
+import type {
+  EntityCostsResponse,
+  SpendForecast,
+} from '@ai-cost/plugin-ai-cost-common';
 import {
   OTHER_SERIES,
   stackDailyCosts,
   type StackBy,
 } from '../../utils/chartData';
+import { errorMessage } from '../../utils/errors';
 import { formatCompactCurrency, formatCurrency } from '../../utils/format';
 import { DataTableToggle } from '../DataTableToggle';
+import { chartForecast, forecastCaption } from './chartForecast';
 import { DailyCostTable } from './DailyCostTable';
 
 /** Colour-blind safe (Okabe–Ito); "Other" is grey. */
@@ -34,6 +41,9 @@ const COLORS = [
   '#D55E00',
 ];
 const OTHER_COLOR = '#999999';
+/** Chart keys of the projected days (series keys contain a provider). */
+const FORECAST_KEY = '__forecast__';
+const FORECAST_RANGE_KEY = '__forecastRange__';
 
 const useStyles = makeStyles(theme => ({
   figure: { margin: 0 },
@@ -48,21 +58,44 @@ const useStyles = makeStyles(theme => ({
 /** @public */
 export interface DailyCostChartProps {
   costs: EntityCostsResponse;
+  /**
+   * The month-end forecast of the same spend: when the window includes
+   * today, the days after it are drawn as a dashed line with its range.
+   */
+  forecast?: SpendForecast;
+  /** Why the forecast could not be loaded; named in the caption. */
+  forecastError?: Error;
 }
 
 /**
- * Daily spend stacked by model or provider, with a text summary and a data
- * table alternative for screen readers and keyboard users.
+ * Daily spend stacked by model or provider, with the month-end forecast
+ * when the window includes today, a text summary and a data table
+ * alternative for screen readers and keyboard users.
  * @public
  */
 export function DailyCostChart(props: DailyCostChartProps) {
-  const { costs } = props;
+  const { costs, forecast, forecastError } = props;
   const { currency } = costs;
   const classes = useStyles();
   const theme = useTheme();
   const id = useId();
   const [stackBy, setStackBy] = useState<StackBy>('model');
   const data = useMemo(() => stackDailyCosts(costs, stackBy), [costs, stackBy]);
+  const projection = useMemo(
+    () => chartForecast(costs, forecast),
+    [costs, forecast],
+  );
+  const rows = useMemo(
+    () => [
+      ...data.rows,
+      ...(projection?.days ?? []).map(day => ({
+        date: day.date,
+        [FORECAST_KEY]: day.median,
+        [FORECAST_RANGE_KEY]: [day.low, day.high],
+      })),
+    ],
+    [data, projection],
+  );
 
   const peak = costs.daily.reduce<{ date: string; cost: number } | undefined>(
     (best, day) => (!best || day.cost > best.cost ? day : best),
@@ -78,6 +111,15 @@ export function DailyCostChart(props: DailyCostChartProps) {
     costs.total.cost,
     currency,
   )} in total${peakText}.`;
+  let forecastText = '';
+  if (projection) forecastText = forecastCaption(projection);
+  else if (forecastError) {
+    forecastText = `The month-end forecast could not be loaded: ${errorMessage(
+      forecastError,
+    )}`;
+  }
+  const caption = forecastText ? `${summary} ${forecastText}` : summary;
+  const money = (value: number) => formatCurrency(value, currency);
 
   return (
     <InfoCard
@@ -109,14 +151,14 @@ export function DailyCostChart(props: DailyCostChartProps) {
           color="textSecondary"
           className={classes.caption}
         >
-          {summary}
+          {caption}
         </Typography>
         <div className={classes.chart}>
           <ResponsiveContainer width="100%" height={280}>
-            <BarChart
-              data={data.rows}
+            <ComposedChart
+              data={rows}
               accessibilityLayer
-              title={summary}
+              title={caption}
               margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
             >
               <CartesianGrid
@@ -139,7 +181,11 @@ export function DailyCostChart(props: DailyCostChartProps) {
                 stroke={theme.palette.text.secondary}
               />
               <Tooltip
-                formatter={(value: number) => formatCurrency(value, currency)}
+                formatter={(value: number | [number, number]) =>
+                  Array.isArray(value)
+                    ? `${money(value[0])}–${money(value[1])}`
+                    : money(value)
+                }
                 contentStyle={{
                   backgroundColor: theme.palette.background.paper,
                   borderColor: theme.palette.divider,
@@ -169,7 +215,29 @@ export function DailyCostChart(props: DailyCostChartProps) {
                   isAnimationActive={false}
                 />
               ))}
-            </BarChart>
+              {projection && projection.days.length > 0 && (
+                <Area
+                  dataKey={FORECAST_RANGE_KEY}
+                  name="forecast range (80%)"
+                  legendType="none"
+                  stroke="none"
+                  fill={theme.palette.text.secondary}
+                  fillOpacity={0.2}
+                  isAnimationActive={false}
+                />
+              )}
+              {projection && projection.days.length > 0 && (
+                <Line
+                  dataKey={FORECAST_KEY}
+                  name="forecast"
+                  stroke={theme.palette.text.primary}
+                  strokeDasharray="6 4"
+                  strokeWidth={2}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+              )}
+            </ComposedChart>
           </ResponsiveContainer>
         </div>
         <DataTableToggle tableId={`${id}-table`}>
@@ -177,7 +245,8 @@ export function DailyCostChart(props: DailyCostChartProps) {
             id={`${id}-table`}
             data={data}
             currency={currency}
-            caption={summary}
+            caption={caption}
+            forecastDays={projection?.days}
           />
         </DataTableToggle>
       </figure>

@@ -215,6 +215,7 @@ describe('EntityAiCostContent', () => {
               kind: 'Component',
               title: 'Query Rewriter',
               cost: 1234.5678,
+              total: 1234.5678,
             },
           ],
           hiddenChildren: { count: 1, cost: 10 },
@@ -243,6 +244,7 @@ describe('EntityAiCostContent', () => {
               kind: 'Component',
               title: 'Query Rewriter',
               cost: 1234.5678,
+              total: 1234.5678,
             },
           ],
         }),
@@ -280,6 +282,25 @@ describe('EntityAiCostContent', () => {
     expect(
       screen.queryByRole('button', { name: 'Export CSV' }),
     ).not.toBeInTheDocument();
+    expect(api.getCosts).toHaveBeenCalledTimes(1);
+  });
+
+  it('names the limit of a custom window that is too long instead of showing fewer days', async () => {
+    const api = makeFakeApi();
+    await renderContent(api, {
+      routeEntries: ['/?from=2026-11-01&to=2026-11-10'],
+    });
+    expect(await screen.findByText('Daily spend')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('From'), {
+      target: { value: '2025-10-01' },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No costs are shown for this period: A period can span at most 400 days.',
+    );
+    await waitFor(() =>
+      expect(screen.queryByText('Daily spend')).not.toBeInTheDocument(),
+    );
     expect(api.getCosts).toHaveBeenCalledTimes(1);
   });
 

@@ -5,7 +5,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useClaimStates, useEntityCosts, usePeriod } from '../../hooks';
+import {
+  useClaimStates,
+  useEntityCosts,
+  usePeriod,
+  useSpendForecast,
+} from '../../hooks';
 import { isForbidden, isNotFound } from '../../utils/errors';
 import { EntityAnomaliesCard } from '../AnomaliesCard';
 import { EntityBudgetStatusCard } from '../BudgetStatusCard';
@@ -110,6 +115,11 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
     error,
   } = useEntityCosts(entityRef, period.error ? undefined : period);
   const claimStates = useClaimStates(entityRef);
+  // Only a window that reaches today shows the current month's forecast.
+  const forecast = useSpendForecast({
+    entityRef,
+    skip: Boolean(period.error) || period.from > today || period.to < today,
+  });
   const isEmpty =
     costs !== undefined && costs.total.cost === 0 && costs.claims.length === 0;
   const cards = props.cards.filter(card => !card.filter || card.filter(entity));
@@ -158,7 +168,11 @@ export function AiCostTab(props: { cards: AiCostTabCard[]; now?: () => Date }) {
             <CostSummaryCard costs={costs} />
           </Grid>
           <Grid item xs={12} md={8}>
-            <DailyCostChart costs={costs} />
+            <DailyCostChart
+              costs={costs}
+              forecast={forecast.value}
+              forecastError={forecast.error}
+            />
           </Grid>
           {(costs.byChild.length > 0 || costs.hiddenChildren.count > 0) && (
             <Grid item xs={12}>

@@ -1,7 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { aiCostApiRef } from '../../api';
+import { makeAttributionApi } from '../../__testUtils__/attributionFixtures';
 import { componentEntity, groupEntity } from '../../__testUtils__/fixtures';
 import { NoSpendEmptyState } from './NoSpendEmptyState';
 
@@ -89,5 +92,37 @@ metadata:
     ]);
     expect(snippetText()).toBeUndefined();
     expect(screen.queryByText(/Annotate/)).toBeNull();
+  });
+
+  it('checks a pasted catalog-info.yaml before it is merged', async () => {
+    const api = makeAttributionApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[aiCostApiRef, api]]}>
+        <NoSpendEmptyState entity={componentEntity} />
+      </TestApiProvider>,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Paste your catalog-info.yaml' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Check a catalog-info.yaml',
+    });
+    const yaml =
+      'kind: Component\nmetadata:\n  name: query-rewriter\n  annotations:\n    ai-cost/openai-project-id: proj_experiments\n';
+    fireEvent.change(within(dialog).getByLabelText('catalog-info.yaml'), {
+      target: { value: yaml },
+    });
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Check' }),
+    );
+    expect(api.previewAttribution).toHaveBeenCalledWith({ yaml });
+    expect(
+      await within(dialog).findByRole('table', {
+        name: 'Claims of the entity',
+      }),
+    ).toHaveTextContent('proj_experiments');
   });
 });

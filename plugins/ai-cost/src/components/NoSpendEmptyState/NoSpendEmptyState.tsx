@@ -9,6 +9,7 @@ import {
 import { getEntityRelations } from '@backstage/plugin-catalog-react';
 import { entityAnnotationSnippet } from '../../utils/snippets';
 import { AiCostTabLink } from '../AiCostTabLink';
+import { AttributionPreviewButton } from '../AttributionPreviewDialog';
 
 function description(entity: Entity): string {
   const kind = entity.kind.toLocaleLowerCase('en-US');
@@ -73,8 +74,9 @@ function UserNoSpend(props: { entity: Entity; name: string }) {
 
 /**
  * Shown when an entity has no spend and claims nothing: which annotation to
- * add, with a copyable `catalog-info.yaml` snippet for this entity; for a
- * user, the teams its spend is counted on.
+ * add, with a copyable `catalog-info.yaml` snippet for this entity and a
+ * check of the pasted `catalog-info.yaml`; for a user, the teams its spend
+ * is counted on.
  * @public
  */
 export function NoSpendEmptyState(props: NoSpendEmptyStateProps) {
@@ -98,6 +100,14 @@ export function NoSpendEmptyState(props: NoSpendEmptyStateProps) {
             text={entityAnnotationSnippet(entity)}
             showCopyCodeButton
           />
+          <Box mt={2} display="flex" alignItems="center" flexWrap="wrap">
+            <Box mr={2}>
+              <AttributionPreviewButton label="Paste your catalog-info.yaml" />
+            </Box>
+            <Typography variant="body2" color="textSecondary">
+              See what it would claim and its spend before you merge it.
+            </Typography>
+          </Box>
         </Box>
       }
     />

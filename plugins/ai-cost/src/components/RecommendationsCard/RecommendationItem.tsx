@@ -17,6 +17,7 @@ import {
   confidenceLabels,
   evidenceEntries,
   ruleLabels,
+  windowText,
 } from './recommendationText';
 
 const useStyles = makeStyles(theme => ({
@@ -160,6 +161,12 @@ export function RecommendationItem(props: RecommendationItemProps) {
         </Typography>
       )}
       <Typography variant="body2">{item.description}</Typography>
+      {item.window && (
+        <Typography variant="body2" color="textSecondary">
+          Figures over {windowText(item.window)} (the rule's own window, not the
+          period picked)
+        </Typography>
+      )}
       <dl
         className={classes.evidence}
         aria-label={`Evidence for ${item.title}`}

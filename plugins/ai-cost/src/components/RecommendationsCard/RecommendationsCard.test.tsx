@@ -301,6 +301,50 @@ describe('RecommendationsCard', () => {
     ).toHaveTextContent('Estimated savings: $412.50 a month');
   });
 
+  it('says which days the figures cover, apart from the picked period', async () => {
+    const ownerless = makeRecommendation({
+      id: 'rec-11',
+      entityRef: '',
+      rule: 'ownerless-spend',
+      title: '$867.52 of openai spend has no owner (projectId proj_x)',
+      estimatedMonthlySavings: 0,
+      evidence: {
+        unallocatedCost: 867.52,
+        windowFrom: '2026-11-03',
+        windowTo: '2026-12-02',
+      },
+      window: { from: '2026-11-03', to: '2026-12-02' },
+    });
+    const legacy = makeRecommendation({ id: 'rec-12', window: null });
+    await renderEntityCard(
+      makeFakeApi({
+        listRecommendations: jest.fn().mockResolvedValue(
+          makeRecommendations({
+            totalEstimatedMonthlySavings: 412.5,
+            items: [ownerless, legacy],
+          }),
+        ),
+      }),
+    );
+    const found = await screen.findByRole('listitem', {
+      name: ownerless.title,
+    });
+    expect(
+      within(found).getByText(
+        "Figures over 30 days, Nov 3 – Dec 2, 2026 (the rule's own window, not the period picked)",
+      ),
+    ).toBeInTheDocument();
+    // The window is that line, not two more evidence figures.
+    expect(
+      within(
+        within(found).getByLabelText(`Evidence for ${ownerless.title}`),
+      ).queryByText('Window from'),
+    ).not.toBeInTheDocument();
+    expect(
+      within(item(RIGHT_SIZING)).queryByText(/^Figures over/),
+    ).not.toBeInTheDocument();
+  });
+
   it('formats money in the evidence and folds long evidence', async () => {
     const batch = makeRecommendation({
       id: 'rec-9',

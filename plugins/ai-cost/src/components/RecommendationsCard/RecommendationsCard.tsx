@@ -225,7 +225,7 @@ export function RecommendationsCard(props: RecommendationsCardProps) {
   return (
     <InfoCard
       title="Recommendations"
-      subheader="Savings estimated from real prices and recent usage"
+      subheader="Savings estimated from real prices and each rule's recent window of usage"
     >
       {toolbar}
       {body}

@@ -2,7 +2,13 @@ import type {
   Recommendation,
   RecommendationRule,
 } from '@ai-cost/plugin-ai-cost-common';
-import { formatCurrency, formatNumber, humanizeKey } from '../../utils/format';
+import { daysInclusive } from '@ai-cost/plugin-ai-cost-common';
+import {
+  formatCurrency,
+  formatDay,
+  formatNumber,
+  humanizeKey,
+} from '../../utils/format';
 
 export const ruleLabels: Record<RecommendationRule, string> = {
   'model-right-sizing': 'Model right-sizing',
@@ -19,6 +25,9 @@ export const confidenceLabels: Record<Recommendation['confidence'], string> = {
   high: 'High confidence',
 };
 
+/** Evidence keys the window line already shows. */
+const WINDOW_KEYS = new Set(['windowFrom', 'windowTo']);
+
 /** Evidence keys that name an amount of money, such as `avgDailyCost` or `inputPricePerMillion`. */
 const MONEY_KEY = /(cost|price|spend|savings)/i;
 
@@ -30,13 +39,26 @@ export function evidenceEntries(
   evidence: Recommendation['evidence'],
   currency: string,
 ): Array<{ key: string; label: string; value: string }> {
-  return Object.entries(evidence).map(([key, value]) => {
-    let text: string;
-    if (typeof value !== 'number') text = String(value);
-    else if (MONEY_KEY.test(key)) text = formatCurrency(value, currency);
-    else text = formatNumber(value);
-    return { key, label: humanizeKey(key), value: text };
-  });
+  return Object.entries(evidence)
+    .filter(([key]) => !WINDOW_KEYS.has(key))
+    .map(([key, value]) => {
+      let text: string;
+      if (typeof value !== 'number') text = String(value);
+      else if (MONEY_KEY.test(key)) text = formatCurrency(value, currency);
+      else text = formatNumber(value);
+      return { key, label: humanizeKey(key), value: text };
+    });
+}
+
+/**
+ * The days a recommendation's figures cover, which are the rule's own
+ * window and not the period picked on the page: `30 days, Nov 3 – Dec 2, 2026`.
+ */
+export function windowText(window: { from: string; to: string }): string {
+  const days = daysInclusive(window.from, window.to);
+  return `${days} ${days === 1 ? 'day' : 'days'}, ${formatDay(
+    window.from,
+  )} – ${formatDay(window.to, { withYear: true })}`;
 }
 
 /** Open items' savings, the way the API sums them. */

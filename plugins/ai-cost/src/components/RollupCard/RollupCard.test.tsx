@@ -53,6 +53,31 @@ describe('RollupCard', () => {
     );
   });
 
+  it('shows no change against a previous period before the history', async () => {
+    await renderInTestApp(
+      <RollupCard
+        groupBy="owner"
+        onGroupByChange={jest.fn()}
+        rollup={makeRollup({ historyFrom: '2026-10-30' })}
+        loading={false}
+      />,
+      { mountedRoutes },
+    );
+    expect(
+      screen.getByText(
+        'Attributed $8,651.59 · unallocated $1,224.95 · total $9,876.54 · data from Oct 30, 2026',
+      ),
+    ).toBeInTheDocument();
+    // The previous period (2026-09-24 – 2026-10-23) lies wholly before it.
+    expect(rowCells('insights').slice(2, 4)).toEqual([
+      '—',
+      'No history before Oct 30, 2026 to compare with',
+    ]);
+    expect(rowCells('Search Team')[3]).toBe(
+      'No history before Oct 30, 2026 to compare with',
+    );
+  });
+
   it('names providers and models', async () => {
     await renderInTestApp(
       <RollupCard

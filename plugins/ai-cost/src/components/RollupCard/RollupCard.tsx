@@ -15,7 +15,9 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
 import { formatCurrency, formatShare } from '../../utils/format';
+import { dataFromLabel, historyGap } from '../../utils/history';
 import { groupByLabel, groupByTag } from '../../utils/labels';
+import { previousWindow } from '../../utils/period';
 import { roundPartsToTotal } from '../../utils/roundParts';
 import { moneyCell, nameCell } from '../../utils/tableStyles';
 import { AiCostTable } from '../AiCostTable';
@@ -29,6 +31,10 @@ function columns(
   groupBy: RollupGroupBy,
 ): TableColumn<RollupRow>[] {
   const money = (value: number) => formatCurrency(value, rollup.currency);
+  const previous = previousWindow(rollup.from, rollup.to);
+  const noHistoryBefore = historyGap(previous.from, rollup.historyFrom);
+  // Nothing of the previous period was ingested: no amount to show.
+  const previousUncovered = historyGap(previous.to, rollup.historyFrom);
   return [
     {
       title: groupByLabel(groupBy).tab,
@@ -60,7 +66,7 @@ function columns(
       field: 'previousCost',
       type: 'numeric',
       cellStyle: moneyCell(),
-      render: item => money(item.previousCost),
+      render: item => (previousUncovered ? '—' : money(item.previousCost)),
     },
     {
       title: 'Change',
@@ -72,6 +78,7 @@ function columns(
           current={item.cost}
           previous={item.previousCost}
           currency={rollup.currency}
+          noHistoryBefore={noHistoryBefore}
         />
       ),
     },
@@ -154,6 +161,7 @@ export function RollupCard(props: RollupCardProps) {
     body = <ResponseErrorPanel error={error} />;
   } else if (rollup && table) {
     const money = (value: number) => formatCurrency(value, rollup.currency);
+    const windowGap = historyGap(rollup.from, rollup.historyFrom);
     body = (
       <AiCostTable<RollupRow>
         flat
@@ -162,7 +170,7 @@ export function RollupCard(props: RollupCardProps) {
           table.shownAttributed,
         )} · unallocated ${money(table.shownUnallocated)} · total ${money(
           rollup.total,
-        )}`}
+        )}${windowGap ? ` · ${dataFromLabel(windowGap)}` : ''}`}
         minWidth={720}
         options={{ paging: false, search: false, padding: 'dense' }}
         columns={table.columns}

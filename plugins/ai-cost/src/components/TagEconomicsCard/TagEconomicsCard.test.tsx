@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { aiCostApiRef, type AiCostApi } from '../../api';
 import { makeFakeApi } from '../../__testUtils__/fixtures';
 import { rowCells } from '../../__testUtils__/tables';
-import { makeMetrics } from '../../__testUtils__/unitEconomicsFixtures';
+import {
+  makeCustomerEconomics,
+  makeMetrics,
+} from '../../__testUtils__/unitEconomicsFixtures';
 import { TagEconomicsCard } from './TagEconomicsCard';
 
 const window = { from: '2026-10-24', to: '2026-11-22' };
@@ -122,6 +125,22 @@ describe('TagEconomicsCard', () => {
       '$800.00',
       '100.0%',
     ]);
+  });
+
+  it('shows no trend against a previous period before the history', async () => {
+    await renderCard(
+      makeFakeApi({
+        getRollup: jest
+          .fn()
+          .mockResolvedValue(
+            makeCustomerEconomics({ ...window, historyFrom: '2026-10-01' }),
+          ),
+      }),
+    );
+    await screen.findByText('Cost and revenue by customer');
+    expect(rowCells('initech')[2]).toBe(
+      'No history before Oct 1, 2026 to compare with',
+    );
   });
 
   it('shows a negative margin in the error colour', async () => {

@@ -16,6 +16,8 @@ import {
   perLabel,
   type MetricDescription,
 } from '../../utils/metrics';
+import { historyGap } from '../../utils/history';
+import { previousWindow } from '../../utils/period';
 import { moneyCell, nameCell } from '../../utils/tableStyles';
 import { AiCostTable } from '../AiCostTable';
 import { ChangeIndicator } from '../ChangeIndicator';
@@ -71,6 +73,8 @@ function useColumns(
   tag: EconomicsTag,
   currency: string,
   metric: MetricDescription,
+  /** The first day of history when the previous period starts before it. */
+  noHistoryBefore: string | undefined,
 ): Column[] {
   const classes = useStyles();
   return useMemo(() => {
@@ -102,6 +106,7 @@ function useColumns(
             current={row.cost}
             previous={row.previousCost}
             currency={currency}
+            noHistoryBefore={noHistoryBefore}
           />
         ),
       },
@@ -145,7 +150,7 @@ function useColumns(
       );
     }
     return columns;
-  }, [tag, currency, metric, classes.negative]);
+  }, [tag, currency, metric, noHistoryBefore, classes.negative]);
 }
 
 /**
@@ -161,7 +166,12 @@ export function TagEconomicsTable(props: {
   const { tag, rollup, metric } = props;
   const classes = useStyles();
   const names = ECONOMICS_TAGS[tag];
-  const columns = useColumns(tag, rollup.currency, metric);
+  const columns = useColumns(
+    tag,
+    rollup.currency,
+    metric,
+    historyGap(previousWindow(rollup.from, rollup.to).from, rollup.historyFrom),
+  );
   const rows = useMemo(() => economicsRows(tag, rollup), [tag, rollup]);
   const [order, setOrder] = useState<EconomicsOrder>(DEFAULT_ORDER);
   const total = shownTotal(rows);

@@ -39,6 +39,27 @@ describe('TopMoversCard', () => {
     ]);
   });
 
+  it('lists no movers when the previous period starts before the history', async () => {
+    await renderInTestApp(
+      <TopMoversCard
+        rollup={makeRollup({ historyFrom: '2026-10-01' })}
+        groupBy="owner"
+      />,
+      {
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      screen.getByText(
+        'No history before Oct 1, 2026: the previous period (2026-09-24 – 2026-10-23) is not fully covered, so changes cannot be told. Pick a period starting on or after 2026-10-31.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/New spend/)).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Top movers' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('names tag values, spend without one and folded values', async () => {
     await renderInTestApp(
       <TopMoversCard

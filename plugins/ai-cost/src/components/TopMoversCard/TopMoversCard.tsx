@@ -8,7 +8,10 @@ import type {
   RollupResponse,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
+import { addDays, daysInclusive } from '@ai-cost/plugin-ai-cost-common';
 import { formatCurrency } from '../../utils/format';
+import { historyGap, noHistoryBeforeLabel } from '../../utils/history';
+import { previousWindow } from '../../utils/period';
 import { groupByLabel } from '../../utils/labels';
 import { ChangeIndicator } from '../ChangeIndicator';
 import { RollupItemName, rollupItemLabel } from '../RollupItemName';
@@ -41,39 +44,58 @@ export function TopMoversCard(props: TopMoversCardProps) {
   const { rollup, groupBy, limit } = props;
   const movers = topMovers(rollup.items, limit);
   const { noun } = groupByLabel(groupBy);
+  const previous = previousWindow(rollup.from, rollup.to);
+  const noHistoryBefore = historyGap(previous.from, rollup.historyFrom);
+  let body;
+  if (noHistoryBefore) {
+    // Spend before the history was never ingested: every group would look
+    // new or grown.
+    body = (
+      <Typography variant="body2">
+        {noHistoryBeforeLabel(noHistoryBefore)}: the previous period (
+        {previous.from} – {previous.to}) is not fully covered, so changes cannot
+        be told. Pick a period starting on or after{' '}
+        {addDays(noHistoryBefore, daysInclusive(rollup.from, rollup.to))}.
+      </Typography>
+    );
+  } else if (movers.length === 0) {
+    body = (
+      <Typography variant="body2">No {noun} changed its spend.</Typography>
+    );
+  } else {
+    body = (
+      <List dense disablePadding aria-label="Top movers">
+        {movers.map(item => (
+          <ListItem
+            key={item.key ?? rollupItemLabel(item, groupBy)}
+            disableGutters
+            divider
+          >
+            <ListItemText
+              primary={<RollupItemName item={item} groupBy={groupBy} />}
+              secondaryTypographyProps={{ component: 'div' }}
+              secondary={
+                <>
+                  {formatCurrency(item.cost, rollup.currency)} ·{' '}
+                  <ChangeIndicator
+                    current={item.cost}
+                    previous={item.previousCost}
+                    currency={rollup.currency}
+                  />
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+    );
+  }
   return (
     <InfoCard
       title="Top movers"
       subheader={`By ${noun}, against the previous period`}
     >
-      {movers.length === 0 ? (
-        <Typography variant="body2">No {noun} changed its spend.</Typography>
-      ) : (
-        <List dense disablePadding aria-label="Top movers">
-          {movers.map(item => (
-            <ListItem
-              key={item.key ?? rollupItemLabel(item, groupBy)}
-              disableGutters
-              divider
-            >
-              <ListItemText
-                primary={<RollupItemName item={item} groupBy={groupBy} />}
-                secondaryTypographyProps={{ component: 'div' }}
-                secondary={
-                  <>
-                    {formatCurrency(item.cost, rollup.currency)} ·{' '}
-                    <ChangeIndicator
-                      current={item.cost}
-                      previous={item.previousCost}
-                      currency={rollup.currency}
-                    />
-                  </>
-                }
-              />
-            </ListItem>
-          ))}
-        </List>
-      )}
+      {body}
     </InfoCard>
   );
 }

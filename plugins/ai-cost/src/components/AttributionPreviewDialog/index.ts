@@ -1,0 +1,12 @@
+export {
+  AttributionPreviewDialog,
+  type AttributionPreviewDialogProps,
+} from './AttributionPreviewDialog';
+export {
+  AttributionPreviewButton,
+  type AttributionPreviewButtonProps,
+} from './AttributionPreviewButton';
+export {
+  AttributionPreviewResult,
+  type AttributionPreviewResultProps,
+} from './AttributionPreviewResult';

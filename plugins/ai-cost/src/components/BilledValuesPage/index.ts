@@ -1,0 +1,4 @@
+export {
+  BilledValuesPage,
+  type AiCostBilledValuesPageProps,
+} from './BilledValuesPage';

@@ -1,0 +1,1 @@
+export { OrgForecastCard } from './OrgForecastCard';
