@@ -62,7 +62,9 @@ function promProd(
 }
 
 /** MetricStore.replaceWindow in memory: per origin, the window's points are replaced. */
-class InMemoryMetricStore implements Pick<MetricStore, 'replaceWindow'> {
+class InMemoryMetricStore
+  implements Pick<MetricStore, 'replaceWindow' | 'unitsOf'>
+{
   readonly points = new Map<string, MetricPoint[]>();
   readonly calls: Array<{ origin: string; window: MetricWindow }> = [];
   failWith?: Error;
@@ -78,6 +80,16 @@ class InMemoryMetricStore implements Pick<MetricStore, 'replaceWindow'> {
       p => p.date < window.from || p.date > window.to,
     );
     this.points.set(origin, [...kept, ...points]);
+  }
+
+  async unitsOf(metrics: string[]): Promise<Map<string, string | null>> {
+    const units = new Map<string, string | null>();
+    for (const point of [...this.points.values()].flat()) {
+      if (metrics.includes(point.metric) && point.unit !== null) {
+        units.set(point.metric, point.unit);
+      }
+    }
+    return units;
   }
 }
 
@@ -361,6 +373,17 @@ describe('PrometheusMetricsPuller', () => {
       { ...STORED[0], valueMicros: 120_500_000 }, // 120 + 0.5
       STORED[1],
     ]);
+  });
+
+  it('refuses a unit other than the one stored, before reading anything', async () => {
+    store.points.set('push', [{ ...STORED[0], unit: 'pages' }]);
+    await expect(puller().pullNow('prom-prod')).rejects.toMatchObject({
+      name: 'InputError',
+      message:
+        'metric documents_processed: the query states the unit documents, but documents_processed is stored in pages; state pages in aiCost.metrics.prometheus or pull the values under another metric name',
+    });
+    expect(fake.requests).toHaveLength(0);
+    expect(store.points.get('prom-prod')).toBeUndefined();
   });
 
   it('refuses an unknown source', async () => {

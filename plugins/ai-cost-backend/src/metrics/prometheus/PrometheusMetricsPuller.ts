@@ -2,7 +2,7 @@ import type {
   LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { addDays, dayOf } from '@ai-cost/plugin-ai-cost-common';
 import type { MetricStore, MetricWindow } from '../../database/MetricStore';
 import type { MetricPoint } from '../types';
@@ -14,7 +14,7 @@ import type { PrometheusSourceSettings } from './readPrometheusSettings';
 export interface PrometheusMetricsPullerOptions {
   /** `aiCost.metrics.prometheus`, from `readPrometheusSettings`. */
   sources: PrometheusSourceSettings[];
-  store: Pick<MetricStore, 'replaceWindow'>;
+  store: Pick<MetricStore, 'replaceWindow' | 'unitsOf'>;
   scheduler: SchedulerService;
   logger: LoggerService;
   now?: () => Date;
@@ -92,6 +92,7 @@ export class PrometheusMetricsPuller {
     const window = this.windowOf(settings);
     let result: PrometheusPullResult;
     try {
+      await this.checkUnits(settings);
       const read = await this.read(settings, client, window, signal);
       await this.options.store.replaceWindow(sourceId, window, read.points);
       result = { ...read, window, points: read.points.length };
@@ -125,6 +126,27 @@ export class PrometheusMetricsPuller {
       throw error;
     }
     return result;
+  }
+
+  /**
+   * A metric keeps one unit, as `POST /metrics` requires: a query stating a
+   * unit other than the one already stored (pushed, or pulled by another
+   * source) is refused before anything is read, naming both units.
+   */
+  private async checkUnits(settings: PrometheusSourceSettings) {
+    const stated = settings.queries.filter(q => q.unit !== null);
+    if (stated.length === 0) return;
+    const stored = await this.options.store.unitsOf([
+      ...new Set(stated.map(q => q.metric)),
+    ]);
+    for (const query of stated) {
+      const unit = stored.get(query.metric) ?? null;
+      if (unit !== null && unit !== query.unit) {
+        throw new InputError(
+          `metric ${query.metric}: the query states the unit ${query.unit}, but ${query.metric} is stored in ${unit}; state ${unit} in aiCost.metrics.prometheus or pull the values under another metric name`,
+        );
+      }
+    }
   }
 
   /** Every query of a source over the window; throws at the first failed query. */
