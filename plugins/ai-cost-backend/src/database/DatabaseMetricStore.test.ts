@@ -180,6 +180,20 @@ describe('DatabaseMetricStore', () => {
         },
         { metric: 'revenue', unit: 'USD', lastDate: '2026-11-04', entities: 1 },
       ]);
+      // Of some entities only: b has documents, nobody listed has revenue.
+      expect(
+        await store.listMetrics({
+          entityRefs: ['component:default/b', 'component:default/c'],
+        }),
+      ).toEqual([
+        {
+          metric: 'documents',
+          unit: null,
+          lastDate: '2026-11-09',
+          entities: 1,
+        },
+      ]);
+      expect(await store.listMetrics({ entityRefs: [] })).toEqual([]);
       expect(await store.unitsOf(['revenue', 'documents', 'absent'])).toEqual(
         new Map([
           ['documents', null],

@@ -112,8 +112,36 @@ export class DatabaseMetricStore implements MetricStore {
     }));
   }
 
-  async listMetrics(): Promise<StoredMetric[]> {
-    const rows = (await this.db(TABLE)
+  async listMetrics(
+    options: { entityRefs?: string[] } = {},
+  ): Promise<StoredMetric[]> {
+    if (!options.entityRefs) return this.#listMetrics();
+    // Chunks hold distinct entities, so their counts add up.
+    const merged = new Map<string, StoredMetric>();
+    for (const chunk of chunks(options.entityRefs, IN_CHUNK)) {
+      for (const found of await this.#listMetrics(chunk)) {
+        const before = merged.get(found.metric);
+        merged.set(
+          found.metric,
+          before
+            ? {
+                ...before,
+                unit: before.unit ?? found.unit,
+                lastDate:
+                  found.lastDate > before.lastDate
+                    ? found.lastDate
+                    : before.lastDate,
+                entities: before.entities + found.entities,
+              }
+            : found,
+        );
+      }
+    }
+    return [...merged.values()].sort((a, b) => (a.metric < b.metric ? -1 : 1));
+  }
+
+  async #listMetrics(entityRefs?: string[]): Promise<StoredMetric[]> {
+    const query = this.db(TABLE)
       .select('metric')
       .max({ unit: 'unit', lastDate: 'date' })
       .countDistinct({ entities: 'entity_ref' })
@@ -121,7 +149,9 @@ export class DatabaseMetricStore implements MetricStore {
         orgWide: this.db.raw("case when entity_ref = '' then 1 else 0 end"),
       })
       .groupBy('metric')
-      .orderBy('metric')) as Array<{
+      .orderBy('metric');
+    if (entityRefs) query.whereIn('entity_ref', entityRefs);
+    const rows = (await query) as Array<{
       metric: string;
       unit: string | null;
       lastDate: string;

@@ -51,7 +51,10 @@ export interface MetricStore {
     }>
   >;
   /** Every metric stored, by name. */
-  listMetrics(): Promise<StoredMetric[]>;
+  listMetrics(options?: {
+    /** Only values of these entities (the organisation-wide ones left out). */
+    entityRefs?: string[];
+  }): Promise<StoredMetric[]>;
   /**
    * Daily sums of a metric over the given entities (all values when
    * `entityRefs` is omitted), optionally per value of one tag.

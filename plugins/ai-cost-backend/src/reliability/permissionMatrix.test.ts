@@ -60,6 +60,7 @@ const MATRIX: Row[] = [
   },
   { route: 'POST /metrics', method: 'post', url: () => '/metrics', body: { metrics: [{ metric: 'documents', date: '2026-11-01', value: 3, entityRef: SVC }] }, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /metrics', method: 'get', url: () => '/metrics', expect: [401, 200, 200, 200, 200] },
+  { route: 'GET /metrics?entityRef', method: 'get', url: () => `/metrics?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /unit-costs', method: 'get', url: () => `/unit-costs?entityRef=${SVC}&${WINDOW}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /rollup?metric', method: 'get', url: () => `/rollup?groupBy=tag:customer&metric=requests&${WINDOW}`, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /budgets', method: 'get', url: () => `/budgets?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },

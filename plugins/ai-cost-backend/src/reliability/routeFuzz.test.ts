@@ -650,7 +650,8 @@ const ROUTES: FuzzRoute[] = [
   {
     route: 'GET /metrics',
     method: 'get',
-    input: () => fuzzCase({ fixedPath: '/metrics', query: {} }),
+    input: () =>
+      fuzzCase({ fixedPath: '/metrics', query: { entityRef: refs } }),
   },
   {
     route: 'POST /metrics',

@@ -2380,7 +2380,20 @@ export const spec = {
       get: {
         operationId: 'ListMetrics',
         description:
-          'Every metric unit costs can divide by: the built-ins, then the\npushed and pulled ones with their unit and last day. Names and units\nonly; any signed-in user or service.\n',
+          'Every metric unit costs can divide by: the built-ins, then the\npushed and pulled ones with their unit and last day. Names and units\nonly; any signed-in user or service. With entityRef, only the stored\nmetrics with a value for that entity or its descendants (the\norganisation-wide values left out), their last day among those\nvalues; needs ai-cost.costs.read on the entity (404 otherwise).\n',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            description:
+              'A full entity reference such as component:default/my-service.',
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
         responses: {
           '200': {
             description: 'The metrics.',

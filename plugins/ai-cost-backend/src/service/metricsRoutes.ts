@@ -5,6 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import {
   aiCostAdminPermission,
+  metricsQuerySchema,
   pushMetricsRequestSchema,
   unitCostsQuerySchema,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -55,8 +56,14 @@ export function registerMetricsRoutes(
   });
 
   router.get('/metrics', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ metrics: await unitEconomics.list() });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(metricsQuerySchema, req.query);
+    const entity = query.entityRef
+      ? await entities.readable(query.entityRef, credentials)
+      : undefined;
+    res.json({ metrics: await unitEconomics.list(entity?.entityRef) });
   });
 
   router.get('/unit-costs', async (req, res) => {

@@ -436,6 +436,33 @@ describe('unit economics: metrics, unit costs and margins', () => {
           lastDate: '2026-11-02',
         },
       ]);
+
+      // Of one entity: the stored metrics with a value for it or what it
+      // owns; documents are organisation-wide only.
+      const names = async (ref: string) => {
+        const listed = await test.call(
+          'get',
+          `/metrics?entityRef=${ref}`,
+          'user:default/someone',
+        );
+        expect(listed.status).toBe(200);
+        return listed.body.metrics.map((m: { metric: string }) => m.metric);
+      };
+      const builtIns = ['requests', 'tokens', 'customers'];
+      expect(await names(DOC)).toEqual([...builtIns, 'revenue']);
+      expect(await names('group:default/team-a')).toEqual([
+        ...builtIns,
+        'revenue',
+      ]);
+      expect(await names(CHAT)).toEqual(builtIns);
+      const unknown = await test.call(
+        'get',
+        '/metrics?entityRef=component:default/nobody',
+      );
+      expect(unknown.status).toBe(404);
+      const bad = await test.call('get', '/metrics?entityRef=doc-service');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(/^entityRef: /);
     });
 
     it('lets only services and admins push, and audits the push', async () => {

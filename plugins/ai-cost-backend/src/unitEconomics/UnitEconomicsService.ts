@@ -70,9 +70,18 @@ export class UnitEconomicsService {
     },
   ) {}
 
-  /** Every metric: the built-ins, then the stored ones by name. */
-  async list(): Promise<MetricInfo[]> {
-    const stored = await this.options.metrics.listMetrics();
+  /**
+   * The built-ins, then the stored metrics by name: all of them, or with an
+   * entity those with a value for it or its descendants (what its unit
+   * costs can be measured by).
+   */
+  async list(entityRef?: string): Promise<MetricInfo[]> {
+    let entityRefs: string[] | undefined;
+    if (entityRef) {
+      const { graph } = await this.options.index.read();
+      entityRefs = [entityRef, ...graph.descendants(entityRef)];
+    }
+    const stored = await this.options.metrics.listMetrics({ entityRefs });
     return [
       ...builtInMetrics.map(metric => ({
         metric,

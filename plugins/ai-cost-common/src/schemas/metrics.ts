@@ -145,6 +145,14 @@ export type MetricInfo = {
 /** Response of `GET /metrics`. @public */
 export type MetricsResponse = { metrics: MetricInfo[] };
 
+/** Query of `GET /metrics`: with `entityRef`, the metrics with values for it or its descendants. @public */
+export const metricsQuerySchema = z
+  .object({ entityRef: entityRefSchema.optional() })
+  .strict();
+
+/** Query of `GET /metrics`. @public */
+export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
 /** Query of `GET /unit-costs`. @public */
 export const unitCostsQuerySchema = z
   .object({

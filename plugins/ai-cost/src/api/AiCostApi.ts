@@ -186,8 +186,12 @@ export interface AiCostApi {
   getRollup(request: GetRollupRequest): Promise<RollupResponse>;
   /** Cost per unit of a business metric of one entity, daily and against the previous period (as `getCosts`). */
   getUnitCosts(request: GetUnitCostsRequest): Promise<UnitCostsResponse>;
-  /** The business metrics the plugin knows, built-ins (`requests`, `tokens`, `customers`) included. */
-  getMetrics(): Promise<MetricsResponse>;
+  /**
+   * The business metrics the plugin knows, built-ins (`requests`, `tokens`,
+   * `customers`) included; with `entityRef`, only the stored metrics with a
+   * value for that entity or its descendants.
+   */
+  getMetrics(request?: Partial<EntityRequest>): Promise<MetricsResponse>;
   /** Conflicts and annotation problems of the attribution index (needs `ai-cost.org.read`). */
   getAttributionStatus(): Promise<AttributionStatus>;
   /** An entity's claims with whether each can match anything: a source configured, its value billed and when (as `getCosts`). */

@@ -276,6 +276,20 @@ describe('AiCostClient', () => {
       await expect(client.getMetrics()).resolves.toEqual(metrics);
       expect(url).toBe(`${baseUrl}/metrics`);
     });
+
+    it('lists the metrics of an entity', async () => {
+      let url = '';
+      server.use(
+        http.get(`${baseUrl}/metrics`, ({ request }) => {
+          url = request.url;
+          return HttpResponse.json(makeMetrics());
+        }),
+      );
+      await client.getMetrics({ entityRef: 'component:default/support-bot' });
+      expect(new URL(url).searchParams.get('entityRef')).toBe(
+        'component:default/support-bot',
+      );
+    });
   });
 
   it('reads the attribution status without a query', async () => {

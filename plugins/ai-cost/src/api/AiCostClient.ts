@@ -136,8 +136,12 @@ export class AiCostClient implements AiCostApi {
     });
   }
 
-  async getMetrics(): Promise<MetricsResponse> {
-    return this.request<MetricsResponse>('metrics');
+  async getMetrics(
+    request: Partial<EntityRequest> = {},
+  ): Promise<MetricsResponse> {
+    return this.request<MetricsResponse>('metrics', undefined, {
+      entityRef: request.entityRef,
+    });
   }
 
   async getAttributionStatus(): Promise<AttributionStatus> {

@@ -55,6 +55,8 @@ describe('UnitEconomicsCard', () => {
     // $260 of the days with a value / 40,000 requests.
     expect(await screen.findByText('$0.0065')).toBeInTheDocument();
     expect(api.getUnitCosts).toHaveBeenCalledWith({ entityRef, ...window });
+    // The picker offers the metrics this entity has values of.
+    expect(api.getMetrics).toHaveBeenCalledWith({ entityRef });
     expect(screen.getByText('per request')).toBeInTheDocument();
     // A falling unit cost in the success colour.
     expect(

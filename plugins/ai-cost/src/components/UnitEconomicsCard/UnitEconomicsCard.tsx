@@ -87,7 +87,7 @@ function UnitCostNotes(props: {
 export function UnitEconomicsCard(props: UnitEconomicsCardProps) {
   const { entityRef, window } = props;
   const [picked, setPicked] = useState<string>();
-  const metrics = useMetrics();
+  const metrics = useMetrics(entityRef);
   const unitCosts = useUnitCosts(entityRef, picked, window);
   const current = unitCosts.value;
   const metric = current ? describeMetric(current, metrics.value) : undefined;
