@@ -16,7 +16,11 @@ import {
   type BudgetPeriod,
 } from '@ai-cost/plugin-ai-cost-common';
 import { aiCostApiRef } from '../../api';
+import { useSpendForecast } from '../../hooks';
 import { errorMessage } from '../../utils/errors';
+import { formatCurrency } from '../../utils/format';
+import { amountWarning } from './budgetPlanning';
+import { BudgetPlanning } from './BudgetPlanning';
 import { parseAmount, parseThresholds, thresholdsToText } from './thresholds';
 
 const useStyles = makeStyles(theme => ({
@@ -25,6 +29,12 @@ const useStyles = makeStyles(theme => ({
     flexDirection: 'column',
     gap: theme.spacing(2),
     marginTop: theme.spacing(1),
+  },
+  warning: {
+    color:
+      theme.palette.type === 'dark'
+        ? theme.palette.warning.light
+        : theme.palette.warning.dark,
   },
   actions: { justifyContent: 'space-between', padding: theme.spacing(1, 3, 2) },
 }));
@@ -72,6 +82,17 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string>();
   const [busy, setBusy] = useState<'save' | 'remove'>();
+  const forecast = useSpendForecast({ entityRef, skip: !open });
+  const typed = parseAmount(amount);
+  const warning =
+    'amount' in typed
+      ? amountWarning(
+          typed.amount,
+          forecast.value?.forecast?.median,
+          period,
+          value => formatCurrency(value, currency),
+        )
+      : undefined;
 
   useEffect(() => {
     if (!open) return;
@@ -152,6 +173,16 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
               {serverError}
             </Alert>
           )}
+          <BudgetPlanning
+            forecast={forecast.value}
+            error={forecast.error}
+            period={period}
+            currency={currency}
+            onUse={value => {
+              setAmount(String(value));
+              setErrors(before => ({ ...before, amount: undefined }));
+            }}
+          />
           <div className={classes.fields}>
             <TextField
               id="ai-cost-budget-amount"
@@ -163,10 +194,14 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
               error={Boolean(errors.amount)}
               helperText={
                 errors.amount ??
+                warning ??
                 `Per ${
                   period === 'quarter' ? 'quarter' : 'month'
                 }, in ${currency}`
               }
+              FormHelperTextProps={{
+                className: !errors.amount && warning ? classes.warning : '',
+              }}
               inputProps={{ min: 0, step: 'any' }}
               InputProps={{
                 startAdornment: (

@@ -36,6 +36,8 @@ describe('parseAmount', () => {
     ['abc', { error: 'Enter a number' }],
     ['0', { error: 'The budget must be greater than 0' }],
     ['-5', { error: 'The budget must be greater than 0' }],
+    ['0.001', { error: 'The budget must be at least 0.01' }],
+    ['0.01', { amount: 0.01 }],
     ['2e12', { error: 'The budget must be at most 1e12' }],
   ])('reads %p', (text, expected) => {
     expect(parseAmount(text)).toEqual(expected);

@@ -46,6 +46,7 @@ export function parseAmount(
   const amount = Number(trimmed);
   if (!Number.isFinite(amount)) return { error: 'Enter a number' };
   if (amount <= 0) return { error: 'The budget must be greater than 0' };
+  if (amount < 0.01) return { error: 'The budget must be at least 0.01' };
   if (amount > 1e12) return { error: 'The budget must be at most 1e12' };
   return { amount: Math.round(amount * 1e6) / 1e6 };
 }

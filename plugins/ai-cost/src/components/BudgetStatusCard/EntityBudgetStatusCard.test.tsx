@@ -166,6 +166,59 @@ describe('EntityBudgetStatusCard', () => {
     );
   });
 
+  it('plans from the month-end forecast: a suggested budget, and a word on an implausible amount', async () => {
+    const api = makeFakeApi();
+    await renderCard(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit budget' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(api.getSpendForecast).toHaveBeenCalledWith({ entityRef });
+    const planning = await within(dialog).findByTestId('budget-planning');
+    expect(planning).toHaveTextContent(
+      'Spent $845.50 from Nov 1 to Nov 21; month-end forecast $1,160.50 (range $1,120.25–$1,204.75).',
+    );
+    // 1,160.50 × 1.2 = 1,392.60 → 1,400
+    expect(planning).toHaveTextContent(
+      'Suggested: $1,400.00 per month (the forecast plus 20% headroom)',
+    );
+    const amount = within(dialog).getByLabelText(/Budget amount/);
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '0.5');
+    expect(
+      within(dialog).getByText(
+        'Less than a quarter of the month-end forecast ($1,160.50): it will be exceeded early in the month',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '1000000000');
+    expect(
+      within(dialog).getByText(
+        'More than 20 times the month-end forecast ($1,160.50): its alerts would hardly ever fire',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Use $1,400.00' }),
+    );
+    expect(amount).toHaveValue(1400);
+    expect(within(dialog).getByText('Per month, in USD')).toBeInTheDocument();
+    // A quarter plans three months at this pace: 1,160.50 × 3 × 1.2 = 4,177.80 → 4,200
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Period'),
+      'quarter',
+    );
+    expect(planning).toHaveTextContent(
+      "Suggested: $4,200.00 per quarter (three months at this month's forecast plus 20% headroom)",
+    );
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '0.001');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      within(dialog).getByText('The budget must be at least 0.01'),
+    ).toBeInTheDocument();
+    expect(api.setBudget).not.toHaveBeenCalled();
+  });
+
   it('validates the amount and the thresholds before saving', async () => {
     const api = makeFakeApi();
     await renderCard(api);
