@@ -9,7 +9,10 @@ import {
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { AnomalyStore, AttributionStore, BudgetStore } from '../database';
 import { monthForecast, toSpendForecast, type DailyCost } from '../forecast';
-import type { OwnerNotifier } from '../notifications/OwnerNotifier';
+import type {
+  OwnerMessage,
+  OwnerNotifier,
+} from '../notifications/OwnerNotifier';
 import type { BudgetService } from './BudgetService';
 import { budgetState, toBudgetStatus, type BudgetState } from './budgetState';
 import type { EffectiveBudget } from './resolveBudget';
@@ -158,18 +161,29 @@ export class BudgetMonitor {
 
   /**
    * Fires the thresholds reached since the last check, each once per period
-   * and basis; returns how many notifications were sent.
+   * and basis, in one notification per entity and check (crossing several
+   * at once says so in one message, naming the highest). A threshold
+   * projected but not yet reached fires only when the budget is at risk (the
+   * forecast reaches the budget): an owner on track hears nothing about what
+   * the forecast says of 50%. Returns how many notifications were sent.
    */
   async checkAlerts(): Promise<number> {
-    const { budgetStore, notifier, currency } = this.options;
+    const { budgetStore, notifier, currency, index } = this.options;
+    const { graph } = await index.read();
     let sent = 0;
     for (const status of await this.#allStates()) {
       const budget = status.budget?.amount ?? 0;
-      const money = (value: number) => formatMoney(value, currency);
+      const fresh: Array<{ fraction: number; projectedDate: string | null }> =
+        [];
       for (const threshold of status.thresholds) {
         const basis = threshold.crossed ? 'actual' : 'forecast';
-        if (!threshold.crossed && !threshold.projectedDate) continue;
-        const fresh = await budgetStore.recordAlert({
+        if (
+          !threshold.crossed &&
+          (status.state !== 'at-risk' || !threshold.projectedDate)
+        ) {
+          continue;
+        }
+        const recorded = await budgetStore.recordAlert({
           entityRef: status.entityRef,
           periodStart: status.period.start,
           threshold: threshold.fraction,
@@ -178,32 +192,98 @@ export class BudgetMonitor {
           budget,
           projectedDate: threshold.crossed ? null : threshold.projectedDate,
         });
-        if (!fresh) continue;
-        const period =
-          status.period.period === 'month' ? 'monthly' : 'quarterly';
-        await notifier.notify({
-          entityRef: status.entityRef,
-          topic: 'ai-cost-budget',
-          scope: `ai-cost:budget:${status.entityRef}:${status.period.start}:${threshold.fraction}:${basis}`,
-          severity: threshold.fraction >= 1 ? 'high' : 'normal',
-          title: threshold.crossed
-            ? `${status.entityRef} reached ${percent(
-                threshold.fraction,
-              )} of its ${period} AI budget`
-            : `${status.entityRef} is projected to reach ${percent(
-                threshold.fraction,
-              )} of its ${period} AI budget on ${threshold.projectedDate}`,
-          description: `Spent ${money(status.spent)} of ${money(budget)} from ${
-            status.period.start
-          } to ${status.period.asOf}; forecast for the period ${money(
-            status.forecast.median,
-          )} (80% band ${money(status.forecast.low)}–${money(
-            status.forecast.high,
-          )}). The period ends on ${status.period.end}.`,
-        });
-        sent += 1;
+        if (recorded) {
+          fresh.push({
+            fraction: threshold.fraction,
+            projectedDate: threshold.crossed ? null : threshold.projectedDate,
+          });
+        }
       }
+      if (fresh.length === 0) continue;
+      fresh.sort((a, b) => a.fraction - b.fraction);
+      await notifier.notify(
+        budgetAlertMessage({
+          status,
+          budget,
+          name: graph.get(status.entityRef)?.title ?? status.entityRef,
+          crossed: fresh.filter(t => t.projectedDate === null),
+          projected: fresh.filter(t => t.projectedDate !== null),
+          money: value => formatMoney(value, currency),
+        }),
+      );
+      sent += 1;
     }
     return sent;
   }
+}
+
+/** "Nov 25" for 2026-11-25. */
+function readableDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/**
+ * One notification for the thresholds an entity reached in one check: the
+ * highest reached on actual spend leads, else the budget projected to be
+ * reached; the others are listed in the description.
+ */
+function budgetAlertMessage(options: {
+  status: BudgetState;
+  budget: number;
+  name: string;
+  crossed: Array<{ fraction: number }>;
+  projected: Array<{ fraction: number; projectedDate: string | null }>;
+  money: (value: number) => string;
+}): OwnerMessage {
+  const { status, budget, name, crossed, projected, money } = options;
+  const period = status.period.period === 'month' ? 'monthly' : 'quarterly';
+  const top = crossed.at(-1);
+  const next = projected.at(-1);
+  let title: string;
+  if (top) {
+    title = `${name} reached ${percent(
+      top.fraction,
+    )} of its ${period} AI budget`;
+  } else {
+    title = `${name} is projected to reach ${percent(
+      next!.fraction,
+    )} of its ${period} AI budget on ${readableDay(next!.projectedDate!)}`;
+  }
+  const alsoCrossed =
+    crossed.length > 1
+      ? ` Thresholds reached since the last alert: ${crossed
+          .map(t => percent(t.fraction))
+          .join(', ')}.`
+      : '';
+  const alsoProjected =
+    top && next
+      ? ` Projected to reach ${percent(next.fraction)} on ${readableDay(
+          next.projectedDate!,
+        )}.`
+      : '';
+  const highest = top ?? next!;
+  return {
+    entityRef: status.entityRef,
+    topic: 'ai-cost-budget',
+    scope: `ai-cost:budget:${status.entityRef}:${status.period.start}:${
+      highest.fraction
+    }:${top ? 'actual' : 'forecast'}`,
+    severity: highest.fraction >= 1 ? 'high' : 'normal',
+    title,
+    description: `Spent ${money(status.spent)} of ${money(
+      budget,
+    )} from ${readableDay(status.period.start)} to ${readableDay(
+      status.period.asOf,
+    )}; forecast for the period ${money(
+      status.forecast.median,
+    )} (80% band ${money(status.forecast.low)}–${money(
+      status.forecast.high,
+    )}). The period ends on ${readableDay(
+      status.period.end,
+    )}.${alsoCrossed}${alsoProjected}`,
+  };
 }
