@@ -14,6 +14,7 @@ import type { DailyCost } from '../forecast';
 import type { OwnerNotifier } from '../notifications/OwnerNotifier';
 import {
   baselineBreakdown,
+  scaleBaseline,
   sumBreakdown,
   type DatedBreakdownRow,
 } from './breakdowns';
@@ -200,9 +201,12 @@ export class AnomalyMonitor {
       relevant,
       group.days.map(d => d.date),
     );
-    const baseline = baselineBreakdown(
-      relevant,
-      group.days.map(d => d.baselineDates),
+    const baseline = scaleBaseline(
+      baselineBreakdown(
+        relevant,
+        group.days.map(d => d.baselineDates),
+      ),
+      group.expected,
     );
     return {
       entityRef: series.entityRef,
@@ -217,7 +221,10 @@ export class AnomalyMonitor {
           ? 100
           : Math.round(group.impactPct * 10) / 10,
       severity: group.peakSeverity,
-      rootCauses: rankRootCauses({ window: windowRows, baseline }),
+      rootCauses: rankRootCauses(
+        { window: windowRows, baseline },
+        { impact: group.impact },
+      ),
       status: group.endDate === asOf ? 'open' : 'resolved',
     };
   }

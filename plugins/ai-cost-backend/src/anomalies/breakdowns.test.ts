@@ -1,4 +1,4 @@
-import { baselineBreakdown, sumBreakdown } from './breakdowns';
+import { baselineBreakdown, scaleBaseline, sumBreakdown } from './breakdowns';
 
 describe('breakdown helpers', () => {
   const rows = [
@@ -23,6 +23,28 @@ describe('breakdown helpers', () => {
     ).toEqual([
       { dimension: 'model', key: 'a', cost: 35 },
       { dimension: 'model', key: 'b', cost: 2 },
+    ]);
+  });
+
+  it('restates the baseline so that each dimension adds up to the anomaly expected', () => {
+    // Averaged baseline: models a 600 + b 300 = 900, providers x 900; the
+    // detector's weekday median says 1,000,000 µ$ was expected.
+    const scaled = scaleBaseline(
+      [
+        { dimension: 'model', key: 'a', cost: 600 },
+        { dimension: 'model', key: 'b', cost: 300 },
+        { dimension: 'provider', key: 'x', cost: 900 },
+        { dimension: 'apiKey', key: 'new', cost: 0 },
+      ],
+      1000,
+    );
+    expect(scaled).toEqual([
+      // 1,000 × 2/3 = 666.67 and 333.33: the larger remainder takes the µ$.
+      { dimension: 'model', key: 'a', cost: 667 },
+      { dimension: 'model', key: 'b', cost: 333 },
+      { dimension: 'provider', key: 'x', cost: 1000 },
+      // No baseline spend to scale: left as it is.
+      { dimension: 'apiKey', key: 'new', cost: 0 },
     ]);
   });
 });

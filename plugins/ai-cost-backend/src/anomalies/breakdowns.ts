@@ -1,3 +1,5 @@
+import { allocateMicros } from '@ai-cost/plugin-ai-cost-common';
+
 /** Dimensions a spend change can be explained by. */
 export type RootCauseDimension =
   | 'model'
@@ -69,4 +71,33 @@ export function baselineBreakdown(
     if (weight !== undefined) addRow(sums, row, row.cost * weight);
   }
   return [...sums.values()].map(r => ({ ...r, cost: Math.round(r.cost) }));
+}
+
+/**
+ * The baseline restated so that each dimension's keys add up to the
+ * anomaly's own `expected` (micro-units, largest remainder): the baseline
+ * breakdown averages the baseline days while the detector's expected is a
+ * robust weekday median, and a root cause must not show a different
+ * expected than the anomaly it explains. The keys keep their proportions; a
+ * dimension without baseline spend is left as it is.
+ */
+export function scaleBaseline(
+  baseline: readonly BreakdownRow[],
+  expected: number,
+): BreakdownRow[] {
+  const byDimension = new Map<RootCauseDimension, BreakdownRow[]>();
+  for (const row of baseline) {
+    byDimension.set(row.dimension, [
+      ...(byDimension.get(row.dimension) ?? []),
+      row,
+    ]);
+  }
+  return [...byDimension.values()].flatMap(rows => {
+    if (!rows.some(row => row.cost > 0)) return rows;
+    const costs = allocateMicros(
+      expected,
+      rows.map(row => row.cost),
+    );
+    return rows.map((row, i) => ({ ...row, cost: costs[i] }));
+  });
 }

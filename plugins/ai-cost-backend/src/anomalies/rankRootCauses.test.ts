@@ -110,4 +110,14 @@ describe('rankRootCauses', () => {
       },
     ]);
   });
+
+  it('gives shares of the anomaly impact when told it, so they match the headline', () => {
+    // impact = 530 − 150 = 380; model a rose 400 while b fell 20: a is
+    // 400 / 380 of the increase, not the 100% of the dimension's rises.
+    const [first] = rankRootCauses({ window, baseline }, { impact: 380 });
+    expect(first).toMatchObject({ dimension: 'model', key: 'a' });
+    expect(first.share).toBeCloseTo(400 / 380, 12);
+    const [plain] = rankRootCauses({ window, baseline });
+    expect(plain.share).toBe(1);
+  });
 });

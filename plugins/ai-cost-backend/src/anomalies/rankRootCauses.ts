@@ -11,10 +11,11 @@ export interface RootCause {
   /** actual − expected. */
   contribution: number;
   /**
-   * contribution / the dimension's total change in the anomaly's direction
-   * (0..1). Shares are per dimension: the shares of one dimension's keys add
-   * up to at most 1, while shares of different dimensions describe the same
-   * money (a model's spike is also its provider's) and must not be added.
+   * contribution / the anomaly's impact when given (see
+   * {@link RootCauseOptions.impact}), else / the dimension's total change in
+   * the anomaly's direction (0..1). Shares are per dimension: shares of
+   * different dimensions describe the same money (a model's spike is also
+   * its provider's) and must not be added.
    */
   share: number;
 }
@@ -23,6 +24,14 @@ export interface RootCause {
 export interface RootCauseOptions {
   /** Most causes returned. Default 5. */
   limit?: number;
+  /**
+   * The anomaly's actual − expected: shares are of it, so that a cause is
+   * "x% of the increase" the anomaly's headline shows. With a baseline
+   * scaled to the anomaly's expected (`scaleBaseline`) each dimension's
+   * contributions add up to it; a key that moved the other way can take a
+   * share above 1 from the others.
+   */
+  impact?: number;
   /** Explain an increase (default) or a decrease. */
   direction?: 'increase' | 'decrease';
   /**
@@ -104,8 +113,9 @@ export function rankRootCauses(
     });
   }
   for (const cause of candidates) {
-    cause.share =
-      (sign * cause.contribution) / dimensionChange.get(cause.dimension)!;
+    cause.share = options.impact
+      ? cause.contribution / options.impact
+      : (sign * cause.contribution) / dimensionChange.get(cause.dimension)!;
   }
 
   const tolerance = tieTolerance * Math.max(0, ...dimensionChange.values());

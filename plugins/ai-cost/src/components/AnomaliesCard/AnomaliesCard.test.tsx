@@ -85,10 +85,13 @@ describe('EntityAnomaliesCard', () => {
   it('shows expected vs actual, impact, severity and the top causes', async () => {
     await renderEntityCard(makeFakeApi());
     await screen.findByRole('list', { name: 'Anomalies' });
-    const [ongoing, resolved] = items();
+    const [ongoing, resolved, oneDay] = items();
     expect(within(ongoing).getByText('High severity')).toBeInTheDocument();
+    // The amounts say how many days they run over.
+    expect(resolved).toHaveTextContent('Over 2 days: expected');
+    expect(oneDay).toHaveTextContent('That day: expected');
     expect(ongoing).toHaveTextContent(
-      'Expected $120.50, actual $410.75 · +$290.25 (+240.9%)',
+      'Over 4 days: expected $120.50, actual $410.75 · +$290.25 (+240.9%)',
     );
     expect(
       within(
@@ -189,7 +192,7 @@ describe('EntityAnomaliesCard', () => {
     await renderEntityCard(makeFakeApi(), { currency: 'EUR' });
     await screen.findByRole('list', { name: 'Anomalies' });
     expect(items()[0]).toHaveTextContent(
-      'Expected €120.50, actual €410.75 · +€290.25 (+240.9%)',
+      'Over 4 days: expected €120.50, actual €410.75 · +€290.25 (+240.9%)',
     );
   });
 

@@ -24,6 +24,7 @@ import { AnomalyFeedback } from './AnomalyFeedback';
 import {
   anomalyDates,
   anomalySubject,
+  anomalySpan,
   rootCauseLabel,
   severityLabels,
   topRootCauses,
@@ -149,7 +150,8 @@ export function AnomalyList(props: AnomalyListProps) {
               )}
             </div>
             <Typography variant="body2" className={classes.figures}>
-              Expected {money(anomaly.expected)}, actual {money(anomaly.actual)}
+              {anomalySpan(anomaly)}: expected {money(anomaly.expected)}, actual{' '}
+              {money(anomaly.actual)}
               {' · '}
               <span className={classes.impact}>
                 {formatCurrencyChange(anomaly.impact, currency)} (

@@ -5,6 +5,7 @@ import type {
   AnomalySeverity,
   TokenType,
 } from '@ai-cost/plugin-ai-cost-common';
+import { daysInclusive } from '@ai-cost/plugin-ai-cost-common';
 import { formatDay, splitProviderKey } from '../../utils/format';
 import { providerLabel, tokenTypeLabels } from '../../utils/labels';
 
@@ -38,6 +39,14 @@ export function anomalyDates(
   if (status === 'open') return `Ongoing since ${formatDay(startDate)}`;
   if (startDate === endDate) return formatDay(startDate);
   return `${formatDay(startDate)} – ${formatDay(endDate)}`;
+}
+
+/** What the amounts cover: `That day` or `Over 4 days`. */
+export function anomalySpan(
+  anomaly: Pick<Anomaly, 'startDate' | 'endDate'>,
+): string {
+  const days = daysInclusive(anomaly.startDate, anomaly.endDate);
+  return days === 1 ? 'That day' : `Over ${days} days`;
 }
 
 /** `API key key_shared_eval (OpenAI)`, `Model gpt-4o (OpenAI)`, `Output (incl. reasoning) tokens`. */
