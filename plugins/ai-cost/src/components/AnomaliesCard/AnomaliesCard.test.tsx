@@ -64,7 +64,7 @@ function items() {
 }
 
 describe('EntityAnomaliesCard', () => {
-  it('lists the anomalies of the entity and its descendants, ongoing first', async () => {
+  it('lists the anomalies of the entity and its descendants, ongoing first and closed last', async () => {
     const api = makeFakeApi();
     await renderEntityCard(api);
     expect(await screen.findByText('Recent anomalies')).toBeInTheDocument();
@@ -75,17 +75,51 @@ describe('EntityAnomaliesCard', () => {
       limit: 500,
     });
     expect(screen.getByText('1 ongoing · 3 in total')).toBeInTheDocument();
+    // Nov 3 – 4 was marked "expected": closed, it goes last.
     expect(items().map(item => item.getAttribute('aria-label'))).toEqual([
       'gpt-4o (OpenAI), Ongoing since Nov 18',
-      'Total AI spend, Nov 3 – Nov 4',
       'claude-sonnet-4 (Anthropic), Oct 28',
+      'Total AI spend, Nov 3 – Nov 4',
     ]);
+    expect(
+      within(items()[2]).getByText('Closed: Expected'),
+    ).toBeInTheDocument();
+    expect(within(items()[1]).queryByText(/^Closed/)).not.toBeInTheDocument();
+  });
+
+  it('shows one incident once: a model anomaly on days the total is anomalous is folded into it', async () => {
+    const [model, other] = makeAnomalies();
+    const total = {
+      ...other,
+      id: 'anom-total',
+      entityRef: model.entityRef,
+      model: '',
+      startDate: '2026-11-19',
+      endDate: '2026-11-21',
+      status: 'open' as const,
+      feedback: null,
+    };
+    await renderEntityCard(
+      makeFakeApi({
+        listAnomalies: jest
+          .fn()
+          .mockResolvedValue(anomaliesPage([model, total])),
+      }),
+    );
+    await screen.findByRole('list', { name: 'Anomalies' });
+    expect(screen.getByText('1 ongoing · 1 in total')).toBeInTheDocument();
+    expect(items().map(item => item.getAttribute('aria-label'))).toEqual([
+      'Total AI spend, Ongoing since Nov 19',
+    ]);
+    expect(items()[0]).toHaveTextContent(
+      'One incident with gpt-4o (OpenAI) (Ongoing since Nov 18, +$290.25), flagged on the same days and counted in the figures above.',
+    );
   });
 
   it('shows expected vs actual, impact, severity and the top causes', async () => {
     await renderEntityCard(makeFakeApi());
     await screen.findByRole('list', { name: 'Anomalies' });
-    const [ongoing, resolved, oneDay] = items();
+    const [ongoing, oneDay, resolved] = items();
     expect(within(ongoing).getByText('High severity')).toBeInTheDocument();
     // The amounts say how many days they run over.
     expect(resolved).toHaveTextContent('Over 2 days: expected');
@@ -257,7 +291,7 @@ describe('OrgAnomaliesCard', () => {
     });
     expect(
       items().map(item => within(item).getByRole('link').textContent),
-    ).toEqual(['query-rewriter', 'ticket-summarizer', 'query-rewriter']);
+    ).toEqual(['query-rewriter', 'query-rewriter', 'ticket-summarizer']);
   });
 
   it('explains the org read permission on 403', async () => {

@@ -8,7 +8,7 @@ import { isForbidden } from '../../utils/errors';
 import { CardError } from '../CardError';
 import { OrgReadRequired } from '../OrgReadRequired';
 import { AnomalyList } from './AnomalyList';
-import { sortAnomalies } from './anomalyText';
+import { foldIncidents, isClosed, sortAnomalies } from './anomalyText';
 
 const EMPTY_TEXT =
   'AI Cost compares every day with the same weekday of the previous weeks, per entity and per model, and lists the days that stand out here.';
@@ -49,18 +49,19 @@ function AnomaliesCardBody(props: {
       </InfoCard>
     );
   }
-  const anomalies = value.items;
-  const sorted = sortAnomalies(anomalies);
-  const shown = sorted.slice(0, limit);
-  const open = anomalies.filter(a => a.status === 'open').length;
+  const incidents = foldIncidents(sortAnomalies(value.items));
+  const shown = incidents.slice(0, limit);
+  const open = incidents.filter(
+    ({ anomaly }) => anomaly.status === 'open' && !isClosed(anomaly),
+  ).length;
   return (
     <InfoCard
       title={title}
       subheader={
-        anomalies.length > 0
+        incidents.length > 0
           ? subheader(
               open,
-              anomalies.length,
+              incidents.length,
               shown.length,
               value.nextCursor !== null,
             )
@@ -71,7 +72,10 @@ function AnomaliesCardBody(props: {
         <Typography variant="body2">{emptyText}</Typography>
       ) : (
         <AnomalyList
-          anomalies={shown}
+          anomalies={shown.flatMap(({ anomaly, folded }) => [
+            anomaly,
+            ...folded,
+          ])}
           currency={currency}
           entityRef={entityRef}
         />

@@ -25,6 +25,9 @@ import {
   anomalyDates,
   anomalySubject,
   anomalySpan,
+  feedbackLabels,
+  foldIncidents,
+  isClosed,
   rootCauseLabel,
   severityLabels,
   topRootCauses,
@@ -32,6 +35,7 @@ import {
 
 const useStyles = makeStyles(theme => ({
   item: { display: 'block', padding: theme.spacing(1.5, 0) },
+  closed: { opacity: 0.75 },
   heading: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -126,17 +130,25 @@ export function AnomalyList(props: AnomalyListProps) {
 
   return (
     <List disablePadding aria-label="Anomalies">
-      {anomalies.map(anomaly => {
+      {foldIncidents(anomalies).map(({ anomaly, folded }) => {
         const causes = topRootCauses(anomaly);
+        const closed = isClosed(anomaly);
         return (
           <ListItem
             key={anomaly.id}
-            className={classes.item}
+            className={`${classes.item} ${closed ? classes.closed : ''}`}
             divider
             aria-label={`${anomalySubject(anomaly)}, ${anomalyDates(anomaly)}`}
           >
             <div className={classes.heading}>
               <SeverityChip severity={anomaly.severity} />
+              {closed && anomaly.feedback && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  label={`Closed: ${feedbackLabels[anomaly.feedback.value]}`}
+                />
+              )}
               <Typography variant="body2" className={classes.subject}>
                 {anomalySubject(anomaly)}
               </Typography>
@@ -174,6 +186,20 @@ export function AnomalyList(props: AnomalyListProps) {
                   </li>
                 ))}
               </ul>
+            )}
+            {folded.length > 0 && (
+              <Typography variant="body2" color="textSecondary">
+                One incident with{' '}
+                {folded
+                  .map(
+                    f =>
+                      `${anomalySubject(f)} (${anomalyDates(
+                        f,
+                      )}, ${formatCurrencyChange(f.impact, currency)})`,
+                  )
+                  .join('; ')}
+                , flagged on the same days and counted in the figures above.
+              </Typography>
             )}
             <AnomalyFeedback
               anomaly={anomaly}

@@ -103,8 +103,46 @@ export function personLabel(ref: string): string {
 export function sortAnomalies(anomalies: Anomaly[]): Anomaly[] {
   return [...anomalies].sort(
     (a, b) =>
+      (isClosed(a) ? 1 : 0) - (isClosed(b) ? 1 : 0) ||
       (a.status === 'open' ? 0 : 1) - (b.status === 'open' ? 0 : 1) ||
       b.endDate.localeCompare(a.endDate) ||
       b.startDate.localeCompare(a.startDate),
   );
+}
+
+/** Feedback that closes an anomaly: "expected" or "not an issue" leave nothing to act on. */
+export function isClosed(anomaly: Pick<Anomaly, 'feedback'>): boolean {
+  const value = anomaly.feedback?.value;
+  return value === 'expected' || value === 'not-an-issue';
+}
+
+/** One incident: an anomaly and the per-model anomalies folded into it. */
+export interface AnomalyIncident {
+  anomaly: Anomaly;
+  folded: Anomaly[];
+}
+
+/**
+ * One incident once: a per-model anomaly of an entity on days its total
+ * spend is anomalous too is the same event, folded into the total's
+ * anomaly; the order is kept.
+ */
+export function foldIncidents(anomalies: Anomaly[]): AnomalyIncident[] {
+  const incidents = anomalies.map(anomaly => ({
+    anomaly,
+    folded: [] as Anomaly[],
+  }));
+  const totals = incidents.filter(incident => !incident.anomaly.model);
+  return incidents.filter(({ anomaly }) => {
+    if (!anomaly.model) return true;
+    const total = totals.find(
+      ({ anomaly: t }) =>
+        t.entityRef === anomaly.entityRef &&
+        t.startDate <= anomaly.endDate &&
+        anomaly.startDate <= t.endDate,
+    );
+    if (!total) return true;
+    total.folded.push(anomaly);
+    return false;
+  });
 }
