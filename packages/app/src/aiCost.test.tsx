@@ -213,7 +213,7 @@ describe('AI Cost in the portal', () => {
             name: 'gpt-4o (OpenAI), Ongoing since Nov 18',
           }),
         ).toHaveTextContent(
-          'Expected $120.50, actual $410.75 · +$290.25 (+240.9%)',
+          'Over 4 days: expected $120.50, actual $410.75 · +$290.25 (+240.9%)',
         );
         expect(screen.getByText('AI budget')).toBeInTheDocument();
         expect(screen.getByText('Recent anomalies')).toBeInTheDocument();
