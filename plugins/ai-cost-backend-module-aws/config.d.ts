@@ -42,6 +42,16 @@ export interface Config {
          * @default 1000
          */
         tokensPerUsageUnit?: number;
+        /**
+         * Also read GPU compute (self-hosted AI): one more Cost Explorer
+         * query per run for `Amazon Elastic Compute Cloud - Compute` and
+         * `Amazon SageMaker` by instance type, keeping the instance types
+         * the `acceleratorPatterns` of `aiCost.classification` match (p, g,
+         * trn, inf and dl families, SageMaker `ml.` sizes). They count as
+         * "Self-hosted GPU". Default false.
+         * @visibility backend
+         */
+        gpuCompute?: boolean;
         /** Cost Explorer endpoint override, for a proxy or a test double. */
         baseUrl?: string;
       }>;

@@ -33,6 +33,15 @@ export interface Config {
         /** Cost (default) or PreTaxCost, depending on the agreement type. */
         costColumn?: string;
         /**
+         * Also ask for the USD amount (`CostUSD` / `PreTaxCostUSD`) of each
+         * row. When aiCost.currency is USD, costs billed in another currency
+         * are converted at the rate the bill implies (USD amount / billed
+         * amount) instead of aiCost.exchangeRates. Off by default: not every
+         * agreement type answers the USD columns.
+         * @default false
+         */
+        usdCostColumn?: boolean;
+        /**
          * MeterCategory values to read.
          * Default: `Cognitive Services`.
          */
@@ -44,6 +53,16 @@ export interface Config {
          * @default 1000
          */
         tokensPerUsageUnit?: number;
+        /**
+         * Also read GPU compute (self-hosted AI): one more Cost Management
+         * query per run for MeterCategory `Virtual Machines` by resource and
+         * meter, keeping the meters the `acceleratorPatterns` of
+         * `aiCost.classification` match (N-series GPU sizes such as
+         * "NC24ads A100 v4", "ND96asr v4"). They count as "Self-hosted GPU".
+         * Default false.
+         * @visibility backend
+         */
+        gpuCompute?: boolean;
         /** @default 2025-03-01 */
         apiVersion?: string;
         /** @default https://management.azure.com */

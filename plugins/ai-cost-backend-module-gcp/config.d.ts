@@ -24,6 +24,15 @@ export interface Config {
         services?: string[];
         /** Fail a query that would bill more bytes than this. */
         maximumBytesBilled?: number;
+        /**
+         * Also read GPU compute (self-hosted AI): `Compute Engine` and
+         * `Cloud TPU` rows whose SKU description is a GPU or TPU by the
+         * `acceleratorPatterns` of `aiCost.classification` (e.g. "Nvidia
+         * Tesla A100 GPU running in Americas"), in the same query. They
+         * count as "Self-hosted GPU". Default false.
+         * @visibility backend
+         */
+        gpuCompute?: boolean;
       }>;
     };
   };

@@ -4,12 +4,25 @@ export interface Config {
   /** Configuration of the AI Cost plugin. */
   aiCost?: {
     /**
-     * Reporting currency, an ISO 4217 code. Provider amounts in other
-     * currencies are rejected rather than silently mixed.
+     * Reporting currency, an ISO 4217 code. Amounts billed in other
+     * currencies are converted into it at the usage day's rate (see
+     * `exchangeRates`); without a rate for a day the run or import fails.
      * @default USD
      * @visibility frontend
      */
     currency?: string;
+
+    /**
+     * Exchange rates into `currency`: per ISO 4217 foreign currency, per
+     * month (`YYYY-MM`) or day (`YYYY-MM-DD`), how many units of `currency`
+     * one unit of it buys, e.g. `{ EUR: { '2026-11': 1.08, '2026-12-01': 1.07 } }`.
+     * A day's rate beats its month's; a rate imported through
+     * `POST /import/exchange-rates` beats a configured one for the same
+     * currency and day or month; a rate the bill states beats both.
+     */
+    exchangeRates?: {
+      [currency: string]: { [dayOrMonth: string]: number };
+    };
 
     ingestion?: {
       /**
@@ -152,6 +165,23 @@ export interface Config {
     };
 
     /**
+     * Corporate-card and expense imports (`POST /import/expenses`).
+     * @visibility backend
+     */
+    expenses?: {
+      /**
+       * AI vendors added to the shipped list (OpenAI/ChatGPT,
+       * Anthropic/Claude, Cursor/Anysphere, GitHub Copilot, Midjourney,
+       * Perplexity, Gemini, ...): a name (`Tabnine`), or `{ vendor, aliases }`
+       * where a known vendor name adds aliases to it. Vendor text matches an
+       * alias case-insensitively by whole words (`OPENAI *CHATGPT SUBSCR`
+       * is OpenAI). Lines of other vendors are skipped and counted.
+       * @visibility backend
+       */
+      aiVendors?: Array<string | { vendor: string; aliases?: string[] }>;
+    };
+
+    /**
      * Allocation tags, virtual tags and split rules (FinOps allocation), and
      * the chargeback threshold. Every bad value fails start-up with its key.
      * @visibility backend
@@ -209,7 +239,8 @@ export interface Config {
         match: { [key: string]: string };
         /**
          * `even`; `fixed` (by `shares`); `proportional` (by each target's own
-         * direct spend that day); `metric` (by a business metric).
+         * direct spend that day); `metric` (by a business metric); `members`
+         * (by how many catalog Users are members of each target group).
          */
         method: string;
         /** Fixed splits: entity ref to a positive weight (need not sum to 100). */
@@ -229,6 +260,38 @@ export interface Config {
         coverageThreshold?: number;
       };
     };
+
+    /**
+     * Seat and flat-fee AI subscriptions (Copilot, ChatGPT Enterprise, ...),
+     * amortised per day as provider `subscription` (source `subscriptions`).
+     * More can be managed in the portal (`/ai-cost/subscriptions`); these
+     * cannot be changed there. Every bad value fails start-up with its key.
+     * @visibility backend
+     */
+    subscriptions?: Array<{
+      /** Unique id: lower-case letters, digits, `_ . -`, e.g. `copilot-business`. */
+      id: string;
+      vendor: string;
+      product: string;
+      /** Per period, in `currency`. */
+      amount: number;
+      /** ISO 4217 code of `amount`. */
+      currency: string;
+      /** `month` (spread over each calendar month's days) or `year` (over each subscription year's days). */
+      period: 'month' | 'year';
+      /** First day billed, `YYYY-MM-DD`. */
+      start: string;
+      /** Last day billed (inclusive), `YYYY-MM-DD`. */
+      end?: string;
+      /** Seats paid for. */
+      seats?: number;
+      /** All of the cost goes to this entity. */
+      entityRef?: string;
+      /** The cost splits among these groups by their member counts. */
+      groups?: string[];
+      /** A business metric whose latest value is the number of seats in use. */
+      activeSeatsMetric?: string;
+    }>;
 
     /** Business metrics for unit economics (cost per document, margin per customer). */
     metrics?: {

@@ -75,6 +75,7 @@ const aiCostApi: Partial<AiCostApi> = {
     daily: [],
     dailyByModel: [],
     byProvider: [],
+    byCategory: [],
     byModel: [],
     byApiKey: [],
     byTokenType: { items: [], unexplainedCost: 0 },

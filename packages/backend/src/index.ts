@@ -31,5 +31,6 @@ backend.add(import('@ai-cost/plugin-ai-cost-backend-module-anthropic'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend-module-aws'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend-module-gcp'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend-module-azure'));
+backend.add(import('@ai-cost/plugin-ai-cost-backend-module-opencost'));
 
 backend.start();

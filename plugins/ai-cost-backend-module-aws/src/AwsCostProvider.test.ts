@@ -1,6 +1,10 @@
-import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import {
+  readClassificationRules,
+  type UsageRecord,
+} from '@ai-cost/plugin-ai-cost-node';
 import { createRefusingPricingService } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -12,10 +16,13 @@ import {
   awsError,
   BEDROCK,
   day,
+  EC2_COMPUTE,
   FakeCostExplorer,
   fakeCredentialsManager,
   group,
   HAIKU,
+  instanceGroup,
+  SAGEMAKER,
   SECRET_ACCESS_KEY,
   SESSION_TOKEN,
   SONNET,
@@ -600,15 +607,75 @@ describe('AwsCostProvider', () => {
     );
   });
 
-  it('rejects costs in another currency', async () => {
-    const { api, run } = setup({ services: [BEDROCK], currency: 'eur' });
+  it('emits costs billed in another currency in that currency, for the backend to convert', async () => {
+    const { api, run } = setup({ services: [BEDROCK], currency: 'usd' });
     api.costs({
       [BEDROCK]: [
-        [day(D1, [group('USE1-NovaLite-input-tokens', ACCOUNT_A, '1', '1')])],
+        [
+          day(D1, [
+            {
+              Keys: ['USE1-NovaLite-input-tokens', ACCOUNT_A],
+              Metrics: {
+                UnblendedCost: { Amount: '12.3456785', Unit: 'eur' },
+                UsageQuantity: { Amount: '2', Unit: 'N/A' },
+              },
+            },
+          ]),
+        ],
       ],
     });
+    const records = await run();
+    expect(records).toHaveLength(1);
+    // 12.3456785 EUR → 12_345_679 micro-units (half away from zero), not converted here.
+    expect(records[0]).toMatchObject({
+      lineItem: 'USE1-NovaLite-input-tokens',
+      cost: 12_345_679,
+      currency: 'EUR',
+      inputTokens: 2_000,
+    });
+    expect(records[0].exchangeRate).toBeUndefined();
+  });
+
+  it('emits GPU compute billed in another currency in that currency', async () => {
+    const { api, run } = setup({ services: [], gpuCompute: true });
+    api.on('GetCostAndUsage', () => ({
+      ResultsByTime: [
+        day(D1, [
+          {
+            Keys: ['p4d.24xlarge', ACCOUNT_A],
+            Metrics: { UnblendedCost: { Amount: '32.770001', Unit: 'EUR' } },
+          },
+        ]),
+      ],
+    }));
+    const records = await run();
+    expect(records).toEqual([
+      expect.objectContaining({
+        lineItem: 'p4d.24xlarge',
+        category: 'self-hosted',
+        cost: 32_770_001,
+        currency: 'EUR',
+      }),
+    ]);
+  });
+
+  it('names a cost unit that is not a currency code', async () => {
+    const { api, run } = setup({ services: [BEDROCK] });
+    api.on('GetCostAndUsage', () => ({
+      ResultsByTime: [
+        day(D1, [
+          {
+            Keys: ['USE1-NovaLite-input-tokens', ACCOUNT_A],
+            Metrics: {
+              UnblendedCost: { Amount: '1', Unit: 'US$' },
+              UsageQuantity: { Amount: '1', Unit: 'N/A' },
+            },
+          },
+        ]),
+      ],
+    }));
     await expect(run()).rejects.toThrow(
-      'AWS Cost Explorer GetCostAndUsage: UnblendedCost on 2025-01-01 is in "USD" but aiCost.currency is "EUR"; amounts in other currencies are not converted or mixed',
+      'AWS Cost Explorer GetCostAndUsage: unexpected response: ResultsByTime.0.Groups.0.Metrics.UnblendedCost.Unit: "US$" on 2025-01-01 is not an ISO 4217 currency code',
     );
   });
 
@@ -668,6 +735,267 @@ describe('AwsCostProvider', () => {
       }),
     ).rejects.toThrow(
       'AWS source "aws-nocreds": no credentials for account 123456789012 (configure aws.mainAccount or aws.accounts): There is no AWS integration that matches 123456789012',
+    );
+  });
+});
+
+describe('AwsCostProvider with gpuCompute', () => {
+  const gpuBody = {
+    TimePeriod: { Start: '2025-01-01', End: '2025-01-03' },
+    Granularity: 'DAILY',
+    Metrics: ['UnblendedCost'],
+    Filter: {
+      Dimensions: { Key: 'SERVICE', Values: [EC2_COMPUTE, SAGEMAKER] },
+    },
+    GroupBy: [
+      { Type: 'DIMENSION', Key: 'INSTANCE_TYPE' },
+      { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
+    ],
+  };
+
+  /**
+   * EC2 and SageMaker spend by instance type over two days on two pages:
+   * GPU (p4d, g5, SageMaker ml.g5) and ordinary (m5, NoInstanceType) compute.
+   */
+  const gpuPages = () => [
+    [
+      day(D1, [
+        instanceGroup('p4d.24xlarge', ACCOUNT_A, '32.7726000000'),
+        instanceGroup('g5.xlarge', ACCOUNT_B, '1.0060000000'),
+        instanceGroup('m5.large', ACCOUNT_A, '0.0960000000'),
+      ]),
+    ],
+    [
+      day(D2, [
+        instanceGroup('p4d.24xlarge', ACCOUNT_A, '16.3863'),
+        instanceGroup('ml.g5.2xlarge', ACCOUNT_B, '1.515'),
+        instanceGroup('m5.large', ACCOUNT_A, '0.192'),
+        instanceGroup('NoInstanceType', ACCOUNT_A, '0.5'),
+        // Stopped for the day: nothing billed, no record.
+        instanceGroup('g5.xlarge', ACCOUNT_B, '0'),
+      ]),
+    ],
+  ];
+
+  function serveGpu(api: FakeCostExplorer) {
+    api.costs({
+      [BEDROCK]: [
+        [day(D1, [group('USE1-NovaLite-input-tokens', ACCOUNT_A, '0.1', '1')])],
+      ],
+      [EC2_COMPUTE]: gpuPages(),
+    });
+  }
+
+  it('asks once more, for EC2 and SageMaker by instance type, following pages', async () => {
+    const { api, run } = setup({ services: [BEDROCK], gpuCompute: true });
+    serveGpu(api);
+    await run();
+    const bodies = api.requests('GetCostAndUsage').map(r => r.body);
+    expect(bodies).toHaveLength(3);
+    expect(bodies[0].Filter).toEqual({
+      Dimensions: { Key: 'SERVICE', Values: [BEDROCK] },
+    });
+    expect(bodies.slice(1)).toEqual([
+      gpuBody,
+      { ...gpuBody, NextPageToken: `${EC2_COMPUTE}#1` },
+    ]);
+  });
+
+  it('keeps only GPU instance types, as self-hosted records, to the micro-unit', async () => {
+    const { api, run, logger } = setup({
+      services: [BEDROCK],
+      gpuCompute: true,
+    });
+    serveGpu(api);
+    const records = await run();
+    const gpu = records.filter(r => r.category === 'self-hosted');
+    expect(gpu.map(r => [r.date, r.lineItem, r.accountId, r.cost])).toEqual(
+      expect.arrayContaining([
+        [D1, 'p4d.24xlarge', ACCOUNT_A, 32_772_600],
+        [D1, 'g5.xlarge', ACCOUNT_B, 1_006_000],
+        [D2, 'p4d.24xlarge', ACCOUNT_A, 16_386_300],
+        [D2, 'ml.g5.2xlarge', ACCOUNT_B, 1_515_000],
+      ]),
+    );
+    expect(gpu).toHaveLength(4);
+    expect(find(records, D1, 'p4d.24xlarge', ACCOUNT_A)).toEqual({
+      date: D1,
+      accountId: ACCOUNT_A,
+      tags: null,
+      model: null,
+      lineItem: 'p4d.24xlarge',
+      category: 'self-hosted',
+      cost: 32_772_600,
+      currency: 'USD',
+      costKind: 'billed',
+    });
+    // 32.7726 + 1.006 + 16.3863 + 1.515 = 51.6799 dollars; m5.large and
+    // NoInstanceType (0.096 + 0.192 + 0.5) are not counted.
+    expect(gpu.reduce((sum, r) => sum + r.cost, 0)).toBe(51_679_900);
+    expect(records.some(r => /m5|NoInstance/.test(r.lineItem ?? ''))).toBe(
+      false,
+    );
+    // The Bedrock record is still there, without a category of its own.
+    expect(find(records, D1, 'USE1-NovaLite-input-tokens', ACCOUNT_A)).toEqual(
+      expect.objectContaining({ cost: 100_000, model: 'NovaLite' }),
+    );
+    expect(
+      find(records, D1, 'USE1-NovaLite-input-tokens', ACCOUNT_A).category,
+    ).toBeUndefined();
+    expect(logger.debug).toHaveBeenCalledWith(
+      `AWS source "aws-test": 4 GPU compute group(s) of ${EC2_COMPUTE}, ${SAGEMAKER}; 2 other instance type(s) left out`,
+    );
+  });
+
+  it('makes no extra request without gpuCompute', async () => {
+    const { api, run } = setup({ services: [BEDROCK] });
+    serveGpu(api);
+    const records = await run();
+    expect(api.requests('GetCostAndUsage')).toHaveLength(1);
+    expect(records.some(r => r.category === 'self-hosted')).toBe(false);
+  });
+
+  it('reads GPU compute even when no Bedrock service has costs', async () => {
+    const { api, run } = setup({ gpuCompute: true });
+    api.services([]);
+    serveGpu(api);
+    const records = await run();
+    expect(api.requests('GetCostAndUsage').map(r => r.body)).toEqual([
+      gpuBody,
+      { ...gpuBody, NextPageToken: `${EC2_COMPUTE}#1` },
+    ]);
+    expect(records).toHaveLength(4);
+  });
+
+  it('does not read SageMaker twice when it is a configured service', async () => {
+    const { api, run } = setup({
+      services: [SAGEMAKER],
+      gpuCompute: true,
+    });
+    api.costs({ [SAGEMAKER]: [[]], [EC2_COMPUTE]: [[]] });
+    await run();
+    expect(api.requests('GetCostAndUsage').map(r => r.body.Filter)).toEqual([
+      { Dimensions: { Key: 'SERVICE', Values: [SAGEMAKER] } },
+      { Dimensions: { Key: 'SERVICE', Values: [EC2_COMPUTE] } },
+    ]);
+  });
+
+  it('groups by the cost allocation tag when configured', async () => {
+    const { api, run } = setup({
+      services: [],
+      gpuCompute: true,
+      tagKey: 'team',
+    });
+    api.costs({
+      [EC2_COMPUTE]: [
+        [
+          day(D1, [
+            instanceGroup('p5.48xlarge', 'team$search', '98.32'),
+            instanceGroup('trn1.32xlarge', 'team$', '21.5'),
+          ]),
+        ],
+      ],
+    });
+    const records = await run();
+    expect(api.requests('GetCostAndUsage')[0].body.GroupBy).toEqual([
+      { Type: 'DIMENSION', Key: 'INSTANCE_TYPE' },
+      { Type: 'TAG', Key: 'team' },
+    ]);
+    expect(records.map(r => [r.lineItem, r.accountId, r.tags, r.cost])).toEqual(
+      expect.arrayContaining([
+        ['p5.48xlarge', null, { team: 'search' }, 98_320_000],
+        ['trn1.32xlarge', null, null, 21_500_000],
+      ]),
+    );
+  });
+
+  it('counts the instance families aiCost.classification adds', async () => {
+    const { api, run } = setup({
+      services: [],
+      gpuCompute: true,
+      classificationRules: readClassificationRules(
+        new ConfigReader({
+          aiCost: { classification: { acceleratorPatterns: ['^vt1\\.'] } },
+        }),
+      ),
+    });
+    api.costs({
+      [EC2_COMPUTE]: [
+        [
+          day(D1, [
+            instanceGroup('vt1.3xlarge', ACCOUNT_A, '0.65'),
+            instanceGroup('m5.large', ACCOUNT_A, '0.096'),
+          ]),
+        ],
+      ],
+    });
+    const records = await run();
+    expect(records.map(r => [r.lineItem, r.cost])).toEqual([
+      ['vt1.3xlarge', 650_000],
+    ]);
+  });
+
+  it('retries a throttled GPU query like any other', async () => {
+    const { api, run, sleep } = setup({ services: [], gpuCompute: true });
+    let calls = 0;
+    api.on('GetCostAndUsage', () =>
+      ++calls === 1
+        ? awsError(400, 'LimitExceededException', 'Rate exceeded')
+        : {
+            ResultsByTime: [
+              day(D1, [instanceGroup('g6.xlarge', ACCOUNT_A, '0.8048')]),
+            ],
+          },
+    );
+    const records = await run();
+    expect(sleep.mock.calls.map(c => c[0])).toEqual([1000]);
+    expect(records).toMatchObject([
+      { lineItem: 'g6.xlarge', cost: 804_800, category: 'self-hosted' },
+    ]);
+  });
+
+  it('names the field of a malformed GPU answer', async () => {
+    const { api, run } = setup({ services: [], gpuCompute: true });
+    api.on('GetCostAndUsage', () => ({
+      ResultsByTime: [
+        day(D1, [
+          {
+            Keys: ['p4d.24xlarge', ACCOUNT_A],
+            Metrics: { UnblendedCost: { Unit: 'USD' } },
+          },
+        ]),
+      ],
+    }));
+    await expect(run()).rejects.toThrow(
+      'AWS Cost Explorer GetCostAndUsage: unexpected response: ResultsByTime.0.Groups.0.Metrics.UnblendedCost.Amount: Required',
+    );
+  });
+
+  it('names groups that do not have an instance type and an account', async () => {
+    const { api, run } = setup({ services: [], gpuCompute: true });
+    api.on('GetCostAndUsage', () => ({
+      ResultsByTime: [
+        day(D1, [
+          {
+            Keys: ['p4d.24xlarge'],
+            Metrics: { UnblendedCost: { Amount: '1', Unit: 'USD' } },
+          },
+        ]),
+      ],
+    }));
+    await expect(run()).rejects.toThrow(
+      'AWS Cost Explorer GetCostAndUsage (GPU compute): unexpected response: ResultsByTime.0.Groups.0.Keys: expected 2 keys (instance type and linked account), got 1',
+    );
+  });
+
+  it('stops when the GPU query repeats a page token', async () => {
+    const { api, run } = setup({ services: [], gpuCompute: true });
+    api.on('GetCostAndUsage', () => ({
+      ResultsByTime: [],
+      NextPageToken: 'same',
+    }));
+    await expect(run()).rejects.toThrow(
+      'AWS Cost Explorer GetCostAndUsage: NextPageToken repeated for GPU compute; stopping instead of looping',
     );
   });
 });

@@ -9,11 +9,14 @@ import {
 import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import {
   assertUsageWindow,
+  DEFAULT_CLASSIFICATION_RULES,
+  isAcceleratorCompute,
   mergeUsageRecords,
   parseProviderBody,
   parseRetryAfter,
   ProviderApiError,
   type AiCostProvider,
+  type ClassificationRules,
   type ProviderFetchContext,
   type UsageRecord,
   type UsageWindow,
@@ -25,12 +28,15 @@ import type {
 import {
   AWS_PROVIDER,
   BEDROCK_SERVICE,
+  GPU_COMPUTE_SERVICES,
+  normalizeGpuResults,
   normalizeResults,
   type Grouping,
 } from './normalize';
 import {
   getCostAndUsageOutputSchema,
   getDimensionValuesOutputSchema,
+  type CostAndUsagePage,
 } from './schemas';
 
 /** Cost metrics Cost Explorer can report. @public */
@@ -85,6 +91,18 @@ export interface AwsCostProviderOptions {
   services?: string[];
   /** Tokens per unit of UsageQuantity for token usage types. Default 1000. */
   tokensPerUsageUnit?: number;
+  /**
+   * Also read GPU compute (self-hosted AI): one more query per run for
+   * EC2 and SageMaker spend by instance type, keeping the GPU, Trainium and
+   * Inferentia families as `self-hosted` records. Default false.
+   */
+  gpuCompute?: boolean;
+  /**
+   * Which instance types are GPU / accelerator compute
+   * (`acceleratorPatterns`); normally `readClassificationRules(config)`.
+   * Default: the shipped rules.
+   */
+  classificationRules?: ClassificationRules;
   /** Cost Explorer endpoint override (a proxy or a test double). */
   endpoint?: string;
   /** Reporting currency (`aiCost.currency`). Default `USD`. */
@@ -130,7 +148,8 @@ interface SdkError extends Error {
 /**
  * Amazon Bedrock spend from AWS Cost Explorer (`GetCostAndUsage`) as an AI
  * Cost billing source: daily, per service, usage type and linked account
- * (or cost allocation tag), through the official SDK.
+ * (or cost allocation tag), through the official SDK; with `gpuCompute`, also
+ * EC2 and SageMaker GPU instances, per instance type.
  * @public
  */
 export class AwsCostProvider implements AiCostProvider {
@@ -160,6 +179,15 @@ export class AwsCostProvider implements AiCostProvider {
     const timePeriod = { Start: window.from, End: addDays(window.to, 1) };
     const client = await this.#getClient();
 
+    const grouping: Grouping = this.#options.tagKey
+      ? { kind: 'tag', tagKey: this.#options.tagKey }
+      : { kind: 'account' };
+    const secondGroup: GroupDefinition =
+      grouping.kind === 'tag'
+        ? { Type: 'TAG', Key: grouping.tagKey }
+        : { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' };
+    const endpoint = 'AWS Cost Explorer GetCostAndUsage';
+
     const services =
       this.#options.services ??
       (await this.#discoverServices(client, timePeriod, signal));
@@ -167,18 +195,7 @@ export class AwsCostProvider implements AiCostProvider {
       logger.debug(
         `AWS source "${this.id}": no Bedrock service has costs in ${window.from}..${window.to}`,
       );
-      return [];
     }
-
-    const grouping: Grouping = this.#options.tagKey
-      ? { kind: 'tag', tagKey: this.#options.tagKey }
-      : { kind: 'account' };
-    const groupBy: GroupDefinition[] = [
-      { Type: 'DIMENSION', Key: 'USAGE_TYPE' },
-      grouping.kind === 'tag'
-        ? { Type: 'TAG', Key: grouping.tagKey }
-        : { Type: 'DIMENSION', Key: 'LINKED_ACCOUNT' },
-    ];
 
     const records: UsageRecord[] = [];
     const estimated = new Set<string>();
@@ -186,51 +203,78 @@ export class AwsCostProvider implements AiCostProvider {
     // One query per service: Marketplace usage types do not name the model,
     // the service does, and Cost Explorer allows only two GroupBys.
     for (const service of services) {
-      const endpoint = 'AWS Cost Explorer GetCostAndUsage';
-      const input: GetCostAndUsageCommandInput = {
-        TimePeriod: timePeriod,
-        Granularity: 'DAILY',
-        Metrics: [this.#metric, 'UsageQuantity'],
-        Filter: { Dimensions: { Key: 'SERVICE', Values: [service] } },
-        GroupBy: groupBy,
-      };
-      const seen = new Set<string>();
-      let token: string | undefined;
-      do {
-        const pageInput: GetCostAndUsageCommandInput = token
-          ? { ...input, NextPageToken: token }
-          : input;
-        const raw = await this.#send(
-          client,
-          'GetCostAndUsage',
-          () => new GetCostAndUsageCommand(pageInput),
-          signal,
-        );
-        const page = parseProviderBody(
-          getCostAndUsageOutputSchema,
-          raw,
-          endpoint,
-        );
-        const result = normalizeResults(page.ResultsByTime, {
-          service,
-          grouping,
-          metric: this.#metric,
-          currency: this.#currency,
-          tokensPerUnit: this.#options.tokensPerUsageUnit ?? 1000,
-          window,
-          endpoint,
-        });
-        records.push(...result.records);
-        result.estimatedDays.forEach(d => estimated.add(d));
-        result.outsideDays.forEach(d => outside.add(d));
-        token = page.NextPageToken ?? undefined;
-        if (token && seen.has(token)) {
-          throw new ProviderApiError(
-            `${endpoint}: NextPageToken repeated for service "${service}"; stopping instead of looping`,
-          );
-        }
-        if (token) seen.add(token);
-      } while (token);
+      await this.#readPages(
+        client,
+        {
+          TimePeriod: timePeriod,
+          Granularity: 'DAILY',
+          Metrics: [this.#metric, 'UsageQuantity'],
+          Filter: { Dimensions: { Key: 'SERVICE', Values: [service] } },
+          GroupBy: [{ Type: 'DIMENSION', Key: 'USAGE_TYPE' }, secondGroup],
+        },
+        `service "${service}"`,
+        signal,
+        page => {
+          const result = normalizeResults(page.ResultsByTime, {
+            service,
+            grouping,
+            metric: this.#metric,
+            currency: this.#currency,
+            tokensPerUnit: this.#options.tokensPerUsageUnit ?? 1000,
+            window,
+            endpoint,
+          });
+          records.push(...result.records);
+          result.estimatedDays.forEach(d => estimated.add(d));
+          result.outsideDays.forEach(d => outside.add(d));
+        },
+      );
+    }
+
+    // GPU compute: EC2 and SageMaker spend by instance type, of which only
+    // GPU / accelerator families count (self-hosted models). A service
+    // already read above is not read twice.
+    const gpuServices = GPU_COMPUTE_SERVICES.filter(s => !services.includes(s));
+    if (this.#options.gpuCompute && gpuServices.length > 0) {
+      const rules =
+        this.#options.classificationRules ?? DEFAULT_CLASSIFICATION_RULES;
+      const skipped = new Set<string>();
+      let gpuRecords = 0;
+      await this.#readPages(
+        client,
+        {
+          TimePeriod: timePeriod,
+          Granularity: 'DAILY',
+          Metrics: [this.#metric],
+          Filter: { Dimensions: { Key: 'SERVICE', Values: gpuServices } },
+          GroupBy: [{ Type: 'DIMENSION', Key: 'INSTANCE_TYPE' }, secondGroup],
+        },
+        'GPU compute',
+        signal,
+        page => {
+          const result = normalizeGpuResults(page.ResultsByTime, {
+            grouping,
+            metric: this.#metric,
+            currency: this.#currency,
+            window,
+            endpoint: `${endpoint} (GPU compute)`,
+            isAccelerator: instanceType =>
+              isAcceleratorCompute(instanceType, rules),
+          });
+          records.push(...result.records);
+          gpuRecords += result.records.length;
+          result.skippedInstanceTypes.forEach(t => skipped.add(t));
+          result.estimatedDays.forEach(d => estimated.add(d));
+          result.outsideDays.forEach(d => outside.add(d));
+        },
+      );
+      logger.debug(
+        `AWS source "${
+          this.id
+        }": ${gpuRecords} GPU compute group(s) of ${gpuServices.join(', ')}; ${
+          skipped.size
+        } other instance type(s) left out`,
+      );
     }
 
     if (outside.size > 0) {
@@ -252,6 +296,46 @@ export class AwsCostProvider implements AiCostProvider {
       );
     }
     return mergeUsageRecords(records);
+  }
+
+  /**
+   * Sends one GetCostAndUsage query and every further page of it (the same
+   * request with `NextPageToken`), handing each validated page to `onPage`.
+   */
+  async #readPages(
+    client: CostExplorerClient,
+    input: GetCostAndUsageCommandInput,
+    what: string,
+    signal: AbortSignal | undefined,
+    onPage: (page: CostAndUsagePage) => void,
+  ): Promise<void> {
+    const endpoint = 'AWS Cost Explorer GetCostAndUsage';
+    const seen = new Set<string>();
+    let token: string | undefined;
+    do {
+      const pageInput: GetCostAndUsageCommandInput = token
+        ? { ...input, NextPageToken: token }
+        : input;
+      const raw = await this.#send(
+        client,
+        'GetCostAndUsage',
+        () => new GetCostAndUsageCommand(pageInput),
+        signal,
+      );
+      const page = parseProviderBody(
+        getCostAndUsageOutputSchema,
+        raw,
+        endpoint,
+      );
+      onPage(page);
+      token = page.NextPageToken ?? undefined;
+      if (token && seen.has(token)) {
+        throw new ProviderApiError(
+          `${endpoint}: NextPageToken repeated for ${what}; stopping instead of looping`,
+        );
+      }
+      if (token) seen.add(token);
+    } while (token);
   }
 
   /** Every SERVICE value with "Bedrock" in its name that has costs in the period. */

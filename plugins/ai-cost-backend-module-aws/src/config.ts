@@ -26,6 +26,7 @@ export const AWS_SOURCE_FIELDS = {
   },
   services: { type: 'stringList' },
   tokensPerUsageUnit: { type: 'integer', min: 1, max: 1_000_000 },
+  gpuCompute: { type: 'boolean' },
   baseUrl: { type: 'url' },
 } as const;
 
@@ -43,6 +44,7 @@ export interface AwsSourceConfig {
   tagKey?: string;
   services?: string[];
   tokensPerUsageUnit?: number;
+  gpuCompute?: boolean;
   baseUrl?: string;
 }
 

@@ -1,10 +1,25 @@
 import type { AiCostProvider } from '@ai-cost/plugin-ai-cost-node';
-import { createProviderCollectorPlugin } from '@ai-cost/plugin-ai-cost-node/testUtils';
+import {
+  createProviderCollectorPlugin,
+  createRefusingPricingService,
+} from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { setupServer } from 'msw/node';
 import { AwsCostProvider } from './AwsCostProvider';
 import { readAwsSourceConfigs } from './config';
 import aiCostModuleAws from './index';
+import {
+  day,
+  EC2_COMPUTE,
+  FakeCostExplorer,
+  instanceGroup,
+} from './__testUtils__/fakeCostExplorer';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
 
 async function startWith(data: object) {
   const collected: AiCostProvider[] = [];
@@ -62,6 +77,71 @@ describe('aiCostModuleAws', () => {
       }),
     ).rejects.toThrow('aiCost.providers.aws[1].region is required');
   });
+
+  it('tells GPU instances apart by the acceleratorPatterns of aiCost.classification', async () => {
+    const api = new FakeCostExplorer(server, 'http://localhost:4566/');
+    api.costs({
+      [EC2_COMPUTE]: [
+        [
+          day('2025-01-01', [
+            instanceGroup('p4d.24xlarge', '111111111111', '32.7726'),
+            instanceGroup('vt1.3xlarge', '111111111111', '0.65'),
+            instanceGroup('m5.large', '111111111111', '0.096'),
+          ]),
+        ],
+      ],
+    });
+    const { collected, backend } = await startWith({
+      aws: {
+        mainAccount: {
+          accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+          secretAccessKey: 'test-secret-access-key',
+        },
+      },
+      aiCost: {
+        classification: { acceleratorPatterns: ['^vt1\\.'] },
+        providers: {
+          aws: [
+            {
+              id: 'aws-gpu',
+              region: 'us-east-1',
+              services: [],
+              gpuCompute: true,
+              baseUrl: 'http://localhost:4566',
+            },
+          ],
+        },
+      },
+    });
+    const records = await collected[0].fetchUsage(
+      { from: '2025-01-01', to: '2025-01-01' },
+      {
+        logger: mockServices.logger.mock(),
+        pricing: createRefusingPricingService(),
+      },
+    );
+    expect(records.map(r => [r.lineItem, r.category, r.cost])).toEqual([
+      ['p4d.24xlarge', 'self-hosted', 32_772_600],
+      ['vt1.3xlarge', 'self-hosted', 650_000],
+    ]);
+    await backend.stop();
+  });
+
+  it('fails startup on an invalid aiCost.classification pattern, naming it', async () => {
+    await expect(
+      startWith({
+        aws: { mainAccount: {} },
+        aiCost: {
+          classification: { acceleratorPatterns: ['p4d(.'] },
+          providers: {
+            aws: [{ id: 'aws-main', region: 'us-east-1', gpuCompute: true }],
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      'aiCost.classification.acceleratorPatterns[0]: "p4d(." is not a valid regular expression',
+    );
+  });
 });
 
 describe('readAwsSourceConfigs', () => {
@@ -81,6 +161,7 @@ describe('readAwsSourceConfigs', () => {
           tagKey: 'user:team',
           services: ['Amazon Bedrock'],
           tokensPerUsageUnit: 1,
+          gpuCompute: true,
           baseUrl: 'http://localhost:4566',
         },
         { id: 'aws-cn', region: 'cn-northwest-1' },
@@ -94,6 +175,7 @@ describe('readAwsSourceConfigs', () => {
         tagKey: 'user:team',
         services: ['Amazon Bedrock'],
         tokensPerUsageUnit: 1,
+        gpuCompute: true,
         baseUrl: 'http://localhost:4566',
       },
       { id: 'aws-cn', region: 'cn-northwest-1' },
@@ -119,8 +201,12 @@ describe('readAwsSourceConfigs', () => {
       'aiCost.providers.aws[0].tagKey must be a cost allocation tag key such as team, got "team$x"',
     ],
     [
+      [{ id: 'a', region: 'us-east-1', gpuCompute: 'yes' }],
+      'aiCost.providers.aws[0].gpuCompute must be true or false, got "yes"',
+    ],
+    [
       [{ id: 'a', region: 'us-east-1', roleArn: 'arn:aws:iam::1:role/x' }],
-      'aiCost.providers.aws[0].roleArn is not a known setting; known settings are id, region, accountId, metric, tagKey, services, tokensPerUsageUnit and baseUrl',
+      'aiCost.providers.aws[0].roleArn is not a known setting; known settings are id, region, accountId, metric, tagKey, services, tokensPerUsageUnit, gpuCompute and baseUrl',
     ],
     [
       [

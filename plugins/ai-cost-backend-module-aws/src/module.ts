@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   aiCostProvidersExtensionPoint,
+  readClassificationRules,
   readCurrency,
 } from '@ai-cost/plugin-ai-cost-node';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
@@ -12,7 +13,8 @@ import { readAwsSourceConfigs } from './config';
 
 /**
  * Adds one AWS (Amazon Bedrock via Cost Explorer) billing source per entry
- * of `aiCost.providers.aws`.
+ * of `aiCost.providers.aws`; GPU instances (`gpuCompute`) are told apart by
+ * the `acceleratorPatterns` of `aiCost.classification`.
  * @public
  */
 export const aiCostModuleAws = createBackendModule({
@@ -29,6 +31,7 @@ export const aiCostModuleAws = createBackendModule({
         const sources = readAwsSourceConfigs(config);
         if (sources.length === 0) return;
         const currency = readCurrency(config);
+        const classificationRules = readClassificationRules(config);
         const credentialsManager =
           DefaultAwsCredentialsManager.fromConfig(config);
         providers.addProvider(
@@ -41,6 +44,7 @@ export const aiCostModuleAws = createBackendModule({
                 endpoint: baseUrl,
                 currency,
                 credentialsManager,
+                classificationRules,
               }),
           ),
         );

@@ -7,13 +7,23 @@ import {
   type UsageRecord,
   type UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
-import type { ResultByTime } from './schemas';
+import type { CostGroup, ResultByTime } from './schemas';
 
 /** Provider kind of every record. */
 export const AWS_PROVIDER = 'aws';
 
 /** The first-party Bedrock service in Cost Explorer's SERVICE dimension. */
 export const BEDROCK_SERVICE = 'Amazon Bedrock';
+
+/**
+ * The SERVICE values whose spend by INSTANCE_TYPE is read for GPU compute:
+ * EC2 instances (not EBS, data transfer or other EC2 lines) and SageMaker
+ * (`ml.` instance types).
+ */
+export const GPU_COMPUTE_SERVICES = [
+  'Amazon Elastic Compute Cloud - Compute',
+  'Amazon SageMaker',
+];
 
 const MARKETPLACE_EDITION = /^(.*?)\s*\(Amazon Bedrock Edition\)\s*$/i;
 
@@ -180,7 +190,7 @@ export interface NormalizeOptions {
   endpoint: string;
 }
 
-/** Outcome of normalizing one service's results. */
+/** Outcome of normalizing one query's results. */
 export interface NormalizedResults {
   records: UsageRecord[];
   /** Days Cost Explorer marked `Estimated: true`. */
@@ -201,17 +211,36 @@ function amountOf(
   return value;
 }
 
+/** One group of one day, with the parts every query reads the same way. */
+interface ReadGroup {
+  date: string;
+  /** The first group key: usage type or instance type. */
+  key: string;
+  /** Cost in micro-units of `currency`. */
+  cost: number;
+  /** The billed currency (upper-cased ISO 4217 code). */
+  currency: string;
+  accountId: string | null;
+  tags: Record<string, string> | null;
+  metrics: CostGroup['Metrics'];
+  /** Names the group in errors. */
+  where: string;
+}
+
 /**
- * Turns Cost Explorer groups (grouped by USAGE_TYPE and LINKED_ACCOUNT, or
- * USAGE_TYPE and a cost allocation tag) into billed usage records. Dollars
- * are decimal strings, converted to micro-units without floating point.
+ * Walks the groups of daily results grouped by `<firstKey>` and linked
+ * account (or a cost allocation tag): checks each day is one day, sets aside
+ * days outside the window, reads the cost (a decimal string, to micro-units
+ * without floating point, with its billed currency) and the account or
+ * tag value.
  */
-export function normalizeResults(
+function readGroups(
   results: readonly ResultByTime[],
-  options: NormalizeOptions,
-): NormalizedResults {
-  const { service, grouping, metric, currency, endpoint, window } = options;
-  const records: UsageRecord[] = [];
+  options: Omit<NormalizeOptions, 'service' | 'tokensPerUnit'>,
+  firstKey: string,
+): { groups: ReadGroup[]; estimatedDays: string[]; outsideDays: string[] } {
+  const { grouping, metric, currency, endpoint, window } = options;
+  const groups: ReadGroup[] = [];
   const estimatedDays: string[] = [];
   const outsideDays: string[] = [];
 
@@ -234,17 +263,21 @@ export function normalizeResults(
       const where = `${endpoint}: unexpected response: ResultsByTime.${r}.Groups.${g}`;
       if (group.Keys.length !== 2) {
         throw new ProviderApiError(
-          `${where}.Keys: expected 2 keys (usage type and ${
+          `${where}.Keys: expected 2 keys (${firstKey} and ${
             grouping.kind === 'tag' ? 'tag' : 'linked account'
           }), got ${group.Keys.length}`,
         );
       }
-      const [usageType, second] = group.Keys;
+      const [key, second] = group.Keys;
       const costValue = amountOf(group.Metrics, metric, where);
-      const unit = costValue.Unit?.toUpperCase();
-      if (unit && unit !== currency) {
+      // Another currency than aiCost.currency is converted by the backend at
+      // the usage day's rate (DESIGN §9.3).
+      const groupCurrency = costValue.Unit
+        ? costValue.Unit.toUpperCase()
+        : currency;
+      if (!/^[A-Z]{3}$/.test(groupCurrency)) {
         throw new ProviderApiError(
-          `${endpoint}: ${metric} on ${date} is in "${costValue.Unit}" but aiCost.currency is "${currency}"; amounts in other currencies are not converted or mixed`,
+          `${where}.Metrics.${metric}.Unit: "${costValue.Unit}" on ${date} is not an ISO 4217 currency code`,
         );
       }
       let cost: number;
@@ -256,22 +289,6 @@ export function normalizeResults(
         );
       }
 
-      const info = parseUsageType(service, usageType);
-      const quantity = group.Metrics.UsageQuantity?.Amount;
-      let tokens = 0;
-      if (quantity !== undefined && info.tokenType) {
-        try {
-          tokens = tokensFromQuantity(quantity, options.tokensPerUnit);
-        } catch (error) {
-          throw new ProviderApiError(
-            `${where}.Metrics.UsageQuantity.Amount: ${
-              (error as Error).message
-            }`,
-          );
-        }
-      }
-      if (cost === 0 && tokens === 0) return;
-
       let accountId: string | null = null;
       let tags: Record<string, string> | null = null;
       if (grouping.kind === 'account') {
@@ -282,24 +299,122 @@ export function normalizeResults(
         const value = at < 0 ? second : second.slice(at + 1);
         tags = value ? { [grouping.tagKey]: value } : null;
       }
-
-      records.push({
+      groups.push({
         date,
+        key,
+        cost,
+        currency: groupCurrency,
         accountId,
         tags,
-        region: info.region,
-        serviceTier: info.serviceTier,
-        model: info.model,
-        lineItem: usageType,
-        inputTokens: info.tokenType === 'input' ? tokens : 0,
-        cachedInputTokens: info.tokenType === 'cacheRead' ? tokens : 0,
-        cacheWriteTokens: info.tokenType === 'cacheWrite' ? tokens : 0,
-        outputTokens: info.tokenType === 'output' ? tokens : 0,
-        cost,
-        currency,
-        costKind: 'billed',
+        metrics: group.Metrics,
+        where,
       });
     });
   });
+  return { groups, estimatedDays, outsideDays };
+}
+
+/**
+ * Turns Cost Explorer groups (grouped by USAGE_TYPE and LINKED_ACCOUNT, or
+ * USAGE_TYPE and a cost allocation tag) into billed usage records. Dollars
+ * are decimal strings, converted to micro-units without floating point.
+ */
+export function normalizeResults(
+  results: readonly ResultByTime[],
+  options: NormalizeOptions,
+): NormalizedResults {
+  const { service } = options;
+  const { groups, estimatedDays, outsideDays } = readGroups(
+    results,
+    options,
+    'usage type',
+  );
+  const records: UsageRecord[] = [];
+  for (const group of groups) {
+    const { date, key: usageType, cost, where } = group;
+    const info = parseUsageType(service, usageType);
+    const quantity = group.metrics.UsageQuantity?.Amount;
+    let tokens = 0;
+    if (quantity !== undefined && info.tokenType) {
+      try {
+        tokens = tokensFromQuantity(quantity, options.tokensPerUnit);
+      } catch (error) {
+        throw new ProviderApiError(
+          `${where}.Metrics.UsageQuantity.Amount: ${(error as Error).message}`,
+        );
+      }
+    }
+    if (cost === 0 && tokens === 0) continue;
+
+    records.push({
+      date,
+      accountId: group.accountId,
+      tags: group.tags,
+      region: info.region,
+      serviceTier: info.serviceTier,
+      model: info.model,
+      lineItem: usageType,
+      inputTokens: info.tokenType === 'input' ? tokens : 0,
+      cachedInputTokens: info.tokenType === 'cacheRead' ? tokens : 0,
+      cacheWriteTokens: info.tokenType === 'cacheWrite' ? tokens : 0,
+      outputTokens: info.tokenType === 'output' ? tokens : 0,
+      cost,
+      currency: group.currency,
+      costKind: 'billed',
+    });
+  }
   return { records, estimatedDays, outsideDays };
+}
+
+/** Outcome of normalizing the GPU compute query's results. */
+export interface NormalizedGpuResults extends NormalizedResults {
+  /** Instance types read and left out as not GPU / accelerator compute. */
+  skippedInstanceTypes: string[];
+}
+
+/**
+ * Turns Cost Explorer groups of EC2 and SageMaker spend (grouped by
+ * INSTANCE_TYPE and LINKED_ACCOUNT, or INSTANCE_TYPE and a cost allocation
+ * tag) into `self-hosted` records: only instance types `isAccelerator` takes
+ * (GPU, Trainium and Inferentia families such as `p4d.24xlarge`,
+ * `ml.g5.2xlarge`), with the instance type as line item, no model and no
+ * tokens.
+ */
+export function normalizeGpuResults(
+  results: readonly ResultByTime[],
+  options: Omit<NormalizeOptions, 'service' | 'tokensPerUnit'> & {
+    isAccelerator: (instanceType: string) => boolean;
+  },
+): NormalizedGpuResults {
+  const { groups, estimatedDays, outsideDays } = readGroups(
+    results,
+    options,
+    'instance type',
+  );
+  const records: UsageRecord[] = [];
+  const skipped = new Set<string>();
+  for (const group of groups) {
+    if (!options.isAccelerator(group.key)) {
+      skipped.add(group.key);
+      continue;
+    }
+    if (group.cost === 0) continue;
+    records.push({
+      date: group.date,
+      accountId: group.accountId,
+      tags: group.tags,
+      model: null,
+      lineItem: group.key,
+      category: 'self-hosted',
+      cost: group.cost,
+      currency: group.currency,
+      costKind: 'billed',
+    });
+  }
+  return {
+    records,
+    estimatedDays,
+    outsideDays,
+    skippedInstanceTypes: [...skipped].sort(),
+  };
 }

@@ -1,6 +1,10 @@
-import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import {
+  readClassificationRules,
+  type UsageRecord,
+} from '@ai-cost/plugin-ai-cost-node';
 import { createRefusingPricingService } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
@@ -405,11 +409,61 @@ describe('AzureCostProvider', () => {
     await expect(run()).resolves.toMatchObject([{ cost: 250_000 }]);
   });
 
-  it('rejects costs in another currency', async () => {
+  it('emits costs in another currency as billed, for the backend to convert', async () => {
     const { api, run } = setup();
-    api.on(() => queryResult(COST_COLUMNS, [[1, 1, R1, 'm', 20250301, 'EUR']]));
+    api.on(() =>
+      queryResult(COST_COLUMNS, [[12.5, 1, R1, 'm', 20250301, 'eur']]),
+    );
+    const records = await run();
+    expect(records).toMatchObject([{ cost: 12_500_000, currency: 'EUR' }]);
+    // No USD column asked for: the backend's configured or imported rate applies.
+    expect(records[0].exchangeRate).toBeUndefined();
+    expect(api.seen[0].body.dataset.aggregation).not.toHaveProperty('CostUSD');
+  });
+
+  it('states the rate of a USD column when asked for it and reporting in USD', async () => {
+    const { api, run } = setup({ usdCostColumn: true, currency: 'USD' });
+    api.on(() =>
+      queryResult(
+        [...COST_COLUMNS, ['CostUSD', 'Number']],
+        [
+          // EUR 100 billed as USD 108.50: the bill's rate is 1.085.
+          [100, 1, R1, 'm', 20250301, 'EUR', 108.5],
+          // A USD row states nothing.
+          [2, 1, R2, 'm', 20250301, 'USD', 2],
+        ],
+      ),
+    );
+    const records = await run();
+    expect(records.find(r => r.currency === 'EUR')).toMatchObject({
+      cost: 100_000_000,
+      exchangeRate: 1.085,
+    });
+    expect(
+      records.find(r => r.currency === 'USD')?.exchangeRate,
+    ).toBeUndefined();
+    expect(api.seen[0].body.dataset.aggregation.CostUSD).toEqual({
+      name: 'CostUSD',
+      function: 'Sum',
+    });
+  });
+
+  it('asks for no USD column when reporting in another currency', async () => {
+    const { api, run } = setup({ usdCostColumn: true, currency: 'EUR' });
+    api.on(() => queryResult(COST_COLUMNS, [[1, 1, R1, 'm', 20250301, 'GBP']]));
+    await expect(run()).resolves.toMatchObject([
+      { cost: 1_000_000, currency: 'GBP' },
+    ]);
+    expect(api.seen[0].body.dataset.aggregation).not.toHaveProperty('CostUSD');
+  });
+
+  it('refuses a currency that is not an ISO 4217 code', async () => {
+    const { api, run } = setup();
+    api.on(() =>
+      queryResult(COST_COLUMNS, [[1, 1, R1, 'm', 20250301, 'Euro']]),
+    );
     await expect(run()).rejects.toThrow(
-      `Azure Cost Management ${QUERY_PATH}: the cost on 2025-03-01 is in "EUR" but aiCost.currency is "USD"; amounts in other currencies are not converted or mixed`,
+      `Azure Cost Management ${QUERY_PATH}: the cost on 2025-03-01 is in "Euro", which is not an ISO 4217 currency code`,
     );
   });
 
@@ -450,5 +504,291 @@ describe('AzureCostProvider', () => {
       'Cognitive Services',
       'Foundry Models',
     ]);
+  });
+});
+
+describe('AzureCostProvider with gpuCompute', () => {
+  const VM1 = `/subscriptions/${SUBSCRIPTION}/resourceGroups/ML/providers/Microsoft.Compute/virtualMachines/train-a100`;
+  const VM2 = `/subscriptions/${SUBSCRIPTION}/resourceGroups/ml/providers/Microsoft.Compute/virtualMachines/web-1`;
+  const VM3 = `/subscriptions/${SUBSCRIPTION}/resourceGroups/ml/providers/Microsoft.Compute/virtualMachines/infer-t4`;
+  const vm1 = VM1.toLowerCase();
+  const vm3 = VM3.toLowerCase();
+  const GPU_COLUMNS: Array<[string, string]> = [
+    ['Cost', 'Number'],
+    ['ResourceId', 'String'],
+    ['Meter', 'String'],
+    ['UsageDate', 'Number'],
+    ['Currency', 'String'],
+  ];
+
+  const isGpuQuery = (request: SeenRequest) =>
+    request.body.dataset.filter.dimensions.values.includes(
+      'Virtual Machines',
+    ) && request.body.dataset.grouping[1].name === 'Meter';
+
+  /**
+   * One Cognitive Services row; Virtual Machines spend over two pages: GPU
+   * (N-series) meters and an ordinary D-series one; resource tags for `team`.
+   */
+  function serveGpu(api: FakeCostManagement) {
+    api.on(request => {
+      if (isTagQuery(request)) {
+        return queryResult(TAG_COLUMNS, [
+          [20250301, 32.77, VM1, 'team', 'research', 'USD'],
+          [20250302, 0.3, R1, 'team', 'search', 'USD'],
+        ]);
+      }
+      if (!isGpuQuery(request)) {
+        return queryResult(COST_COLUMNS, [
+          [1.25, 250, R1, 'gpt-4o-0806-Inp-glbl Tokens', 20250301, 'USD'],
+        ]);
+      }
+      if (!request.url.searchParams.get('$skiptoken')) {
+        return queryResult(
+          GPU_COLUMNS,
+          [
+            [32.77, VM1, 'NC24ads A100 v4', 20250301, 'USD'],
+            [0.192, VM2, 'D4s v5', 20250301, 'USD'],
+            // Floating-point noise as Azure sends it.
+            [
+              1.5260000000000002,
+              VM3,
+              'NC4as T4 v3 Low Priority',
+              20250301,
+              'USD',
+            ],
+          ],
+          nextLink('R1BVAA=='),
+        );
+      }
+      return queryResult(GPU_COLUMNS, [
+        // The same machine in another case: Azure ids are case-insensitive.
+        [16.385, VM1.toUpperCase(), 'NC24ads A100 v4', 20250302, 'USD'],
+        // Deallocated for the day: nothing billed, no record.
+        [0, VM3, 'NC4as T4 v3 Low Priority', 20250302, 'USD'],
+        [0.384, VM2, 'D4s v5', 20250302, 'USD'],
+      ]);
+    });
+  }
+
+  it('asks once more, for Virtual Machines by resource and meter, following nextLink', async () => {
+    const { api, run } = setup({ gpuCompute: true, tagKeys: ['team'] });
+    serveGpu(api);
+    await run();
+    const gpu = api.seen.filter(isGpuQuery);
+    expect(gpu).toHaveLength(2);
+    expect(gpu[0].body).toEqual({
+      type: 'ActualCost',
+      timeframe: 'Custom',
+      timePeriod: {
+        from: '2025-03-01T00:00:00Z',
+        to: '2025-03-02T23:59:59Z',
+      },
+      dataset: {
+        granularity: 'Daily',
+        aggregation: { Cost: { name: 'Cost', function: 'Sum' } },
+        grouping: [
+          { type: 'Dimension', name: 'ResourceId' },
+          { type: 'Dimension', name: 'Meter' },
+        ],
+        filter: {
+          dimensions: {
+            name: 'MeterCategory',
+            operator: 'In',
+            values: ['Virtual Machines'],
+          },
+        },
+      },
+    });
+    expect(gpu[1].body).toEqual(gpu[0].body);
+    expect(gpu[1].url.searchParams.get('$skiptoken')).toBe('R1BVAA==');
+    // Main query, two GPU pages, one tag query that covers the machines too.
+    expect(api.seen).toHaveLength(4);
+    expect(api.seen[0].body.dataset.filter.dimensions.values).toEqual([
+      'Cognitive Services',
+    ]);
+    expect(
+      api.seen.filter(isTagQuery).map(r => r.body.dataset.filter.dimensions),
+    ).toEqual([
+      {
+        name: 'MeterCategory',
+        operator: 'In',
+        values: ['Cognitive Services', 'Virtual Machines'],
+      },
+    ]);
+  });
+
+  it('keeps only GPU meters, as self-hosted records with tags, to the micro-unit', async () => {
+    const { api, run, logger } = setup({ gpuCompute: true, tagKeys: ['team'] });
+    serveGpu(api);
+    const records = await run();
+    const gpu = records.filter(r => r.category === 'self-hosted');
+    // Sorted by natural key (day, then resource).
+    expect(gpu).toEqual([
+      {
+        date: '2025-03-01',
+        accountId: SUBSCRIPTION,
+        resourceId: vm3,
+        model: null,
+        lineItem: 'NC4as T4 v3 Low Priority',
+        category: 'self-hosted',
+        // 1.5260000000000002 → 1_526_000
+        cost: 1_526_000,
+        currency: 'USD',
+        costKind: 'billed',
+        tags: null,
+      },
+      {
+        date: '2025-03-01',
+        accountId: SUBSCRIPTION,
+        resourceId: vm1,
+        model: null,
+        lineItem: 'NC24ads A100 v4',
+        category: 'self-hosted',
+        cost: 32_770_000,
+        currency: 'USD',
+        costKind: 'billed',
+        tags: { team: 'research' },
+      },
+      {
+        date: '2025-03-02',
+        accountId: SUBSCRIPTION,
+        resourceId: vm1,
+        model: null,
+        lineItem: 'NC24ads A100 v4',
+        category: 'self-hosted',
+        cost: 16_385_000,
+        currency: 'USD',
+        costKind: 'billed',
+        tags: null,
+      },
+    ]);
+    // 32.77 + 1.526 + 16.385 = 50.681; the D-series machine is left out.
+    expect(gpu.reduce((sum, r) => sum + r.cost, 0)).toBe(50_681_000);
+    expect(records.filter(r => r.lineItem === 'D4s v5')).toEqual([]);
+    // The Cognitive Services record is untouched.
+    expect(records.filter(r => r.category !== 'self-hosted')).toEqual([
+      expect.objectContaining({
+        resourceId: R1.toLowerCase(),
+        cost: 1_250_000,
+        inputTokens: 250_000,
+      }),
+    ]);
+    expect(logger.debug).toHaveBeenCalledWith(
+      'Azure source "azure-test": 3 GPU compute row(s) of Virtual Machines; 1 other meter(s) left out',
+    );
+  });
+
+  it('makes no extra request without gpuCompute', async () => {
+    const { api, run } = setup();
+    serveGpu(api);
+    const records = await run();
+    expect(api.seen).toHaveLength(1);
+    expect(api.seen.filter(isGpuQuery)).toHaveLength(0);
+    expect(records.filter(r => r.category === 'self-hosted')).toEqual([]);
+  });
+
+  it('does not read Virtual Machines twice when it is a configured meter category', async () => {
+    const { api, run } = setup({
+      gpuCompute: true,
+      meterCategories: ['Cognitive Services', 'virtual machines'],
+    });
+    api.on(() => queryResult(COST_COLUMNS, []));
+    await run();
+    expect(api.seen).toHaveLength(1);
+  });
+
+  it('counts the meters aiCost.classification adds', async () => {
+    const { api, run } = setup({
+      gpuCompute: true,
+      classificationRules: readClassificationRules(
+        new ConfigReader({
+          aiCost: { classification: { acceleratorPatterns: ['^NP\\d'] } },
+        }),
+      ),
+    });
+    api.on(request =>
+      isGpuQuery(request)
+        ? queryResult(GPU_COLUMNS, [
+            [1.65, VM2, 'NP10s', 20250301, 'USD'],
+            [0.192, VM2, 'D4s v5', 20250301, 'USD'],
+          ])
+        : queryResult(COST_COLUMNS, []),
+    );
+    const records = await run();
+    expect(records.map(r => [r.lineItem, r.cost, r.category])).toEqual([
+      ['NP10s', 1_650_000, 'self-hosted'],
+    ]);
+  });
+
+  it('emits GPU compute billed in another currency in it, with the rate a USD column states', async () => {
+    const { api, run } = setup({ gpuCompute: true, usdCostColumn: true });
+    api.on(request =>
+      isGpuQuery(request)
+        ? queryResult(
+            [...GPU_COLUMNS, ['CostUSD', 'Number']],
+            [
+              [10.5, VM1, 'NC24ads A100 v4', 20250301, 'EUR', 11.34],
+              [2, VM3, 'NC4as T4 v3', 20250301, 'gbp', null],
+            ],
+          )
+        : queryResult(COST_COLUMNS, []),
+    );
+    const records = await run();
+    expect(api.seen.filter(isGpuQuery)[0].body.dataset.aggregation).toEqual({
+      Cost: { name: 'Cost', function: 'Sum' },
+      CostUSD: { name: 'CostUSD', function: 'Sum' },
+    });
+    expect(
+      records.map(r => [r.lineItem, r.cost, r.currency, r.exchangeRate]),
+    ).toEqual([
+      ['NC4as T4 v3', 2_000_000, 'GBP', undefined],
+      // 11.34 USD / 10.5 EUR
+      ['NC24ads A100 v4', 10_500_000, 'EUR', 1.08],
+    ]);
+  });
+
+  it('honours the Cost Management retry-after headers on a throttled GPU query', async () => {
+    const { api, run, sleep } = setup({ gpuCompute: true });
+    api.on((request, attempt) => {
+      if (!isGpuQuery(request)) return queryResult(COST_COLUMNS, []);
+      return attempt === 0
+        ? HttpResponse.json(
+            { error: { code: '429', message: 'Too many requests.' } },
+            {
+              status: 429,
+              headers: {
+                'x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after': '9',
+              },
+            },
+          )
+        : queryResult(GPU_COLUMNS, [
+            [0.8, VM3, 'NC4as T4 v3', 20250301, 'USD'],
+          ]);
+    });
+    const records = await run();
+    expect(sleep.mock.calls.map(c => c[0])).toEqual([9_000]);
+    expect(records).toMatchObject([
+      { lineItem: 'NC4as T4 v3', cost: 800_000, category: 'self-hosted' },
+    ]);
+  });
+
+  it('names a missing column of the GPU answer', async () => {
+    const { api, run } = setup({ gpuCompute: true });
+    api.on(request =>
+      isGpuQuery(request)
+        ? queryResult(
+            [
+              ['Cost', 'Number'],
+              ['ResourceId', 'String'],
+              ['UsageDate', 'Number'],
+            ],
+            [[1, VM1, 20250301]],
+          )
+        : queryResult(COST_COLUMNS, []),
+    );
+    await expect(run()).rejects.toThrow(
+      `Azure Cost Management ${QUERY_PATH}: unexpected response: properties.columns has no "Meter" column (columns: Cost, ResourceId, UsageDate)`,
+    );
   });
 });

@@ -1,11 +1,14 @@
 import type { TokenCredential } from '@azure/identity';
 import {
   assertUsageWindow,
+  DEFAULT_CLASSIFICATION_RULES,
+  isAcceleratorCompute,
   mergeUsageRecords,
   parseProviderBody,
   ProviderApiError,
   ProviderHttpClient,
   type AiCostProvider,
+  type ClassificationRules,
   type ProviderFetchContext,
   type ProviderHttpClientOptions,
   type UsageRecord,
@@ -15,6 +18,7 @@ import {
   AZURE_PROVIDER,
   QueryTable,
   recordsFromCostRows,
+  recordsFromGpuRows,
   subscriptionOf,
   tagsByResourceDay,
 } from './normalize';
@@ -55,12 +59,30 @@ export interface AzureCostProviderOptions {
   costType?: 'ActualCost' | 'AmortizedCost';
   /** Cost column to aggregate: `Cost` (default) or `PreTaxCost`. */
   costColumn?: 'Cost' | 'PreTaxCost';
+  /**
+   * Also aggregate the USD amount (`CostUSD` / `PreTaxCostUSD`). When
+   * `currency` is USD, a row billed in another currency then states its
+   * rate (USD amount / billed amount); otherwise configured or imported
+   * rates convert it. Default false.
+   */
+  usdCostColumn?: boolean;
   /** MeterCategory values to read. Default `Cognitive Services`. */
   meterCategories?: string[];
   /** Resource tag keys to read (one extra query each). */
   tagKeys?: string[];
   /** Tokens per unit of UsageQuantity for token meters. Default 1000. */
   tokensPerUsageUnit?: number;
+  /**
+   * Also read GPU compute (self-hosted AI): one more query per run for
+   * `Virtual Machines` spend by resource and meter, keeping the N-series
+   * (GPU) meters as `self-hosted` records. Default false.
+   */
+  gpuCompute?: boolean;
+  /**
+   * Which meters are GPU / accelerator compute (`acceleratorPatterns`);
+   * normally `readClassificationRules(config)`. Default: the shipped rules.
+   */
+  classificationRules?: ClassificationRules;
   /** Default `2025-03-01`. */
   apiVersion?: string;
   /** Default `https://management.azure.com`. */
@@ -80,10 +102,24 @@ export function normalizeScope(scope: string): string {
   return `/${scope.replace(/^\/+|\/+$/g, '')}`;
 }
 
+/** The MeterCategory of virtual machines, GPU sizes included. */
+export const AZURE_VM_METER_CATEGORY = 'Virtual Machines';
+
+/** What one Cost Management query asks for besides its grouping. */
+interface QueryShape {
+  grouping: Array<{ type: 'Dimension' | 'TagKey'; name: string }>;
+  /** MeterCategory values to filter on. */
+  meterCategories: string[];
+  /** Also aggregate UsageQuantity (token meters). */
+  quantity: boolean;
+  /** Also aggregate the USD cost column, when one is read. */
+  usd: boolean;
+}
+
 /**
  * Azure OpenAI (Cognitive Services) spend from the Cost Management Query API
  * as an AI Cost billing source: daily, per resource and meter, with resource
- * tags.
+ * tags; with `gpuCompute`, also GPU virtual machines as self-hosted spend.
  * @public
  */
 export class AzureCostProvider implements AiCostProvider {
@@ -143,34 +179,80 @@ export class AzureCostProvider implements AiCostProvider {
       currency: this.#currency,
       window,
       costColumns,
+      usdCostColumns: this.#usdCostColumns(),
       tokensPerUnit: this.#options.tokensPerUsageUnit ?? 1000,
       scopeSubscription: subscriptionOf(this.#scope),
     };
 
+    const meterCategories = this.#options.meterCategories ?? [
+      'Cognitive Services',
+    ];
+    const byMeter: QueryShape['grouping'] = [
+      { type: 'Dimension', name: 'ResourceId' },
+      { type: 'Dimension', name: 'Meter' },
+    ];
     const records: UsageRecord[] = [];
     for (const table of await this.#query(
       window,
-      [
-        { type: 'Dimension', name: 'ResourceId' },
-        { type: 'Dimension', name: 'Meter' },
-      ],
-      true,
+      { grouping: byMeter, meterCategories, quantity: true, usd: true },
       context.signal,
     )) {
       records.push(...recordsFromCostRows(table, options));
     }
 
+    // GPU compute: virtual machine spend by resource and meter, of which
+    // only N-series (GPU) meters count (self-hosted models). A category
+    // already read above is not read twice.
+    const gpuCompute =
+      this.#options.gpuCompute === true &&
+      !meterCategories.some(
+        c => c.toLowerCase() === AZURE_VM_METER_CATEGORY.toLowerCase(),
+      );
+    if (gpuCompute) {
+      const rules =
+        this.#options.classificationRules ?? DEFAULT_CLASSIFICATION_RULES;
+      const skipped = new Set<string>();
+      let gpuRecords = 0;
+      for (const table of await this.#query(
+        window,
+        {
+          grouping: byMeter,
+          meterCategories: [AZURE_VM_METER_CATEGORY],
+          quantity: false,
+          usd: true,
+        },
+        context.signal,
+      )) {
+        const result = recordsFromGpuRows(table, {
+          ...options,
+          isAccelerator: meter => isAcceleratorCompute(meter, rules),
+        });
+        records.push(...result.records);
+        gpuRecords += result.records.length;
+        result.skippedMeters.forEach(m => skipped.add(m));
+      }
+      context.logger.debug(
+        `Azure source "${this.id}": ${gpuRecords} GPU compute row(s) of ${AZURE_VM_METER_CATEGORY}; ${skipped.size} other meter(s) left out`,
+      );
+    }
+
     // Cost Management allows two group-bys, so tags come from one more query
-    // per tag key, grouped by resource and that key.
+    // per tag key, grouped by resource and that key (GPU machines included).
     const tags = new Map<string, Record<string, string>>();
     for (const tagKey of this.#options.tagKeys ?? []) {
       for (const table of await this.#query(
         window,
-        [
-          { type: 'Dimension', name: 'ResourceId' },
-          { type: 'TagKey', name: tagKey },
-        ],
-        false,
+        {
+          grouping: [
+            { type: 'Dimension', name: 'ResourceId' },
+            { type: 'TagKey', name: tagKey },
+          ],
+          meterCategories: gpuCompute
+            ? [...meterCategories, AZURE_VM_METER_CATEGORY]
+            : meterCategories,
+          quantity: false,
+          usd: false,
+        },
         context.signal,
       )) {
         tagsByResourceDay(table, tagKey, costColumns, tags);
@@ -188,14 +270,27 @@ export class AzureCostProvider implements AiCostProvider {
     return merged;
   }
 
+  /**
+   * The USD cost columns to read a row's stated rate from (preferred
+   * first): only when asked for and aiCost.currency is USD.
+   */
+  #usdCostColumns(): string[] {
+    if (!this.#options.usdCostColumn || this.#currency !== 'USD') return [];
+    const costColumn = this.#options.costColumn ?? 'Cost';
+    return [
+      `${costColumn}USD`,
+      costColumn === 'Cost' ? 'PreTaxCostUSD' : 'CostUSD',
+    ];
+  }
+
   /** Every page of one query, following `properties.nextLink`. */
   async #query(
     window: UsageWindow,
-    grouping: Array<{ type: 'Dimension' | 'TagKey'; name: string }>,
-    withQuantity: boolean,
+    shape: QueryShape,
     signal?: AbortSignal,
   ): Promise<QueryTable[]> {
     const costColumn = this.#options.costColumn ?? 'Cost';
+    const usdColumn = shape.usd ? this.#usdCostColumns()[0] : undefined;
     const body = {
       type: this.#options.costType ?? 'ActualCost',
       timeframe: 'Custom',
@@ -209,16 +304,19 @@ export class AzureCostProvider implements AiCostProvider {
           // The alias is the column name, so the cost column is found
           // whichever of the two Azure reports.
           [costColumn]: { name: costColumn, function: 'Sum' },
-          ...(withQuantity
+          ...(usdColumn
+            ? { [usdColumn]: { name: usdColumn, function: 'Sum' } }
+            : {}),
+          ...(shape.quantity
             ? { UsageQuantity: { name: 'UsageQuantity', function: 'Sum' } }
             : {}),
         },
-        grouping,
+        grouping: shape.grouping,
         filter: {
           dimensions: {
             name: 'MeterCategory',
             operator: 'In',
-            values: this.#options.meterCategories ?? ['Cognitive Services'],
+            values: shape.meterCategories,
           },
         },
       },

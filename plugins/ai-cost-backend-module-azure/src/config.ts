@@ -45,6 +45,7 @@ const FIELDS = {
   clientSecret: { type: 'secret' },
   costType: { type: 'string', oneOf: ['ActualCost', 'AmortizedCost'] },
   costColumn: { type: 'string', oneOf: ['Cost', 'PreTaxCost'] },
+  usdCostColumn: { type: 'boolean' },
   meterCategories: { type: 'stringList' },
   tagKeys: {
     type: 'stringList',
@@ -52,6 +53,7 @@ const FIELDS = {
     expected: 'tag keys (no <, >, %, &, \\, ? or /)',
   },
   tokensPerUsageUnit: { type: 'integer', min: 1, max: 1_000_000 },
+  gpuCompute: { type: 'boolean' },
   apiVersion: {
     type: 'string',
     pattern: /^\d{4}-\d{2}-\d{2}(?:-preview)?$/,
@@ -72,9 +74,13 @@ export interface AzureSourceConfig {
   };
   costType?: 'ActualCost' | 'AmortizedCost';
   costColumn?: 'Cost' | 'PreTaxCost';
+  /** Also aggregate `CostUSD` / `PreTaxCostUSD`: the bill's own rate when aiCost.currency is USD. */
+  usdCostColumn?: boolean;
   meterCategories?: string[];
   tagKeys?: string[];
   tokensPerUsageUnit?: number;
+  /** Also read GPU virtual machines (N-series meters) as self-hosted spend. */
+  gpuCompute?: boolean;
   apiVersion?: string;
   baseUrl?: string;
 }

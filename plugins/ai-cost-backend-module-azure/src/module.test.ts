@@ -62,6 +62,21 @@ describe('aiCostModuleAzure', () => {
       startWith({ aiCost: { providers: { azure: [{ id: 'azure' }] } } }),
     ).rejects.toThrow('aiCost.providers.azure[0].scope is required');
   });
+
+  it('fails startup on an invalid aiCost.classification pattern, naming it', async () => {
+    await expect(
+      startWith({
+        aiCost: {
+          classification: { acceleratorPatterns: ['NC[', 'gpu'] },
+          providers: {
+            azure: [{ id: 'azure', scope: SCOPE, gpuCompute: true }],
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      'aiCost.classification.acceleratorPatterns[0]: "NC[" is not a valid regular expression',
+    );
+  });
 });
 
 describe('readAzureSourceConfigs', () => {
@@ -84,6 +99,7 @@ describe('readAzureSourceConfigs', () => {
           meterCategories: ['Cognitive Services'],
           tagKeys: ['team', 'cost center'],
           tokensPerUsageUnit: 1000,
+          gpuCompute: true,
           apiVersion: '2023-03-01',
           baseUrl: 'http://localhost:9999',
         },
@@ -107,6 +123,7 @@ describe('readAzureSourceConfigs', () => {
         meterCategories: ['Cognitive Services'],
         tagKeys: ['team', 'cost center'],
         tokensPerUsageUnit: 1000,
+        gpuCompute: true,
         apiVersion: '2023-03-01',
         baseUrl: 'http://localhost:9999',
       },
@@ -151,6 +168,10 @@ describe('readAzureSourceConfigs', () => {
     [
       [{ id: 'a', scope: SCOPE, costType: 'Usage' }],
       'aiCost.providers.azure[0].costType must be one of "ActualCost", "AmortizedCost", got "Usage"',
+    ],
+    [
+      [{ id: 'a', scope: SCOPE, gpuCompute: 1 }],
+      'aiCost.providers.azure[0].gpuCompute must be true or false, got 1',
     ],
     [
       [{ id: 'a', scope: SCOPE, tagKeys: ['team', 'a/b'] }],

@@ -8,6 +8,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   aiCostProvidersExtensionPoint,
+  readClassificationRules,
   readCurrency,
 } from '@ai-cost/plugin-ai-cost-node';
 import { AzureCostProvider } from './AzureCostProvider';
@@ -15,7 +16,8 @@ import { readAzureSourceConfigs } from './config';
 
 /**
  * Adds one Azure (Cost Management, Azure OpenAI) billing source per entry
- * of `aiCost.providers.azure`.
+ * of `aiCost.providers.azure`; GPU virtual machine meters (`gpuCompute`) are
+ * told apart by the `acceleratorPatterns` of `aiCost.classification`.
  * @public
  */
 export const aiCostModuleAzure = createBackendModule({
@@ -32,6 +34,7 @@ export const aiCostModuleAzure = createBackendModule({
         const sources = readAzureSourceConfigs(config);
         if (sources.length === 0) return;
         const currency = readCurrency(config);
+        const classificationRules = readClassificationRules(config);
         let defaultCredential: DefaultAzureCredential | undefined;
         providers.addProvider(
           sources.map(({ clientCredentials, ...source }) => {
@@ -45,6 +48,7 @@ export const aiCostModuleAzure = createBackendModule({
             return new AzureCostProvider({
               ...source,
               currency,
+              classificationRules,
               credential,
               secrets: clientCredentials
                 ? [clientCredentials.clientSecret]

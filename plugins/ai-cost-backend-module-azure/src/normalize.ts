@@ -182,25 +182,57 @@ export interface NormalizeOptions {
   window: UsageWindow;
   /** Cost column names to look for, preferred first. */
   costColumns: string[];
+  /**
+   * USD cost columns (`CostUSD`, `PreTaxCostUSD`) whose amount states the
+   * rate of a row billed in another currency; only when `currency` is USD.
+   */
+  usdCostColumns?: string[];
   /** Tokens per unit of UsageQuantity for token meters. */
   tokensPerUnit: number;
   /** Subscription of the scope, for rows without a resource id. */
   scopeSubscription: string | null;
 }
 
-function checkCurrency(
+/**
+ * The billed currency of a row (its `Currency` column, else the reporting
+ * currency). Another currency than aiCost.currency is converted by the
+ * backend at the usage day's rate (DESIGN §9.3).
+ */
+function rowCurrency(
   table: QueryTable,
   row: number,
   date: string,
   currency: string,
-): void {
-  if (!table.has('Currency')) return;
-  const rowCurrency = table.text(row, 'Currency');
-  if (rowCurrency && rowCurrency.toUpperCase() !== currency) {
+): string {
+  const value = table.has('Currency') ? table.text(row, 'Currency') : null;
+  if (!value) return currency;
+  const code = value.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) {
     throw new ProviderApiError(
-      `${table.where}: the cost on ${date} is in "${rowCurrency}" but aiCost.currency is "${currency}"; amounts in other currencies are not converted or mixed`,
+      `${table.where}: the cost on ${date} is in "${value}", which is not an ISO 4217 currency code`,
     );
   }
+  return code;
+}
+
+/**
+ * The rate a row's USD amount states for its billed currency (USD per unit),
+ * when the query has a USD column and both amounts are non-zero with the
+ * same sign; undefined otherwise (configured or imported rates apply).
+ */
+function statedUsdRate(
+  table: QueryTable,
+  row: number,
+  cost: number,
+  usdColumns: string[],
+): number | undefined {
+  const usdColumn = usdColumns.find(name => table.has(name));
+  if (!usdColumn || cost === 0 || table.cell(row, usdColumn) === null) {
+    return undefined;
+  }
+  const usd = table.micros(row, usdColumn);
+  const rate = usd / cost;
+  return Number.isFinite(rate) && rate > 0 ? rate : undefined;
 }
 
 /**
@@ -222,8 +254,12 @@ export function recordsFromCostRows(
   table.rows.forEach((_, row) => {
     const date = table.day(row);
     if (date < options.window.from || date > options.window.to) return;
-    checkCurrency(table, row, date, options.currency);
+    const currency = rowCurrency(table, row, date, options.currency);
     const cost = table.micros(row, costColumn);
+    const exchangeRate =
+      currency !== options.currency && options.currency === 'USD'
+        ? statedUsdRate(table, row, cost, options.usdCostColumns ?? [])
+        : undefined;
     const resourceId = table.text(row, 'ResourceId')?.toLowerCase() ?? null;
     const meter = table.text(row, 'Meter');
     const info = parseMeter(meter);
@@ -248,11 +284,69 @@ export function recordsFromCostRows(
       cachedInputTokens: info.tokenType === 'cacheRead' ? tokens : 0,
       outputTokens: info.tokenType === 'output' ? tokens : 0,
       cost,
-      currency: options.currency,
+      currency,
+      ...(exchangeRate === undefined ? {} : { exchangeRate }),
       costKind: 'billed',
     });
   });
   return records;
+}
+
+/** Outcome of {@link recordsFromGpuRows}. */
+export interface GpuRowRecords {
+  records: UsageRecord[];
+  /** Meters read and left out as not GPU / accelerator compute. */
+  skippedMeters: string[];
+}
+
+/**
+ * Rows of the GPU compute query (`Virtual Machines`, grouped by ResourceId
+ * and Meter) as `self-hosted` records: only meters `isAccelerator` takes
+ * (N-series GPU sizes such as `NC24ads A100 v4`), with the meter as line
+ * item, no model and no tokens, in the billed currency. Tags come later
+ * (see {@link tagsByResourceDay}).
+ */
+export function recordsFromGpuRows(
+  table: QueryTable,
+  options: NormalizeOptions & { isAccelerator: (meter: string) => boolean },
+): GpuRowRecords {
+  if (table.rows.length === 0) return { records: [], skippedMeters: [] };
+  const costColumn = table.column(...options.costColumns);
+  table.column('UsageDate');
+  table.column('ResourceId');
+  table.column('Meter');
+  const records: UsageRecord[] = [];
+  const skipped = new Set<string>();
+  table.rows.forEach((_, row) => {
+    const date = table.day(row);
+    if (date < options.window.from || date > options.window.to) return;
+    const meter = table.text(row, 'Meter');
+    if (!meter || !options.isAccelerator(meter)) {
+      skipped.add(meter ?? '(none)');
+      return;
+    }
+    const currency = rowCurrency(table, row, date, options.currency);
+    const cost = table.micros(row, costColumn);
+    if (cost === 0) return;
+    const exchangeRate =
+      currency !== options.currency && options.currency === 'USD'
+        ? statedUsdRate(table, row, cost, options.usdCostColumns ?? [])
+        : undefined;
+    const resourceId = table.text(row, 'ResourceId')?.toLowerCase() ?? null;
+    records.push({
+      date,
+      accountId: subscriptionOf(resourceId) ?? options.scopeSubscription,
+      resourceId,
+      model: null,
+      lineItem: meter,
+      category: 'self-hosted',
+      cost,
+      currency,
+      ...(exchangeRate === undefined ? {} : { exchangeRate }),
+      costKind: 'billed',
+    });
+  });
+  return { records, skippedMeters: [...skipped].sort() };
 }
 
 /**

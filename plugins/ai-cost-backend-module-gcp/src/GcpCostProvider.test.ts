@@ -1,6 +1,10 @@
-import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import {
+  readClassificationRules,
+  type UsageRecord,
+} from '@ai-cost/plugin-ai-cost-node';
 import { createRefusingPricingService } from '@ai-cost/plugin-ai-cost-node/testUtils';
 import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import {
   GcpCostProvider,
   type GcpCostProviderOptions,
@@ -262,10 +266,58 @@ describe('GcpCostProvider', () => {
     await expect(run()).resolves.toEqual([]);
   });
 
-  it('rejects a cost in another currency', async () => {
-    const { run } = setup([[row({ currency: 'EUR', cost: '1' })]]);
+  it('emits a cost billed in another currency (GBP) in that currency, for the backend to convert', async () => {
+    const { run } = setup([
+      [
+        row({
+          currency: 'gbp',
+          sku_description: 'Gemini 2.5 Pro Text Input - Predictions',
+          cost: '1.2345675',
+          credits: '-0.2000001',
+          usage_amount: '1000',
+        }),
+      ],
+    ]);
+    const records = await run();
+    expect(records).toHaveLength(1);
+    // 1.2345675 GBP → 1_234_568 (half away from zero), credits -0.2000001 → -200_000.
+    expect(records[0]).toMatchObject({
+      cost: 1_034_568,
+      currency: 'GBP',
+      inputTokens: 1000,
+    });
+    expect(records[0].exchangeRate).toBeUndefined();
+  });
+
+  it('emits GPU compute billed in EUR in that currency', async () => {
+    const { run } = setup(
+      [
+        [
+          row({
+            currency: 'EUR',
+            service_description: 'Compute Engine',
+            sku_description: 'Nvidia Tesla A100 GPU running in EMEA',
+            usage_unit: 'seconds',
+            cost: '35.2054',
+          }),
+        ],
+      ],
+      { gpuCompute: true },
+    );
+    const records = await run();
+    expect(records).toEqual([
+      expect.objectContaining({
+        category: 'self-hosted',
+        cost: 35_205_400,
+        currency: 'EUR',
+      }),
+    ]);
+  });
+
+  it('names a currency that is not an ISO 4217 code', async () => {
+    const { run } = setup([[row({ currency: 'pounds', cost: '1' })]]);
     await expect(run()).rejects.toThrow(
-      `GCP billing export ${TABLE}: a cost on 2025-03-01 is in "EUR" but aiCost.currency is "USD"; amounts in other currencies are not converted or mixed`,
+      `GCP billing export ${TABLE} (page 1): rows.0.currency: "pounds" on 2025-03-01 is not an ISO 4217 currency code`,
     );
   });
 
@@ -318,5 +370,198 @@ describe('GcpCostProvider', () => {
           runQuery: pagesRunner([]),
         }),
     ).toThrow('expected project.dataset.table');
+  });
+});
+
+describe('GcpCostProvider with gpuCompute', () => {
+  const compute = (fields: Record<string, unknown>) =>
+    row({
+      service_description: 'Compute Engine',
+      project_id: 'ml-train',
+      usage_unit: 'seconds',
+      ...fields,
+    });
+
+  /**
+   * Two days on two pages: GPU and TPU SKUs, and the core SKU of the VM a
+   * GPU is attached to, which the rules do not count (this double returns
+   * rows whatever the SQL filter would select: the rules decide).
+   */
+  const GPU_PAGES = [
+    [
+      row({
+        sku_description: 'Gemini 2.5 Pro Text Input - Predictions',
+        cost: '1.25',
+        usage_amount: '1000000',
+      }),
+      compute({
+        sku_description: 'Nvidia Tesla A100 GPU running in Americas',
+        cost: '35.2054',
+        usage_amount: '43200',
+        label_json: label({ team: 'search' }),
+      }),
+      compute({
+        sku_description: 'Nvidia Tesla T4 GPU running in Americas',
+        cost: '2.8',
+        // A committed use discount credit.
+        credits: '-0.84',
+      }),
+    ],
+    [
+      compute({
+        day: '2025-03-02',
+        sku_description: 'Nvidia Tesla A100 GPU running in Americas',
+        cost: '17.6027',
+        label_json: label({ team: 'search' }),
+      }),
+      row({
+        day: '2025-03-02',
+        service_description: 'Cloud TPU',
+        sku_description: 'TPU v5e pod',
+        cost: '9.6',
+      }),
+      compute({
+        day: '2025-03-02',
+        sku_description: 'N1 Predefined Instance Core running in Americas',
+        cost: '0.5',
+      }),
+    ],
+  ];
+
+  it('asks for GPU / TPU compute in the same query', async () => {
+    const { run, runQuery } = setup([[]], { gpuCompute: true });
+    await run();
+    expect(runQuery.requests).toHaveLength(1);
+    expect(runQuery.requests[0].params).toEqual({
+      from_day: '2025-03-01',
+      to_day: '2025-03-02',
+      services: ['Vertex AI', 'Gemini API'],
+      gpu_services: ['Compute Engine', 'Cloud TPU'],
+      gpu_sku_filter: 'gpu|tpu|nvidia',
+    });
+  });
+
+  it('turns GPU and TPU SKUs into self-hosted records, net of credits, to the micro-unit', async () => {
+    const { run, logger } = setup(GPU_PAGES, { gpuCompute: true });
+    const records = await run();
+    const gpu = records.filter(r => r.category === 'self-hosted');
+    expect(
+      gpu.map(r => [r.date, r.projectId, r.lineItem, r.cost, r.tags]),
+    ).toEqual([
+      [
+        '2025-03-01',
+        'ml-train',
+        'Nvidia Tesla A100 GPU running in Americas',
+        35_205_400,
+        { team: 'search' },
+      ],
+      [
+        '2025-03-01',
+        'ml-train',
+        'Nvidia Tesla T4 GPU running in Americas',
+        // 2.80 - 0.84
+        1_960_000,
+        null,
+      ],
+      ['2025-03-02', 'ml-prod', 'TPU v5e pod', 9_600_000, null],
+      [
+        '2025-03-02',
+        'ml-train',
+        'Nvidia Tesla A100 GPU running in Americas',
+        17_602_700,
+        { team: 'search' },
+      ],
+    ]);
+    // 35.2054 + 1.96 + 9.6 + 17.6027 = 64.3681; the N1 core is not counted.
+    expect(gpu.reduce((sum, r) => sum + r.cost, 0)).toBe(64_368_100);
+    expect(gpu[0]).toEqual({
+      date: '2025-03-01',
+      accountId: BILLING_ACCOUNT,
+      projectId: 'ml-train',
+      region: 'us-central1',
+      tags: { team: 'search' },
+      model: null,
+      lineItem: 'Nvidia Tesla A100 GPU running in Americas',
+      category: 'self-hosted',
+      cost: 35_205_400,
+      currency: 'USD',
+      costKind: 'billed',
+    });
+    // Vertex AI stays a model record, without a category of its own.
+    const vertex = records.filter(r => r.category === undefined);
+    expect(vertex).toMatchObject([
+      { model: 'gemini-2.5-pro', inputTokens: 1_000_000, cost: 1_250_000 },
+    ]);
+    expect(records).toHaveLength(5);
+    expect(logger.debug).toHaveBeenCalledWith(
+      'GCP source "gcp-test": 4 GPU / TPU compute row(s) of Compute Engine, Cloud TPU; 1 other SKU(s) left out: N1 Predefined Instance Core running in Americas',
+    );
+  });
+
+  it('reads no compute rows without gpuCompute', async () => {
+    const { run, runQuery } = setup(GPU_PAGES);
+    const records = await run();
+    expect(runQuery.requests[0].params).not.toHaveProperty('gpu_services');
+    expect(runQuery.requests[0].query).not.toContain('gpu_services');
+    // Rows of other services the query did not ask for are not relabelled.
+    expect(records.some(r => r.category === 'self-hosted')).toBe(false);
+  });
+
+  it('does not read a configured service twice', async () => {
+    const { run, runQuery } = setup([[]], {
+      gpuCompute: true,
+      services: ['Vertex AI', 'Cloud TPU'],
+    });
+    await run();
+    expect(runQuery.requests[0].params.gpu_services).toEqual([
+      'Compute Engine',
+    ]);
+  });
+
+  it('counts the SKUs aiCost.classification adds', async () => {
+    const { run } = setup(
+      [
+        [
+          compute({
+            sku_description: 'Gpudirect-TCPX Networking running in Americas',
+            cost: '0.5',
+          }),
+        ],
+      ],
+      {
+        gpuCompute: true,
+        classificationRules: readClassificationRules(
+          new ConfigReader({
+            aiCost: {
+              classification: { acceleratorPatterns: ['^gpudirect\\b'] },
+            },
+          }),
+        ),
+      },
+    );
+    await expect(run()).resolves.toMatchObject([
+      {
+        lineItem: 'Gpudirect-TCPX Networking running in Americas',
+        category: 'self-hosted',
+        cost: 500_000,
+      },
+    ]);
+  });
+
+  it('names a malformed amount of a GPU row', async () => {
+    const { run } = setup(
+      [
+        [
+          compute({
+            sku_description: 'Nvidia L4 GPU running in EMEA',
+            cost: '1,5',
+          }),
+        ],
+      ],
+      { gpuCompute: true },
+    );
+    await expect(run()).rejects.toThrow(
+      `GCP billing export ${TABLE} (page 1): rows.0.cost: Invalid amount "1,5": expected a decimal number`,
+    );
   });
 });

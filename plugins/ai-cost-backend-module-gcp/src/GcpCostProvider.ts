@@ -1,10 +1,13 @@
 import { BigQuery } from '@google-cloud/bigquery';
 import {
   assertUsageWindow,
+  DEFAULT_CLASSIFICATION_RULES,
+  isAcceleratorCompute,
   mergeUsageRecords,
   parseProviderBody,
   ProviderApiError,
   type AiCostProvider,
+  type ClassificationRules,
   type ProviderFetchContext,
   type UsageRecord,
   type UsageWindow,
@@ -14,6 +17,7 @@ import {
   bigQueryRunner,
   buildBillingQuery,
   DEFAULT_GCP_SERVICES,
+  GPU_COMPUTE_SERVICES,
   parseBillingExportTable,
   type BillingQueryRunner,
 } from './query';
@@ -33,6 +37,16 @@ export interface GcpCostProviderOptions {
   services?: string[];
   /** Fail a query that would bill more bytes than this. */
   maximumBytesBilled?: number;
+  /**
+   * Also read GPU compute (self-hosted AI): Compute Engine and Cloud TPU
+   * rows whose SKU is a GPU or TPU, as `self-hosted` records. Default false.
+   */
+  gpuCompute?: boolean;
+  /**
+   * Which SKUs are GPU / accelerator compute (`acceleratorPatterns`);
+   * normally `readClassificationRules(config)`. Default: the shipped rules.
+   */
+  classificationRules?: ClassificationRules;
   /** Reporting currency (`aiCost.currency`). Default `USD`. */
   currency?: string;
   /** Runs the query; injectable for tests. Default: BigQuery. */
@@ -42,7 +56,8 @@ export interface GcpCostProviderOptions {
 /**
  * Vertex AI and Gemini spend from the Cloud Billing export in BigQuery as an
  * AI Cost billing source: one parameterised query per run, net of credits,
- * per day, project, SKU and labels.
+ * per day, project, SKU and labels; with `gpuCompute`, the same query also
+ * selects GPU and TPU compute.
  * @public
  */
 export class GcpCostProvider implements AiCostProvider {
@@ -74,10 +89,18 @@ export class GcpCostProvider implements AiCostProvider {
     assertUsageWindow(window, `GCP source "${this.id}"`);
     const table = this.#options.billingExportTable;
     const endpoint = `GCP billing export ${table}`;
+    const services = this.#options.services ?? DEFAULT_GCP_SERVICES;
+    // A service already read as AI is not also read as GPU compute.
+    const gpuServices = this.#options.gpuCompute
+      ? GPU_COMPUTE_SERVICES.filter(s => !services.includes(s))
+      : [];
+    const rules =
+      this.#options.classificationRules ?? DEFAULT_CLASSIFICATION_RULES;
     const request = buildBillingQuery({
       table,
       window,
-      services: this.#options.services ?? DEFAULT_GCP_SERVICES,
+      services,
+      gpuServices,
       location: this.#options.location,
       maximumBytesBilled: this.#options.maximumBytesBilled,
       sourceId: this.id,
@@ -86,6 +109,8 @@ export class GcpCostProvider implements AiCostProvider {
     const records: UsageRecord[] = [];
     let rows = 0;
     let page = 0;
+    let gpuRows = 0;
+    const skippedSkus = new Set<string>();
     try {
       for await (const pageRows of this.#runQuery(request, context.signal)) {
         const where = `${endpoint} (page ${page + 1})`;
@@ -94,14 +119,26 @@ export class GcpCostProvider implements AiCostProvider {
           { rows: pageRows },
           where,
         );
-        parsed.rows.forEach((row, i) => {
+        for (const [i, row] of parsed.rows.entries()) {
+          const selfHosted = gpuServices.includes(
+            row.service_description ?? '',
+          );
+          if (selfHosted) {
+            // Selected by the cheap SQL filter; the rules decide.
+            if (!isAcceleratorCompute(row.sku_description, rules)) {
+              skippedSkus.add(row.sku_description ?? '(no SKU)');
+              continue;
+            }
+            gpuRows++;
+          }
           const record = recordFromRow(row, `${where}: rows.${i}`, {
             currency: this.#currency,
             window,
             endpoint,
+            selfHosted,
           });
           if (record) records.push(record);
-        });
+        }
         rows += parsed.rows.length;
         page++;
       }
@@ -115,6 +152,17 @@ export class GcpCostProvider implements AiCostProvider {
     context.logger.debug(
       `GCP source "${this.id}": ${rows} billing row(s) on ${page} page(s) became ${merged.length} record(s)`,
     );
+    if (gpuServices.length > 0) {
+      context.logger.debug(
+        `GCP source "${
+          this.id
+        }": ${gpuRows} GPU / TPU compute row(s) of ${gpuServices.join(', ')}; ${
+          skippedSkus.size
+        } other SKU(s) left out${
+          skippedSkus.size > 0 ? `: ${[...skippedSkus].sort().join(', ')}` : ''
+        }`,
+      );
+    }
     return merged;
   }
 }

@@ -23,12 +23,13 @@ const FIELDS = {
   },
   services: { type: 'stringList' },
   maximumBytesBilled: { type: 'integer', min: 1 },
+  gpuCompute: { type: 'boolean' },
 } as const;
 
 /** One validated entry of `aiCost.providers.gcp`, as provider options. @public */
 export type GcpSourceConfig = Omit<
   GcpCostProviderOptions,
-  'currency' | 'runQuery'
+  'currency' | 'runQuery' | 'classificationRules'
 >;
 
 /**

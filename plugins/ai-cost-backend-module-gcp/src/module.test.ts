@@ -54,6 +54,21 @@ describe('aiCostModuleGcp', () => {
       startWith({ aiCost: { providers: { gcp: [{ id: 'gcp' }] } } }),
     ).rejects.toThrow('aiCost.providers.gcp[0].billingExportTable is required');
   });
+
+  it('fails startup on an invalid aiCost.classification pattern, naming it', async () => {
+    await expect(
+      startWith({
+        aiCost: {
+          classification: { acceleratorPatterns: ['gpu[', 'tpu'] },
+          providers: {
+            gcp: [{ id: 'gcp', billingExportTable: TABLE, gpuCompute: true }],
+          },
+        },
+      }),
+    ).rejects.toThrow(
+      'aiCost.classification.acceleratorPatterns[0]: "gpu[" is not a valid regular expression',
+    );
+  });
 });
 
 describe('readGcpSourceConfigs', () => {
@@ -72,6 +87,7 @@ describe('readGcpSourceConfigs', () => {
           location: 'europe-west1',
           services: ['Vertex AI'],
           maximumBytesBilled: 1000000000,
+          gpuCompute: true,
         },
         { id: 'gcp-adc', billingExportTable: TABLE },
       ]),
@@ -83,6 +99,7 @@ describe('readGcpSourceConfigs', () => {
         location: 'europe-west1',
         services: ['Vertex AI'],
         maximumBytesBilled: 1000000000,
+        gpuCompute: true,
       },
       { id: 'gcp-adc', billingExportTable: TABLE },
     ]);
@@ -108,8 +125,12 @@ describe('readGcpSourceConfigs', () => {
       'aiCost.providers.gcp[0].projectId must be a GCP project id such as my-finops-project, got "My Project"',
     ],
     [
+      [{ id: 'g', billingExportTable: TABLE, gpuCompute: 1 }],
+      'aiCost.providers.gcp[0].gpuCompute must be true or false, got 1',
+    ],
+    [
       [{ id: 'g', billingExportTable: TABLE, credentials: '{}' }],
-      'aiCost.providers.gcp[0].credentials is not a known setting; known settings are id, billingExportTable, projectId, location, services and maximumBytesBilled',
+      'aiCost.providers.gcp[0].credentials is not a known setting; known settings are id, billingExportTable, projectId, location, services, maximumBytesBilled and gpuCompute',
     ],
   ])('rejects %j', (gcp, message) => {
     let error: Error | undefined;

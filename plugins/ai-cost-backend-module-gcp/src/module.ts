@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   aiCostProvidersExtensionPoint,
+  readClassificationRules,
   readCurrency,
 } from '@ai-cost/plugin-ai-cost-node';
 import { readGcpSourceConfigs } from './config';
@@ -11,7 +12,8 @@ import { GcpCostProvider } from './GcpCostProvider';
 
 /**
  * Adds one GCP (Vertex AI / Gemini from the billing export) billing source
- * per entry of `aiCost.providers.gcp`.
+ * per entry of `aiCost.providers.gcp`; GPU and TPU SKUs (`gpuCompute`) are
+ * told apart by the `acceleratorPatterns` of `aiCost.classification`.
  * @public
  */
 export const aiCostModuleGcp = createBackendModule({
@@ -28,8 +30,12 @@ export const aiCostModuleGcp = createBackendModule({
         const sources = readGcpSourceConfigs(config);
         if (sources.length === 0) return;
         const currency = readCurrency(config);
+        const classificationRules = readClassificationRules(config);
         providers.addProvider(
-          sources.map(source => new GcpCostProvider({ ...source, currency })),
+          sources.map(
+            source =>
+              new GcpCostProvider({ ...source, currency, classificationRules }),
+          ),
         );
         logger.info(
           `Added GCP billing source(s): ${sources.map(s => s.id).join(', ')}`,

@@ -87,10 +87,19 @@ function wholeTokens(amount: string): number {
 }
 
 export interface NormalizeOptions {
+  /**
+   * aiCost.currency. Records keep the billed currency of their row; the
+   * backend converts another currency at the usage day's rate.
+   */
   currency: string;
   window: UsageWindow;
   /** Names the query in errors, e.g. `GCP billing export proj.ds.table`. */
   endpoint: string;
+  /**
+   * The row is GPU / TPU compute (`gpuCompute`): a `self-hosted` record
+   * with no model and no tokens.
+   */
+  selfHosted?: boolean;
 }
 
 /** The labels of a row as tags, or null when it has none. */
@@ -126,22 +135,47 @@ function money(amount: string, where: string): number {
 /**
  * One billing row as a billed usage record. The cost is net of credits:
  * `cost + credits` (credits are negative), each a decimal string converted
- * to integer micro-units.
+ * to integer micro-units. A GPU / TPU compute row (`selfHosted`) is a
+ * `self-hosted` record with the SKU as line item, no model and no tokens.
  */
 export function recordFromRow(
   row: BillingRow,
   where: string,
   options: NormalizeOptions,
 ): UsageRecord | undefined {
-  const { currency, window, endpoint } = options;
+  const { window } = options;
   if (row.day < window.from || row.day > window.to) return undefined;
-  if (row.currency.toUpperCase() !== currency) {
+  // The billing account's currency; another currency than aiCost.currency is
+  // converted by the backend at the usage day's rate (DESIGN §9.3).
+  const currency = row.currency.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) {
     throw new ProviderApiError(
-      `${endpoint}: a cost on ${row.day} is in "${row.currency}" but aiCost.currency is "${currency}"; amounts in other currencies are not converted or mixed`,
+      `${where}.currency: "${row.currency}" on ${row.day} is not an ISO 4217 currency code`,
     );
   }
   const gross = money(row.cost, `${where}.cost`);
   const credits = row.credits ? money(row.credits, `${where}.credits`) : 0;
+  const description = row.sku_description ?? row.service_description ?? null;
+  const lineItem =
+    description && row.cost_type && row.cost_type !== 'regular'
+      ? `${description} [${row.cost_type}]`
+      : description;
+  if (options.selfHosted) {
+    if (gross === 0 && credits === 0) return undefined;
+    return {
+      date: row.day,
+      accountId: row.billing_account_id ?? null,
+      projectId: row.project_id ?? null,
+      region: row.region ?? null,
+      tags: tagsOf(row, where),
+      model: null,
+      lineItem,
+      category: 'self-hosted',
+      cost: gross + credits,
+      currency,
+      costKind: 'billed',
+    };
+  }
   const sku = parseSku(row.sku_description);
   let tokens = 0;
   if (
@@ -160,11 +194,6 @@ export function recordFromRow(
   const cost = gross + credits;
   if (gross === 0 && credits === 0 && tokens === 0) return undefined;
 
-  const description = row.sku_description ?? row.service_description ?? null;
-  const lineItem =
-    description && row.cost_type && row.cost_type !== 'regular'
-      ? `${description} [${row.cost_type}]`
-      : description;
   return {
     date: row.day,
     accountId: row.billing_account_id ?? null,

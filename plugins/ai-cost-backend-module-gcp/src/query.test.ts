@@ -87,6 +87,70 @@ describe('buildBillingQuery', () => {
   });
 });
 
+describe('buildBillingQuery with GPU compute', () => {
+  const request = buildBillingQuery({
+    table: TABLE,
+    window: { from: '2025-03-01', to: '2025-03-31' },
+    services: ['Vertex AI'],
+    gpuServices: ['Compute Engine', 'Cloud TPU'],
+    sourceId: 'gcp',
+  });
+
+  it('also selects GPU / TPU SKUs of the compute services, by parameters only', () => {
+    expect(request.query)
+      .toContain(`AND (service.description IN UNNEST(@services)
+    OR (service.description IN UNNEST(@gpu_services)
+      AND REGEXP_CONTAINS(LOWER(sku.description), @gpu_sku_filter)))`);
+    expect(request.query).not.toMatch(/Compute Engine|nvidia/);
+    expect(request.params).toEqual({
+      from_day: '2025-03-01',
+      to_day: '2025-03-31',
+      services: ['Vertex AI'],
+      gpu_services: ['Compute Engine', 'Cloud TPU'],
+      gpu_sku_filter: 'gpu|tpu|nvidia',
+    });
+    expect(request.types).toEqual({
+      from_day: 'DATE',
+      to_day: 'DATE',
+      services: ['STRING'],
+      gpu_services: ['STRING'],
+      gpu_sku_filter: 'STRING',
+    });
+  });
+
+  it('keeps the cheap SQL filter in step with the SKUs Google bills GPUs and TPUs under', () => {
+    const filter = new RegExp(request.params.gpu_sku_filter!);
+    for (const sku of [
+      'Nvidia Tesla A100 GPU running in Americas',
+      'Nvidia L4 GPU attached to Spot Preemptible VMs running in EMEA',
+      'TPU v5e pod',
+    ]) {
+      expect([sku, filter.test(sku.toLowerCase())]).toEqual([sku, true]);
+    }
+    expect(
+      filter.test(
+        'N1 Predefined Instance Core running in Americas'.toLowerCase(),
+      ),
+    ).toBe(false);
+  });
+
+  it('is the plain query without GPU services', () => {
+    const plain = buildBillingQuery({
+      table: TABLE,
+      window: { from: '2025-03-01', to: '2025-03-31' },
+      services: ['Vertex AI'],
+      gpuServices: [],
+      sourceId: 'gcp',
+    });
+    expect(plain.query).not.toContain('gpu');
+    expect(Object.keys(plain.params)).toEqual([
+      'from_day',
+      'to_day',
+      'services',
+    ]);
+  });
+});
+
 describe('bigQueryRunner', () => {
   it('creates one job and follows nextQuery page by page', async () => {
     const resultCalls: unknown[] = [];

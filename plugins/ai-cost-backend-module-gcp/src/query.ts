@@ -34,14 +34,44 @@ export function parseBillingExportTable(name: string): BillingExportTable {
 export const DEFAULT_GCP_SERVICES = ['Vertex AI', 'Gemini API'];
 
 /**
+ * Service descriptions whose GPU and TPU SKUs are read with `gpuCompute`:
+ * VMs (GKE nodes included) with attached GPUs, and Cloud TPU.
+ * @public
+ */
+export const GPU_COMPUTE_SERVICES = ['Compute Engine', 'Cloud TPU'];
+
+/**
+ * A cheap first cut of GPU / TPU rows in SQL, on the lower-cased SKU
+ * description ("Nvidia Tesla A100 GPU running in Americas", "TPU v5e …");
+ * the `acceleratorPatterns` of the classification rules decide in the
+ * provider which of them count.
+ * @public
+ */
+export const GPU_SKU_FILTER = 'gpu|tpu|nvidia';
+
+/**
  * One parameterised query, ready for `BigQuery.createQueryJob`: `query` has
  * no values in it, `params` and `types` carry them.
  * @public
  */
 export interface BillingQueryRequest {
   query: string;
-  params: { from_day: string; to_day: string; services: string[] };
-  types: { from_day: 'DATE'; to_day: 'DATE'; services: ['STRING'] };
+  params: {
+    from_day: string;
+    to_day: string;
+    services: string[];
+    /** With GPU compute: services whose GPU / TPU SKUs are read too. */
+    gpu_services?: string[];
+    /** With GPU compute: the RE2 filter on the lower-cased SKU description. */
+    gpu_sku_filter?: string;
+  };
+  types: {
+    from_day: 'DATE';
+    to_day: 'DATE';
+    services: ['STRING'];
+    gpu_services?: ['STRING'];
+    gpu_sku_filter?: 'STRING';
+  };
   /** Dataset location, e.g. `US` or `europe-west1`. */
   location?: string;
   /** Fails the query instead of scanning (and billing) more. */
@@ -66,12 +96,17 @@ export type BillingQueryRunner = (
  * currency, usage unit, labels). Money is summed as NUMERIC and returned as
  * decimal strings, so no floating point reaches the record; credits (negative
  * amounts in the `credits` array) are summed separately.
+ *
+ * With `gpuServices`, rows of those services whose SKU description looks
+ * like GPU or TPU compute ({@link GPU_SKU_FILTER}) are selected too.
  * @public
  */
 export function buildBillingQuery(options: {
   table: string;
   window: UsageWindow;
   services: readonly string[];
+  /** Services whose GPU / TPU SKUs are read too; none by default. */
+  gpuServices?: readonly string[];
   location?: string;
   maximumBytesBilled?: number;
   sourceId: string;
@@ -79,6 +114,12 @@ export function buildBillingQuery(options: {
   const { projectId, datasetId, tableId } = parseBillingExportTable(
     options.table,
   );
+  const gpu = (options.gpuServices ?? []).length > 0;
+  const serviceFilter = gpu
+    ? `(service.description IN UNNEST(@services)
+    OR (service.description IN UNNEST(@gpu_services)
+      AND REGEXP_CONTAINS(LOWER(sku.description), @gpu_sku_filter)))`
+    : 'service.description IN UNNEST(@services)';
   const query = `SELECT
   FORMAT_DATE('%F', DATE(usage_start_time)) AS day,
   billing_account_id,
@@ -100,7 +141,7 @@ export function buildBillingQuery(options: {
 FROM \`${projectId}.${datasetId}.${tableId}\`
 WHERE usage_start_time >= TIMESTAMP(@from_day)
   AND usage_start_time < TIMESTAMP(DATE_ADD(@to_day, INTERVAL 1 DAY))
-  AND service.description IN UNNEST(@services)
+  AND ${serviceFilter}
 GROUP BY day, billing_account_id, project_id, service_description,
   sku_description, region, cost_type, currency, usage_unit, label_json
 ORDER BY day, project_id, service_description, sku_description, label_json`;
@@ -110,8 +151,24 @@ ORDER BY day, project_id, service_description, sku_description, label_json`;
       from_day: options.window.from,
       to_day: options.window.to,
       services: [...options.services],
+      ...(gpu
+        ? {
+            gpu_services: [...(options.gpuServices ?? [])],
+            gpu_sku_filter: GPU_SKU_FILTER,
+          }
+        : {}),
     },
-    types: { from_day: 'DATE', to_day: 'DATE', services: ['STRING'] },
+    types: {
+      from_day: 'DATE',
+      to_day: 'DATE',
+      services: ['STRING'],
+      ...(gpu
+        ? {
+            gpu_services: ['STRING'] as ['STRING'],
+            gpu_sku_filter: 'STRING' as const,
+          }
+        : {}),
+    },
     ...(options.location ? { location: options.location } : {}),
     ...(options.maximumBytesBilled
       ? { maximumBytesBilled: String(options.maximumBytesBilled) }

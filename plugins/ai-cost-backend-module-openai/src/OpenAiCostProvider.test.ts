@@ -690,13 +690,52 @@ describe('OpenAiCostProvider', () => {
     expect(records).toHaveLength(6);
   });
 
-  it('rejects costs in a currency other than the configured one', async () => {
+  it('emits costs billed in another currency in that currency, for the backend to convert', async () => {
     const { api, run } = setup({ currency: 'usd' });
     api.pages(COSTS, [
-      [bucket(DAY1, [costResult(1, 'x', 'proj_a', null, 'eur')])],
+      [
+        bucket(DAY1, [
+          costResult(1.2345675, 'gpt-4o, input', 'proj_a', 'key_a', 'eur'),
+          costResult(0.5, 'File search storage', 'proj_b', null, 'eur'),
+        ]),
+      ],
+    ]);
+    api.pages(COMPLETIONS, [
+      [
+        bucket(DAY1, [
+          completionsResult({
+            model: 'gpt-4o',
+            project_id: 'proj_a',
+            api_key_id: 'key_a',
+            input_tokens: 1000,
+            output_tokens: 0,
+            num_model_requests: 1,
+          }),
+        ]),
+      ],
+    ]);
+    const records = await run();
+    // 1.2345675 EUR → 1_234_568 micro-units (half away from zero), not converted here.
+    expect(find(records, '2024-11-01', 'proj_a', 'key_a', 'gpt-4o')).toEqual(
+      expect.objectContaining({
+        cost: 1_234_568,
+        currency: 'EUR',
+        costKind: 'billed',
+        inputTokens: 1000,
+      }),
+    );
+    expect(
+      find(records, '2024-11-01', 'proj_b', null, null, 'File search storage'),
+    ).toEqual(expect.objectContaining({ cost: 500_000, currency: 'EUR' }));
+  });
+
+  it('names a cost currency that is not an ISO 4217 code', async () => {
+    const { api, run } = setup();
+    api.pages(COSTS, [
+      [bucket(DAY1, [costResult(1, 'x', 'proj_a', null, 'euro')])],
     ]);
     await expect(run()).rejects.toThrow(
-      'OpenAI /organization/costs: the cost on 2024-11-01 is in "eur" but aiCost.currency is "USD"; amounts in other currencies are not converted or mixed',
+      'OpenAI /organization/costs: amount.currency of the cost on 2024-11-01: "euro" is not an ISO 4217 currency code',
     );
   });
 

@@ -159,12 +159,7 @@ export class OpenAiCostProvider implements AiCostProvider {
     )) {
       for (const result of bucket.results) {
         costs.push(
-          costLineFromResult(
-            bucket.date,
-            result,
-            this.currency,
-            'OpenAI /organization/costs',
-          ),
+          costLineFromResult(bucket.date, result, 'OpenAI /organization/costs'),
         );
       }
     }

@@ -141,6 +141,7 @@ describe('combineUsageAndCosts', () => {
           apiKeyId: 'k',
           lineItem: 'a',
           cost: 700,
+          currency: 'USD',
         },
         {
           date: '2024-11-01',
@@ -148,6 +149,7 @@ describe('combineUsageAndCosts', () => {
           apiKeyId: 'k',
           lineItem: 'a',
           cost: 300,
+          currency: 'USD',
         },
       ],
       currency: 'USD',
@@ -177,6 +179,7 @@ describe('combineUsageAndCosts', () => {
           apiKeyId: 'k',
           lineItem: 'credit',
           cost: -1001,
+          currency: 'USD',
         },
       ],
       currency: 'USD',
@@ -187,6 +190,60 @@ describe('combineUsageAndCosts', () => {
       ['gpt-4o', -667],
       ['gpt-4o-mini', -334],
     ]);
+  });
+
+  it('keeps the billed currency of a group, splits it exactly and states no estimate in another currency', () => {
+    const line = (lineItem: string, cost: number, projectId = 'p') => ({
+      date: '2024-11-01',
+      projectId,
+      apiKeyId: 'k',
+      lineItem,
+      cost,
+      currency: 'EUR',
+    });
+    const { records } = combineUsageAndCosts({
+      usage: [row('gpt-4o', 10), row('gpt-4o-mini', 10)],
+      costs: [line('a', 600), line('b', 401), line('storage', 250, 'q')],
+      currency: 'USD',
+      pricing: fakePricing(),
+    });
+    // 1001 EUR micro-units split 2:1 by the USD estimates (20 and 10): 667.33 / 333.67.
+    expect(
+      records.map(r => [
+        r.projectId,
+        r.model,
+        r.cost,
+        r.currency,
+        r.costKind,
+        r.estimatedCost,
+      ]),
+    ).toEqual([
+      ['p', 'gpt-4o', 667, 'EUR', 'billed', undefined],
+      ['p', 'gpt-4o-mini', 334, 'EUR', 'billed', undefined],
+      ['q', null, 250, 'EUR', 'billed', null],
+    ]);
+    expect(records[0]).not.toHaveProperty('estimatedCost');
+  });
+
+  it('refuses to add cost lines of one group in two currencies', () => {
+    const line = (cost: number, currency: string) => ({
+      date: '2024-11-01',
+      projectId: 'p',
+      apiKeyId: 'k',
+      lineItem: 'a',
+      cost,
+      currency,
+    });
+    expect(() =>
+      combineUsageAndCosts({
+        usage: [row('gpt-4o', 10)],
+        costs: [line(1, 'USD'), line(2, 'EUR')],
+        currency: 'USD',
+        pricing: fakePricing(),
+      }),
+    ).toThrow(
+      'OpenAI /organization/costs: the costs on 2024-11-01 of project p, API key k are in EUR and USD; amounts in different currencies are not added',
+    );
   });
 
   it('treats a price in another currency, a throwing pricer and a missing model as unpriced', () => {

@@ -29,13 +29,15 @@ export interface UsageRow {
   requests: number;
 }
 
-/** One billed line of one day, in micro-units of the reporting currency. */
+/** One billed line of one day, in micro-units of its billed currency. */
 export interface CostLine {
   date: string;
   projectId: string | null;
   apiKeyId: string | null;
   lineItem: string | null;
   cost: number;
+  /** The billed currency, an upper-cased ISO 4217 code. */
+  currency: string;
 }
 
 /**
@@ -87,18 +89,19 @@ export function usageRowFromEmbeddings(
 }
 
 /**
- * A cost result in micro-units. Amounts in any currency other than the
- * reporting currency are rejected: they are never converted or mixed.
+ * A cost result in micro-units of its billed currency (`amount.currency`,
+ * upper-cased). Another currency than aiCost.currency is converted by the
+ * backend at the usage day's rate (DESIGN §9.3).
  */
 export function costLineFromResult(
   date: string,
   result: CostsResult,
-  currency: string,
   endpoint: string,
 ): CostLine {
-  if (result.amount.currency.toUpperCase() !== currency.toUpperCase()) {
+  const currency = result.amount.currency.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) {
     throw new ProviderApiError(
-      `${endpoint}: the cost on ${date} is in "${result.amount.currency}" but aiCost.currency is "${currency}"; amounts in other currencies are not converted or mixed`,
+      `${endpoint}: amount.currency of the cost on ${date}: "${result.amount.currency}" is not an ISO 4217 currency code`,
     );
   }
   return {
@@ -107,6 +110,7 @@ export function costLineFromResult(
     apiKeyId: result.api_key_id ?? null,
     lineItem: result.line_item ?? null,
     cost: microsFromNumber(result.amount.value),
+    currency,
   };
 }
 
@@ -149,7 +153,13 @@ function mergeUsageRows(rows: UsageRow[]): UsageRow[] {
 function mergeCostLines(lines: CostLine[]): CostLine[] {
   const merged = new Map<string, CostLine>();
   for (const line of lines) {
-    const key = keyOf(line.date, line.projectId, line.apiKeyId, line.lineItem);
+    const key = keyOf(
+      line.date,
+      line.projectId,
+      line.apiKeyId,
+      line.lineItem,
+      line.currency,
+    );
     const existing = merged.get(key);
     if (existing) existing.cost += line.cost;
     else merged.set(key, { ...line });
@@ -227,6 +237,26 @@ export function splitWeights(
   return rows.map((row, i) => estimates[i] ?? totalTokens(row) * rate);
 }
 
+/**
+ * The one currency of a group's cost lines. Lines of one day, project and
+ * key in two currencies cannot be split across the same usage: that fails
+ * naming them instead of adding amounts in different currencies.
+ */
+function groupCurrency(lines: CostLine[]): string {
+  const currencies = [...new Set(lines.map(line => line.currency))].sort();
+  if (currencies.length > 1) {
+    const { date, projectId, apiKeyId } = lines[0];
+    throw new ProviderApiError(
+      `OpenAI /organization/costs: the costs on ${date} of project ${
+        projectId ?? '(none)'
+      }, API key ${apiKeyId ?? '(none)'} are in ${currencies.join(
+        ' and ',
+      )}; amounts in different currencies are not added`,
+    );
+  }
+  return currencies[0];
+}
+
 /** Outcome of {@link combineUsageAndCosts}. */
 export interface CombineResult {
   records: UsageRecord[];
@@ -297,7 +327,7 @@ export function combineUsageAndCosts(options: {
           model: null,
           lineItem: line.lineItem,
           cost: line.cost,
-          currency,
+          currency: line.currency,
           costKind: 'billed',
           estimatedCost: null,
           unpriced: false,
@@ -314,6 +344,9 @@ export function combineUsageAndCosts(options: {
       return result.cost;
     });
     const billed = group.costs.length > 0;
+    const billedCurrency = billed
+      ? groupCurrency(group.costs)
+      : currency.toUpperCase();
     const shares = billed
       ? allocateMicros(
           group.costs.reduce((sum, line) => sum + line.cost, 0),
@@ -336,9 +369,13 @@ export function combineUsageAndCosts(options: {
         outputTokens: row.outputTokens,
         requests: row.requests,
         cost: shares ? shares[i] : estimated ?? 0,
-        currency,
+        currency: shares ? billedCurrency : currency,
         costKind: shares ? 'billed' : 'estimated',
-        estimatedCost: estimated,
+        // The estimate is in aiCost.currency; a record billed in another
+        // currency (converted by the backend) states none.
+        ...(billedCurrency === currency.toUpperCase()
+          ? { estimatedCost: estimated }
+          : {}),
         unpriced: estimated === null,
       });
     });

@@ -31,6 +31,7 @@ import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
 import { DatabaseBillingValueStore } from './database/DatabaseBillingValueStore';
 import { DemoMetricsTask } from './demo/DemoMetricsTask';
+import { DemoAllSpendProvider } from './demo/DemoAllSpendProvider';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
 import { IngestionEngine } from './ingestion/IngestionEngine';
 import { PrometheusMetricsPuller } from './metrics/prometheus/PrometheusMetricsPuller';
@@ -38,11 +39,20 @@ import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { PostAttributionTask } from './postAttribution/PostAttributionTask';
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
 import { PushIngestService } from './push/PushIngestService';
+import { buildVendorMatcher } from './expenses/aiVendors';
+import { ExpenseService } from './expenses/ExpenseService';
 import { RecommendationMonitor } from './recommendations/RecommendationMonitor';
 import { RecommendationService } from './recommendations/RecommendationService';
 import type { RouterOptions } from './service/router';
 import { UnitEconomicsService } from './unitEconomics/UnitEconomicsService';
 import { EntityAccess } from './service/EntityAccess';
+import { SubscriptionService } from './subscriptions/SubscriptionService';
+import { SubscriptionUsageProvider } from './subscriptions/SubscriptionUsageProvider';
+import {
+  SUBSCRIPTION_PROVIDER,
+  SUBSCRIPTION_SOURCE_ID,
+} from './subscriptions/types';
+import { ExchangeRateService } from './currency/ExchangeRateService';
 
 /** The services the plugin is built from; `plugin.ts` passes Backstage's. */
 export interface AiCostServiceDeps {
@@ -73,7 +83,10 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
   const { settings, database, logger, scheduler, now } = deps;
   const { currency } = settings;
 
-  const stores = await createStores({ database });
+  const stores = await createStores({
+    database,
+    currency: { reporting: currency, exchangeRates: settings.exchangeRates },
+  });
   const {
     usage: store,
     attribution: attributionStore,
@@ -87,7 +100,29 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
   const pricing = deps.pricing ?? new GenaiPricesPricingService();
   const index = new CatalogIndexReader(attributionStore);
   const splitMetrics = splitMetricLoader(stores.metrics);
+  // The ingestion engine, built below, runs the subscriptions source, which
+  // a portal change of a subscription refreshes.
+  const engine: { ingestion?: IngestionEngine } = {};
+  const subscriptions = new SubscriptionService({
+    settings: settings.subscriptions,
+    store: stores.subscriptions,
+    metrics: stores.metrics,
+    index,
+    currency,
+    now,
+    // A portal change re-reads the source (amounts, days) and re-attributes
+    // all its stored spend (assignments); a run under way reads it anyway.
+    refresh: async () => {
+      await engine.ingestion?.refresh(SUBSCRIPTION_SOURCE_ID).catch(error => {
+        if (error?.name !== 'ConflictError') throw error;
+      });
+      await requestReattribution({ requests, scheduler }, [
+        SUBSCRIPTION_PROVIDER,
+      ]);
+    },
+  });
   const allocation = new AllocationService({
+    synthesizedRules: () => subscriptions.rules(),
     splitMetrics,
     settings: settings.allocation,
     rules: stores.allocationRules,
@@ -142,6 +177,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     pricing,
     currency,
     now,
+    extraFindings: () => subscriptions.idleSeatFindings(),
   });
   const postAttribution = new PostAttributionTask({
     scheduler,
@@ -166,28 +202,38 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     attributor,
     schedule: settings.indexSchedule,
     afterAttribution,
-    allocationFingerprint: fingerprintAllocation(settings.allocation),
+    allocationFingerprint: fingerprintAllocation(
+      settings.subscriptions.length > 0
+        ? { ...settings.allocation, subscriptions: settings.subscriptions }
+        : settings.allocation,
+    ),
   });
-  const ingestion = new IngestionEngine({
+  const ingestion = (engine.ingestion = new IngestionEngine({
     store,
     requests,
     scheduler,
     logger,
     pricing,
     settings: settings.ingestion,
-    providers: settings.demo
-      ? [
-          ...deps.providers,
-          new DemoUsageProvider('openai'),
-          new DemoUsageProvider('anthropic'),
-        ]
-      : deps.providers,
+    providers: [
+      ...deps.providers,
+      new SubscriptionUsageProvider(() => subscriptions.all()),
+      ...(settings.demo
+        ? [
+            new DemoUsageProvider('openai'),
+            new DemoUsageProvider('anthropic'),
+            new DemoAllSpendProvider('aws'),
+            new DemoAllSpendProvider('kubernetes'),
+            new DemoAllSpendProvider('expense'),
+          ]
+        : []),
+    ],
     onIngested: async ({ sourceId, window }) => {
       await attributor.attributeSource(sourceId, window);
       await afterAttribution();
     },
     now,
-  });
+  }));
   const push = new PushIngestService({
     store: pushStore,
     pricing,
@@ -197,7 +243,18 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     logger,
     settings: settings.push,
     classification: settings.classification,
+    exchangeRates: stores.exchangeRates,
     now,
+  });
+  const expenses = new ExpenseService({
+    store: stores.expenses,
+    currency,
+    vendors: buildVendorMatcher(settings.expenses.aiVendors),
+    index,
+    attributor,
+    afterAttribution,
+    logger,
+    maxImportBytes: settings.push.maxImportBytes,
   });
   const costs = new CostQueryService({
     store: attributionStore,
@@ -281,9 +338,15 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     }),
     recommendations,
     push,
+    expenses,
     allocation,
     chargeback,
     unitEconomics,
+    subscriptions,
+    exchangeRates: new ExchangeRateService({
+      store: stores.exchangeRates,
+      currency,
+    }),
   };
 
   return {
@@ -295,6 +358,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     indexer,
     ingestion,
     push,
+    expenses,
     costs,
     entities,
     budgets,
@@ -305,6 +369,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     allocation,
     chargeback,
     unitEconomics,
+    subscriptions,
     prometheusMetrics,
     postAttribution,
     routerOptions,
@@ -323,7 +388,9 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
 export type AiCostServices = Awaited<ReturnType<typeof createAiCostServices>>;
 
 /** Identifies the configured allocation rules; stored with the catalog index. */
-function fingerprintAllocation(settings: AllocationSettings): string {
+function fingerprintAllocation(
+  settings: AllocationSettings | Record<string, unknown>,
+): string {
   return createHash('sha256')
     .update(JSON.stringify(settings))
     .digest('hex')

@@ -75,6 +75,17 @@ describe('aiCostPlugin', () => {
         rowsUpserted: 0,
         freshThrough: null,
       },
+      // Always there: portal subscriptions can be added at any time.
+      {
+        id: 'subscriptions',
+        provider: 'subscription',
+        status: 'never-run',
+        lastRunAt: null,
+        lastSuccessAt: null,
+        lastError: null,
+        rowsUpserted: 0,
+        freshThrough: null,
+      },
     ]);
   });
 

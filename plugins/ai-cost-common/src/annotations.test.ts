@@ -1,7 +1,11 @@
 import {
   ALL_ANNOTATIONS,
   AnnotationParseError,
+  ANNOTATION_BACKSTAGE_KUBERNETES_NAMESPACE,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_TAGS,
+  ANNOTATION_VENDOR,
   CLAIM_ANNOTATIONS,
   parseAllocationTagsAnnotation,
   parseBudgetAnnotation,
@@ -35,6 +39,14 @@ describe('annotations', () => {
     );
     expect(() => parseTagsAnnotation('=x', 'ai-cost/gcp-labels')).toThrow(
       'Invalid ai-cost/gcp-labels item "=x": expected key=value',
+    );
+  });
+
+  it('knows ai-cost/vendor, which approves AI vendors and claims nothing', () => {
+    expect(ANNOTATION_VENDOR).toBe('ai-cost/vendor');
+    expect(ALL_ANNOTATIONS).toContain(ANNOTATION_VENDOR);
+    expect(CLAIM_ANNOTATIONS.map(a => a.annotation)).not.toContain(
+      ANNOTATION_VENDOR,
     );
   });
 
@@ -100,5 +112,46 @@ describe('annotations', () => {
     );
     expect(specificity['ai-cost/azure-resource-id']).toBe(2);
     expect(specificity['ai-cost/gateway-tags']).toBe(1);
+  });
+
+  it("claims Kubernetes workloads by Backstage's own annotations and namespaces", () => {
+    expect(ANNOTATION_KUBERNETES_ID).toBe('backstage.io/kubernetes-id');
+    expect(ANNOTATION_KUBERNETES_NAMESPACE).toBe(
+      'ai-cost/kubernetes-namespace',
+    );
+    expect(ANNOTATION_BACKSTAGE_KUBERNETES_NAMESPACE).toBe(
+      'backstage.io/kubernetes-namespace',
+    );
+    expect(CLAIM_ANNOTATIONS.filter(a => a.provider === 'kubernetes')).toEqual([
+      {
+        annotation: 'backstage.io/kubernetes-id',
+        provider: 'kubernetes',
+        dimension: 'projectId',
+        specificity: 2,
+        format: 'list',
+      },
+      {
+        annotation: 'ai-cost/kubernetes-namespace',
+        provider: 'kubernetes',
+        dimension: 'accountId',
+        specificity: 1,
+        format: 'list',
+      },
+      {
+        annotation: 'backstage.io/kubernetes-namespace',
+        provider: 'kubernetes',
+        dimension: 'accountId',
+        specificity: 1,
+        format: 'list',
+        unlessAnnotation: 'backstage.io/kubernetes-id',
+      },
+    ]);
+    expect(ALL_ANNOTATIONS).toEqual(
+      expect.arrayContaining([
+        'backstage.io/kubernetes-id',
+        'ai-cost/kubernetes-namespace',
+        'backstage.io/kubernetes-namespace',
+      ]),
+    );
   });
 });

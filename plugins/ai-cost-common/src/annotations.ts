@@ -29,6 +29,22 @@ export const ANNOTATION_GCP_LABELS = 'ai-cost/gcp-labels';
 export const ANNOTATION_AZURE_RESOURCE_ID = 'ai-cost/azure-resource-id';
 /** `key=value,...` @public */
 export const ANNOTATION_AZURE_TAGS = 'ai-cost/azure-tags';
+/**
+ * Backstage's own Kubernetes annotation: the value of the
+ * `backstage.io/kubernetes-id` label on the entity's pods (OpenCost reports it
+ * sanitized as `backstage_io_kubernetes_id`). Claims those workloads. @public
+ */
+export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
+/**
+ * Backstage's own Kubernetes annotation. Claims the namespace only on an
+ * entity without {@link ANNOTATION_KUBERNETES_ID}: with one, Backstage uses
+ * the namespace as a filter, and components sharing it would split every
+ * unlabelled workload in it. @public
+ */
+export const ANNOTATION_BACKSTAGE_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
+/** Kubernetes namespaces whose workloads the entity claims. @public */
+export const ANNOTATION_KUBERNETES_NAMESPACE = 'ai-cost/kubernetes-namespace';
 /** `key=value,...` attributes on pushed gateway / OpenTelemetry events. @public */
 export const ANNOTATION_GATEWAY_TAGS = 'ai-cost/gateway-tags';
 /** `2500` or `2500 USD`: the default monthly budget. @public */
@@ -48,6 +64,14 @@ export const ANNOTATION_COST_CENTER = 'ai-cost/cost-center';
  */
 export const ANNOTATION_UNIT_METRIC = 'ai-cost/unit-metric';
 
+/**
+ * `OpenAI, Cursor`: AI vendors the entity approves (e.g. a Resource of
+ * `spec.type: ai-tool`). Expensed spend with them is approved AI spend, with
+ * any other AI vendor shadow AI (DESIGN §9.3). Names match the AI vendor list
+ * and its aliases case-insensitively (`ChatGPT` approves OpenAI). @public
+ */
+export const ANNOTATION_VENDOR = 'ai-cost/vendor';
+
 /** The name Anthropic's default workspace (reported as null) is claimed by. @public */
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -65,13 +89,22 @@ export type ClaimDimension =
   | 'projectId'
   | 'resourceId'
   | 'accountId'
-  | 'tag';
+  | 'tag'
+  /** The employee of an expense line (provider `expense`): e-mail or user ref, lower-case. */
+  | 'userId';
 
 /** What one cost annotation claims. @public */
 export interface ClaimAnnotationSpec {
   annotation: string;
   /** The provider whose records the claim applies to. */
-  provider: 'openai' | 'anthropic' | 'aws' | 'gcp' | 'azure' | 'gateway';
+  provider:
+    | 'openai'
+    | 'anthropic'
+    | 'aws'
+    | 'gcp'
+    | 'azure'
+    | 'kubernetes'
+    | 'gateway';
   dimension: ClaimDimension;
   specificity: ClaimSpecificity;
   /** `list`: comma-separated ids; `tags`: comma-separated `key=value` pairs. */
@@ -80,6 +113,8 @@ export interface ClaimAnnotationSpec {
   prefixMatch?: boolean;
   /** Prefixes compare case-insensitively (Azure resource ids; AWS ARNs do not). */
   ignoreCase?: boolean;
+  /** The annotation claims nothing on an entity that also has this one. */
+  unlessAnnotation?: string;
 }
 
 /** Every annotation that claims spend, with its semantics. @public */
@@ -165,6 +200,29 @@ export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
     format: 'tags',
   },
   {
+    annotation: ANNOTATION_KUBERNETES_ID,
+    provider: 'kubernetes',
+    dimension: 'projectId',
+    specificity: 2,
+    format: 'list',
+  },
+  // Before the Backstage namespace annotation: the one suggested to claim a namespace.
+  {
+    annotation: ANNOTATION_KUBERNETES_NAMESPACE,
+    provider: 'kubernetes',
+    dimension: 'accountId',
+    specificity: 1,
+    format: 'list',
+  },
+  {
+    annotation: ANNOTATION_BACKSTAGE_KUBERNETES_NAMESPACE,
+    provider: 'kubernetes',
+    dimension: 'accountId',
+    specificity: 1,
+    format: 'list',
+    unlessAnnotation: ANNOTATION_KUBERNETES_ID,
+  },
+  {
     annotation: ANNOTATION_GATEWAY_TAGS,
     provider: 'gateway',
     dimension: 'tag',
@@ -173,13 +231,14 @@ export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
   },
 ];
 
-/** Every `ai-cost/*` annotation this plugin reads. @public */
+/** Every annotation this plugin reads: the `ai-cost/*` ones and the Backstage Kubernetes ones it claims by. @public */
 export const ALL_ANNOTATIONS: readonly string[] = [
   ...CLAIM_ANNOTATIONS.map(a => a.annotation),
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_TAGS,
   ANNOTATION_COST_CENTER,
   ANNOTATION_UNIT_METRIC,
+  ANNOTATION_VENDOR,
 ];
 
 /** Thrown for an annotation value that cannot be read; names the annotation. @public */

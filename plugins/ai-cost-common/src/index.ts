@@ -15,15 +15,19 @@ export {
   ANNOTATION_AWS_TAGS,
   ANNOTATION_AZURE_RESOURCE_ID,
   ANNOTATION_AZURE_TAGS,
+  ANNOTATION_BACKSTAGE_KUBERNETES_NAMESPACE,
   ANNOTATION_COST_CENTER,
   ANNOTATION_GATEWAY_TAGS,
   ANNOTATION_GCP_LABELS,
   ANNOTATION_GCP_PROJECT_ID,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_OPENAI_API_KEY_ID,
   ANNOTATION_OPENAI_PROJECT_ID,
   ANNOTATION_TAGS,
   ANNOTATION_UNIT_METRIC,
+  ANNOTATION_VENDOR,
   AnnotationParseError,
   CLAIM_ANNOTATIONS,
   DEFAULT_WORKSPACE,
@@ -38,6 +42,13 @@ export type {
   ClaimSpecificity,
 } from './annotations';
 export { csvField, csvLine } from './csv';
+export {
+  AI_SPEND_CATEGORY_LABELS,
+  aiSpendCategories,
+  aiSpendCategoryOf,
+  isAiSpendCategory,
+} from './spendCategories';
+export type { AiSpendCategory } from './spendCategories';
 export {
   addDays,
   dayOf,
@@ -74,6 +85,10 @@ export {
   allocationRuleInputSchema,
   allocationRuleMatchSchema,
   allocationSplitMethods,
+  subscriptionFieldsSchema,
+  subscriptionIdSchema,
+  subscriptionInputSchema,
+  subscriptionPeriods,
   allocationTagKeySchema,
   splitRuleFieldsSchema,
   splitRuleInputSchema,
@@ -106,6 +121,8 @@ export {
   entityQuerySchema,
   entityRefSchema,
   FIRST_SUPPORTED_DAY,
+  expenseImportQuerySchema,
+  shadowAiQuerySchema,
   focusImportQuerySchema,
   LAST_SUPPORTED_DAY,
   focusIncludeOptions,
@@ -143,6 +160,20 @@ export {
   pushMetricsRequestSchema,
   unitCostsQuerySchema,
 } from './schemas';
+export { exchangeRatesQuerySchema } from './schemas';
+export type {
+  ExchangeRate,
+  ExchangeRatesImportResponse,
+  ExchangeRatesQuery,
+  ExchangeRatesResponse,
+} from './schemas';
+export type {
+  ExpenseImportQuery,
+  ExpenseImportResponse,
+  ShadowAiQuery,
+  ShadowAiResponse,
+  ShadowAiVendor,
+} from './schemas';
 export type {
   BuiltInMetric,
   MetricInfo,
@@ -176,6 +207,10 @@ export type {
   AllocationMatchKey,
   AllocationRuleInput,
   AllocationSplitMethod,
+  SubscriptionInput,
+  SubscriptionPeriod,
+  SubscriptionsResponse,
+  SubscriptionView,
   SplitRuleInput,
   VirtualTagRuleInput,
   AnomaliesResponse,

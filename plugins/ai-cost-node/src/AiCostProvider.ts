@@ -24,6 +24,20 @@ export interface AiCostProvider {
   /** True for synthetic demo data; the API and UI mark it as such. */
   readonly demo?: boolean;
   /**
+   * True for a source computed from settings rather than read from an API
+   * (subscriptions): every run re-reads the whole backfill window, not only
+   * the trailing lookback days, so a change reaching further back (an
+   * earlier start, another amount) shows on every day it touches.
+   */
+  readonly rereadsHistory?: boolean;
+  /**
+   * How many days back (today included) the source can still read, for an
+   * API that forgets (OpenCost keeps what its Prometheus retains). Runs never
+   * ask further back, so days it has forgotten keep what was read while it
+   * knew them instead of being replaced with nothing.
+   */
+  readonly historyDays?: number;
+  /**
    * Every record for every day in the window. A day the provider returned
    * nothing for must simply be absent. Throw on any failure: the engine keeps
    * the previously stored data for the window.

@@ -1,3 +1,5 @@
+import type { AiSpendCategory } from '@ai-cost/plugin-ai-cost-common';
+
 /**
  * The one schema every billing source maps onto (FOCUS-aligned). Money is in
  * integer micro-units (1e-6) of `currency`; token counts follow the semantics
@@ -29,6 +31,12 @@ export interface UsageRecord {
   model?: string | null;
   /** Provider line item / SKU / usage type, when cost comes from a cost endpoint. */
   lineItem?: string | null;
+  /**
+   * The kind of AI spend when the source knows better than its provider
+   * kind (a cloud bill's GPU compute is `self-hosted`): `model-api`,
+   * `cloud-ai`, `self-hosted`, `subscription` or `expense`.
+   */
+  category?: AiSpendCategory | null;
   /** Uncached input tokens (excludes cache reads and cache writes). */
   inputTokens?: number;
   /** Input tokens read from the prompt cache. */
@@ -48,8 +56,18 @@ export interface UsageRecord {
   requests?: number;
   /** Cost in micro-units of `currency`; the billed figure when `costKind` is `billed`. */
   cost: number;
-  /** ISO 4217 code, upper case. */
+  /**
+   * ISO 4217 code, upper case: the billed currency. Amounts in another
+   * currency than `aiCost.currency` are converted on the way into the store
+   * at the usage day's rate (DESIGN §9.3), and the original is kept.
+   */
   currency: string;
+  /**
+   * A rate the bill itself states for `currency`: units of `aiCost.currency`
+   * per one unit of `currency`. Beats configured and imported rates; ignored
+   * when `currency` is `aiCost.currency`.
+   */
+  exchangeRate?: number;
   /** `billed`: the provider said so; `estimated`: priced by us. */
   costKind: 'billed' | 'estimated';
   /**

@@ -1,7 +1,8 @@
 /**
  * Node library of the AI Cost plugin: the extension point provider modules
- * register through, the normalized usage record, and shared helpers for
- * talking to billing APIs.
+ * register through, the normalized usage record, shared helpers for
+ * talking to billing APIs, and the rules that say which cloud line items are
+ * AI spend.
  *
  * @packageDocumentation
  */
@@ -15,6 +16,17 @@ export {
   aiCostProvidersExtensionPoint,
   type AiCostProvidersExtensionPoint,
 } from './extensions';
+export {
+  classifyLineItem,
+  DEFAULT_CLASSIFICATION_RULES,
+  isAcceleratorCompute,
+  readClassificationRules,
+  rulesFingerprint,
+  type AiSpendReason,
+  type ClassificationRules,
+  type LineItemClass,
+  type LineItemFacts,
+} from './classification';
 export {
   fetchAllPages,
   parseProviderBody,

@@ -76,6 +76,20 @@ describe('mergeUsageRecords', () => {
     expect('estimatedCost' in mergeUsageRecords([base, base])[0]).toBe(false);
   });
 
+  it('keeps a stated exchange rate only when every part states the same', () => {
+    const eur = { ...base, currency: 'EUR' };
+    const merge = (...parts: UsageRecord[]) => mergeUsageRecords(parts)[0];
+    expect(
+      merge({ ...eur, exchangeRate: 1.08 }, { ...eur, exchangeRate: 1.08 }),
+    ).toMatchObject({ cost: 2_000_000, exchangeRate: 1.08 });
+    expect(
+      merge({ ...eur, exchangeRate: 1.08 }, { ...eur, exchangeRate: 1.09 }),
+    ).not.toHaveProperty('exchangeRate');
+    expect(merge({ ...eur, exchangeRate: 1.08 }, eur)).not.toHaveProperty(
+      'exchangeRate',
+    );
+  });
+
   it('is unpriced when any part is', () => {
     const merge = (...parts: UsageRecord[]) =>
       mergeUsageRecords(parts)[0].unpriced;

@@ -13,8 +13,9 @@ const COUNT_FIELDS = [
 
 /**
  * The dimensions a usage record is stored by: day, hour, account, project,
- * resource, api key, user, region, service tier, tags in key order, model and
- * line item, missing ones as null. The engine hashes them into its natural
+ * resource, api key, user, region, service tier, tags in key order, model,
+ * line item, missing ones as null, and a stated category (only when
+ * stated, so keys of records without one stay as they were). The engine hashes them into its natural
  * key, so records with the same dimensions replace each other.
  * @public
  */
@@ -37,6 +38,7 @@ export function usageRecordDimensions(record: UsageRecord): unknown[] {
     tags,
     record.model ?? null,
     record.lineItem ?? null,
+    ...(record.category ? [record.category] : []),
   ];
 }
 
@@ -79,6 +81,9 @@ function addInto(into: UsageRecord, record: UsageRecord): void {
   if (into.unpriced !== undefined || record.unpriced !== undefined) {
     into.unpriced = Boolean(into.unpriced) || Boolean(record.unpriced);
   }
+  // Parts that state different rates (or one none) state no rate together:
+  // the backend's configured or imported rate for the day converts the sum.
+  if (into.exchangeRate !== record.exchangeRate) delete into.exchangeRate;
 }
 
 /**
@@ -89,8 +94,9 @@ function addInto(into: UsageRecord, record: UsageRecord): void {
  *
  * `cost` and every count (tokens, requests) are added; `estimatedCost` is the
  * sum when every part has one and null when any part has none; a record is
- * `unpriced` when any part is. Fields no part has stay absent. The input is
- * not modified.
+ * `unpriced` when any part is. A stated `exchangeRate` is kept only when
+ * every part states the same one. Fields no part has stay absent. The input
+ * is not modified.
  * @public
  */
 export function mergeUsageRecords(

@@ -14,12 +14,14 @@ import {
   aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
+  aiCostSubscriptionsPage,
 } from './alpha/pages';
 import {
   allocationRouteRef,
   billedValuesRouteRef,
   chargebackRouteRef,
   rootRouteRef,
+  subscriptionsRouteRef,
 } from './routes';
 
 export {
@@ -28,6 +30,7 @@ export {
   aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
+  aiCostSubscriptionsPage,
   aiCostTabAnomaliesCard,
   aiCostTabBudgetCard,
   aiCostTabRecommendationsCard,
@@ -55,6 +58,7 @@ export default createFrontendPlugin({
     allocation: allocationRouteRef,
     chargeback: chargebackRouteRef,
     billedValues: billedValuesRouteRef,
+    subscriptions: subscriptionsRouteRef,
   },
   extensions: [
     aiCostApi,
@@ -62,6 +66,7 @@ export default createFrontendPlugin({
     aiCostAllocationPage,
     aiCostChargebackPage,
     aiCostBilledValuesPage,
+    aiCostSubscriptionsPage,
     entityAiCostContent,
     aiCostTabBudgetCard,
     aiCostTabAnomaliesCard,

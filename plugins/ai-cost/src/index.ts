@@ -8,6 +8,7 @@ export {
   aiCostPlugin,
   AiCostAllocationPage,
   AiCostBilledValuesPage,
+  AiCostSubscriptionsPage,
   AiCostChargebackPage,
   AiCostPage,
   EntityAiCostAnomaliesCard,
@@ -44,6 +45,7 @@ export type { AiCostPageProps } from './components/AiCostPage';
 export type { AiCostAllocationPageProps } from './components/AllocationPage';
 export type { AiCostChargebackPageProps } from './components/ChargebackPage';
 export type { AiCostBilledValuesPageProps } from './components/BilledValuesPage';
+export type { AiCostSubscriptionsPageProps } from './components/SubscriptionsPage';
 export type { EntityAiCostContentProps } from './components/EntityAiCostContent';
 export type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 export {
@@ -51,4 +53,5 @@ export {
   allocationRouteRef as aiCostAllocationRouteRef,
   chargebackRouteRef as aiCostChargebackRouteRef,
   billedValuesRouteRef as aiCostBilledValuesRouteRef,
+  subscriptionsRouteRef as aiCostSubscriptionsRouteRef,
 } from './routes';

@@ -13,11 +13,13 @@ import type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 import type { AiCostAllocationPageProps } from './components/AllocationPage';
 import type { AiCostChargebackPageProps } from './components/ChargebackPage';
 import type { AiCostBilledValuesPageProps } from './components/BilledValuesPage';
+import type { AiCostSubscriptionsPageProps } from './components/SubscriptionsPage';
 import {
   allocationRouteRef,
   billedValuesRouteRef,
   chargebackRouteRef,
   rootRouteRef,
+  subscriptionsRouteRef,
 } from './routes';
 
 /**
@@ -39,6 +41,7 @@ export const aiCostPlugin = createPlugin({
     allocation: allocationRouteRef,
     chargeback: chargebackRouteRef,
     billedValues: billedValuesRouteRef,
+    subscriptions: subscriptionsRouteRef,
   },
 });
 
@@ -103,6 +106,24 @@ export const AiCostBilledValuesPage: (
     component: () =>
       import('./components/BilledValuesPage').then(m => m.BilledValuesPage),
     mountPoint: billedValuesRouteRef,
+  }),
+);
+
+/**
+ * The subscriptions page for admins and FinOps: seat and flat-fee
+ * subscriptions with cost per seat and per active seat, and an editor for
+ * the portal's, for
+ * `<Route path="/ai-cost/subscriptions" element={<AiCostSubscriptionsPage />} />`.
+ * @public
+ */
+export const AiCostSubscriptionsPage: (
+  props: AiCostSubscriptionsPageProps,
+) => JSX.Element = aiCostPlugin.provide(
+  createRoutableExtension({
+    name: 'AiCostSubscriptionsPage',
+    component: () =>
+      import('./components/SubscriptionsPage').then(m => m.SubscriptionsPage),
+    mountPoint: subscriptionsRouteRef,
   }),
 );
 

@@ -9,6 +9,11 @@ export const allocationRouteRef = createRouteRef({ id: 'ai-cost-allocation' });
 /** The chargeback page: monthly statements, CSV and month close. @public */
 export const chargebackRouteRef = createRouteRef({ id: 'ai-cost-chargeback' });
 
+/** The subscriptions page: seats, cost per seat and active seats. @public */
+export const subscriptionsRouteRef = createRouteRef({
+  id: 'ai-cost-subscriptions',
+});
+
 /** The billed values page: every value seen in billing and who claims it. @public */
 export const billedValuesRouteRef = createRouteRef({
   id: 'ai-cost-billed-values',

@@ -53,6 +53,24 @@ export function group(
   };
 }
 
+/** The SERVICE values the GPU compute query filters on. */
+export const EC2_COMPUTE = 'Amazon Elastic Compute Cloud - Compute';
+export const SAGEMAKER = 'Amazon SageMaker';
+
+/**
+ * A group of an INSTANCE_TYPE × second-key query asking for the cost metric
+ * only, as Cost Explorer answers it: `Keys: ["p4d.24xlarge", "111111111111"]`.
+ * Usage without an instance (EBS, data transfer) has the key `NoInstanceType`.
+ */
+export function instanceGroup(
+  instanceType: string,
+  second: string,
+  cost: string,
+  metric = 'UnblendedCost',
+) {
+  return { Keys: [instanceType, second], Metrics: { [metric]: usd(cost) } };
+}
+
 /** One day of results, `Total` empty as with GroupBy. */
 export function day(start: string, groups: unknown[], estimated = false) {
   const end = new Date(Date.parse(`${start}T00:00:00Z`) + 86_400_000)
@@ -134,6 +152,8 @@ export class FakeCostExplorer {
   /**
    * Answers GetCostAndUsage per SERVICE filter value with pages of
    * ResultsByTime, linked by NextPageToken `<service>#1`, `<service>#2`, ….
+   * A filter on several services (the GPU compute query) is answered by the
+   * pages of its first value.
    */
   costs(pagesByService: Record<string, unknown[][]>): this {
     return this.on('GetCostAndUsage', request => {

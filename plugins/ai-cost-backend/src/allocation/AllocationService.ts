@@ -59,16 +59,26 @@ export class AllocationService {
         window: UsageWindow,
       ) => Promise<SplitMetricValues>;
       now?: () => Date;
+      /**
+       * Rules synthesized from other config (a split rule per subscription,
+       * DESIGN §9.3); they apply before every other rule.
+       */
+      synthesizedRules?: () => Promise<AllocationRule[]>;
     },
   ) {}
 
-  /** The rules in force: the portal's first, then config's. */
+  /** The rules in force: synthesized ones, the portal's, then config's. */
   async policy(): Promise<AllocationPolicy> {
     const portal = await this.options.rules.list();
-    return new AllocationPolicy(
-      this.options.settings,
-      portal.map(stored => stored.rule),
-    );
+    return this.#policyOf(portal.map(stored => stored.rule));
+  }
+
+  async #policyOf(portal: AllocationRule[]): Promise<AllocationPolicy> {
+    const synthesized = (await this.options.synthesizedRules?.()) ?? [];
+    return new AllocationPolicy(this.options.settings, [
+      ...synthesized,
+      ...portal,
+    ]);
   }
 
   #window(): UsageWindow {
@@ -90,10 +100,7 @@ export class AllocationService {
       this.options.rules.list(),
       this.options.index.read(),
     ]);
-    const policy = new AllocationPolicy(
-      this.options.settings,
-      stored.map(s => s.rule),
-    );
+    const policy = await this.#policyOf(stored.map(s => s.rule));
     const groups = await this.#groups(window, policy);
     const edits = new Map(stored.map(s => [s.rule.id, s]));
     const state = (rule: AllocationRule) => {
@@ -145,11 +152,8 @@ export class AllocationService {
       this.options.index.read(),
     ]);
     const portal = stored.map(s => s.rule);
-    const before = new AllocationPolicy(this.options.settings, portal);
-    const after = new AllocationPolicy(
-      this.options.settings,
-      withRule(portal, rule),
-    );
+    const before = await this.#policyOf(portal);
+    const after = await this.#policyOf(withRule(portal, rule));
     const groups = await this.options.attribution.usageGroups({
       window,
       byUser:

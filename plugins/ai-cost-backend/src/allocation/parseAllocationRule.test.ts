@@ -59,7 +59,7 @@ describe('parseAllocationRule', () => {
     [
       'an unknown method',
       { match: {}, method: 'weighted', targets: ['group:a'] },
-      'method: must be one of even, fixed, proportional, metric, got "weighted"',
+      'method: must be one of even, fixed, proportional, metric, members, got "weighted"',
     ],
     [
       'an unknown kind',

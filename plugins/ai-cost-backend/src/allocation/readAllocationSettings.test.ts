@@ -156,7 +156,7 @@ describe('readAllocationSettings', () => {
           { id: 'b', match: {}, method: 'weighted', targets: ['group:x'] },
         ],
       },
-      'aiCost.allocation.splitRules[1].method must be one of even, fixed, proportional, metric, got "weighted"',
+      'aiCost.allocation.splitRules[1].method must be one of even, fixed, proportional, metric, members, got "weighted"',
     ],
     [
       'a missing split method',

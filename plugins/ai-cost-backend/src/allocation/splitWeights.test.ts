@@ -1,3 +1,4 @@
+import { allocateMicros } from '@ai-cost/plugin-ai-cost-common';
 import { splitWeights } from './splitWeights';
 import type { SplitRule } from './types';
 
@@ -64,6 +65,29 @@ describe('splitWeights', () => {
     });
     expect(splitWeights(metric, () => 0)).toEqual({
       weights: [1, 1, 1],
+      fellBackToEven: true,
+    });
+  });
+
+  it('weighs each target group by its member count for a members split, 3 and 1 → 75/25', () => {
+    const members: Record<string, number> = {
+      'group:default/a': 3,
+      'group:default/b': 1,
+    };
+    const split = rule('members', {
+      targets: ['group:default/a', 'group:default/b'],
+    });
+    const { weights, fellBackToEven } = splitWeights(
+      split,
+      ref => members[ref] ?? 0,
+    );
+    expect({ weights, fellBackToEven }).toEqual({
+      weights: [3, 1],
+      fellBackToEven: false,
+    });
+    expect(allocateMicros(1_000_001, weights)).toEqual([750_001, 250_000]);
+    expect(splitWeights(split, () => 0)).toEqual({
+      weights: [1, 1],
       fellBackToEven: true,
     });
   });

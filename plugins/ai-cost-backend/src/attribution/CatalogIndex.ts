@@ -1,3 +1,4 @@
+import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
 import type { AttributionStore, CatalogIndexState } from '../database';
 import type { CatalogSnapshot } from './catalogSnapshot';
 import { ClaimIndex } from './ClaimIndex';
@@ -19,6 +20,9 @@ function buildIndex(
 ): CatalogIndex {
   const byEntity = new Map<string, Claim[]>();
   for (const claim of snapshot.claims) {
+    // Users' synthesized expense claims are not annotations an entity page
+    // lists (a group would list every member's e-mail).
+    if (claim.provider === EXPENSE_PROVIDER) continue;
     const list = byEntity.get(claim.entityRef) ?? [];
     list.push(claim);
     byEntity.set(claim.entityRef, list);

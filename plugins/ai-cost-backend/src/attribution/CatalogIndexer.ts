@@ -15,6 +15,7 @@ import {
   addToSnapshot,
   fingerprintSnapshot,
   allocationTagsChanged,
+  membershipsChanged,
   providersWithChangedClaims,
   SNAPSHOT_FIELDS,
   type CatalogSnapshot,
@@ -114,13 +115,15 @@ export class CatalogIndexer {
     const changed = state?.fingerprint !== fingerprint;
     if (changed) {
       const previous = state ? await store.loadCatalogSnapshot() : undefined;
-      // The first build, changed allocation rules or changed `ai-cost/tags`
-      // re-attribute everything: usage may predate the index, and tags and
-      // split rules can move any provider's spend.
+      // The first build, changed allocation rules, changed `ai-cost/tags`
+      // or changed group memberships (members splits) re-attribute
+      // everything: usage may predate the index, and tags and split rules
+      // can move any provider's spend.
       const providers =
         previous &&
         state?.fingerprint.endsWith(`.${allocation}`) &&
-        !allocationTagsChanged(previous.snapshot, snapshot)
+        !allocationTagsChanged(previous.snapshot, snapshot) &&
+        !membershipsChanged(previous.snapshot, snapshot)
           ? providersWithChangedClaims(
               previous.snapshot.claims,
               snapshot.claims,

@@ -1,4 +1,5 @@
 import { CLAIM_ANNOTATIONS } from '@ai-cost/plugin-ai-cost-common';
+import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
 import {
   compareCodeUnits,
   matchesTagSelector,
@@ -13,6 +14,8 @@ export interface UsageDimensions {
   projectId: string | null;
   resourceId: string | null;
   apiKeyId: string | null;
+  /** The employee of expensed spend (provider `expense`); absent elsewhere. */
+  userId?: string | null;
   tags: Record<string, string> | null;
 }
 
@@ -41,6 +44,8 @@ export type ClaimConflict = {
 
 interface ProviderClaims {
   apiKeyId: Map<string, Set<string>>;
+  /** Employees (expense): e-mail addresses and user refs, lower-case. */
+  userId: Map<string, Set<string>>;
   projectId: Map<string, Set<string>>;
   accountId: Map<string, Set<string>>;
   /** Resource id prefixes, longest first. */
@@ -109,6 +114,7 @@ export class ClaimIndex {
     if (!p) {
       p = {
         apiKeyId: new Map(),
+        userId: new Map(),
         projectId: new Map(),
         accountId: new Map(),
         resourceId: [],
@@ -129,7 +135,16 @@ export class ClaimIndex {
     const p = this.#byProvider.get(usage.provider);
     if (p) {
       const levels: Array<[number, Set<string>]> = [
-        [3, this.#matchKey(p.apiKeyId, usage.apiKeyId)],
+        [
+          3,
+          new Set([
+            ...this.#matchKey(p.apiKeyId, usage.apiKeyId),
+            ...this.#matchKey(
+              p.userId,
+              usage.userId?.toLocaleLowerCase('en-US') ?? null,
+            ),
+          ]),
+        ],
         [
           2,
           new Set([
@@ -158,7 +173,12 @@ export class ClaimIndex {
     return this.#unallocated(usage);
   }
 
-  /** Every value several entities claim at the same specificity (computed once). */
+  /**
+   * Every value several entities claim at the same specificity (computed
+   * once). Expensed spend is left out: an employee in several groups is
+   * claimed by each of them by design (their spend splits evenly), not a
+   * conflict anyone should fix.
+   */
   conflicts(): ClaimConflict[] {
     this.#conflicts ??= this.#findConflicts();
     return this.#conflicts;
@@ -167,6 +187,7 @@ export class ClaimIndex {
   #findConflicts(): ClaimConflict[] {
     const byValue = new Map<string, ClaimConflict>();
     for (const claim of this.#claims) {
+      if (claim.provider === EXPENSE_PROVIDER) continue;
       const key = `${claim.provider}\u0000${claim.dimension}\u0000${claim.value}`;
       const entry = byValue.get(key) ?? {
         provider: claim.provider,
@@ -228,12 +249,33 @@ export class ClaimIndex {
     return refs;
   }
 
+  /**
+   * The dimension unclaimed usage is reported under: the first one of
+   * {@link UNALLOCATED_ORDER} an annotation of its provider can claim (an
+   * unlabelled Kubernetes workload under its namespace, not its
+   * unclaimable workload id), else the first it has.
+   */
   #unallocated(usage: UsageDimensions): ClaimResolution {
-    for (const dimension of UNALLOCATED_ORDER) {
+    const claimable = new Set<string>(
+      CLAIM_ANNOTATIONS.filter(a => a.provider === usage.provider).map(
+        a => a.dimension,
+      ),
+    );
+    const order = [
+      ...UNALLOCATED_ORDER.filter(d => claimable.has(d)),
+      ...UNALLOCATED_ORDER.filter(d => !claimable.has(d)),
+    ];
+    for (const dimension of order) {
       const value = usage[dimension];
       if (value) {
         return { kind: 'unallocated', dimension, value };
       }
+    }
+    // Expensed spend of an employee the catalog does not know. Other
+    // providers' users (allocation rules may group by them) are not a
+    // dimension claims match, so they are not reported under it.
+    if (usage.provider === EXPENSE_PROVIDER && usage.userId) {
+      return { kind: 'unallocated', dimension: 'userId', value: usage.userId };
     }
     const tags = Object.entries(usage.tags ?? {}).sort(([a], [b]) =>
       compareCodeUnits(a, b),

@@ -16,6 +16,10 @@ export interface EntityNode {
   allocationTags?: string;
   /** `ai-cost/cost-center` (groups): where its chargeback line is billed. */
   costCenter?: string;
+  /** Users only: targets of `memberOf`, the groups members splits count them in. */
+  memberOf?: string[];
+  /** Raw `ai-cost/vendor` annotation: the AI vendors the entity approves. */
+  vendors?: string;
 }
 
 const OWNER_KINDS = new Set(['group', 'user']);

@@ -142,6 +142,7 @@ describe('attributeUsage', () => {
       subtree: ref =>
         ref === 'group:default/team' ? [ref, 'component:default/a'] : [ref],
       metricValue: () => 0,
+      memberCount: () => 0,
     };
     const { attributed } = attributeUsage(
       [
@@ -209,6 +210,7 @@ describe('attributeUsage', () => {
         metric === 'documents' && date === '2026-11-02'
           ? documents[ref] ?? 0
           : 0,
+      memberCount: () => 0,
     };
     const { attributed } = attributeUsage(
       [

@@ -1,10 +1,14 @@
-import { allocateMicros } from '@ai-cost/plugin-ai-cost-common';
+import {
+  aiSpendCategoryOf,
+  allocateMicros,
+} from '@ai-cost/plugin-ai-cost-common';
 import {
   splitWeights,
   type AllocationPolicy,
   type AllocationRecord,
   type SplitRule,
 } from '../allocation';
+import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
 import { pricingProviderOf } from '../push/providers';
 import type { ClaimIndex, UsageDimensions } from './ClaimIndex';
 import {
@@ -24,6 +28,12 @@ export interface UsageGroup extends UsageDimensions, UsageAmounts {
   model: string;
   /** The provider line item; for gateway events, the upstream provider as reported. */
   lineItem?: string | null;
+  /** The spend category the source stated; null when its provider kind decides. */
+  category?: string | null;
+  /** The billed currency of usage converted into the reporting currency; null when not converted. */
+  originalCurrency?: string | null;
+  /** The cost in micro-units of `originalCurrency`, when converted. */
+  originalCost?: number | null;
   /** Only grouped by when an allocation rule matches on it. */
   userId?: string | null;
   region?: string | null;
@@ -46,6 +56,8 @@ export interface AttributedRow extends UsageAmounts {
    * their spend is claimed under `gateway`. Empty otherwise.
    */
   modelProvider: string;
+  /** The kind of AI spend (`model-api`, `cloud-ai`, `self-hosted`, ...). */
+  category: string;
   apiKeyId: string;
   /** Split evenly with other equally specific claims. */
   conflict: boolean;
@@ -53,6 +65,10 @@ export interface AttributedRow extends UsageAmounts {
   /** The split rule that gave this spend, empty for a claim. */
   splitRuleId: string;
   splitMethod: string;
+  /** The billed currency of converted spend, empty when not converted. */
+  originalCurrency: string;
+  /** The share of the cost in micro-units of `originalCurrency` (0 when not converted). */
+  originalCost: number;
 }
 
 /** Unclaimed spend of one provider dimension (one `ai_cost_unallocated_daily` row). */
@@ -63,7 +79,13 @@ export interface UnallocatedRow extends UsageAmounts {
   dimension: string;
   value: string;
   model: string;
+  /** The kind of AI spend (`model-api`, `cloud-ai`, `self-hosted`, ...). */
+  category: string;
   allocationTags: AllocationTags;
+  /** The billed currency of converted spend, empty when not converted. */
+  originalCurrency: string;
+  /** The cost in micro-units of `originalCurrency` (0 when not converted). */
+  originalCost: number;
 }
 
 /** What attribution needs to apply allocation rules and tags (DESIGN §9.1). */
@@ -77,28 +99,37 @@ export interface Allocation {
   subtree(entityRef: string): Iterable<string>;
   /** An entity's own pushed value of a metric that day (micro-units), for metric splits. */
   metricValue(metric: string, date: string, entityRef: string): number;
+  /** How many catalog Users name the group in `memberOf`, for members splits. */
+  memberCount(groupRef: string): number;
 }
 
 /** Unallocated spend of a split rule's targets missing from the catalog. */
 export const SPLIT_RULE_DIMENSION = 'splitRule';
 
+/** Amounts of some spend and, when it was converted, its cost in the billed currency. */
+type Share = UsageAmounts & { originalCost?: number };
+
 /** Splits every amount into integer parts by weight that sum exactly. */
-function splitAmounts(
-  amounts: UsageAmounts,
-  weights: number[],
-): UsageAmounts[] {
-  const parts = weights.map(emptyAmounts);
+function splitAmounts(amounts: Share, weights: number[]): Share[] {
+  const parts: Share[] = weights.map(emptyAmounts);
   for (const key of AMOUNT_KEYS) {
     allocateMicros(amounts[key], weights).forEach((value, i) => {
       parts[i][key] = value;
     });
   }
+  // The original amount splits by the same weights, so its parts sum too.
+  if (amounts.originalCost !== undefined) {
+    allocateMicros(amounts.originalCost, weights).forEach((value, i) => {
+      parts[i].originalCost = value;
+    });
+  }
   return parts;
 }
 
-function amountsOf(group: UsageGroup): UsageAmounts {
-  const amounts = emptyAmounts();
+function amountsOf(group: UsageGroup): Share {
+  const amounts: Share = emptyAmounts();
   for (const key of AMOUNT_KEYS) amounts[key] = group[key];
+  if (group.originalCurrency) amounts.originalCost = group.originalCost ?? 0;
   return amounts;
 }
 
@@ -158,13 +189,14 @@ export function attributeUsage(
   const addAttributed = (
     group: UsageGroup,
     entityRef: string,
-    amounts: UsageAmounts,
+    amounts: Share,
     how: { conflict: boolean; rule?: SplitRule },
   ) => {
     const apiKeyId = group.apiKeyId ?? '';
     const allocationTags = tagsOf(group, entityRef);
     const splitRuleId = how.rule?.id ?? '';
     const modelProvider = modelProviderOf(group);
+    const category = categoryOf(group);
     const key = [
       entityRef,
       group.date,
@@ -172,9 +204,12 @@ export function attributeUsage(
       group.provider,
       group.model,
       modelProvider,
+      category,
       apiKeyId,
       allocationTagsJson(allocationTags),
       splitRuleId,
+      // Spend billed in different currencies stays apart (DESIGN §9.3).
+      group.originalCurrency ?? '',
     ].join('\u0000');
     const row = attributed.get(key) ?? {
       ...emptyAmounts(),
@@ -184,13 +219,17 @@ export function attributeUsage(
       provider: group.provider,
       model: group.model,
       modelProvider,
+      category,
       apiKeyId,
       conflict: false,
       allocationTags,
       splitRuleId,
       splitMethod: how.rule?.method ?? '',
+      originalCurrency: group.originalCurrency ?? '',
+      originalCost: 0,
     };
     addAmounts(row, amounts);
+    row.originalCost += amounts.originalCost ?? 0;
     row.conflict ||= how.conflict;
     attributed.set(key, row);
   };
@@ -199,9 +238,10 @@ export function attributeUsage(
     group: UsageGroup,
     dimension: string,
     value: string,
-    amounts: UsageAmounts,
+    amounts: Share,
   ) => {
     const allocationTags = tagsOf(group);
+    const category = categoryOf(group);
     const key = [
       group.date,
       group.sourceId,
@@ -209,7 +249,9 @@ export function attributeUsage(
       dimension,
       value,
       group.model,
+      category,
       allocationTagsJson(allocationTags),
+      group.originalCurrency ?? '',
     ].join('\u0000');
     const row = unallocated.get(key) ?? {
       ...emptyAmounts(),
@@ -219,9 +261,13 @@ export function attributeUsage(
       dimension,
       value,
       model: group.model,
+      category,
       allocationTags,
+      originalCurrency: group.originalCurrency ?? '',
+      originalCost: 0,
     };
     addAmounts(row, amounts);
+    row.originalCost += amounts.originalCost ?? 0;
     unallocated.set(key, row);
   };
 
@@ -238,6 +284,7 @@ export function attributeUsage(
       group.resourceId,
       group.apiKeyId,
       group.tags,
+      group.provider === EXPENSE_PROVIDER ? group.userId ?? null : null,
     ]);
     let resolution = resolutions.get(dimensionsKey);
     if (!resolution) {
@@ -261,7 +308,8 @@ export function attributeUsage(
           );
     entityRefs.forEach((entityRef, i) => {
       addAttributed(group, entityRef, shares[i], {
-        conflict: entityRefs.length > 1,
+        // An employee's groups share their expensed spend by design.
+        conflict: entityRefs.length > 1 && group.provider !== EXPENSE_PROVIDER,
       });
       const key = `${group.date}\u0000${entityRef}`;
       const sum = direct.get(key) ?? emptyAmounts();
@@ -279,15 +327,17 @@ export function attributeUsage(
     };
     const directOf = (ref: string) => direct.get(`${group.date}\u0000${ref}`);
     const measure = (target: string) =>
-      ofSubtree(target, ref => {
-        if (rule.method !== 'metric') return directOf(ref)?.cost ?? 0;
-        if (rule.metric === 'requests') return directOf(ref)?.requests ?? 0;
-        if (rule.metric === 'tokens') {
-          const amounts = directOf(ref);
-          return amounts ? tokensOf(amounts) : 0;
-        }
-        return allocation!.metricValue(rule.metric!, group.date, ref);
-      });
+      rule.method === 'members'
+        ? allocation!.memberCount(target)
+        : ofSubtree(target, ref => {
+            if (rule.method !== 'metric') return directOf(ref)?.cost ?? 0;
+            if (rule.metric === 'requests') return directOf(ref)?.requests ?? 0;
+            if (rule.metric === 'tokens') {
+              const amounts = directOf(ref);
+              return amounts ? tokensOf(amounts) : 0;
+            }
+            return allocation!.metricValue(rule.metric!, group.date, ref);
+          });
     const { weights } = splitWeights(rule, measure);
     const parts = splitAmounts(amountsOf(group), weights);
     rule.targets.forEach((target, i) => {
@@ -317,4 +367,16 @@ export function modelProviderOf(
   if (group.provider !== 'gateway' || !group.lineItem) return '';
   const provider = pricingProviderOf(group.lineItem);
   return provider === 'gateway' ? '' : provider.slice(0, 64);
+}
+
+/**
+ * The spend category of a group: the one its source stated, else what its
+ * provider kind (and a gateway's upstream provider) says.
+ */
+export function categoryOf(
+  group: Pick<UsageGroup, 'provider' | 'lineItem' | 'category'>,
+): string {
+  return (
+    group.category || aiSpendCategoryOf(group.provider, modelProviderOf(group))
+  );
 }

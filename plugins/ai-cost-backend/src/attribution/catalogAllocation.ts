@@ -25,6 +25,23 @@ function entityTagsOf(index: CatalogIndex): Map<string, AllocationTags> {
   return tags;
 }
 
+const memberCountsByIndex = new WeakMap<CatalogIndex, Map<string, number>>();
+
+/** How many Users name each group in `memberOf`, counted once per stored catalog index. */
+function memberCountsOf(index: CatalogIndex): Map<string, number> {
+  let counts = memberCountsByIndex.get(index);
+  if (!counts) {
+    counts = new Map();
+    for (const node of index.graph.nodes()) {
+      for (const group of new Set(node.memberOf ?? [])) {
+        counts.set(group, (counts.get(group) ?? 0) + 1);
+      }
+    }
+    memberCountsByIndex.set(index, counts);
+  }
+  return counts;
+}
+
 /** What attribution needs of the catalog to apply allocation rules and tags. */
 export function catalogAllocation(
   index: CatalogIndex,
@@ -39,5 +56,6 @@ export function catalogAllocation(
     subtree: entityRef => [entityRef, ...index.graph.descendants(entityRef)],
     metricValue: (metric, date, entityRef) =>
       metrics.valueOf(metric, date, entityRef),
+    memberCount: groupRef => memberCountsOf(index).get(groupRef) ?? 0,
   };
 }

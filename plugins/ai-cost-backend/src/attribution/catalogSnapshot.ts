@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   RELATION_CHILD_OF,
+  RELATION_MEMBER_OF,
   RELATION_OWNED_BY,
   RELATION_PART_OF,
   stringifyEntityRef,
@@ -10,8 +11,10 @@ import {
   ANNOTATION_COST_CENTER,
   ANNOTATION_MONTHLY_BUDGET,
   ANNOTATION_TAGS,
+  ANNOTATION_VENDOR,
 } from '@ai-cost/plugin-ai-cost-common';
 import { readEntityClaims, type Claim, type ClaimProblem } from './claims';
+import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
 import type { EntityNode } from './EntityGraph';
 
 /** What the plugin keeps of the catalog: the graph, the claims and what could not be read. */
@@ -29,6 +32,8 @@ export const SNAPSHOT_FIELDS = [
   'metadata.title',
   'metadata.annotations',
   'relations',
+  // Users: expense lines name employees by e-mail (see userExpenseClaims).
+  'spec.profile.email',
 ];
 
 /** Entity refs are case-insensitive in Backstage; the plugin keeps them lower-case. */
@@ -62,11 +67,56 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   if (allocationTags !== undefined) node.allocationTags = allocationTags;
   const costCenter = annotations?.[ANNOTATION_COST_CENTER]?.trim();
   if (costCenter) node.costCenter = costCenter;
+  if (entity.kind.toLocaleLowerCase('en-US') === 'user') {
+    const memberOf = targetsOf(entity, RELATION_MEMBER_OF);
+    if (memberOf.length > 0) node.memberOf = memberOf;
+  }
+  const vendors = annotations?.[ANNOTATION_VENDOR]?.trim();
+  if (vendors) node.vendors = vendors;
   snapshot.entities.push(node);
 
   const { claims, problems } = readEntityClaims(entityRef, annotations);
   snapshot.claims.push(...claims);
+  snapshot.claims.push(...userExpenseClaims(entity, entityRef, node.memberOf));
   snapshot.problems.push(...problems);
+}
+
+/** What synthesized expense claims name as their annotation: the User field they come from. */
+export const USER_EMAIL_FIELD = 'spec.profile.email';
+
+/**
+ * The claims a User entity makes on expensed spend (DESIGN §9.3): its
+ * `spec.profile.email` and its own ref `user:<ns>/<name>`, both lower-case,
+ * are claimed (dimension `userId`, provider `expense`, specificity 3) by
+ * each of its `memberOf` groups, so an employee's card spend lands on their
+ * teams (split evenly between several); a user in no group claims it
+ * itself. The claims are synthesized, not written as annotations: their
+ * annotation is {@link USER_EMAIL_FIELD}.
+ */
+export function userExpenseClaims(
+  entity: Entity,
+  entityRef: string,
+  memberOf: string[] | undefined,
+): Claim[] {
+  if (entity.kind.toLocaleLowerCase('en-US') !== 'user') return [];
+  const profile = (entity.spec as { profile?: { email?: unknown } } | undefined)
+    ?.profile;
+  const email =
+    typeof profile?.email === 'string'
+      ? profile.email.trim().toLocaleLowerCase('en-US')
+      : '';
+  const values = [entityRef, ...(email ? [email] : [])];
+  const claimants = memberOf && memberOf.length > 0 ? memberOf : [entityRef];
+  return claimants.flatMap(claimant =>
+    values.map(value => ({
+      entityRef: claimant,
+      annotation: USER_EMAIL_FIELD,
+      provider: EXPENSE_PROVIDER,
+      dimension: 'userId' as const,
+      value,
+      specificity: 3 as const,
+    })),
+  );
 }
 
 /**
@@ -114,6 +164,24 @@ export function providersWithChangedClaims(
       changed.push(provider);
   }
   return changed.sort();
+}
+
+/** Whether any User's `memberOf` groups differ between two snapshots (members splits weigh by them). */
+export function membershipsChanged(
+  before: CatalogSnapshot,
+  after: CatalogSnapshot,
+): boolean {
+  const membersOf = (snapshot: CatalogSnapshot) =>
+    new Map(
+      snapshot.entities
+        .filter(e => e.memberOf !== undefined)
+        .map(e => [e.entityRef, JSON.stringify(e.memberOf)]),
+    );
+  const a = membersOf(before);
+  const b = membersOf(after);
+  return (
+    a.size !== b.size || [...a].some(([ref, groups]) => b.get(ref) !== groups)
+  );
 }
 
 /** Whether any entity's `ai-cost/tags` annotation differs between two snapshots. */

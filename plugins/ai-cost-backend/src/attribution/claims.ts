@@ -72,7 +72,10 @@ export function parseTagSelector(
  * Reads every claim of one entity from its annotations. A list annotation
  * claims each of its ids; a tag annotation is one selector that matches
  * records carrying all of its pairs. Azure resource ids are compared
- * case-insensitively, so they are stored lower-case; AWS ARNs keep their case. Unreadable annotations
+ * case-insensitively, so they are stored lower-case; AWS ARNs keep their case.
+ * An annotation with an `unlessAnnotation` claims nothing next to that one
+ * (`backstage.io/kubernetes-namespace` on an entity with
+ * `backstage.io/kubernetes-id`). Unreadable annotations
  * become problems, never exceptions: one bad `catalog-info.yaml` must not stop
  * the attribution of everybody else.
  */
@@ -85,6 +88,14 @@ export function readEntityClaims(
   for (const spec of CLAIM_ANNOTATIONS) {
     const raw = annotations?.[spec.annotation];
     if (raw === undefined) continue;
+    // e.g. backstage.io/kubernetes-namespace next to backstage.io/kubernetes-id
+    // is the Kubernetes plugin's filter, not a claim on the whole namespace.
+    if (
+      spec.unlessAnnotation &&
+      annotations?.[spec.unlessAnnotation] !== undefined
+    ) {
+      continue;
+    }
     const base = {
       entityRef,
       annotation: spec.annotation,

@@ -18,6 +18,21 @@ describe('readAiCostSettings', () => {
     );
   });
 
+  it('reads exchange rates into the currency, naming a bad key', () => {
+    expect(read({}).exchangeRates).toEqual([]);
+    expect(
+      read({ currency: 'usd', exchangeRates: { EUR: { '2026-11': 1.08 } } })
+        .exchangeRates,
+    ).toEqual([
+      { currency: 'EUR', period: '2026-11', rate: 1.08, source: 'config' },
+    ]);
+    expect(() =>
+      read({ exchangeRates: { EUR: { '2026-11-31': 1.08 } } }),
+    ).toThrow(
+      'aiCost.exchangeRates.EUR.2026-11-31: "2026-11-31" is not a day (YYYY-MM-DD) or a month (YYYY-MM)',
+    );
+  });
+
   it('has defaults for every schedule', () => {
     const settings = read({});
     expect(settings.ingestion).toEqual({

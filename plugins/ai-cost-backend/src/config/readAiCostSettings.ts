@@ -8,23 +8,33 @@ import {
   anomalySeverities,
   type AnomalySeverity,
 } from '@ai-cost/plugin-ai-cost-common';
-import { readCurrency } from '@ai-cost/plugin-ai-cost-node';
+import {
+  readClassificationRules,
+  readCurrency,
+  type ClassificationRules,
+} from '@ai-cost/plugin-ai-cost-node';
 import { readAllocationSettings, type AllocationSettings } from '../allocation';
 import {
   readPrometheusSettings,
   type PrometheusSourceSettings,
 } from '../metrics/prometheus/readPrometheusSettings';
-import {
-  readClassificationRules,
-  type ClassificationRules,
-} from '../classification';
 import type { IngestionSettings } from '../ingestion/IngestionEngine';
+import type { ExchangeRateEntry } from '../currency/ExchangeRates';
+import { readExchangeRates } from '../currency/readExchangeRates';
 import { readPushSettings, type PushSettings } from '../push/settings';
+import {
+  readExpenseSettings,
+  type ExpenseSettings,
+} from '../expenses/readExpenseSettings';
+import { readSubscriptions } from '../subscriptions/readSubscriptions';
+import type { Subscription } from '../subscriptions/types';
 
 /** Everything the plugin reads from `aiCost`, read and validated once. */
 export interface AiCostSettings {
   /** `aiCost.currency`, upper-case ISO 4217 (what the modules use too). */
   currency: string;
+  /** `aiCost.exchangeRates`: configured rates into `currency` per foreign currency and day or month. */
+  exchangeRates: ExchangeRateEntry[];
   ingestion: IngestionSettings;
   /** `aiCost.attribution.schedule`: the catalog index rebuild. */
   indexSchedule: SchedulerServiceTaskScheduleDefinition;
@@ -40,6 +50,10 @@ export interface AiCostSettings {
   prometheus: PrometheusSourceSettings[];
   /** `aiCost.demo.enabled`: deterministic demo sources. */
   demo: boolean;
+  /** `aiCost.subscriptions`: seat and flat-fee subscriptions, amortised per day. */
+  subscriptions: Subscription[];
+  /** `aiCost.expenses`: the AI vendors expense imports keep. */
+  expenses: ExpenseSettings;
 }
 
 function readSchedule(
@@ -100,6 +114,7 @@ export function readAiCostSettings(
   const currency = readCurrency(config);
   return {
     currency,
+    exchangeRates: readExchangeRates(config, currency),
     ingestion: readIngestionSettings(config),
     indexSchedule: readSchedule(config, 'aiCost.attribution.schedule', {
       frequency: { minutes: 2 },
@@ -121,5 +136,7 @@ export function readAiCostSettings(
     allocation: readAllocationSettings(config),
     prometheus: readPrometheusSettings(config, currency),
     demo: config.getOptionalBoolean('aiCost.demo.enabled') ?? false,
+    subscriptions: readSubscriptions(config),
+    expenses: readExpenseSettings(config),
   };
 }

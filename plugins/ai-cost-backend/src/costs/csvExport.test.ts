@@ -47,12 +47,13 @@ describe('exportCsv', () => {
     ]);
     expect(chunks).toHaveLength(4);
     expect(chunks[0]).toBe(
-      'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value,split_rule,tag_environment,tag_customer\r\n',
+      'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value,split_rule,original_cost,original_currency,tag_environment,tag_customer\r\n',
     );
     expect(chunks[2]).toBe(
       // date, entity, owner, system, domain, provider, model, api key, cost, ...,
-      // split rule and one column per allocation tag
-      '2026-11-08,component:default/a,,,,openai,gpt-4o,,1.000000,0.000000,USD,1,0,0,0,1,,,shared-key,production,\r\n',
+      // split rule, original cost and currency (not converted: empty) and
+      // one column per allocation tag
+      '2026-11-08,component:default/a,,,,openai,gpt-4o,,1.000000,0.000000,USD,1,0,0,0,1,,,shared-key,,,production,\r\n',
     );
   });
 });

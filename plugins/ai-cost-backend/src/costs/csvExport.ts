@@ -9,6 +9,7 @@ import type { EntityGraph } from '../attribution/EntityGraph';
 import type {
   AmountsRow,
   AttributionStore,
+  OriginalCostSum,
   UnallocatedAmounts,
 } from '../database';
 import { SPLIT_RULE_DIMENSION } from '../attribution/attributeUsage';
@@ -34,6 +35,8 @@ const HEADER = [
   'unallocated_dimension',
   'unallocated_value',
   'split_rule',
+  'original_cost',
+  'original_currency',
 ];
 
 /** The header: fixed columns, then a `tag_<key>` column per allocation tag. */
@@ -41,16 +44,27 @@ function header(tagKeys: string[]): string[] {
   return [...HEADER, ...tagKeys.map(key => `tag_${key}`)];
 }
 
-/** The `split_rule` and tag columns of a line. */
+/**
+ * The `split_rule`, `original_cost`, `original_currency` and tag columns of
+ * a line. The original amount and currency are those of spend billed in
+ * another currency and converted (DESIGN §9.3); empty otherwise.
+ */
 function allocationColumns(
   tagKeys: string[],
   splitRuleId: string,
   allocationTags: string | undefined,
+  original?: { originalCurrency?: string | null; originalCost?: number },
 ): string[] {
   const tags: Record<string, string> = allocationTags
     ? JSON.parse(allocationTags)
     : {};
-  return [splitRuleId, ...tagKeys.map(key => tags[key] ?? '')];
+  const converted = Boolean(original?.originalCurrency);
+  return [
+    splitRuleId,
+    converted ? microsToDecimalString(original?.originalCost ?? 0) : '',
+    converted ? original!.originalCurrency! : '',
+    ...tagKeys.map(key => tags[key] ?? ''),
+  ];
 }
 
 /** `entity_ref` of the line that folds the spend of descendants the caller cannot see. */
@@ -65,18 +79,23 @@ const ENTITY_LINE_COLUMNS = [
   'apiKeyId',
   'splitRuleId',
   'allocationTags',
+  'originalCurrency',
 ] as const;
 
 /** Days read and written per step: bounds the memory an export holds. */
 const DAYS_PER_PAGE = 7;
 
-type EntityLine = AmountsRow<(typeof ENTITY_LINE_COLUMNS)[number]>;
+type EntityLine = AmountsRow<(typeof ENTITY_LINE_COLUMNS)[number]> &
+  OriginalCostSum;
 type HiddenLine = AmountsRow<'date'>;
 type UnallocatedLine = Record<
   'date' | 'provider' | 'dimension' | 'value' | 'model' | 'allocationTags',
   string
 > &
-  UnallocatedAmounts;
+  UnallocatedAmounts & {
+    originalCurrency: string | null;
+    originalCost: number;
+  };
 
 /** The lines of some days of the export, before they are written. */
 interface Page {
@@ -216,7 +235,7 @@ function entityLine(
     ...amounts(row, microsToDecimalString(row.estimatedOnly), currency),
     '',
     '',
-    ...allocationColumns(tagKeys, row.splitRuleId, row.allocationTags),
+    ...allocationColumns(tagKeys, row.splitRuleId, row.allocationTags, row),
   ]);
 }
 
@@ -262,6 +281,7 @@ function unallocatedLine(
       tagKeys,
       row.dimension === SPLIT_RULE_DIMENSION ? row.value : '',
       row.allocationTags,
+      row,
     ),
   ]);
 }
@@ -273,7 +293,8 @@ function byEntityLine(a: EntityLine, b: EntityLine): number {
     a.model.localeCompare(b.model) ||
     a.apiKeyId.localeCompare(b.apiKeyId) ||
     a.splitRuleId.localeCompare(b.splitRuleId) ||
-    a.allocationTags.localeCompare(b.allocationTags)
+    a.allocationTags.localeCompare(b.allocationTags) ||
+    (a.originalCurrency ?? '').localeCompare(b.originalCurrency ?? '')
   );
 }
 
@@ -283,7 +304,8 @@ function byUnallocated(a: UnallocatedLine, b: UnallocatedLine): number {
     a.dimension.localeCompare(b.dimension) ||
     a.value.localeCompare(b.value) ||
     a.model.localeCompare(b.model) ||
-    a.allocationTags.localeCompare(b.allocationTags)
+    a.allocationTags.localeCompare(b.allocationTags) ||
+    (a.originalCurrency ?? '').localeCompare(b.originalCurrency ?? '')
   );
 }
 

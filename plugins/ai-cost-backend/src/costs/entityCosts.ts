@@ -19,6 +19,7 @@ import { childBreakdown, childTotalsOutsideSubtree } from './childBreakdown';
 import { entityClaims } from './entityClaims';
 import { historyFrom } from './historyFrom';
 import { previousWindow } from './previousWindow';
+import { byCategory } from './spendCategory';
 import { splitRuleTotals } from './splitRuleTotals';
 import { byTag, sharedCosts } from './tagBreakdowns';
 import { costTotals, dailyTotals } from './totals';
@@ -72,37 +73,43 @@ export async function entityCosts(options: {
     spenders: costOf.keys(),
     visible: options.visible,
   });
-  const [perDayModel, perKey, perTags, perRule, outside] = await Promise.all([
-    store.sumAttributed({
-      window,
-      entityRefs: shown,
-      groupBy: ['date', 'provider', 'model', 'modelProvider'],
-    }),
-    store.sumAttributed({
-      window,
-      entityRefs: shown,
-      groupBy: ['provider', 'apiKeyId'],
-    }),
-    store.sumAttributed({
-      window,
-      entityRefs: shown,
-      groupBy: ['allocationTags'],
-    }),
-    store.sumAttributed({
-      window,
-      entityRefs: shown,
-      groupBy: ['splitRuleId', 'splitMethod'],
-    }),
-    store.sumAttributed({
-      window,
-      entityRefs: childTotalsOutsideSubtree(
-        index.graph,
-        self,
-        new Set(subtree),
-      ),
-      groupBy: ['entityRef'],
-    }),
-  ]);
+  const [perDayModel, perKey, perTags, perRule, outside, perCategory] =
+    await Promise.all([
+      store.sumAttributed({
+        window,
+        entityRefs: shown,
+        groupBy: ['date', 'provider', 'model', 'modelProvider'],
+      }),
+      store.sumAttributed({
+        window,
+        entityRefs: shown,
+        groupBy: ['provider', 'apiKeyId'],
+      }),
+      store.sumAttributed({
+        window,
+        entityRefs: shown,
+        groupBy: ['allocationTags'],
+      }),
+      store.sumAttributed({
+        window,
+        entityRefs: shown,
+        groupBy: ['splitRuleId', 'splitMethod'],
+      }),
+      store.sumAttributed({
+        window,
+        entityRefs: childTotalsOutsideSubtree(
+          index.graph,
+          self,
+          new Set(subtree),
+        ),
+        groupBy: ['entityRef'],
+      }),
+      store.sumAttributed({
+        window,
+        entityRefs: shown,
+        groupBy: ['category', 'provider', 'modelProvider'],
+      }),
+    ]);
 
   const own = costOf.get(self) ?? 0;
   const { total, estimatedCost } = costTotals(perEntity);
@@ -129,6 +136,7 @@ export async function entityCosts(options: {
     }),
     dailyByModel: dailyByModel(perDayModel),
     byProvider: byProvider(perDayModel),
+    byCategory: byCategory(perCategory),
     byModel: byModel(models, options.pricing, window.to),
     byApiKey: byApiKey(perKey),
     byTokenType: byTokenType(models, options.pricing, window.to),

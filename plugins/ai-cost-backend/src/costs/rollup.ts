@@ -1,4 +1,5 @@
 import {
+  aiSpendCategories,
   microsToNumber as money,
   type RollupQuery,
   type RollupResponse,
@@ -9,6 +10,7 @@ import type { AttributedColumn, AttributionStore } from '../database';
 import { byCostDesc, sumCost } from './amounts';
 import { historyFrom } from './historyFrom';
 import { previousWindow } from './previousWindow';
+import { spendCategoryKey } from './spendCategory';
 import type { TagMetricValues } from '../unitEconomics/types';
 import { tagRollup } from './tagRollup';
 import { unallocatedSection } from './unallocatedSection';
@@ -18,6 +20,7 @@ type EntityGroupBy = Exclude<RollupQuery['groupBy'], TagGroupBy>;
 const GROUP_COLUMNS: Record<EntityGroupBy, AttributedColumn[]> = {
   model: ['provider', 'model', 'modelProvider'],
   provider: ['provider'],
+  category: ['category', 'provider', 'modelProvider'],
   owner: ['entityRef'],
   system: ['entityRef'],
   domain: ['entityRef'],
@@ -34,6 +37,8 @@ function keyFunction(
       return row => `${row.modelProvider || row.provider}/${row.model}`;
     case 'provider':
       return row => String(row.provider);
+    case 'category':
+      return spendCategoryKey;
     case 'owner':
       return row => graph.ownerOf(String(row.entityRef)) ?? '(none)';
     case 'system':
@@ -57,19 +62,36 @@ export async function rollup(options: {
   }
   const groupBy = query.groupBy as EntityGroupBy;
   const window = { from: query.from, to: query.to };
-  const byModel = groupBy === 'model' || groupBy === 'provider';
+  const byCategory = groupBy === 'category';
+  const byModel = groupBy === 'model' || groupBy === 'provider' || byCategory;
   const columns = GROUP_COLUMNS[groupBy];
   const keyOf = keyFunction(groupBy, graph);
 
   const byProvider = groupBy === 'provider';
-  const [current, previous, unallocated, previousUnallocated, starts] =
-    await Promise.all([
-      store.sumAttributed({ window, groupBy: columns }),
-      store.sumAttributed({ window: previousWindow(window), groupBy: columns }),
-      store.sumUnallocated(window),
-      byProvider ? store.sumUnallocated(previousWindow(window)) : [],
-      store.historyStarts(),
-    ]);
+  // Provider and category items include what no entity claims.
+  const withUnallocated = byProvider || byCategory;
+  const unallocatedBy = (w: typeof window) =>
+    withUnallocated
+      ? store.sumUnallocatedCost({
+          window: w,
+          groupBy: ['provider', 'category'],
+        })
+      : Promise.resolve([]);
+  const [
+    current,
+    previous,
+    unallocated,
+    unallocatedItems,
+    previousUnallocated,
+    starts,
+  ] = await Promise.all([
+    store.sumAttributed({ window, groupBy: columns }),
+    store.sumAttributed({ window: previousWindow(window), groupBy: columns }),
+    store.sumUnallocated(window),
+    unallocatedBy(window),
+    unallocatedBy(previousWindow(window)),
+    store.historyStarts(),
+  ]);
   const items = new Map<
     string,
     { cost: number; previousCost: number; unallocatedCost: number }
@@ -83,19 +105,19 @@ export async function rollup(options: {
     items.set(key, existing);
     return existing;
   };
+  // Every category is listed, even without spend: the headline names them all.
+  if (byCategory) aiSpendCategories.forEach(category => item(category));
   for (const row of current) item(keyOf(row)).cost += row.cost;
   for (const row of previous) item(keyOf(row)).previousCost += row.cost;
-  // A provider's bill includes what no entity claims: provider items sum to
-  // the org total, their unallocated part named.
-  if (byProvider) {
-    for (const row of unallocated) {
-      item(row.provider).cost += row.cost;
-      item(row.provider).unallocatedCost += row.cost;
-    }
-    for (const row of previousUnallocated) {
-      item(row.provider).previousCost += row.cost;
-    }
+  // A provider's bill includes what no entity claims: provider and category
+  // items sum to the org total, their unallocated part named.
+  for (const row of unallocatedItems) {
+    const key = keyOf(row);
+    item(key).cost += row.cost;
+    item(key).unallocatedCost += row.cost;
   }
+  for (const row of previousUnallocated)
+    item(keyOf(row)).previousCost += row.cost;
 
   const unallocatedCost = sumCost(unallocated);
   return {
@@ -106,7 +128,7 @@ export async function rollup(options: {
     historyFrom: historyFrom(starts, { sourceIds: [], to: query.to }),
     total: money(sumCost(current) + unallocatedCost),
     items: [...items]
-      .filter(([, v]) => v.cost !== 0 || v.previousCost !== 0)
+      .filter(([, v]) => byCategory || v.cost !== 0 || v.previousCost !== 0)
       .map(([key, v]) => {
         const node = byModel || key === '(none)' ? undefined : graph.get(key);
         return {
@@ -115,7 +137,7 @@ export async function rollup(options: {
           ...(node?.title ? { title: node.title } : {}),
           cost: v.cost,
           previousCost: v.previousCost,
-          ...(byProvider ? { unallocatedCost: v.unallocatedCost } : {}),
+          ...(withUnallocated ? { unallocatedCost: v.unallocatedCost } : {}),
         };
       })
       .sort((a, b) => byCostDesc(a, b) || a.key.localeCompare(b.key))

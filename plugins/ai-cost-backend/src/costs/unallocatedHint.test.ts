@@ -21,6 +21,23 @@ describe('unallocatedHint', () => {
     expect(
       unallocatedHint({ provider: 'aws', dimension: 'none', value: '' }),
     ).toContain('ai-cost/aws-account-id');
+    // Kubernetes workloads are unallocated by their (unclaimable) workload id.
+    const kubernetes = unallocatedHint({
+      provider: 'kubernetes',
+      dimension: 'resourceId',
+      value: 'gpu-east/ml/deployment/notebook',
+    });
+    expect(kubernetes).toContain('backstage.io/kubernetes-id');
+    expect(kubernetes).toContain('ai-cost/kubernetes-namespace');
+    expect(kubernetes).toContain('__idle__');
+    // Expensed spend of an employee the catalog does not know.
+    expect(
+      unallocatedHint({
+        provider: 'expense',
+        dimension: 'userId',
+        value: 'stranger@example.com',
+      }),
+    ).toMatch(/User whose spec.profile.email is that address/);
     expect(
       unallocatedHint({ provider: 'focus', dimension: 'none', value: '' }),
     ).toBe(

@@ -8,6 +8,10 @@ const UNCLAIMABLE: Record<string, string> = {
   gcp: 'Google Cloud reports this cost without a project or label. Claim the project with ai-cost/gcp-project-id, or label the resources and claim the labels with ai-cost/gcp-labels.',
   azure:
     'Azure reports this cost without a resource id or tag. Claim the resource (or its resource group) with ai-cost/azure-resource-id, or tag it and claim the tags with ai-cost/azure-tags.',
+  kubernetes:
+    'OpenCost reports this workload without a backstage.io/kubernetes-id label, in a namespace nobody claims. Give its pods the label backstage.io/kubernetes-id (as for the Backstage Kubernetes plugin) and the owning component the annotation backstage.io/kubernetes-id with the same value, or claim the namespace with ai-cost/kubernetes-namespace. Idle capacity (<cluster>/__idle__) belongs to no workload and stays unallocated; right-size the nodes to reduce it.',
+  expense:
+    'Expensed by an employee the catalog does not know (the e-mail address or user ref of the expense line). Add them as a User whose spec.profile.email is that address, member of their team(s): the spend moves to those teams on the next catalog refresh.',
   gateway:
     'These gateway events carry no API key, user or attribute. Send an attribute such as service=<name> with each event and claim it with ai-cost/gateway-tags.',
 };

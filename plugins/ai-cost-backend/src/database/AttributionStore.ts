@@ -15,6 +15,12 @@ export interface CatalogIndexState {
   problems: CatalogSnapshot['problems'];
 }
 
+/**
+ * The cost in micro-units of the billed currency, present when a query
+ * groups by `originalCurrency` (0 for spend that was not converted).
+ */
+export type OriginalCostSum = { originalCost?: number };
+
 /** Attributed amounts of one group of a query, money in micro-units. */
 export type AmountsRow<K extends string> = Record<K, string> & UsageAmounts;
 
@@ -94,7 +100,7 @@ export interface AttributedSpendStore {
     /** All entities when omitted. */
     entityRefs?: string[];
     groupBy: K[];
-  }): Promise<Array<AmountsRow<K>>>;
+  }): Promise<Array<AmountsRow<K> & OriginalCostSum>>;
 
   /** Unallocated spend summed by provider, dimension and value. */
   sumUnallocated(
@@ -108,9 +114,7 @@ export interface AttributedSpendStore {
   }): Promise<Array<Record<K, string> & { cost: number }>>;
 
   /** Unallocated spend summed by day, provider, dimension, value, model and allocation tags. */
-  sumUnallocatedDaily(
-    window: UsageWindow,
-  ): Promise<
+  sumUnallocatedDaily(window: UsageWindow): Promise<
     Array<
       Record<
         | 'date'
@@ -121,7 +125,12 @@ export interface AttributedSpendStore {
         | 'allocationTags',
         string
       > &
-        UnallocatedAmounts
+        UnallocatedAmounts & {
+          /** The billed currency of converted spend; null when not converted. */
+          originalCurrency: string | null;
+          /** Its cost in micro-units of `originalCurrency` (0 when not converted). */
+          originalCost: number;
+        }
     >
   >;
 
@@ -139,6 +148,8 @@ export type UnallocatedColumn =
   | 'dimension'
   | 'value'
   | 'model'
+  /** Spend category; empty on rows attributed before it existed. */
+  | 'category'
   /** JSON object of allocation tag values, sorted keys. */
   | 'allocationTags';
 
@@ -151,6 +162,10 @@ export type AttributedColumn =
   | 'model'
   /** Provider of the model when not `provider` (gateway events), else empty. */
   | 'modelProvider'
+  /** Spend category; empty on rows attributed before it existed. */
+  | 'category'
+  /** The billed currency of converted spend; null when not converted. */
+  | 'originalCurrency'
   | 'apiKeyId'
   /** JSON object of allocation tag values, sorted keys. */
   | 'allocationTags'

@@ -33,6 +33,14 @@ function assertRecord(record: UsageRecord, index: number): void {
   }
   if (!/^[A-Z]{3}$/.test(record.currency))
     problems.push(`currency "${record.currency}" is not an ISO 4217 code`);
+  if (
+    record.exchangeRate !== undefined &&
+    !(Number.isFinite(record.exchangeRate) && record.exchangeRate > 0)
+  ) {
+    problems.push(
+      `exchangeRate ${record.exchangeRate} is not a positive finite number`,
+    );
+  }
   for (const field of [
     'inputTokens',
     'cachedInputTokens',

@@ -11,6 +11,7 @@ import type {
   AmountsRow,
   AttributedColumn,
   AttributedSpendStore,
+  OriginalCostSum,
   SourceUsageSpan,
   UnallocatedAmounts,
   UnallocatedColumn,
@@ -32,6 +33,8 @@ const COLUMNS: Record<AttributedColumn, string> = {
   provider: 'provider',
   model: 'model',
   modelProvider: 'model_provider',
+  category: 'category',
+  originalCurrency: 'original_currency',
   apiKeyId: 'api_key_id',
   allocationTags: 'allocation_tags',
   splitRuleId: 'split_rule_id',
@@ -44,6 +47,7 @@ const UNALLOCATED_COLUMNS: Record<UnallocatedColumn, string> = {
   dimension: 'dimension',
   value: 'value',
   model: 'model',
+  category: 'category',
   allocationTags: 'allocation_tags',
 };
 
@@ -115,6 +119,7 @@ function toDailyRow(row: AttributedRow): DbDailyRow {
     provider: row.provider,
     model: row.model,
     model_provider: row.modelProvider,
+    category: row.category,
     api_key_id: row.apiKeyId,
     cost_micros: row.cost,
     estimated_only_micros: row.estimatedOnly,
@@ -123,6 +128,8 @@ function toDailyRow(row: AttributedRow): DbDailyRow {
     allocation_tags: allocationTagsJson(row.allocationTags),
     split_rule_id: row.splitRuleId,
     split_method: row.splitMethod,
+    original_cost: row.originalCurrency ? row.originalCost : null,
+    original_currency: row.originalCurrency || null,
   };
 }
 
@@ -134,6 +141,7 @@ function toUnallocatedRow(row: UnallocatedRow): DbUnallocatedRow {
     dimension: row.dimension,
     value: row.value,
     model: row.model,
+    category: row.category,
     cost_micros: row.cost,
     input_tokens: row.inputTokens,
     cached_input_tokens: row.cachedInputTokens,
@@ -141,6 +149,8 @@ function toUnallocatedRow(row: UnallocatedRow): DbUnallocatedRow {
     output_tokens: row.outputTokens,
     requests: row.requests,
     allocation_tags: allocationTagsJson(row.allocationTags),
+    original_cost: row.originalCurrency ? row.originalCost : null,
+    original_currency: row.originalCurrency || null,
   };
 }
 
@@ -153,16 +163,28 @@ async function usageGroups(
   const dimensions = [
     'source_id',
     ...CLAIMABLE_DIMENSIONS,
+    'category',
+    // Converted spend stays apart per billed currency (DESIGN §9.3).
+    'original_currency',
     ...(byUser ? ['user_id'] : []),
   ];
   // Gateway usage keeps the upstream provider as its line item
   // (modelProviderOf); other sources' line items are not grouped by.
   const upstream = "case when provider = 'gateway' then line_item end";
+  // Expensed spend is claimed by employee (userId claims of their groups).
+  const employee = "case when provider = 'expense' then user_id end";
   const query = db('ai_cost_usage')
-    .select(...dimensions, db.raw(`${upstream} as upstream`), ...usageSums(db))
+    .select(
+      ...dimensions,
+      db.raw(`${upstream} as upstream`),
+      db.raw(`${employee} as employee`),
+      ...usageSums(db),
+      db.raw('sum(original_cost) as ??', ['originalCost']),
+    )
     .whereBetween('date', [window.from, window.to])
     .groupBy(dimensions)
-    .groupByRaw(upstream);
+    .groupByRaw(upstream)
+    .groupByRaw(employee);
   if (sourceId !== undefined) query.where('source_id', sourceId);
   const rows = await query;
   return rows.map((row: any) => ({
@@ -176,9 +198,15 @@ async function usageGroups(
     date: row.date,
     model: row.model ?? '',
     lineItem: row.upstream,
+    category: row.category,
+    originalCurrency: row.original_currency,
+    originalCost:
+      row.original_currency === null ? null : dbNumber(row.originalCost),
     region: row.region,
     serviceTier: row.service_tier,
-    ...(byUser ? { userId: row.user_id } : {}),
+    ...(byUser || row.employee
+      ? { userId: byUser ? row.user_id : row.employee }
+      : {}),
     ...amountsFrom(row),
   }));
 }
@@ -271,13 +299,19 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     window: UsageWindow;
     entityRefs?: string[];
     groupBy: K[];
-  }): Promise<Array<AmountsRow<K>>> {
+  }): Promise<Array<AmountsRow<K> & OriginalCostSum>> {
     const { window, entityRefs, groupBy } = options;
+    // Only queries by billed currency read original_cost (page views keep
+    // their covering indexes).
+    const byOriginal = (groupBy as string[]).includes('originalCurrency');
     const run = (refs?: string[]) => {
       const query = this.db('ai_cost_daily')
         .select(
           ...groupBy.map(key => this.db.raw('?? as ??', [COLUMNS[key], key])),
           ...sumsAs(this.db, AMOUNT_SUMS),
+          ...(byOriginal
+            ? sumsAs(this.db, { originalCost: 'original_cost' })
+            : []),
         )
         .whereBetween('date', [window.from, window.to]);
       if (refs) query.whereIn('entity_ref', refs);
@@ -286,13 +320,14 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     };
     const toRow = (row: any) => {
       const out: Record<string, unknown> = { ...amountsFrom(row) };
+      if (byOriginal) out.originalCost = dbNumber(row.originalCost);
       for (const key of groupBy) out[key] = row[key];
-      return out as AmountsRow<K>;
+      return out as AmountsRow<K> & OriginalCostSum;
     };
     if (!entityRefs) return (await run()).map(toRow);
     if (entityRefs.length === 0) return groupBy.length ? [] : [toRow({})];
 
-    const merged = new Map<string, AmountsRow<K>>();
+    const merged = new Map<string, AmountsRow<K> & OriginalCostSum>();
     for (const refs of chunks(entityRefs, IN_CHUNK)) {
       for (const row of (await run(refs)).map(toRow)) {
         const key = groupBy.map(k => row[k]).join('\u0000');
@@ -305,6 +340,10 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
           keyof UsageAmounts
         >) {
           existing[amount] += row[amount];
+        }
+        if (byOriginal) {
+          existing.originalCost =
+            (existing.originalCost ?? 0) + (row.originalCost ?? 0);
         }
       }
     }
@@ -362,7 +401,9 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         'value',
         'model',
         this.db.raw('?? as ??', ['allocation_tags', 'allocationTags']),
+        this.db.raw('?? as ??', ['original_currency', 'originalCurrency']),
         ...sumsAs(this.db, UNALLOCATED_SUMS),
+        ...sumsAs(this.db, { originalCost: 'original_cost' }),
       )
       .whereBetween('date', [window.from, window.to])
       .groupBy(
@@ -372,6 +413,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         'value',
         'model',
         'allocation_tags',
+        'original_currency',
       );
     return rows.map((row: any) => ({
       date: row.date,
@@ -380,6 +422,8 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       value: row.value,
       model: row.model,
       allocationTags: row.allocationTags,
+      originalCurrency: row.originalCurrency ?? null,
+      originalCost: dbNumber(row.originalCost),
       cost: dbNumber(row.cost),
       inputTokens: dbNumber(row.inputTokens),
       cachedInputTokens: dbNumber(row.cachedInputTokens),

@@ -36,6 +36,8 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
       monthly_budget: e.monthlyBudget ?? null,
       allocation_tags: e.allocationTags ?? null,
       cost_center: e.costCenter ?? null,
+      member_of: e.memberOf ? JSON.stringify(e.memberOf) : null,
+      vendors: e.vendors ?? null,
     }));
     const keys: DbAttributionKeyRow[] = snapshot.claims.map(c => ({
       entity_ref: c.entityRef,
@@ -98,6 +100,8 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
             ? { allocationTags: row.allocation_tags }
             : {}),
           ...(row.cost_center !== null ? { costCenter: row.cost_center } : {}),
+          ...(row.member_of ? { memberOf: JSON.parse(row.member_of) } : {}),
+          ...(row.vendors ? { vendors: row.vendors } : {}),
         })),
         claims: keyRows.map(row => ({
           entityRef: row.entity_ref,

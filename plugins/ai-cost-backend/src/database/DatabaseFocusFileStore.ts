@@ -45,6 +45,7 @@ function focusRow(sourceId: string, fileId: string, row: FocusRow): DbFocusRow {
     tags: tagsJson(row.tags),
     model: row.model,
     line_item: row.lineItem,
+    category: row.category ?? null,
     ...tokenColumns(row),
     billed_cost_micros: row.billedCost,
     effective_cost_micros: row.effectiveCost,
@@ -186,29 +187,47 @@ export class DatabaseFocusFileStore implements FocusFileStore {
     }));
   }
 
-  /** Usage of the days must equal the FOCUS rows of the days, to the micro-unit. */
+  /**
+   * Usage of the days must equal the FOCUS rows of the days, to the
+   * micro-unit, in each billed currency (usage converted into the reporting
+   * currency is compared by its original amount).
+   */
   private async assertReconciled(
     tx: Knex.Transaction,
     sourceId: string,
     days: string[],
   ) {
     for (const dayBatch of chunks(days, IN_CHUNK)) {
-      const [usage] = await tx('ai_cost_usage')
+      const billed = 'coalesce(original_currency, currency)';
+      const usage = await tx('ai_cost_usage')
+        .select(tx.raw(`${billed} as currency`))
+        .sum({ cost: tx.raw('coalesce(original_cost, cost_micros)') })
         .where('source_id', sourceId)
         .whereIn('date', dayBatch)
-        .sum({ cost: 'cost_micros' });
-      const [focus] = await tx('ai_cost_focus_rows')
+        .groupByRaw(billed);
+      const focus = await tx('ai_cost_focus_rows')
+        .select('currency')
+        .sum({ cost: 'billed_cost_micros' })
         .where('source_id', sourceId)
         .whereIn('date', dayBatch)
-        .sum({ cost: 'billed_cost_micros' });
-      if (dbNumber(usage.cost) !== dbNumber(focus.cost)) {
-        throw new Error(
-          `FOCUS source "${sourceId}": usage sums to ${dbNumber(
-            usage.cost,
-          )} micro-units but the imported rows to ${dbNumber(
-            focus.cost,
-          )}; nothing was imported`,
-        );
+        .groupBy('currency');
+      const sums = (rows: Array<Record<string, unknown>>) =>
+        new Map(rows.map(row => [String(row.currency), dbNumber(row.cost)]));
+      const usageSums = sums(usage);
+      const focusSums = sums(focus);
+      for (const currency of new Set([
+        ...usageSums.keys(),
+        ...focusSums.keys(),
+      ])) {
+        const used = usageSums.get(currency) ?? 0;
+        const imported = focusSums.get(currency) ?? 0;
+        if (used !== imported) {
+          throw new Error(
+            `FOCUS source "${sourceId}": usage sums to ${used} micro-units${
+              usageSums.size > 1 || focusSums.size > 1 ? ` of ${currency}` : ''
+            } but the imported rows to ${imported}; nothing was imported`,
+          );
+        }
       }
     }
   }

@@ -1,7 +1,10 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
+import { convertUsageRow } from '../currency/convertUsageRow';
+import { ExchangeRates } from '../currency/ExchangeRates';
 import { chunks, IN_CHUNK, insertBatches } from './dbHelpers';
+import type { DatabaseExchangeRateStore } from './DatabaseExchangeRateStore';
 import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
 
 /** The days of a source a write replaces. */
@@ -50,14 +53,28 @@ function dayFilters(days: UsageDays): Array<UsageWindow | string[]> {
  * source are serialised.
  */
 export class UsageWindowWriter {
+  /**
+   * @param currency - The reporting currency (`aiCost.currency`) and the
+   * known exchange rates: rows in another currency are converted into it
+   * here, the one place usage enters the store (DESIGN §9.3). Without it
+   * (store tests) rows are stored as given.
+   */
+  constructor(
+    private readonly currency?: {
+      reporting: string;
+      rates: DatabaseExchangeRateStore;
+    },
+  ) {}
+
   async replace(
     tx: Knex.Transaction,
     write: UsageWindowWrite,
   ): Promise<{ written: number; deleted: number }> {
-    const { sourceId, days, rows, run } = write;
+    const { sourceId, days, run } = write;
     const last = lastDay(days);
     if (last === undefined) return { written: 0, deleted: 0 };
     this.assertRows(write);
+    const rows = await this.inReportingCurrency(tx, write.rows);
 
     const source = await tx<DbSourceRow>('ai_cost_sources')
       .where({ id: sourceId })
@@ -100,6 +117,27 @@ export class UsageWindowWriter {
         ...(run?.backfill ? { backfilled_from: firstDay(days) } : {}),
       });
     return { written: rows.length, deleted };
+  }
+
+  /**
+   * The rows in the reporting currency: each row in another currency is
+   * converted once, at the rate its bill stated or else the known rate of
+   * its day. A missing rate throws naming currency and day, so the whole
+   * write (and its transaction) fails and nothing is stored.
+   */
+  private async inReportingCurrency(
+    tx: Knex.Transaction,
+    rows: DbUsageRow[],
+  ): Promise<DbUsageRow[]> {
+    if (!this.currency) return rows;
+    const { reporting } = this.currency;
+    const foreign = [
+      ...new Set(rows.map(row => row.currency).filter(c => c !== reporting)),
+    ].sort();
+    const rates = foreign.length
+      ? await this.currency.rates.rates(tx, foreign)
+      : new ExchangeRates();
+    return rows.map(row => convertUsageRow(row, reporting, rates));
   }
 
   private assertRows(write: UsageWindowWrite) {

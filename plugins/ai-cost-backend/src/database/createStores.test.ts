@@ -48,10 +48,13 @@ describe('createStores', () => {
         'attribution',
         'budgets',
         'chargeback',
+        'exchangeRates',
+        'expenses',
         'metrics',
         'push',
         'recommendations',
         'requests',
+        'subscriptions',
         'usage',
       ]);
       const [{ count }] = await knex('knex_migrations').count({ count: '*' });

@@ -7,11 +7,15 @@ import { DatabaseAnomalyStore } from './DatabaseAnomalyStore';
 import { DatabaseAttributedSpendStore } from './DatabaseAttributedSpendStore';
 import { DatabaseAttributionStore } from './DatabaseAttributionStore';
 import { DatabaseBudgetStore } from './DatabaseBudgetStore';
+import { DatabaseExchangeRateStore } from './DatabaseExchangeRateStore';
+import type { ExchangeRateEntry } from '../currency/ExchangeRates';
 import { DatabaseCatalogSnapshotStore } from './DatabaseCatalogSnapshotStore';
+import { DatabaseExpenseStore } from './DatabaseExpenseStore';
 import { DatabaseFocusFileStore } from './DatabaseFocusFileStore';
 import { DatabaseGatewayEventStore } from './DatabaseGatewayEventStore';
 import { DatabasePushStore } from './DatabasePushStore';
 import { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
+import { DatabaseSubscriptionStore } from './DatabaseSubscriptionStore';
 import { DatabaseTaskRequestStore } from './DatabaseTaskRequestStore';
 import { applyMigrations } from './migrations';
 import { UsageWindowWriter } from './UsageWindowWriter';
@@ -25,12 +29,26 @@ export type AiCostStores = Awaited<ReturnType<typeof createStores>>;
  * pushed sources share one {@link UsageWindowWriter}, the only writer of
  * `ai_cost_usage`.
  */
-export async function createStores(options: { database: DatabaseService }) {
-  const { database } = options;
+export async function createStores(options: {
+  database: DatabaseService;
+  /**
+   * `aiCost.currency` and `aiCost.exchangeRates`: usage in other currencies
+   * is converted on its way into the store. Without it, stored as given.
+   */
+  currency?: { reporting: string; exchangeRates: ExchangeRateEntry[] };
+}) {
+  const { database, currency } = options;
   await applyMigrations(database);
   const db = await database.getClient();
-  const writer = new UsageWindowWriter();
+  const exchangeRates = new DatabaseExchangeRateStore(
+    db,
+    currency?.exchangeRates,
+  );
+  const writer = new UsageWindowWriter(
+    currency && { reporting: currency.reporting, rates: exchangeRates },
+  );
   return {
+    exchangeRates,
     usage: new DatabaseAiCostStore(db, writer),
     attribution: new DatabaseAttributionStore(
       new DatabaseCatalogSnapshotStore(db),
@@ -43,9 +61,11 @@ export async function createStores(options: { database: DatabaseService }) {
       new DatabaseGatewayEventStore(db, writer),
       new DatabaseFocusFileStore(db, writer),
     ),
+    expenses: new DatabaseExpenseStore(db, writer),
     requests: new DatabaseTaskRequestStore(db),
     allocationRules: new DatabaseAllocationRuleStore(db),
     chargeback: new DatabaseChargebackStore(db),
     metrics: new DatabaseMetricStore(db),
+    subscriptions: new DatabaseSubscriptionStore(db),
   };
 }

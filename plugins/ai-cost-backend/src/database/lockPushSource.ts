@@ -3,8 +3,8 @@ import type { Knex } from 'knex';
 import type { DbSourceRow } from './tables';
 
 /**
- * Makes sure a pushed source has a row of the given kind (`gateway` or
- * `focus`) and locks it for the transaction: pushes to one source are
+ * Makes sure a pushed source has a row of the given kind (`gateway`,
+ * `focus` or `expense`) and locks it for the transaction: pushes to one source are
  * serialised with each other and with its re-attribution. A source id of
  * another kind is refused, so a push can never rewrite a provider source's
  * usage.
@@ -12,7 +12,7 @@ import type { DbSourceRow } from './tables';
 export async function lockPushSource(
   tx: Knex.Transaction,
   sourceId: string,
-  kind: 'gateway' | 'focus',
+  kind: 'gateway' | 'focus' | 'expense',
 ): Promise<void> {
   await tx<DbSourceRow>('ai_cost_sources')
     .insert({

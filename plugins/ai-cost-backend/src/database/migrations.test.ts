@@ -32,7 +32,11 @@ const TABLES = [
   ...INIT_TABLES,
   'ai_cost_allocation_rules',
   'ai_cost_chargeback_months',
+  'ai_cost_exchange_rates',
+  'ai_cost_expense_files',
+  'ai_cost_expense_lines',
   'ai_cost_metrics',
+  'ai_cost_subscriptions',
 ].sort();
 
 /** Indexes of the initial schema other than primary keys, on both databases. */

@@ -72,6 +72,8 @@ export type DbFocusRow = {
   tags: string | null;
   model: string | null;
   line_item: string | null;
+  /** `self-hosted` for GPU compute, else null (the provider kind decides). */
+  category?: string | null;
   input_tokens: Bigint;
   cached_input_tokens: Bigint;
   cache_write_tokens: Bigint;

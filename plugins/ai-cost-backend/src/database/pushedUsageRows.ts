@@ -22,8 +22,8 @@ const TOKEN_SUMS = {
 
 /**
  * The `ai_cost_usage` key of a recomputed record: the natural key plus what
- * else tells records of a pushed source apart (provider kind for FOCUS,
- * billed against estimated for gateway events).
+ * else tells records of a pushed source apart (provider kind and currency
+ * for FOCUS, billed against estimated and currency for gateway events).
  */
 function pushRecordKey(record: UsageRecord, extra: string[]): string {
   return createHash('sha256')
@@ -123,6 +123,7 @@ const FOCUS_SUMS: PushedSums = {
     'tags',
     'model',
     'line_item',
+    'category',
     'currency',
   ],
   cost: 'billed_cost_micros',
@@ -159,7 +160,12 @@ export async function gatewayUsageRows(
       costKind,
       unpriced: dbNumber(group.unpriced) > 0,
     };
-    return pushUsageRow(sourceId, 'gateway', record, [costKind]);
+    // The cost's currency keeps apart events of one day and dimensions
+    // given in two currencies (each converted on its own, DESIGN §9.3).
+    return pushUsageRow(sourceId, 'gateway', record, [
+      costKind,
+      group.currency,
+    ]);
   });
 }
 
@@ -180,12 +186,18 @@ export async function focusUsageRows(
       tags: group.tags ? JSON.parse(group.tags) : null,
       model: group.model,
       lineItem: group.line_item,
+      category: group.category,
       ...tokenCounts(group),
       cost: dbNumber(group.cost),
       estimatedCost: estimateOf(group),
       currency: group.currency,
       costKind: 'billed',
     };
-    return pushUsageRow(sourceId, group.provider, record, [group.provider]);
+    // The billed currency keeps apart rows of one day and dimensions billed
+    // in two currencies (each converted on its own, DESIGN §9.3).
+    return pushUsageRow(sourceId, group.provider, record, [
+      group.provider,
+      group.currency,
+    ]);
   });
 }

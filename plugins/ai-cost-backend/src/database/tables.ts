@@ -51,6 +51,8 @@ export type DbUsageRow = {
   tags: string | null;
   model: string | null;
   line_item: string | null;
+  /** Spend category the source stated; null when its provider kind decides. */
+  category?: string | null;
   input_tokens: Bigint;
   cached_input_tokens: Bigint;
   cache_write_tokens: Bigint;
@@ -64,6 +66,22 @@ export type DbUsageRow = {
   cost_kind: string;
   unpriced: boolean | number;
   run_id: Bigint | null;
+  /** Cost in micro-units of `original_currency` before conversion; null when not converted. */
+  original_cost?: Bigint | null;
+  /** The billed currency when converted into `currency`; null when not converted. */
+  original_currency?: string | null;
+  /** The rate applied (units of `currency` per unit of `original_currency`); null when not converted. Before storing: a rate the bill stated. */
+  exchange_rate?: number | null;
+};
+
+export type DbExchangeRateRow = {
+  currency: string;
+  /** `YYYY-MM-DD` or `YYYY-MM`. */
+  period: string;
+  rate: number | string;
+  source: string;
+  imported_by: string;
+  imported_at: Timestamp;
 };
 
 export type DbAttributionKeyRow = {
@@ -86,6 +104,10 @@ export type DbEntityRow = {
   monthly_budget: string | null;
   allocation_tags: string | null;
   cost_center: string | null;
+  /** Users: JSON array of `memberOf` targets; null for other kinds. */
+  member_of?: string | null;
+  /** Raw `ai-cost/vendor` annotation; null when absent. */
+  vendors?: string | null;
 };
 
 export type DbIndexStateRow = {
@@ -105,6 +127,8 @@ export type DbDailyRow = {
   model: string;
   /** Provider of the model when not `provider` (gateway events), else empty. */
   model_provider?: string;
+  /** Spend category (`model-api`, `cloud-ai`, ...); empty on rows attributed before it existed. */
+  category?: string;
   api_key_id: string;
   cost_micros: Bigint;
   estimated_only_micros: Bigint;
@@ -119,6 +143,10 @@ export type DbDailyRow = {
   allocation_tags: string;
   split_rule_id: string;
   split_method: string;
+  /** Share of the cost in micro-units of `original_currency` before conversion; null when not converted. */
+  original_cost?: Bigint | null;
+  /** The billed currency of converted spend; null when not converted. */
+  original_currency?: string | null;
 };
 
 export type DbUnallocatedRow = {
@@ -129,6 +157,8 @@ export type DbUnallocatedRow = {
   dimension: string;
   value: string;
   model: string;
+  /** Spend category; empty on rows attributed before it existed. */
+  category?: string;
   cost_micros: Bigint;
   input_tokens: Bigint;
   cached_input_tokens: Bigint;
@@ -136,6 +166,10 @@ export type DbUnallocatedRow = {
   output_tokens: Bigint;
   requests: Bigint;
   allocation_tags: string;
+  /** Cost in micro-units of `original_currency` before conversion; null when not converted. */
+  original_cost?: Bigint | null;
+  /** The billed currency of converted spend; null when not converted. */
+  original_currency?: string | null;
 };
 
 export type DbBudgetRow = {

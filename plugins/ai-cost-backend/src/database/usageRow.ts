@@ -39,6 +39,7 @@ export function usageRow(
     tags: tagsJson(record.tags),
     model: record.model ?? null,
     line_item: record.lineItem ?? null,
+    category: record.category ?? null,
     input_tokens: record.inputTokens ?? 0,
     cached_input_tokens: record.cachedInputTokens ?? 0,
     cache_write_tokens: record.cacheWriteTokens ?? 0,
@@ -52,5 +53,10 @@ export function usageRow(
     cost_kind: record.costKind,
     unpriced: Boolean(record.unpriced),
     run_id: options.runId,
+    // Filled when the writer converts the row into aiCost.currency; until
+    // then, the rate the bill stated (if any).
+    original_cost: null,
+    original_currency: null,
+    exchange_rate: record.exchangeRate ?? null,
   };
 }

@@ -9,7 +9,7 @@ describe('demoMetricPoints', () => {
     ).toEqual(day(demoMetricPoints({ from: '2026-10-01', to: '2026-11-30' })));
   });
 
-  it('pushes whole tickets for the support bot and revenue in cents per customer', () => {
+  it('pushes whole tickets for the support bot, revenue in cents per customer and whole seats in use', () => {
     const points = demoMetricPoints({ from: '2026-11-09', to: '2026-11-09' });
     expect(
       points.map(p => [p.metric, p.entityRef, p.tags.customer ?? null, p.unit]),
@@ -21,7 +21,12 @@ describe('demoMetricPoints', () => {
       ['revenue', null, 'initech', 'USD'],
       ['revenue', null, 'umbrella', 'USD'],
       ['revenue', null, 'wayne', 'USD'],
+      ['chatgpt_active_seats', null, null, 'seats'],
     ]);
+    const seats = points.find(p => p.metric === 'chatgpt_active_seats')!;
+    // 19 seats ± 8%: fewer than the subscription's 25, whole seats.
+    expect(seats.valueMicros).toBeGreaterThanOrEqual(17_000_000);
+    expect(seats.valueMicros).toBeLessThanOrEqual(21_000_000);
     for (const point of points) {
       expect(
         point.valueMicros % (point.unit === 'USD' ? 10_000 : 1_000_000),

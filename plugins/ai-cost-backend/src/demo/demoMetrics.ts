@@ -10,7 +10,8 @@ export const DEMO_METRICS_ORIGIN = 'demo';
  * its usage: tickets the support bot resolves (its `ai-cost/unit-metric`),
  * growing faster than its spend so its unit cost falls, and daily revenue
  * per customer in USD, one customer with revenue and no AI use (wayne) and
- * one whose AI spend exceeds its revenue (umbrella).
+ * one whose AI spend exceeds its revenue (umbrella), and the ChatGPT
+ * Enterprise seats in use (the demo config's `activeSeatsMetric`).
  */
 const SERIES: Array<{
   metric: string;
@@ -48,6 +49,16 @@ const SERIES: Array<{
     pattern: 'flat' as const,
     growth: DAILY_GROWTH,
   })),
+  // Seats of the demo's ChatGPT Enterprise subscription in use (of 25).
+  {
+    metric: 'chatgpt_active_seats',
+    unit: 'seats',
+    entityRef: null,
+    tags: {},
+    daily: 19,
+    pattern: 'flat',
+    growth: 0,
+  },
 ];
 
 /** The demo metric points of every day of a window. */

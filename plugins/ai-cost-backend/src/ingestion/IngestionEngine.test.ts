@@ -122,6 +122,50 @@ describe('IngestionEngine', () => {
       );
     });
 
+    it('re-reads the whole backfill window of a source computed from settings', async () => {
+      const provider = Object.assign(new ScriptedProvider(), {
+        rereadsHistory: true,
+      });
+      let today = new Date('2026-11-10T08:00:00Z');
+      const { store, engine } = await setup([provider], () => today);
+      provider.costs.set('2026-11-02', 500);
+      await engine.runSource('openai-prod', 'schedule');
+      // An earlier day changes (a subscription's start moved back): the
+      // next run reads it again, not only the three lookback days.
+      today = new Date('2026-11-11T08:00:00Z');
+      provider.costs.set('2026-11-02', 700);
+      await engine.runSource('openai-prod', 'manual');
+      expect(provider.windows).toEqual([
+        { from: '2026-11-01', to: '2026-11-10' },
+        { from: '2026-11-02', to: '2026-11-11' },
+      ]);
+      expect(
+        (await store.sumUsage({ from: '2026-11-01', to: '2026-11-11' })).cost,
+      ).toBe(700);
+    });
+
+    it('never reads further back than a source still knows', async () => {
+      const provider = Object.assign(new ScriptedProvider(), {
+        historyDays: 4,
+      });
+      let today = new Date('2026-11-10T08:00:00Z');
+      const { store, engine } = await setup([provider], () => today);
+      provider.costs.set('2026-11-07', 500);
+      await engine.runSource('openai-prod', 'schedule');
+      // Two days later the source has forgotten 2026-11-07; what was read
+      // of it stays.
+      today = new Date('2026-11-12T08:00:00Z');
+      provider.costs.delete('2026-11-07');
+      await engine.runSource('openai-prod', 'schedule');
+      expect(provider.windows).toEqual([
+        { from: '2026-11-07', to: '2026-11-10' },
+        { from: '2026-11-10', to: '2026-11-12' },
+      ]);
+      expect(
+        (await store.sumUsage({ from: '2026-11-01', to: '2026-11-12' })).cost,
+      ).toBe(500);
+    });
+
     it('records a failed run, keeps the stored window, and retries the backfill next time', async () => {
       const provider = new ScriptedProvider();
       const { store, engine } = await setup(

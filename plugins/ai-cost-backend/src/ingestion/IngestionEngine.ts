@@ -140,9 +140,13 @@ export class IngestionEngine {
     const logger = this.options.logger.child({ sourceId });
 
     const source = (await store.listSources()).find(s => s.id === sourceId);
-    const backfill = !source?.backfilledFrom;
+    const backfill =
+      !source?.backfilledFrom || provider.rereadsHistory === true;
     const today = dayOf(this.options.now?.() ?? new Date());
-    const days = backfill ? settings.backfillDays : settings.lookbackDays;
+    const days = Math.min(
+      backfill ? settings.backfillDays : settings.lookbackDays,
+      provider.historyDays ?? Infinity,
+    );
     const window = { from: addDays(today, -(days - 1)), to: today };
 
     const run = await store.startRun({ sourceId, trigger, window });

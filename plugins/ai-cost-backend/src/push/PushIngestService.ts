@@ -9,14 +9,16 @@ import {
   type PushEventFormat,
   type RejectedEvent,
 } from '@ai-cost/plugin-ai-cost-common';
-import type { PricingService } from '@ai-cost/plugin-ai-cost-node';
-import type { Attributor } from '../attribution/Attributor';
 import {
   DEFAULT_CLASSIFICATION_RULES,
   rulesFingerprint,
   type ClassificationRules,
-} from '../classification';
+  type PricingService,
+} from '@ai-cost/plugin-ai-cost-node';
+import type { Attributor } from '../attribution/Attributor';
 import type { PushStore } from '../database';
+import { convertMicros } from '../currency/convertMicros';
+import { ExchangeRates, missingRateMessage } from '../currency/ExchangeRates';
 import { CsvSyntaxError, type CsvRecord } from './csv';
 import { normalizerFor } from './events';
 import {
@@ -58,6 +60,8 @@ export class PushIngestService {
       settings: PushSettings;
       /** What FOCUS imports keep as AI spend; default the shipped rules. */
       classification?: ClassificationRules;
+      /** The known exchange rates, for FOCUS files billed in another currency. */
+      exchangeRates?: { rates(): Promise<ExchangeRates> };
       now?: () => Date;
     },
   ) {
@@ -115,6 +119,8 @@ export class PushIngestService {
         }
       }
     });
+
+    await this.rejectUnconvertible(valid, rejected);
 
     const { sourceId } = settings;
     const outcome =
@@ -184,7 +190,10 @@ export class PushIngestService {
     const include = request.include ?? 'ai';
     const rules = this.options.classification ?? DEFAULT_CLASSIFICATION_RULES;
     const rows: FocusRow[] = [];
+    /** The line of each kept row. */
+    const lines: number[] = [];
     const skipped = new SkippedRows();
+    const skippedRows: Array<{ row: FocusRow; line: number }> = [];
     let dataRows = 0;
     const errors: ImportLineMessage[] = [];
     const warnings: ImportLineMessage[] = [];
@@ -219,14 +228,18 @@ export class PushIngestService {
           continue;
         }
         dataRows += 1;
-        if (
-          include === 'ai' &&
-          !classifyFocusRow(record, columns, result.row, rules).ai
-        ) {
-          skipped.add(result.row);
+        const itemClass = classifyFocusRow(record, columns, result.row, rules);
+        if (include === 'ai' && !itemClass.ai) {
+          // Counted once converted into the reporting currency (below).
+          skippedRows.push({ row: result.row, line: record.line });
           continue;
         }
+        // GPU and accelerator compute on a cloud bill is self-hosted AI.
+        if (itemClass.ai && itemClass.reason === 'accelerator') {
+          result.row.category = 'self-hosted';
+        }
         rows.push(result.row);
+        lines.push(record.line);
         warningCount += result.warnings.length;
         for (const message of result.warnings) {
           if (warnings.length < MAX_LINE_MESSAGES) {
@@ -267,6 +280,16 @@ export class PushIngestService {
       );
     }
 
+    // Skipped rows are reported in the reporting currency too, so they need
+    // a rate as well: never a sum of two currencies.
+    const inReporting = await this.focusConverter(
+      [...rows, ...skippedRows.map(s => s.row)],
+      [...lines, ...skippedRows.map(s => s.line)],
+    );
+    for (const { row } of skippedRows) {
+      skipped.add({ ...row, billedCost: inReporting(row, row.billedCost)! });
+    }
+
     const sha256 = request.upload.sha256();
     const outcome = await this.options.store.importFocusFile({
       sourceId: request.sourceId,
@@ -289,6 +312,11 @@ export class PushIngestService {
 
     const sum = (pick: (row: FocusRow) => number | null) =>
       rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
+    // In the reporting currency: rows billed in another one converted row
+    // by row (the usage table converts per day and dimension, so its sums
+    // may differ from these by rounding, at most half a micro-unit a row).
+    const total = (pick: (row: FocusRow) => number | null) =>
+      sum(row => inReporting(row, pick(row)));
     const billed = sum(r => r.billedCost);
     if (outcome.storedBilledCost !== billed) {
       throw new Error(
@@ -305,10 +333,10 @@ export class PushIngestService {
       rowsImported: outcome.rowsImported,
       currency,
       totals: {
-        billedCost: microsToNumber(billed),
-        effectiveCost: microsToNumber(sum(r => r.effectiveCost)),
-        listCost: microsToNumber(sum(r => r.listCost)),
-        credits: microsToNumber(sum(r => Math.min(r.billedCost, 0))),
+        billedCost: microsToNumber(total(r => r.billedCost)),
+        effectiveCost: microsToNumber(total(r => r.effectiveCost)),
+        listCost: microsToNumber(total(r => r.listCost)),
+        credits: microsToNumber(total(r => Math.min(r.billedCost, 0))),
       },
       from: days[0] ?? null,
       to: days[days.length - 1] ?? null,
@@ -317,6 +345,91 @@ export class PushIngestService {
       include,
       skipped: skipped.toResponse(),
     };
+  }
+
+  /**
+   * Moves the events whose cost was given in another currency than the
+   * reporting one, with no exchange rate for their day, from `valid` to
+   * `rejected` (naming the currency field, the currency and the day): they
+   * could not be converted when stored, and one of them must not hold back
+   * the rest of the batch.
+   */
+  private async rejectUnconvertible(
+    valid: Array<{ index: number; event: PricedPushEvent }>,
+    rejected: RejectedEvent[],
+  ): Promise<void> {
+    const { currency } = this.options;
+    if (valid.every(({ event }) => event.currency === currency)) return;
+    const rates =
+      (await this.options.exchangeRates?.rates()) ?? new ExchangeRates();
+    const keep = valid.filter(({ index, event }) => {
+      if (event.currency === currency) return true;
+      if (rates.rateFor(event.currency, event.date) !== undefined) return true;
+      const field = event.givenCurrency?.field ?? 'event';
+      rejected.push({
+        index,
+        field,
+        message: `events[${index}].${field}: ${missingRateMessage(
+          event.currency,
+          event.date,
+        )}`,
+      });
+      return false;
+    });
+    valid.splice(0, valid.length, ...keep);
+  }
+
+  /**
+   * Checks that every row billed in another currency than the reporting one
+   * has a rate for its day, and answers how to convert a row's amount for
+   * the response totals. Rows without a rate refuse the whole file, naming
+   * currency, day and lines; nothing is stored.
+   */
+  private async focusConverter(
+    rows: FocusRow[],
+    lines: number[],
+  ): Promise<(row: FocusRow, micros: number | null) => number | null> {
+    const { currency } = this.options;
+    if (rows.every(row => row.currency === currency)) {
+      return (_row, micros) => micros;
+    }
+    const rates =
+      (await this.options.exchangeRates?.rates()) ?? new ExchangeRates();
+    const missing = new Map<string, number[]>();
+    rows.forEach((row, i) => {
+      if (row.currency === currency) return;
+      if (rates.rateFor(row.currency, row.date) !== undefined) return;
+      const message = missingRateMessage(row.currency, row.date);
+      missing.set(message, [...(missing.get(message) ?? []), lines[i]]);
+    });
+    if (missing.size > 0) {
+      for (const at of missing.values()) at.sort((x, y) => x - y);
+      const problems = [...missing].map(
+        ([message, at]) =>
+          `${message}: line${at.length > 1 ? 's' : ''} ${at
+            .slice(0, 20)
+            .join(', ')}${at.length > 20 ? ` and ${at.length - 20} more` : ''}`,
+      );
+      throw Object.assign(
+        new InputError(
+          `The FOCUS file has amounts in a currency with no exchange rate for their day; nothing was imported. ${problems
+            .slice(0, 20)
+            .join('; ')}`,
+        ),
+        {
+          lines: [...missing]
+            .flatMap(([message, at]) =>
+              at.map(line => ({ line, message: `line ${line}: ${message}` })),
+            )
+            .sort((a, b) => a.line - b.line)
+            .slice(0, MAX_LINE_MESSAGES),
+        },
+      );
+    }
+    return (row, micros) =>
+      micros === null || row.currency === currency
+        ? micros
+        : convertMicros(micros, rates.rateFor(row.currency, row.date)!);
   }
 
   /**

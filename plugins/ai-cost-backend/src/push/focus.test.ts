@@ -141,12 +141,24 @@ describe('mapFocusRow', () => {
     });
   });
 
+  it('keeps the billed currency of a row in another currency, for conversion when stored', () => {
+    const result = mapFocusRow(
+      row({ ...bedrockInput, BillingCurrency: 'eur', BilledCost: '-2.5' }, 3),
+      columns,
+      { currency: 'USD' },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      row: { currency: 'EUR', billedCost: -2_500_000 },
+    });
+  });
+
   it('reports every invalid value with its line and column', () => {
     const result = mapFocusRow(
       row(
         {
           BilledCost: 'abc',
-          BillingCurrency: 'EUR',
+          BillingCurrency: 'Euro',
           ChargeCategory: 'Refund',
           ChargePeriodStart: '31/10/2026',
           ConsumedQuantity: 'lots',
@@ -164,7 +176,7 @@ describe('mapFocusRow', () => {
         'line 17: ChargePeriodStart "31/10/2026" is not an ISO 8601 date-time',
         'line 17: BilledCost "abc" is not a decimal number',
         'line 17: ListCost "1,5" is not a decimal number',
-        'line 17: BillingCurrency "EUR" is not the reporting currency USD (aiCost.currency); amounts in other currencies are not converted',
+        'line 17: BillingCurrency "Euro" is not an ISO 4217 currency code',
         'line 17: ChargeCategory "Refund" is not one of Usage, Purchase, Tax, Credit, Adjustment',
         'line 17: Tags is not valid JSON',
         'line 17: ConsumedQuantity "lots" is not a decimal number',

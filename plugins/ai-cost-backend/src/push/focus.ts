@@ -4,6 +4,7 @@ import {
   LAST_SUPPORTED_DAY,
   microsFromDecimalString,
   MoneyParseError,
+  type AiSpendCategory,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CsvRecord } from './csv';
 import { focusProviderKind } from './providers';
@@ -27,6 +28,8 @@ export interface FocusRow {
   tags: Record<string, string> | null;
   model: string | null;
   lineItem: string | null;
+  /** `self-hosted` for GPU / accelerator compute (classification), else null: the provider kind decides. */
+  category?: AiSpendCategory | null;
   inputTokens: number;
   cachedInputTokens: number;
   cacheWriteTokens: number;
@@ -228,8 +231,9 @@ function lineItemOf(options: {
  * `line N:` and names the column and the offending value.
  *
  * - ChargePeriodStart's UTC day is the usage day; BilledCost is the billed
- *   cost (negative for credits, kept as such), in BillingCurrency, which
- *   must be the reporting currency; EffectiveCost and ListCost are kept too.
+ *   cost (negative for credits, kept as such), in BillingCurrency (an ISO
+ *   4217 code; another currency than the reporting one is converted when
+ *   stored as usage); EffectiveCost and ListCost are kept too.
  * - ProviderName picks the provider kind (see `focusProviderKind`);
  *   SubAccountId is the account (the project for Google Cloud, whose
  *   BillingAccountId is then the account), ResourceId, RegionId and Tags
@@ -316,14 +320,12 @@ export function mapFocusRow(
   const currency = get('BillingCurrency');
   if (currency === null) {
     errors.push(at('BillingCurrency is required'));
-  } else if (currency.toUpperCase() !== options.currency) {
+  } else if (!/^[A-Z]{3}$/.test(currency.toUpperCase())) {
     errors.push(
       at(
         `BillingCurrency ${JSON.stringify(
           currency,
-        )} is not the reporting currency ${
-          options.currency
-        } (aiCost.currency); amounts in other currencies are not converted`,
+        )} is not an ISO 4217 currency code`,
       ),
     );
   }
@@ -413,7 +415,9 @@ export function mapFocusRow(
     billedCost,
     effectiveCost,
     listCost,
-    currency: options.currency,
+    // Another currency than aiCost.currency is converted on its way into
+    // the usage table at the row day's rate (DESIGN §9.3).
+    currency: currency?.toUpperCase() ?? options.currency,
   };
 
   const unit = get('ConsumedUnit');

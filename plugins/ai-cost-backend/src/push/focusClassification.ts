@@ -2,7 +2,7 @@ import {
   classifyLineItem,
   type ClassificationRules,
   type LineItemClass,
-} from '../classification';
+} from '@ai-cost/plugin-ai-cost-node';
 import type { CsvRecord } from './csv';
 import type { FocusColumns, FocusRow } from './focus';
 

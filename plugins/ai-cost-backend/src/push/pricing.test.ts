@@ -40,6 +40,36 @@ describe('pricePushEvent', () => {
     });
   });
 
+  it('keeps a cost given in another currency in it, without the list-price estimate of another currency', () => {
+    expect(
+      pricePushEvent(
+        event({
+          givenCost: 1_234_567,
+          givenCurrency: { code: 'EUR', field: 'cost.currency' },
+        }),
+        pricing,
+        'USD',
+      ),
+    ).toMatchObject({
+      cost: 1_234_567,
+      currency: 'EUR',
+      costKind: 'billed',
+      estimatedCost: null,
+      unpriced: false,
+    });
+    // In the reporting currency, the estimate stays for reconciliation.
+    expect(
+      pricePushEvent(
+        event({
+          givenCost: 6000,
+          givenCurrency: { code: 'USD', field: 'cost.currency' },
+        }),
+        pricing,
+        'USD',
+      ),
+    ).toMatchObject({ cost: 6000, currency: 'USD', estimatedCost: 5750 });
+  });
+
   it('prices with the upstream provider: Bedrock ids under aws', () => {
     const priced = pricePushEvent(
       event({

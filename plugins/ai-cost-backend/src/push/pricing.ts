@@ -39,7 +39,8 @@ export function estimateEvent(
 }
 
 /**
- * Prices an event: a cost the gateway gave is billed; otherwise the
+ * Prices an event: a cost the gateway gave is billed, in the currency it
+ * was given in (converted into aiCost.currency when stored); otherwise the
  * pricing service estimates it by the upstream provider, model and day, and
  * a model it does not know leaves the event unpriced (cost 0, flagged),
  * never free.
@@ -51,12 +52,15 @@ export function pricePushEvent(
 ): PricedPushEvent {
   const estimate = estimateEvent(event, pricing, currency);
   if (event.givenCost !== null) {
+    const billedIn = event.givenCurrency?.code ?? currency;
     return {
       ...event,
       cost: event.givenCost,
-      currency,
+      currency: billedIn,
       costKind: 'billed',
-      estimatedCost: estimate,
+      // The estimate is in aiCost.currency: a cost given in another
+      // currency has none (both are converted alike when stored).
+      estimatedCost: billedIn === currency ? estimate : null,
       unpriced: false,
     };
   }

@@ -3,6 +3,7 @@ import type { PricingService } from '@ai-cost/plugin-ai-cost-node';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type {
   AttributionStore,
+  DetectedRecommendation,
   RecommendationStore,
   RecommendationSyncResult,
 } from '../database';
@@ -32,6 +33,8 @@ export class RecommendationMonitor {
       pricing: PricingService;
       currency: string;
       now?: () => Date;
+      /** Findings of rules that read other data, e.g. idle subscription seats. */
+      extraFindings?: () => Promise<DetectedRecommendation[]>;
     },
   ) {}
 
@@ -57,6 +60,7 @@ export class RecommendationMonitor {
       unallocated,
       claims,
     });
+    findings.push(...((await this.options.extraFindings?.()) ?? []));
     const result = await this.options.recommendations.syncRecommendations(
       findings,
       { now, staleRetentionDays: STALE_RETENTION_DAYS },

@@ -19,6 +19,18 @@ type Persona = (typeof PERSONAS)[number];
 
 const WINDOW = 'from=2026-11-01&to=2026-11-20';
 const BUDGET = { amount: 500, period: 'month', thresholds: [0.5, 1] };
+const EXPENSE_CSV =
+  'date,vendor,amount,currency,email\n2026-11-02,OPENAI *CHATGPT,20.00,USD,jane@example.com\n';
+const SUBSCRIPTION = {
+  vendor: 'GitHub',
+  product: 'Copilot Business',
+  amount: 190,
+  currency: 'USD',
+  period: 'month',
+  start: '2026-11-01',
+  seats: 10,
+  entityRef: SVC,
+};
 
 type Org = Awaited<ReturnType<typeof createGovernedOrg>>;
 
@@ -50,6 +62,8 @@ const MATRIX: Row[] = [
   { route: 'GET /chargeback', method: 'get', url: () => '/chargeback?month=2026-11', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /chargeback.csv', method: 'get', url: () => '/chargeback.csv?month=2026-11', expect: [401, 403, 403, 403, 200] },
   { route: 'POST /chargeback/close', method: 'post', url: () => '/chargeback/close?month=2026-09', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /exchange-rates', method: 'get', url: () => '/exchange-rates?currency=EUR', expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /import/exchange-rates', method: 'post', url: () => '/import/exchange-rates', body: 'date,currency,rate\n2026-11,EUR,1.08\n', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /allocation/coverage', method: 'get', url: () => `/allocation/coverage?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /allocation/rules', method: 'get', url: () => '/allocation/rules', expect: [401, 403, 403, 403, 200] },
   { route: 'POST /allocation/rules/preview', method: 'post', url: () => '/allocation/rules/preview', body: ALLOCATION_RULE, expect: [401, 403, 403, 403, 200] },
@@ -57,6 +71,12 @@ const MATRIX: Row[] = [
   {
     route: 'DELETE /allocation/rules/:id', method: 'delete', url: () => '/allocation/rules/matrix-delete', expect: [401, 403, 403, 403, 204],
     prepare: org => org.services.stores.allocationRules.put({ kind: 'virtualTag', id: 'matrix-delete', source: 'portal', ...ALLOCATION_RULE }, USERS.admin, new Date()),
+  },
+  { route: 'GET /subscriptions', method: 'get', url: () => '/subscriptions', expect: [401, 403, 403, 403, 200] },
+  { route: 'PUT /subscriptions/:id', method: 'put', url: () => '/subscriptions/matrix-put', body: SUBSCRIPTION, expect: [401, 403, 403, 403, 201] },
+  {
+    route: 'DELETE /subscriptions/:id', method: 'delete', url: () => '/subscriptions/matrix-delete', expect: [401, 403, 403, 403, 204],
+    prepare: org => as(org, 'admin').put('/subscriptions/matrix-delete').send(SUBSCRIPTION),
   },
   { route: 'POST /metrics', method: 'post', url: () => '/metrics', body: { metrics: [{ metric: 'documents', date: '2026-11-01', value: 3, entityRef: SVC }] }, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /metrics', method: 'get', url: () => '/metrics', expect: [401, 200, 200, 200, 200] },
@@ -89,6 +109,8 @@ const MATRIX: Row[] = [
   { route: 'GET /reconciliation', method: 'get', url: () => `/reconciliation?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
   { route: 'POST /ingest/events', method: 'post', url: () => '/ingest/events', body: { events: [gatewayEvent('evt-matrix')] }, expect: [401, 403, 403, 403, 200] },
   { route: 'POST /import/focus', method: 'post', url: () => '/import/focus?fileId=matrix', body: FOCUS_CSV, expect: [401, 403, 403, 403, 200] },
+  { route: 'POST /import/expenses', method: 'post', url: () => '/import/expenses', body: EXPENSE_CSV, expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /shadow-ai', method: 'get', url: () => `/shadow-ai?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
 ];
 
 function authorization(persona: Persona): string {

@@ -498,6 +498,25 @@ const ALLOCATION_RULE_BODY = bodyLike(
 );
 const ruleIds = pathSegment(['fuzz-rule', 'other-rule']);
 
+const SUBSCRIPTION_BODY = bodyLike(
+  {
+    id: fc.oneof(fc.constantFrom('fuzz-sub', 'Bad Id'), weirdString),
+    vendor: fc.oneof(fc.constantFrom('GitHub', ''), weirdString),
+    product: fc.oneof(fc.constantFrom('Copilot Business', ''), weirdString),
+    amount: numberLike,
+    currency: fc.oneof(fc.constantFrom('USD', 'EUR', 'usd', 'XX'), weirdString),
+    period: fc.constantFrom('month', 'year', 'week'),
+    start: dayLike,
+    end: dayLike,
+    seats: numberLike,
+    entityRef: refs,
+    groups: fc.oneof(fc.array(refs, { maxLength: 3 }), anyJson),
+    activeSeatsMetric: fc.oneof(fc.constantFrom('copilot_seats'), weirdString),
+  },
+  ['vendor', 'product', 'amount', 'currency', 'period', 'start'],
+);
+const subscriptionIds = pathSegment(['fuzz-sub', 'other-sub']);
+
 const monthLike = fc.oneof(
   {
     weight: 4,
@@ -509,6 +528,14 @@ const monthLike = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('2026-13', '9999-12', '2026-1', '') },
   { weight: 1, arbitrary: weirdString },
 );
+
+/** A valid expense export: an AI vendor line and a line that is not one. */
+const EXPENSE_CSV = [
+  'Date,Vendor,Amount,Currency,Email,Description',
+  '2026-11-02,OPENAI *CHATGPT SUBSCR,20.00,USD,jane@example.com,ChatGPT Plus',
+  '2026-11-02,DELTA AIR LINES,-300,usd,jane@example.com,',
+  '',
+].join('\n');
 
 const ROUTES: FuzzRoute[] = [
   {
@@ -531,6 +558,51 @@ const ROUTES: FuzzRoute[] = [
         fixedPath: '/chargeback/close',
         query: { month: monthLike },
         body: jsonBody(anyJson),
+      }),
+  },
+  {
+    route: 'GET /exchange-rates',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/exchange-rates',
+        query: {
+          currency: fc.oneof(fc.constantFrom('EUR', 'eur', 'GBP'), weirdString),
+          from: fromDayLike,
+          to: toDayLike,
+        },
+      }),
+  },
+  {
+    route: 'POST /import/exchange-rates',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/import/exchange-rates',
+        body: fc.oneof(
+          fc.constant<Body>({
+            kind: 'raw',
+            contentType: 'text/csv',
+            text: 'date,currency,rate\n2026-11,EUR,1.08\n2026-11-14,EUR,1.07\n',
+          }),
+          fc
+            .tuple(
+              fc.oneof(monthLike, dayLike, weirdString),
+              fc.oneof(fc.constantFrom('EUR', 'usd', 'JPY'), weirdString),
+              fc.oneof(decimalString, weirdString),
+            )
+            .map(
+              ([date, currency, rate]): Body => ({
+                kind: 'raw',
+                contentType: 'text/csv',
+                text: `date,currency,rate\n${date},${currency},${rate}\n`,
+              }),
+            ),
+          weirdString.map(
+            (text): Body => ({ kind: 'raw', contentType: 'text/csv', text }),
+          ),
+          jsonBody(anyJson),
+        ),
       }),
   },
   {
@@ -573,6 +645,30 @@ const ROUTES: FuzzRoute[] = [
       fuzzCase({
         fixedPath: '',
         path: ruleIds.map(id => `/allocation/rules/${id}`),
+      }),
+  },
+  {
+    route: 'GET /subscriptions',
+    method: 'get',
+    input: () => fuzzCase({ fixedPath: '/subscriptions', query: {} }),
+  },
+  {
+    route: 'PUT /subscriptions/:id',
+    method: 'put',
+    input: () =>
+      fuzzCase({
+        fixedPath: '',
+        path: subscriptionIds.map(id => `/subscriptions/${id}`),
+        body: jsonBody(SUBSCRIPTION_BODY),
+      }),
+  },
+  {
+    route: 'DELETE /subscriptions/:id',
+    method: 'delete',
+    input: () =>
+      fuzzCase({
+        fixedPath: '',
+        path: subscriptionIds.map(id => `/subscriptions/${id}`),
       }),
   },
   {
@@ -1011,6 +1107,63 @@ const ROUTES: FuzzRoute[] = [
           ),
           jsonBody(anyJson),
         ),
+      }),
+  },
+  {
+    route: 'POST /import/expenses',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/import/expenses',
+        query: {
+          sourceId: fc.oneof(
+            fc.constantFrom('expenses', 'focus', 'openai-prod', 'cards-2'),
+            weirdString,
+          ),
+        },
+        body: fc.oneof(
+          fc.constant<Body>({
+            kind: 'raw',
+            contentType: 'text/csv',
+            text: EXPENSE_CSV,
+          }),
+          fc.tuple(weirdString, weirdString, weirdString, weirdString).map(
+            ([date, vendor, amount, user]): Body => ({
+              kind: 'raw',
+              contentType: 'text/csv',
+              text: `date,vendor,amount,currency,email\n${[
+                date,
+                vendor,
+                amount,
+                'USD',
+                user,
+              ]
+                .map(f => `"${f.replace(/"/g, '""')}"`)
+                .join(',')}\n`,
+            }),
+          ),
+          weirdString.map(
+            (text): Body => ({ kind: 'raw', contentType: 'text/csv', text }),
+          ),
+          fc.uint8Array({ maxLength: 64 }).map(
+            (bytes): Body => ({
+              kind: 'bytes',
+              contentType: 'text/csv',
+              encoding: 'gzip',
+              bytes: Buffer.from(bytes),
+            }),
+          ),
+          jsonBody(anyJson),
+        ),
+      }),
+  },
+  {
+    route: 'GET /shadow-ai',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/shadow-ai',
+        query: { from: fromDayLike, to: toDayLike },
       }),
   },
 ];

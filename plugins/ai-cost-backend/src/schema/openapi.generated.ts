@@ -475,7 +475,7 @@ export const spec = {
           hiddenDescendants: {
             type: 'object',
             description:
-              'Spend of descendants the caller cannot see in the catalog, folded\ninto one line. It counts in total, daily, viaChildren and byChild\nbut not in dailyByModel, byProvider, byModel, byApiKey and\nbyTokenType, which break down the rest (total.cost minus this cost).\n',
+              'Spend of descendants the caller cannot see in the catalog, folded\ninto one line. It counts in total, daily, viaChildren and byChild\nbut not in dailyByModel, byProvider, byCategory, byModel, byApiKey and\nbyTokenType, which break down the rest (total.cost minus this cost).\n',
             properties: {
               count: {
                 type: 'integer',
@@ -521,6 +521,31 @@ export const spec = {
                 },
               },
               required: ['provider', 'cost'],
+            },
+          },
+          byCategory: {
+            type: 'array',
+            description:
+              'Spend per kind of AI spend, only the categories with spend, in the order model-api, cloud-ai, self-hosted, subscription, expense.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                category: {
+                  type: 'string',
+                  enum: [
+                    'model-api',
+                    'cloud-ai',
+                    'self-hosted',
+                    'subscription',
+                    'expense',
+                  ],
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['category', 'cost'],
             },
           },
           byModel: {
@@ -655,7 +680,7 @@ export const spec = {
                 },
                 method: {
                   type: 'string',
-                  enum: ['even', 'fixed', 'proportional', 'metric'],
+                  enum: ['even', 'fixed', 'proportional', 'metric', 'members'],
                 },
                 share: {
                   type: 'number',
@@ -735,6 +760,7 @@ export const spec = {
           'hiddenDescendants',
           'dailyByModel',
           'byProvider',
+          'byCategory',
           'byModel',
           'byApiKey',
           'byTokenType',
@@ -1015,7 +1041,7 @@ export const spec = {
           },
           method: {
             type: 'string',
-            enum: ['even', 'fixed', 'proportional', 'metric'],
+            enum: ['even', 'fixed', 'proportional', 'metric', 'members'],
           },
           targets: {
             type: 'array',
@@ -1067,7 +1093,7 @@ export const spec = {
           },
           method: {
             type: 'string',
-            enum: ['even', 'fixed', 'proportional', 'metric'],
+            enum: ['even', 'fixed', 'proportional', 'metric', 'members'],
           },
           targets: {
             type: 'array',
@@ -1186,13 +1212,195 @@ export const spec = {
         },
         required: ['currency', 'from', 'to', 'matchedCost', 'moves'],
       },
+      SubscriptionInput: {
+        type: 'object',
+        description:
+          "One subscription as in aiCost.subscriptions: amount per period in\ncurrency (decimal), period month or year, start and optional end\n(inclusive), optional seats, and entityRef (all of the cost) or\ngroups (split by each group's member count in the catalog).\n",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          vendor: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          amount: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+            enum: ['month', 'year'],
+          },
+          start: {
+            type: 'string',
+            format: 'date',
+          },
+          end: {
+            type: 'string',
+            format: 'date',
+          },
+          seats: {
+            type: 'integer',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          groups: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          activeSeatsMetric: {
+            type: 'string',
+          },
+        },
+        required: [
+          'vendor',
+          'product',
+          'amount',
+          'currency',
+          'period',
+          'start',
+        ],
+      },
+      SubscriptionView: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          id: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['config', 'portal'],
+          },
+          vendor: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          amount: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+            enum: ['month', 'year'],
+          },
+          start: {
+            type: 'string',
+            format: 'date',
+          },
+          end: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+          seats: {
+            type: ['integer', 'null'],
+          },
+          entityRef: {
+            type: ['string', 'null'],
+          },
+          groups: {
+            type: ['array', 'null'],
+            items: {
+              type: 'string',
+            },
+          },
+          activeSeatsMetric: {
+            type: ['string', 'null'],
+          },
+          monthlyCost: {
+            type: 'number',
+            description: "This calendar month's amortised cost.",
+          },
+          costPerSeat: {
+            type: ['number', 'null'],
+          },
+          activeSeats: {
+            type: ['number', 'null'],
+          },
+          costPerActiveSeat: {
+            type: ['number', 'null'],
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'source',
+          'vendor',
+          'product',
+          'amount',
+          'currency',
+          'period',
+          'start',
+          'end',
+          'seats',
+          'entityRef',
+          'groups',
+          'activeSeatsMetric',
+          'monthlyCost',
+          'costPerSeat',
+          'activeSeats',
+          'costPerActiveSeat',
+          'problems',
+        ],
+      },
+      Subscriptions: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          month: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+          },
+          subscriptions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SubscriptionView',
+            },
+          },
+        },
+        required: ['currency', 'month', 'subscriptions'],
+      },
       RollupGroupBy: {
         description:
-          'An entity grouping, the provider or model, or tag:<key> for an allocation tag.',
+          'An entity grouping, the provider or model, the spend category (model-api, cloud-ai, self-hosted, subscription, expense), or tag:<key> for an allocation tag.',
         anyOf: [
           {
             type: 'string',
-            enum: ['owner', 'system', 'domain', 'provider', 'model'],
+            enum: [
+              'owner',
+              'system',
+              'domain',
+              'provider',
+              'model',
+              'category',
+            ],
           },
           {
             type: 'string',
@@ -1253,7 +1461,7 @@ export const spec = {
                 key: {
                   type: ['string', 'null'],
                   description:
-                    'Entity ref, provider or provider/model; by tag the tag value, null for spend without one and for the item folding the values past the top ones.',
+                    'Entity ref, provider, provider/model or spend category (every category listed, 0 where none); by tag the tag value, null for spend without one and for the item folding the values past the top ones.',
                 },
                 entityRef: {
                   type: 'string',
@@ -1270,7 +1478,7 @@ export const spec = {
                 unallocatedCost: {
                   $ref: '#/components/schemas/Money',
                   description:
-                    'groupBy=provider and tag:<key> only: the part of cost no entity claims. Provider and tag items include their unallocated spend and sum to total; other groupings sum to the attributed spend.',
+                    'groupBy=provider, category and tag:<key> only: the part of cost no entity claims. Provider, category and tag items include their unallocated spend and sum to total; other groupings sum to the attributed spend.',
                 },
                 otherValues: {
                   type: 'integer',
@@ -2122,6 +2330,16 @@ export const spec = {
           pattern: '^[a-z0-9][a-z0-9_.-]{0,99}$',
         },
       },
+      SubscriptionId: {
+        name: 'id',
+        in: 'path',
+        required: true,
+        description: 'The subscription id, e.g. copilot-business.',
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9_.-]{0,99}$',
+        },
+      },
       OptionalEntityRef: {
         name: 'entityRef',
         in: 'query',
@@ -2235,7 +2453,7 @@ export const spec = {
       get: {
         operationId: 'GetRollup',
         description:
-          'Organisation-wide spend grouped by owner, system, domain, provider or\nmodel, with the unallocated spend per provider dimension. Needs\nai-cost.org.read.\n',
+          'Organisation-wide spend grouped by owner, system, domain, provider,\nmodel or spend category, with the unallocated spend per provider\ndimension. Needs\nai-cost.org.read.\n',
         parameters: [
           {
             name: 'groupBy',
@@ -2492,7 +2710,7 @@ export const spec = {
       get: {
         operationId: 'ExportCsv',
         description:
-          'Showback / chargeback CSV, streamed: per day, one line per entity,\nprovider and model. With entityRef (ai-cost.costs.read): that entity\nand the descendants the caller can see in the catalog, plus one line\nper day with entity_ref "(not visible to you)" for the spend of the\nothers, so the lines sum to the entity\'s total. Without\n(ai-cost.org.read): every entity, plus the day\'s unallocated spend\nwith an empty entity_ref, unallocated_dimension and unallocated_value\nnaming what would claim it and an empty estimated_cost, so the lines\nsum to the total of /rollup. Columns: date, entity_ref, owner,\nsystem, domain, provider, model, api_key_id, cost, estimated_cost,\ncurrency, input_tokens, cached_input_tokens, cache_write_tokens,\noutput_tokens, requests, unallocated_dimension, unallocated_value,\nsplit_rule (the split rule that gave the spend), then tag_<key> for\neach allocation tag (every value, unlike the bounded page views).\nThere is no project column (attributed spend does not keep the\nproject); unallocated lines name it as dimension projectId.\n',
+          'Showback / chargeback CSV, streamed: per day, one line per entity,\nprovider and model. With entityRef (ai-cost.costs.read): that entity\nand the descendants the caller can see in the catalog, plus one line\nper day with entity_ref "(not visible to you)" for the spend of the\nothers, so the lines sum to the entity\'s total. Without\n(ai-cost.org.read): every entity, plus the day\'s unallocated spend\nwith an empty entity_ref, unallocated_dimension and unallocated_value\nnaming what would claim it and an empty estimated_cost, so the lines\nsum to the total of /rollup. Columns: date, entity_ref, owner,\nsystem, domain, provider, model, api_key_id, cost, estimated_cost,\ncurrency, input_tokens, cached_input_tokens, cache_write_tokens,\noutput_tokens, requests, unallocated_dimension, unallocated_value,\nsplit_rule (the split rule that gave the spend), original_cost and\noriginal_currency (the billed amount and currency of spend converted\ninto aiCost.currency; empty when not converted), then tag_<key> for\neach allocation tag (every value, unlike the bounded page views).\nThere is no project column (attributed spend does not keep the\nproject); unallocated lines name it as dimension projectId.\n',
         parameters: [
           {
             $ref: '#/components/parameters/OptionalEntityRef',
@@ -2932,6 +3150,93 @@ export const spec = {
         parameters: [
           {
             $ref: '#/components/parameters/AllocationRuleId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/subscriptions': {
+      get: {
+        operationId: 'GetSubscriptions',
+        description:
+          "Subscriptions (app-config's, then the portal's) with this month's\namortised cost, cost per seat and per active seat, and their\nproblems. Needs ai-cost.org.read.\n",
+        responses: {
+          '200': {
+            description: 'The subscriptions.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Subscriptions',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/subscriptions/{id}': {
+      put: {
+        operationId: 'PutSubscription',
+        description:
+          'Creates or replaces a portal-managed subscription, then re-reads the\nsubscriptions source and re-attributes its spend. Ids of app-config\nsubscriptions are refused (409). Needs ai-cost.admin; audited.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/SubscriptionId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SubscriptionInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The subscription, replaced.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SubscriptionView',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The subscription, created.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SubscriptionView',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteSubscription',
+        description:
+          "Removes a portal-managed subscription (app-config's answer 409).\nNeeds ai-cost.admin; audited.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/SubscriptionId',
           },
         ],
         responses: {
@@ -3529,7 +3834,7 @@ export const spec = {
       post: {
         operationId: 'ImportFocus',
         description:
-          'Imports a FinOps FOCUS 1.2 CSV export (the body, `text/csv`, may be\n`Content-Encoding: gzip`), streamed. Atomic: a file with any invalid\nvalue imports nothing and the 400 lists every invalid line in\n`error.lines` (`line 17: BilledCost "abc" is not a decimal number`).\nIdempotent per file and row: the same content again changes nothing.\nA `fileId` imported before with other content is refused (409)\nunless `replace=true`, which replaces it (a restated bill). Rows are\nstored under their ProviderName\'s kind (aws, gcp, azure, openai,\nanthropic, else focus) so existing annotations claim them. Only AI\nspend is imported unless `include=all`; the response and the import\nrecord count the rows and money left out, per service. Empty cells\nand unquoted `NULL` are empty. At most\n`aiCost.push.maxImportBytes` bytes (413 above). Needs a service\ntoken or a user with ai-cost.admin.\n',
+          'Imports a FinOps FOCUS 1.2 CSV export (the body, `text/csv`, may be\n`Content-Encoding: gzip`), streamed. Atomic: a file with any invalid\nvalue imports nothing and the 400 lists every invalid line in\n`error.lines` (`line 17: BilledCost "abc" is not a decimal number`).\nIdempotent per file and row: the same content again changes nothing.\nA `fileId` imported before with other content is refused (409)\nunless `replace=true`, which replaces it (a restated bill). Rows are\nstored under their ProviderName\'s kind (aws, gcp, azure, openai,\nanthropic, else focus) so existing annotations claim them. Only AI\nspend is imported unless `include=all`; the response and the import\nrecord count the rows and money left out, per service. Empty cells\nand unquoted `NULL` are empty. A BillingCurrency other than\naiCost.currency is converted at the row day\'s rate (see\n/exchange-rates; `totals` are in aiCost.currency); a row with no rate\nfor its day refuses the file, naming currency, day and lines. At most\n`aiCost.push.maxImportBytes` bytes (413 above). Needs a service\ntoken or a user with ai-cost.admin.\n',
         parameters: [
           {
             name: 'sourceId',
@@ -3727,6 +4032,387 @@ export const spec = {
         },
       },
     },
+    '/import/expenses': {
+      post: {
+        operationId: 'ImportExpenses',
+        description:
+          "Imports a corporate-card or expense export (`text/csv`, may be\n`Content-Encoding: gzip`) with the columns `date` (YYYY-MM-DD),\n`vendor`, `amount` (decimal, negative for a refund), `currency` (ISO\n4217) and `email` or `userRef` (a User entity ref; wins over `email`\nwhen a line has both), optionally `description` and `costCenter`;\nheader names in any case and order. Lines of AI vendors (a shipped\nlist extended by `aiCost.expenses.aiVendors`, matched by words:\n`OPENAI *CHATGPT SUBSCR` is OpenAI) are stored as usage of provider\n`expense` and attributed to the employee's groups through the\ncatalog (User `spec.profile.email` or ref, `memberOf`); other lines\nare skipped and counted. Atomic: a file with any bad line imports\nnothing and the 400 lists every problem by line and column in\n`error.lines`. The same file again is a duplicate and changes\nnothing. At most `aiCost.push.maxImportBytes` bytes (413 above).\nNeeds a service token or a user with ai-cost.admin; audited\n(`expense-import`).\n",
+        parameters: [
+          {
+            name: 'sourceId',
+            in: 'query',
+            description: 'Source the file belongs to; default `expenses`.',
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+              default: 'expenses',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was imported and what was left out.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    sourceId: {
+                      type: 'string',
+                    },
+                    sha256: {
+                      type: 'string',
+                    },
+                    status: {
+                      type: 'string',
+                      enum: ['imported', 'duplicate'],
+                    },
+                    rows: {
+                      type: 'integer',
+                    },
+                    rowsImported: {
+                      type: 'integer',
+                    },
+                    skipped: {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        notAiVendor: {
+                          type: 'integer',
+                        },
+                      },
+                      required: ['notAiVendor'],
+                    },
+                    from: {
+                      type: ['string', 'null'],
+                      format: 'date',
+                    },
+                    to: {
+                      type: ['string', 'null'],
+                      format: 'date',
+                    },
+                    total: {
+                      type: ['number', 'null'],
+                      description:
+                        'Sum of the AI-vendor lines as in the file; null when they mix currencies.',
+                    },
+                    currency: {
+                      type: ['string', 'null'],
+                    },
+                    totals: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          currency: {
+                            type: 'string',
+                          },
+                          total: {
+                            type: 'number',
+                          },
+                        },
+                        required: ['currency', 'total'],
+                      },
+                    },
+                  },
+                  required: [
+                    'sourceId',
+                    'sha256',
+                    'status',
+                    'rows',
+                    'rowsImported',
+                    'skipped',
+                    'from',
+                    'to',
+                    'total',
+                    'currency',
+                    'totals',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/shadow-ai': {
+      get: {
+        operationId: 'GetShadowAi',
+        description:
+          "Expensed AI spend of the window per vendor, attributed and\nunallocated (employees the catalog does not know), split into\napproved (a catalog entity declares the vendor with\n`ai-cost/vendor`) and shadow AI. `approved + shadow = total`, and\nthe vendors' costs add up to `total`. `firstSeen` is the first day\nthe vendor was ever expensed. Needs ai-cost.org.read.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The report.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    currency: {
+                      type: 'string',
+                    },
+                    from: {
+                      type: 'string',
+                      format: 'date',
+                    },
+                    to: {
+                      type: 'string',
+                      format: 'date',
+                    },
+                    total: {
+                      type: 'number',
+                    },
+                    approved: {
+                      type: 'number',
+                    },
+                    shadow: {
+                      type: 'number',
+                    },
+                    vendors: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          vendor: {
+                            type: 'string',
+                          },
+                          cost: {
+                            type: 'number',
+                          },
+                          unallocated: {
+                            type: 'number',
+                          },
+                          users: {
+                            type: 'integer',
+                          },
+                          groups: {
+                            type: 'array',
+                            items: {
+                              type: 'string',
+                            },
+                          },
+                          approved: {
+                            type: 'boolean',
+                          },
+                          approvedBy: {
+                            type: 'array',
+                            items: {
+                              type: 'string',
+                            },
+                          },
+                          firstSeen: {
+                            type: 'string',
+                            format: 'date',
+                          },
+                        },
+                        required: [
+                          'vendor',
+                          'cost',
+                          'unallocated',
+                          'users',
+                          'groups',
+                          'approved',
+                          'approvedBy',
+                          'firstSeen',
+                        ],
+                      },
+                    },
+                  },
+                  required: [
+                    'currency',
+                    'from',
+                    'to',
+                    'total',
+                    'approved',
+                    'shadow',
+                    'vendors',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/import/exchange-rates': {
+      post: {
+        operationId: 'ImportExchangeRates',
+        description:
+          'Imports exchange rates into aiCost.currency from a CSV file\n(`text/csv`, may be `Content-Encoding: gzip`) with the header\n`date,currency,rate` in any order: `date` a day `YYYY-MM-DD` or a\nmonth `YYYY-MM`, `currency` an ISO 4217 code other than\naiCost.currency, `rate` a positive decimal, the units of\naiCost.currency one unit of `currency` buys. Atomic: a file with any\nbad line imports nothing and the 400 lists every problem by line in\n`error.lines`. A rate imported again for the same currency and day or\nmonth replaces the earlier one, and an imported rate beats\n`aiCost.exchangeRates` for the same currency and day or month. Rates\napply to usage stored from then on (the next run or import of a\nsource). Needs a service token or a user with ai-cost.admin; audited\n(`exchange-rates-import`).\n',
+        requestBody: {
+          required: true,
+          content: {
+            'text/csv': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'What was imported.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    currency: {
+                      type: 'string',
+                    },
+                    imported: {
+                      type: 'integer',
+                    },
+                    currencies: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    from: {
+                      type: 'string',
+                    },
+                    to: {
+                      type: 'string',
+                    },
+                  },
+                  required: [
+                    'currency',
+                    'imported',
+                    'currencies',
+                    'from',
+                    'to',
+                  ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/exchange-rates': {
+      get: {
+        operationId: 'ListExchangeRates',
+        description:
+          "The known exchange rates into aiCost.currency (`currency` in the\nanswer): configured (`aiCost.exchangeRates`, source `config`) and\nimported (`POST /import/exchange-rates`, source `import`). For the\nsame currency and day or month an imported rate beats a configured\none and only the winner is listed; when converting, a day's rate\nbeats its month's and a rate the bill states beats both. Filtered by\ncurrency and by the days from..to (a month is listed when it\noverlaps them). Needs ai-cost.org.read.\n",
+        parameters: [
+          {
+            name: 'currency',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z]{3}$',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The known rates, by currency then day or month.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    currency: {
+                      type: 'string',
+                    },
+                    rates: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          currency: {
+                            type: 'string',
+                          },
+                          date: {
+                            type: 'string',
+                            description: 'A day YYYY-MM-DD or a month YYYY-MM.',
+                          },
+                          rate: {
+                            type: 'number',
+                          },
+                          source: {
+                            type: 'string',
+                            enum: ['config', 'import'],
+                          },
+                          importedBy: {
+                            type: 'string',
+                          },
+                          importedAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                        },
+                        required: ['currency', 'date', 'rate', 'source'],
+                      },
+                    },
+                  },
+                  required: ['currency', 'rates'],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/recommendations': {
       get: {
         operationId: 'ListRecommendations',
@@ -3797,6 +4483,7 @@ export const spec = {
                               'ownerless-spend',
                               'idle-key',
                               'output-length',
+                              'idle-seats',
                             ],
                           },
                           title: {
@@ -3961,6 +4648,7 @@ export const spec = {
                         'ownerless-spend',
                         'idle-key',
                         'output-length',
+                        'idle-seats',
                       ],
                     },
                     title: {
@@ -4120,6 +4808,7 @@ export const spec = {
                         'ownerless-spend',
                         'idle-key',
                         'output-length',
+                        'idle-seats',
                       ],
                     },
                     title: {
@@ -4256,6 +4945,7 @@ export const spec = {
                         'ownerless-spend',
                         'idle-key',
                         'output-length',
+                        'idle-seats',
                       ],
                     },
                     title: {

@@ -177,8 +177,10 @@ describe('allocation: tags, virtual tags, split rules and coverage', () => {
           (t, r) => t + Math.round(Number(cell(r, 'cost')) * 1e6),
           0,
         );
-      expect(columns.slice(-4)).toEqual([
+      expect(columns.slice(-6)).toEqual([
         'split_rule',
+        'original_cost',
+        'original_currency',
         'tag_environment',
         'tag_feature',
         'tag_customer',
@@ -431,7 +433,7 @@ describe('allocation: tags, virtual tags, split rules and coverage', () => {
       });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBe(
-        'method: must be one of even, fixed, proportional, metric, got "weighted"',
+        'method: must be one of even, fixed, proportional, metric, members, got "weighted"',
       );
     });
   });

@@ -83,7 +83,7 @@ const EXPECTED_UNALLOCATED = [
 ];
 
 const CSV_HEADER =
-  'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value,split_rule,tag_environment,tag_feature,tag_customer';
+  'date,entity_ref,owner,system,domain,provider,model,api_key_id,cost,estimated_cost,currency,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,requests,unallocated_dimension,unallocated_value,split_rule,original_cost,original_currency,tag_environment,tag_feature,tag_customer';
 const COST_COLUMN = CSV_HEADER.split(',').indexOf('cost');
 
 /** Sum of the cost column of CSV lines (the header is skipped), in micro-units. */
@@ -484,14 +484,14 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(lines.filter(l => l.includes('ticket-summarizer'))).toEqual([]);
       expect(lines[0]).toBe(CSV_HEADER);
       expect(lines).toContain(
-        '2026-11-02,(not visible to you),,,,,,,0.500000,0.000000,USD,5,0,0,0,1,,,,,,',
+        '2026-11-02,(not visible to you),,,,,,,0.500000,0.000000,USD,5,0,0,0,1,,,,,,,,',
       );
       expect(sumCsvCost(lines)).toBe(3_400_000);
 
       const admin = await get(test.app, url, 'user:default/admin');
       const adminLines = admin.text.trim().split('\r\n');
       expect(adminLines).toContain(
-        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,,,,,',
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,,,,,,,',
       );
       expect(adminLines.filter(l => l.includes('not visible'))).toEqual([]);
       expect(sumCsvCost(adminLines)).toBe(3_400_000);
@@ -512,10 +512,10 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       expect(lines[0]).toBe(CSV_HEADER);
       const unallocated = lines.filter(l => l.split(',')[1] === '');
       expect(unallocated).toEqual([
-        '2026-11-02,,,,,aws,amazon.nova-pro,,0.900000,,USD,0,0,0,0,1,accountId,555566667777,,,,',
-        '2026-11-02,,,,,gateway,gpt-4o,,0.300000,,USD,0,0,0,0,1,tag,service=unknown,,,,',
-        '2026-11-02,,,,,openai,,,0.050000,,USD,0,0,0,0,1,none,,,,,',
-        '2026-11-02,,,,,openai,gpt-4o,,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments,,,,',
+        '2026-11-02,,,,,aws,amazon.nova-pro,,0.900000,,USD,0,0,0,0,1,accountId,555566667777,,,,,,',
+        '2026-11-02,,,,,gateway,gpt-4o,,0.300000,,USD,0,0,0,0,1,tag,service=unknown,,,,,,',
+        '2026-11-02,,,,,openai,,,0.050000,,USD,0,0,0,0,1,none,,,,,,,',
+        '2026-11-02,,,,,openai,gpt-4o,,2.500000,,USD,0,0,0,0,1,projectId,proj_experiments,,,,,,',
       ]);
       expect(sumCsvCost(unallocated)).toBe(3_750_000);
 
@@ -529,20 +529,20 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       // Every line, worked out by hand: domain through the system, the key
       // each line was claimed by, unallocated lines last with their dimension.
       expect(lines.slice(1)).toEqual([
-        '2026-10-30,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,5.000000,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/azure-chat,group:default/assistant-team,system:default/support,domain:default/customer-experience,azure,gpt-4o,,0.600000,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/azure-chat-eu,group:default/assistant-team,,,azure,gpt-4o,,1.100000,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/insights-notebook,group:default/insights-team,system:default/insights,,aws,anthropic.claude-3-5-sonnet,,2.200001,0.000000,USD,0,0,0,0,2,,,,,,',
-        '2026-11-02,component:default/llm-gateway,group:default/platform,,,gateway,gpt-4o,,0.800000,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_rewriter,3.333333,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_shared,0.500001,0.000000,USD,6,0,0,0,2,,,,,,',
-        '2026-11-02,component:default/reco-ranker,group:default/search-team,system:default/recommendations,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_r,2.000000,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,10.000001,0.000000,USD,1000,0,0,200,10,,,,,,',
-        '2026-11-02,component:default/semantic-indexer,group:default/search-team,system:default/search,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_indexer,4.000000,4.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/support-bot,group:default/assistant-team,system:default/support,domain:default/customer-experience,anthropic,claude-haiku-4-5,akey_z,1.200000,0.000000,USD,0,0,0,0,1,,,,,,',
-        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,,,,,',
-        '2026-11-02,resource:default/bedrock-sandbox,group:default/platform,,,aws,anthropic.claude-3-5-sonnet,,1.500000,0.000000,USD,0,0,0,0,0,,,,,,',
-        '2026-11-02,system:default/search,group:default/search-team,system:default/search,domain:default/discovery,gcp,gemini-2.5-pro,,1.500000,0.000000,USD,0,0,0,0,1,,,,,,',
+        '2026-10-30,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,5.000000,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/azure-chat,group:default/assistant-team,system:default/support,domain:default/customer-experience,azure,gpt-4o,,0.600000,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/azure-chat-eu,group:default/assistant-team,,,azure,gpt-4o,,1.100000,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/insights-notebook,group:default/insights-team,system:default/insights,,aws,anthropic.claude-3-5-sonnet,,2.200001,0.000000,USD,0,0,0,0,2,,,,,,,,',
+        '2026-11-02,component:default/llm-gateway,group:default/platform,,,gateway,gpt-4o,,0.800000,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_rewriter,3.333333,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/query-rewriter,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o-mini,key_shared,0.500001,0.000000,USD,6,0,0,0,2,,,,,,,,',
+        '2026-11-02,component:default/reco-ranker,group:default/search-team,system:default/recommendations,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_r,2.000000,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/search-api,group:default/search-team,system:default/search,domain:default/discovery,openai,gpt-4o,key_x,10.000001,0.000000,USD,1000,0,0,200,10,,,,,,,,',
+        '2026-11-02,component:default/semantic-indexer,group:default/search-team,system:default/search,domain:default/discovery,anthropic,claude-sonnet-4-5,akey_indexer,4.000000,4.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/support-bot,group:default/assistant-team,system:default/support,domain:default/customer-experience,anthropic,claude-haiku-4-5,akey_z,1.200000,0.000000,USD,0,0,0,0,1,,,,,,,,',
+        '2026-11-02,component:default/ticket-summarizer,group:default/assistant-team,system:default/support,domain:default/customer-experience,openai,gpt-4o-mini,key_shared,0.500000,0.000000,USD,5,0,0,0,1,,,,,,,,',
+        '2026-11-02,resource:default/bedrock-sandbox,group:default/platform,,,aws,anthropic.claude-3-5-sonnet,,1.500000,0.000000,USD,0,0,0,0,0,,,,,,,,',
+        '2026-11-02,system:default/search,group:default/search-team,system:default/search,domain:default/discovery,gcp,gemini-2.5-pro,,1.500000,0.000000,USD,0,0,0,0,1,,,,,,,,',
         ...unallocated,
       ]);
     });
@@ -585,6 +585,50 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
           (i: { unallocatedCost?: number }) => i.unallocatedCost === undefined,
         ),
       ).toBe(true);
+    });
+
+    it('rolls up by spend category, every category listed, unallocated included, summing to the total', async () => {
+      const test = await setup(databaseId);
+      const res = await get(test.app, `/rollup?groupBy=category&${WINDOW}`);
+      expect(res.status).toBe(200);
+      // By hand from the provider rollup: model APIs are openai 16.883335 +
+      // anthropic 7.2 + gateway 1.1 (its events name no upstream provider),
+      // with 2.55 + 0.3 unallocated; cloud AI services are aws 4.600001 +
+      // azure 1.7 + gcp 1.5, with aws's 0.9 unallocated.
+      expect(res.body.items).toEqual([
+        {
+          key: 'model-api',
+          cost: 25.183335,
+          previousCost: 5,
+          unallocatedCost: 2.85,
+        },
+        {
+          key: 'cloud-ai',
+          cost: 7.800001,
+          previousCost: 0,
+          unallocatedCost: 0.9,
+        },
+        ...['expense', 'self-hosted', 'subscription'].map(key => ({
+          key,
+          cost: 0,
+          previousCost: 0,
+          unallocatedCost: 0,
+        })),
+      ]);
+      expect(res.body.total).toBe(32.983336);
+      // The entity tab breaks its own spend down the same way.
+      const costs = await get(
+        test.app,
+        `/costs?entityRef=group:default/acme&${WINDOW}`,
+      );
+      expect(costs.body.total.cost).toBe(29.233336);
+      // Like the other breakdowns, categories cover what the caller sees:
+      // the total less one hidden descendant's 0.5 of model API spend.
+      expect(costs.body.hiddenDescendants).toEqual({ count: 1, cost: 0.5 });
+      expect(costs.body.byCategory).toEqual([
+        { category: 'model-api', cost: 21.833335 },
+        { category: 'cloud-ai', cost: 6.900001 },
+      ]);
     });
 
     it('hides what the catalog hides and enforces permissions', async () => {
@@ -711,7 +755,7 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
         ],
         [
           `/rollup?groupBy=team&${WINDOW}`,
-          'groupBy: must be one of owner, system, domain, provider, model, or tag:<allocation tag> such as tag:environment',
+          'groupBy: must be one of owner, system, domain, provider, model, category, or tag:<allocation tag> such as tag:environment',
         ],
         [
           '/export.csv?from=2026-11-01&to=yesterday',

@@ -5,10 +5,11 @@ import { createCostTestApp } from '../__testUtils__/createCostTestApp';
 import {
   DEFAULT_CLASSIFICATION_RULES,
   rulesFingerprint,
-} from '../classification';
+} from '@ai-cost/plugin-ai-cost-node';
 import { catalogEntity } from '../__testUtils__/fakeCatalog';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import type { PushSettings } from '../push/settings';
+import type { JsonObject } from '@backstage/types';
 
 jest.setTimeout(120_000);
 
@@ -107,13 +108,16 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
   async function setup(
     databaseId: Parameters<typeof databases.init>[0],
     push?: Partial<PushSettings>,
+    config?: JsonObject,
   ) {
+    const knex = await databases.init(databaseId);
     const test = await createCostTestApp({
-      knex: await databases.init(databaseId),
+      knex,
       entities: entities(),
       policy: (permission, user) =>
         permission === 'ai-cost.admin' && user === BOB ? 'DENY' : undefined,
       push,
+      config,
     });
     await test.indexer.rebuild();
     const app = test.app as any;
@@ -136,7 +140,7 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       expect(res.status).toBe(200);
       return res.body;
     };
-    return { ...test, post, costs };
+    return { ...test, knex, post, costs };
   }
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
@@ -300,7 +304,7 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
             index: 3,
             field: 'cost.currency',
             message:
-              'events[3].cost.currency: "EUR" is not the reporting currency USD (aiCost.currency); amounts in other currencies are not converted',
+              'events[3].cost.currency: No exchange rate for EUR on 2026-11-01 (aiCost.exchangeRates or POST /import/exchange-rates)',
           },
           {
             index: 4,
@@ -321,6 +325,76 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       const again = await test.post('/ingest/events', batch);
       expect(again.body).toMatchObject({ accepted: 0, duplicates: 2 });
       expect(again.body.rejected).toEqual(res.body.rejected);
+    });
+
+    it('converts a cost given in EUR at the day rate, to the micro-unit, and names a currency that is no code', async () => {
+      const test = await setup(databaseId, undefined, {
+        currency: 'USD',
+        exchangeRates: { EUR: { '2026-11': 1.08, '2026-11-02': 1.1 } },
+      });
+      const res = await test.post('/ingest/events', {
+        events: [
+          // EUR 1.234567 at November's 1.08 = USD 1.33333236 → 1.333332
+          otelEvent(
+            'eur-1',
+            {
+              'gen_ai.provider.name': 'openai',
+              'gen_ai.request.model': 'gpt-4o',
+              'gen_ai.usage.input_tokens': 10,
+            },
+            { cost: { amount: '1.234567', currency: 'EUR' } },
+          ),
+          // EUR 0.5 on the 2nd at that day's 1.1 = USD 0.55
+          otelEvent(
+            'eur-2',
+            {},
+            {
+              timestamp: '2026-11-02T10:00:00Z',
+              cost: { amount: '0.5', currency: 'EUR' },
+            },
+          ),
+          // USD as given: 0.01
+          billed,
+          otelEvent('bad', {}, { cost: { amount: 1, currency: 'euro' } }),
+        ],
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        accepted: 3,
+        rejected: [
+          {
+            index: 3,
+            field: 'cost.currency',
+            message:
+              'events[3].cost.currency: must be a three-letter ISO 4217 currency code',
+          },
+        ],
+      });
+      const usage = await test
+        .knex('ai_cost_usage')
+        .orderBy(['date', 'original_cost'])
+        .select();
+      expect(
+        usage.map(row => [
+          row.date,
+          Number(row.cost_micros),
+          row.currency,
+          row.original_cost === null ? null : Number(row.original_cost),
+          row.original_currency,
+          row.exchange_rate === null ? null : Number(row.exchange_rate),
+        ]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['2026-11-01', 1_333_332, 'USD', 1_234_567, 'EUR', 1.08],
+          ['2026-11-01', 10_000, 'USD', null, null, null],
+          ['2026-11-02', 550_000, 'USD', 500_000, 'EUR', 1.1],
+        ]),
+      );
+      expect(usage).toHaveLength(3);
+      const costs = await test.costs(GATEWAY_APP);
+      expect(costs.currency).toBe('USD');
+      // 1.333332 + 0.01 + 0.55
+      expect(costs.total.cost).toBe(1.893332);
     });
 
     it('ingests LiteLLM spend-log rows with spend as billed cost', async () => {
@@ -548,16 +622,43 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
       expect((await test.costs(BEDROCK_APP)).total.cost).toBe(13.845677);
     });
 
+    it('counts GPU compute on a cloud bill as self-hosted spend, skipping other compute', async () => {
+      const test = await setup(databaseId);
+      const gpu = [
+        'BillingAccountId,BillingCurrency,BilledCost,ChargeCategory,ChargeDescription,ChargePeriodStart,ChargePeriodEnd,ProviderName,ServiceName,SubAccountId',
+        '999988887777,USD,98.32,Usage,$32.7726 per On Demand Linux p4d.24xlarge Instance Hour,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,AWS,Amazon Elastic Compute Cloud,111122223333',
+        '999988887777,USD,2.3,Usage,$0.096 per On Demand Linux m5.large Instance Hour,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,AWS,Amazon Elastic Compute Cloud,111122223333',
+        '999988887777,USD,1.25,Usage,Claude 3.5 Sonnet input tokens,2026-11-01T00:00:00Z,2026-11-02T00:00:00Z,AWS,Amazon Bedrock,111122223333',
+        '',
+      ].join('\r\n');
+      const res = await test.post('/import/focus', gpu);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        rowsImported: 2,
+        skipped: { rows: 1, billedCost: 2.3 },
+      });
+      const rollup = await request(test.app as any)
+        .get(`/rollup?groupBy=category&from=${WINDOW.from}&to=${WINDOW.to}`)
+        .set('Authorization', mockCredentials.user.header(ADMIN));
+      expect(rollup.status).toBe(200);
+      const cost = (key: string) =>
+        rollup.body.items.find((i: { key: string }) => i.key === key)?.cost;
+      // The p4d line is GPU compute; the Bedrock line a cloud AI service.
+      expect(cost('self-hosted')).toBe(98.32);
+      expect(cost('cloud-ai')).toBe(1.25);
+      expect(rollup.body.total).toBe(99.57);
+    });
+
     it('refuses a FOCUS file with invalid rows as a whole, naming every line', async () => {
       const test = await setup(databaseId);
       const lines = FOCUS_CSV.split('\r\n');
       lines[2] = lines[2].replace(',3.5,3.5,3.5,', ',abc,3.5,3.5,');
-      lines[4] = lines[4].replace(',USD,', ',EUR,');
+      lines[4] = lines[4].replace(',USD,', ',EURO,');
       const res = await test.post('/import/focus', lines.join('\n'));
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('InputError');
       expect(res.body.error.message).toBe(
-        'The FOCUS file has 2 invalid value(s); nothing was imported. line 3: BilledCost "abc" is not a decimal number; line 5: BillingCurrency "EUR" is not the reporting currency USD (aiCost.currency); amounts in other currencies are not converted',
+        'The FOCUS file has 2 invalid value(s); nothing was imported. line 3: BilledCost "abc" is not a decimal number; line 5: BillingCurrency "EURO" is not an ISO 4217 currency code',
       );
       expect(res.body.error.lines).toEqual([
         {
@@ -567,7 +668,7 @@ describe('push routes: POST /ingest/events and POST /import/focus', () => {
         {
           line: 5,
           message:
-            'line 5: BillingCurrency "EUR" is not the reporting currency USD (aiCost.currency); amounts in other currencies are not converted',
+            'line 5: BillingCurrency "EURO" is not an ISO 4217 currency code',
         },
       ]);
       expect((await test.attributionStore.sumIngested(WINDOW)).cost).toBe(0);

@@ -106,6 +106,8 @@ describe('push routes in the plugin', () => {
     expect(sources.body.map((s: { id: string }) => s.id)).toEqual([
       'focus',
       'litellm-prod',
+      // Always there: portal subscriptions can be added at any time.
+      'subscriptions',
     ]);
   });
 });

@@ -36,8 +36,14 @@ import type { ClaimStateService } from '../attribution/ClaimStateService';
 import { registerAttributionRoutes } from './attributionRoutes';
 import type { AllocationService } from '../allocation/AllocationService';
 import { registerAllocationRoutes } from './allocationRoutes';
+import type { SubscriptionService } from '../subscriptions/SubscriptionService';
+import { registerSubscriptionRoutes } from './subscriptionRoutes';
+import type { ExpenseService } from '../expenses/ExpenseService';
+import { registerExpenseRoutes } from './expenseRoutes';
 import type { ChargebackService } from '../chargeback/ChargebackService';
 import { registerChargebackRoutes } from './chargebackRoutes';
+import type { ExchangeRateService } from '../currency/ExchangeRateService';
+import { registerCurrencyRoutes } from './currencyRoutes';
 import type { UnitEconomicsService } from '../unitEconomics/UnitEconomicsService';
 import { registerMetricsRoutes } from './metricsRoutes';
 import type { RecommendationService } from '../recommendations/RecommendationService';
@@ -94,8 +100,14 @@ export interface RouterOptions {
   push?: PushIngestService;
   /** Allocation rules and their previews. */
   allocation: AllocationService;
+  /** Expense imports and the shadow-AI report; their routes are absent without it. */
+  expenses?: ExpenseService;
+  /** Subscriptions and seats; their routes are absent without it. */
+  subscriptions?: SubscriptionService;
   /** Monthly chargeback statements and month close. */
   chargeback: ChargebackService;
+  /** Exchange rates into the reporting currency: imports and the list. */
+  exchangeRates: ExchangeRateService;
   /** Business metrics and unit costs. */
   unitEconomics: UnitEconomicsService;
 }
@@ -293,6 +305,13 @@ export async function createRouter(options: RouterOptions) {
     chargeback: options.chargeback,
   });
 
+  registerCurrencyRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    exchangeRates: options.exchangeRates,
+  });
+
   registerMetricsRoutes(router, {
     httpAuth,
     permissions,
@@ -308,6 +327,24 @@ export async function createRouter(options: RouterOptions) {
     allocation: options.allocation,
     costs,
   });
+
+  if (options.expenses) {
+    registerExpenseRoutes(router, {
+      httpAuth,
+      permissions,
+      auditor: options.auditor,
+      expenses: options.expenses,
+    });
+  }
+
+  if (options.subscriptions) {
+    registerSubscriptionRoutes(router, {
+      httpAuth,
+      permissions,
+      auditor: options.auditor,
+      subscriptions: options.subscriptions,
+    });
+  }
 
   registerAnomalyRoutes(router, {
     httpAuth,

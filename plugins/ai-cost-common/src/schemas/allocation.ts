@@ -25,6 +25,7 @@ export const allocationSplitMethods = [
   'fixed',
   'proportional',
   'metric',
+  'members',
 ] as const;
 
 /** @public */

@@ -75,6 +75,7 @@ export const providerKinds = [
   'aws',
   'gcp',
   'azure',
+  'kubernetes',
   'gateway',
   'focus',
   'demo',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AiSpendCategory } from '../spendCategories';
 import { daysInclusive, isIsoDay } from '../dates';
 import {
   entityRefSchema,
@@ -18,7 +19,7 @@ export type TagCostItem = {
 /** Spend a split rule gave an entity. @public */
 export type SharedCost = {
   ruleId: string;
-  method: 'even' | 'fixed' | 'proportional' | 'metric';
+  method: 'even' | 'fixed' | 'proportional' | 'metric' | 'members';
   /** This entity's fraction (0..1) of everything the rule split in the window. */
   share: number;
   cost: number;
@@ -66,6 +67,8 @@ export const rollupGroupBys = [
   'domain',
   'provider',
   'model',
+  /** Model APIs, cloud AI services, self-hosted GPU, subscriptions, expensed tools (DESIGN §9.3). */
+  'category',
 ] as const;
 
 /** `tag:<key>`: a rollup by the values of one allocation tag. @public */
@@ -171,7 +174,7 @@ export type EntityCostsResponse = {
   /**
    * Spend of descendants the caller cannot see in the catalog, folded into
    * one line. It counts in `total`, `daily`, `viaChildren` and `byChild`,
-   * but not in `dailyByModel`, `byProvider`, `byModel`, `byApiKey` and
+   * but not in `dailyByModel`, `byProvider`, `byCategory`, `byModel`, `byApiKey` and
    * `byTokenType`: they break down the rest, `total.cost - hiddenDescendants.cost`.
    */
   hiddenDescendants: { count: number; cost: number };
@@ -183,6 +186,8 @@ export type EntityCostsResponse = {
     cost: number;
   }>;
   byProvider: Array<{ provider: string; cost: number }>;
+  /** Spend per kind (model APIs, cloud AI services, self-hosted GPU, subscriptions, expensed tools); only those with spend. */
+  byCategory: Array<{ category: AiSpendCategory; cost: number }>;
   byModel: Array<{
     /** The model's provider, e.g. `openai` for gpt-4o priced by a gateway. */
     provider: string;
@@ -269,7 +274,9 @@ export type UnallocatedItem = {
 /** One group of a rollup. @public */
 export type RollupItem = {
   /**
-   * Entity ref of the owner/system/domain, the provider or `provider/model`;
+   * Entity ref of the owner/system/domain, the provider, `provider/model` or
+   * the spend category (`model-api`, `cloud-ai`, `self-hosted`,
+   * `subscription`, `expense`: every one listed, with 0 where there is none);
    * `(none)` for spend outside any group. By tag: the tag value, `null` for
    * spend without one (and for the item folding the values past the top ones).
    */
@@ -279,7 +286,7 @@ export type RollupItem = {
   cost: number;
   /** Cost of the same group in the window of equal length before `from`. */
   previousCost: number;
-  /** Provider and tag rollups only: the part of `cost` no entity claims (also listed under `unallocated`). */
+  /** Provider, category and tag rollups only: the part of `cost` no entity claims (also listed under `unallocated`). */
   unallocatedCost?: number;
   /** Tag rollups only: on the item folding the values past the top ones, how many it folds. */
   otherValues?: number;

@@ -12,4 +12,7 @@ export * from './allocation';
 export * from './coverage';
 export * from './allocationRules';
 export * from './chargeback';
+export * from './exchangeRates';
 export * from './metrics';
+export * from './subscriptions';
+export * from './expenses';

@@ -91,7 +91,8 @@ const attributeValueSchema = z.union([
 
 /**
  * A cost the gateway already knows: a decimal amount (JSON number or decimal
- * string) in an ISO 4217 currency, which must be the reporting currency.
+ * string) in an ISO 4217 currency; another currency than the reporting one
+ * is converted at the event day's exchange rate when stored.
  * @public
  */
 export const pushCostSchema = z

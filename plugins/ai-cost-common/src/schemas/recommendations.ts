@@ -10,6 +10,7 @@ export const recommendationRules = [
   'ownerless-spend',
   'idle-key',
   'output-length',
+  'idle-seats',
 ] as const;
 
 /** @public */

@@ -76,7 +76,7 @@ describe('REST schemas', () => {
         to: '2026-01-31',
       }),
     ).toBe(
-      'groupBy: must be one of owner, system, domain, provider, model, or tag:<allocation tag> such as tag:environment',
+      'groupBy: must be one of owner, system, domain, provider, model, category, or tag:<allocation tag> such as tag:environment',
     );
   });
 

@@ -119,6 +119,7 @@ export function makeEntityCosts(
       { provider: 'openai', cost: 1000.1234 },
       { provider: 'anthropic', cost: 234.4444 },
     ],
+    byCategory: [{ category: 'model-api', cost: 1234.5678 }],
     byModel: [
       {
         provider: 'openai',
@@ -252,6 +253,7 @@ export function makeEmptyCosts(
     daily: eachDay('2026-10-24', TODAY).map(date => ({ date, cost: 0 })),
     dailyByModel: [],
     byProvider: [],
+    byCategory: [],
     byModel: [],
     byApiKey: [],
     byTokenType: { items: [], unexplainedCost: 0 },
@@ -843,6 +845,15 @@ export function makeFakeApi(
       .mockImplementation(async (month: string) =>
         makeClosedStatement({ month }),
       ),
+    getShadowAi: jest.fn().mockImplementation(async ({ from, to }) => ({
+      currency: 'USD',
+      from,
+      to,
+      total: 0,
+      approved: 0,
+      shadow: 0,
+      vendors: [],
+    })),
     ...overrides,
   } as jest.Mocked<AiCostApi>;
 }

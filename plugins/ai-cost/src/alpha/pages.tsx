@@ -10,6 +10,7 @@ import {
   billedValuesRouteRef,
   chargebackRouteRef,
   rootRouteRef,
+  subscriptionsRouteRef,
 } from '../routes';
 
 /**
@@ -98,6 +99,28 @@ export const aiCostBilledValuesPage = PageBlueprint.make({
         '../components/BilledValuesPage'
       );
       return compatWrapper(<BilledValuesPage />);
+    },
+  },
+});
+
+/**
+ * The subscriptions page at `/ai-cost/subscriptions`: seat and flat-fee
+ * subscriptions with cost per seat and per active seat, and an editor for
+ * the portal's. It renders its own header.
+ * @alpha
+ */
+export const aiCostSubscriptionsPage = PageBlueprint.make({
+  name: 'subscriptions',
+  params: {
+    path: '/ai-cost/subscriptions',
+    title: 'AI subscriptions',
+    routeRef: subscriptionsRouteRef,
+    noHeader: true,
+    loader: async () => {
+      const { SubscriptionsPage } = await import(
+        '../components/SubscriptionsPage'
+      );
+      return compatWrapper(<SubscriptionsPage />);
     },
   },
 });

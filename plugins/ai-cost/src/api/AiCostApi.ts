@@ -1,10 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  ShadowAiResponse,
   ChargebackStatement,
   AllocationCoverage,
   AllocationRuleInput,
   AllocationRulePreview,
   AllocationRulesResponse,
+  SubscriptionInput,
+  SubscriptionsResponse,
+  SubscriptionView,
   SplitRuleView,
   VirtualTagRuleView,
   EntityClaimStates,
@@ -267,12 +271,23 @@ export interface AiCostApi {
   ): Promise<VirtualTagRuleView | SplitRuleView>;
   /** Removes a portal rule (needs `ai-cost.admin`). */
   deleteAllocationRule(id: string): Promise<void>;
+  /** Subscriptions with this month's cost per seat (needs `ai-cost.org.read`). */
+  getSubscriptions(): Promise<SubscriptionsResponse>;
+  /** Creates or replaces a portal subscription (needs `ai-cost.admin`). */
+  putSubscription(
+    id: string,
+    subscription: Omit<SubscriptionInput, 'id'>,
+  ): Promise<SubscriptionView>;
+  /** Removes a portal subscription (needs `ai-cost.admin`). */
+  deleteSubscription(id: string): Promise<void>;
   /** A month's chargeback statement, `YYYY-MM` (needs `ai-cost.org.read`). */
   getChargeback(month: string): Promise<ChargebackStatement>;
   /** The statement as CSV for finance (needs `ai-cost.org.read`). */
   exportChargebackCsv(month: string): Promise<CsvExport>;
   /** Closes a month that has ended; it never changes again (needs `ai-cost.admin`). */
   closeChargebackMonth(month: string): Promise<ChargebackStatement>;
+  /** Expensed AI spend per vendor, approved against shadow AI (needs `ai-cost.org.read`). */
+  getShadowAi(window: CostWindow): Promise<ShadowAiResponse>;
 }
 
 /** @public */

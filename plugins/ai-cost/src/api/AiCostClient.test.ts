@@ -55,6 +55,29 @@ describe('AiCostClient', () => {
     await expect(client.listSources()).resolves.toEqual(sources);
   });
 
+  it('asks for the shadow-AI report of a window', async () => {
+    let url = '';
+    const report = {
+      currency: 'USD',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      total: 0,
+      approved: 0,
+      shadow: 0,
+      vendors: [],
+    };
+    server.use(
+      http.get(`${baseUrl}/shadow-ai`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json(report);
+      }),
+    );
+    await expect(
+      client.getShadowAi({ from: '2026-11-01', to: '2026-11-30' }),
+    ).resolves.toEqual(report);
+    expect(url).toBe(`${baseUrl}/shadow-ai?from=2026-11-01&to=2026-11-30`);
+  });
+
   it('posts a refresh to the encoded source id', async () => {
     let url = '';
     server.use(

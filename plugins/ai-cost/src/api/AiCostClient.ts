@@ -1,10 +1,14 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ShadowAiResponse,
   ChargebackStatement,
   AllocationCoverage,
   AllocationRulePreview,
   AllocationRulesResponse,
+  SubscriptionInput,
+  SubscriptionsResponse,
+  SubscriptionView,
   SplitRuleView,
   VirtualTagRuleView,
   EntityClaimStates,
@@ -204,6 +208,13 @@ export class AiCostClient implements AiCostApi {
     });
   }
 
+  async getShadowAi(window: CostWindow): Promise<ShadowAiResponse> {
+    return this.request<ShadowAiResponse>('shadow-ai', undefined, {
+      from: window.from,
+      to: window.to,
+    });
+  }
+
   async exportChargebackCsv(month: string): Promise<CsvExport> {
     return this.downloadCsv(
       await this.url('chargeback.csv', { month }),
@@ -376,6 +387,26 @@ export class AiCostClient implements AiCostApi {
 
   async deleteAllocationRule(id: string): Promise<void> {
     await this.request(`allocation/rules/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  async getSubscriptions(): Promise<SubscriptionsResponse> {
+    return this.request<SubscriptionsResponse>('subscriptions');
+  }
+
+  async putSubscription(
+    id: string,
+    subscription: Omit<SubscriptionInput, 'id'>,
+  ): Promise<SubscriptionView> {
+    return this.request<SubscriptionView>(
+      `subscriptions/${encodeURIComponent(id)}`,
+      jsonBody('PUT', subscription),
+    );
+  }
+
+  async deleteSubscription(id: string): Promise<void> {
+    await this.request(`subscriptions/${encodeURIComponent(id)}`, {
       method: 'DELETE',
     });
   }

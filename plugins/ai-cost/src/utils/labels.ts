@@ -11,8 +11,10 @@ const providerLabels: Record<string, string> = {
   aws: 'AWS',
   gcp: 'Google Cloud',
   azure: 'Azure',
+  kubernetes: 'Kubernetes (OpenCost)',
   gateway: 'Gateway',
   focus: 'FOCUS import',
+  expense: 'Expense reports',
   demo: 'Demo',
 };
 
@@ -27,13 +29,17 @@ export function dimensionLabel(provider: string, dimension: string): string {
     case 'apiKeyId':
       return 'API key';
     case 'projectId':
+      if (provider === 'kubernetes') return 'kubernetes-id label';
       return provider === 'anthropic' ? 'workspace' : 'project';
     case 'resourceId':
-      return 'resource';
+      return provider === 'kubernetes' ? 'workload' : 'resource';
     case 'accountId':
+      if (provider === 'kubernetes') return 'namespace';
       return provider === 'azure' ? 'subscription' : 'account';
     case 'tag':
       return provider === 'gcp' ? 'label' : 'tag';
+    case 'userId':
+      return provider === 'expense' ? 'employee' : 'user';
     case 'none':
       return 'no claimable dimension';
     default:
@@ -66,6 +72,7 @@ const groupByLabels: Record<
   domain: { tab: 'Domain', noun: 'domain', none: 'Not part of a domain' },
   provider: { tab: 'Provider', noun: 'provider', none: 'Unknown provider' },
   model: { tab: 'Model', noun: 'model', none: 'No model' },
+  category: { tab: 'Category', noun: 'category', none: 'No category' },
 };
 
 /** `environment` → `Environment`, `cost-center` → `Cost center`. */
@@ -109,6 +116,7 @@ const SPLIT_METHOD_LABELS: Record<string, string> = {
   fixed: 'Fixed weights',
   proportional: 'Proportional to own spend',
   metric: 'By business metric',
+  members: 'By group members',
 };
 
 /** How a split rule divides spend, in words. */

@@ -1,4 +1,4 @@
-import { roundPartsToTotal } from './roundParts';
+import { roundPartsToTotal, roundSharesToWhole } from './roundParts';
 
 describe('roundPartsToTotal', () => {
   it('makes the shown parts add up to the shown total', () => {
@@ -23,5 +23,20 @@ describe('roundPartsToTotal', () => {
 
   it('keeps a sub-cent part instead of showing it as free', () => {
     expect(roundPartsToTotal([0.0042, 5.1], 5.1042)).toEqual([0.0042, 5.1]);
+  });
+});
+
+describe('roundSharesToWhole', () => {
+  it('makes the shown shares add up to 100%', () => {
+    // On their own 33.3% + 33.3% + 33.3% = 99.9%; the missing tenth goes to
+    // the first of the tied remainders.
+    expect(roundSharesToWhole([1, 1, 1])).toEqual([0.334, 0.333, 0.333]);
+    // 2/7 = 28.571…%, 5/7 = 71.428…%: 28.6% + 71.4%.
+    expect(roundSharesToWhole([2, 5, 0])).toEqual([0.286, 0.714, 0]);
+  });
+
+  it('gives plain shares when there is no positive whole to divide', () => {
+    expect(roundSharesToWhole([0, 0])).toEqual([0, 0]);
+    expect(roundSharesToWhole([3, -1])).toEqual([1.5, -0.5]);
   });
 });

@@ -41,3 +41,28 @@ export function roundPartsToTotal(parts: number[], total?: number): number[] {
   }
   return cents.map((cent, index) => shownAmount(parts[index], cent));
 }
+
+/**
+ * Shares of a total as ratios rounded to a tenth of a percent that add up
+ * to exactly 100% (largest remainder), as `formatShare` shows them. Parts
+ * that are negative, or a total that is not positive, get plain shares:
+ * there is no whole to divide then.
+ */
+export function roundSharesToWhole(parts: number[]): number[] {
+  const total = parts.reduce((a, b) => a + b, 0);
+  if (total <= 0 || parts.some(part => part < 0)) {
+    return parts.map(part => (total > 0 ? part / total : 0));
+  }
+  const exact = parts.map(part => (part / total) * 1000);
+  const tenths = exact.map(value => Math.floor(value));
+  let missing = 1000 - tenths.reduce((a, b) => a + b, 0);
+  const byRemainder = exact
+    .map((value, index) => ({ index, remainder: value - tenths[index] }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of byRemainder) {
+    if (missing <= 0) break;
+    tenths[index] += 1;
+    missing -= 1;
+  }
+  return tenths.map(value => value / 1000);
+}

@@ -45,6 +45,8 @@ metadata:
   #   ai-cost/aws-account-id: "<aws-account-id>"
   #   ai-cost/gcp-project-id: <gcp-project-id>
   #   ai-cost/azure-resource-id: <azure-resource-id-prefix>
+  #   backstage.io/kubernetes-id: <pod-label-value>
+  #   ai-cost/kubernetes-namespace: <kubernetes-namespace>
   #   ai-cost/gateway-tags: service=search
 `,
     );

@@ -6,6 +6,8 @@ import {
   ANNOTATION_AZURE_RESOURCE_ID,
   ANNOTATION_GATEWAY_TAGS,
   ANNOTATION_GCP_PROJECT_ID,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_OPENAI_API_KEY_ID,
   ANNOTATION_OPENAI_PROJECT_ID,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -54,6 +56,8 @@ export function entityAnnotationSnippet(entity: Entity): string {
     `  #   ${ANNOTATION_AWS_ACCOUNT_ID}: "<aws-account-id>"`,
     `  #   ${ANNOTATION_GCP_PROJECT_ID}: <gcp-project-id>`,
     `  #   ${ANNOTATION_AZURE_RESOURCE_ID}: <azure-resource-id-prefix>`,
+    `  #   ${ANNOTATION_KUBERNETES_ID}: <pod-label-value>`,
+    `  #   ${ANNOTATION_KUBERNETES_NAMESPACE}: <kubernetes-namespace>`,
     `  #   ${ANNOTATION_GATEWAY_TAGS}: service=${name}`,
   );
   return `${lines.join('\n')}\n`;

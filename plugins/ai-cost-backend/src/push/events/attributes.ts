@@ -190,23 +190,6 @@ export function readAmount(
   }
 }
 
-/** Records a problem unless `currency` is the reporting currency. */
-export function checkCurrency(
-  currency: string,
-  path: FieldPath,
-  options: NormalizeOptions,
-  problems: EventProblem[],
-) {
-  if (currency.toUpperCase() !== options.currency) {
-    problems.push(
-      problem(
-        path,
-        `"${currency}" is not the reporting currency ${options.currency} (aiCost.currency); amounts in other currencies are not converted`,
-      ),
-    );
-  }
-}
-
 /** A JSON object given as an object or as a JSON string; undefined when absent. */
 export function readJsonObject(
   value: unknown,

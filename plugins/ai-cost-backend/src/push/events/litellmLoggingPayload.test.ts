@@ -72,6 +72,7 @@ describe('normalizeLiteLlmEvent on StandardLoggingPayloads', () => {
         reasoningTokens: 20,
         requests: 1,
         givenCost: 5750,
+        givenCurrency: { code: 'USD', field: 'response_cost' },
       },
     });
   });

@@ -2,7 +2,6 @@ import { liteLlmLoggingPayloadSchema } from '@ai-cost/plugin-ai-cost-common';
 import { splitModelPrefix } from '../providers';
 import {
   buildTags,
-  checkCurrency,
   readAmount,
   readCount,
   readInstant,
@@ -105,7 +104,7 @@ export function normalizeLiteLlmLoggingPayload(
         Object.keys(failure).length > 0) ||
       (micros === 0 && tokens > 0 && !isTrue(payload.cache_hit));
     if (micros !== undefined && !unpricedByLiteLlm) {
-      checkCurrency('USD', ['response_cost'], options, problems);
+      // LiteLLM prices in USD; converted when stored if aiCost.currency is another.
       givenCost = micros;
     }
   }
@@ -166,6 +165,7 @@ export function normalizeLiteLlmLoggingPayload(
       output: completion,
       reasoning: usage.reasoning ?? 0,
       givenCost,
+      givenCurrency: { code: 'USD', field: 'response_cost' },
     },
     problems,
   );

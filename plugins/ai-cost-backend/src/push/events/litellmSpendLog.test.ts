@@ -69,6 +69,7 @@ describe('normalizeLiteLlmSpendLog', () => {
         reasoningTokens: 20,
         requests: 1,
         givenCost: 5750,
+        givenCurrency: { code: 'USD', field: 'spend' },
       },
     });
   });
@@ -114,18 +115,12 @@ describe('normalizeLiteLlmSpendLog', () => {
     ).toMatchObject({ ok: true, event: { givenCost: 0 } });
   });
 
-  it('refuses USD spend when the reporting currency is another', () => {
+  it('keeps USD spend in USD when the reporting currency is another, for the store to convert', () => {
     expect(
       normalizeLiteLlmSpendLog(spendLog(), { ...options, currency: 'EUR' }),
-    ).toEqual({
-      ok: false,
-      problems: [
-        {
-          field: 'spend',
-          message:
-            '"USD" is not the reporting currency EUR (aiCost.currency); amounts in other currencies are not converted',
-        },
-      ],
+    ).toMatchObject({
+      ok: true,
+      event: { givenCurrency: { code: 'USD', field: 'spend' } },
     });
   });
 

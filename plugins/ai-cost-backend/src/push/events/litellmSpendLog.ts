@@ -2,7 +2,6 @@ import { liteLlmSpendLogSchema } from '@ai-cost/plugin-ai-cost-common';
 import { splitModelPrefix } from '../providers';
 import {
   buildTags,
-  checkCurrency,
   readAmount,
   readCount,
   readInstant,
@@ -96,7 +95,7 @@ export function normalizeLiteLlmSpendLog(
     const unpricedByLiteLlm =
       spend === 0 && tokens > 0 && !isTrue(row.cache_hit);
     if (spend !== undefined && !unpricedByLiteLlm) {
-      checkCurrency('USD', ['spend'], options, problems);
+      // LiteLLM prices in USD; converted when stored if aiCost.currency is another.
       givenCost = spend;
     }
   }
@@ -154,6 +153,7 @@ export function normalizeLiteLlmSpendLog(
       output: completion,
       reasoning: reasoning,
       givenCost,
+      givenCurrency: { code: 'USD', field: 'spend' },
     },
     problems,
   );

@@ -29,8 +29,20 @@ export interface NormalizedPushEvent {
   outputTokens: number;
   reasoningTokens: number;
   requests: number;
-  /** A cost the gateway reported, in micro-units of the reporting currency. */
+  /** A cost the gateway reported, in micro-units of `givenCurrency`. */
   givenCost: number | null;
+  /**
+   * The currency of `givenCost` (an upper-cased ISO 4217 code) and the field
+   * of the event that states it; absent when no cost was given. Another
+   * currency than aiCost.currency is converted when the event is stored.
+   */
+  givenCurrency?: GivenCurrency;
+}
+
+/** The currency of a cost a gateway reported, and where the event says so. */
+export interface GivenCurrency {
+  code: string;
+  field: string;
 }
 
 /** Why an event was not accepted: the field (`event` for the whole) and what is wrong. */
@@ -44,7 +56,10 @@ export type NormalizeResult =
   | { ok: false; problems: EventProblem[] };
 
 export interface NormalizeOptions {
-  /** The reporting currency; a cost in any other is rejected. */
+  /**
+   * The reporting currency (aiCost.currency). A cost in another currency is
+   * kept in it and converted when the event is stored.
+   */
   currency: string;
   now: Date;
   /** When set, only these attribute keys become tags. */
@@ -140,6 +155,8 @@ export interface ReadEvent {
   output: number;
   reasoning: number;
   givenCost: number | null;
+  /** The currency of `givenCost`, when one was given. */
+  givenCurrency?: GivenCurrency;
 }
 
 /** The result of normalizing one event: its problems, or the event. */
@@ -175,6 +192,9 @@ export function normalizeResult(
       reasoningTokens: read.reasoning,
       requests: 1,
       givenCost: read.givenCost,
+      ...(read.givenCost !== null && read.givenCurrency
+        ? { givenCurrency: read.givenCurrency }
+        : {}),
     },
   };
 }

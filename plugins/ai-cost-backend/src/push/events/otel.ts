@@ -2,7 +2,6 @@ import { genAiUsageEventSchema } from '@ai-cost/plugin-ai-cost-common';
 import { splitModelPrefix } from '../providers';
 import {
   buildTags,
-  checkCurrency,
   firstAttribute,
   readAmount,
   readCount,
@@ -14,6 +13,7 @@ import {
   normalizeResult,
   zodProblems,
   type EventProblem,
+  type GivenCurrency,
   type NormalizeOptions,
   type NormalizeResult,
 } from './normalizedEvent';
@@ -87,8 +87,11 @@ export function normalizeGenAiEvent(
   const userId = text(ATTR.user, 255);
 
   let givenCost: number | null = null;
+  let givenCurrency: GivenCurrency | undefined;
   if (raw.cost) {
-    checkCurrency(raw.cost.currency, ['cost', 'currency'], options, problems);
+    // An ISO 4217 code (the schema says so); another currency than
+    // aiCost.currency is converted when the event is stored (DESIGN §9.3).
+    givenCurrency = { code: raw.cost.currency, field: 'cost.currency' };
     givenCost =
       readAmount(raw.cost.amount, ['cost', 'amount'], problems) ?? null;
   } else if (!rawModel) {
@@ -127,6 +130,7 @@ export function normalizeGenAiEvent(
       output: output,
       reasoning: reasoning,
       givenCost,
+      givenCurrency,
     },
     problems,
   );

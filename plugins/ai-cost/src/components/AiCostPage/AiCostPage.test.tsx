@@ -16,11 +16,14 @@ import { rowCells } from '../../__testUtils__/tables';
 import { billedValuesRouteRef } from '../../routes';
 import { AiCostPage } from './AiCostPage';
 
-/** The last rollup the rollup card asked for (the unit economics card asks with a metric). */
+/**
+ * The last rollup the rollup card asked for (the unit economics card asks
+ * with a metric, the headline by category).
+ */
 function lastRollupRequest(api: jest.Mocked<AiCostApi>) {
   return api.getRollup.mock.calls
     .map(([request]) => request)
-    .filter(request => !request.metric)
+    .filter(request => !request.metric && request.groupBy !== 'category')
     .pop();
 }
 
@@ -47,6 +50,19 @@ async function renderPage(api: AiCostApi, routeEntries?: string[]) {
 }
 
 describe('AiCostPage', () => {
+  it('shows the Shadow AI card for the period, after the other cards', async () => {
+    const api = makeFakeApi();
+    await renderPage(api);
+    expect(await screen.findByText('Shadow AI')).toBeInTheDocument();
+    expect(api.getShadowAi).toHaveBeenCalledWith({
+      from: '2026-10-24',
+      to: '2026-11-22',
+    });
+    expect(
+      await screen.findByText(/No AI tools were expensed in this period/),
+    ).toBeInTheDocument();
+  });
+
   it('shows rollups, movers, unallocated spend, attribution and sources', async () => {
     const api = makeFakeApi();
     await renderPage(api);
@@ -56,6 +72,13 @@ describe('AiCostPage', () => {
       from: '2026-10-24',
       to: '2026-11-22',
     });
+    // The headline: all AI spend of the same period by category.
+    expect(api.getRollup).toHaveBeenCalledWith({
+      groupBy: 'category',
+      from: '2026-10-24',
+      to: '2026-11-22',
+    });
+    expect(screen.getByText('All AI spend')).toBeInTheDocument();
     expect(rowCells('Search Team').slice(0, 3)).toEqual([
       'Search Team',
       '$4,321.09',
@@ -171,7 +194,7 @@ describe('AiCostPage', () => {
       within(screen.getByRole('tablist', { name: 'Group spend by' }))
         .getAllByRole('tab')
         .map(tab => tab.textContent),
-    ).toEqual(['Team', 'System', 'Domain', 'Provider', 'Model']);
+    ).toEqual(['Team', 'System', 'Domain', 'Provider', 'Model', 'Category']);
   });
 
   it('explains a missing ai-cost.org.read permission instead of failing', async () => {

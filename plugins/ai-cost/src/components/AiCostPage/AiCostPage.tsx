@@ -15,9 +15,11 @@ import {
   useRollupGroupBy,
 } from '../../hooks';
 import { isForbidden } from '../../utils/errors';
+import { AiSpendCard } from '../AiSpendCard';
 import { AllocationPageLink } from '../AllocationPage/AllocationPageLink';
 import { BilledValuesPageLink } from '../BilledValuesPage/BilledValuesPageLink';
 import { ChargebackPageLink } from '../ChargebackPage/ChargebackPageLink';
+import { SubscriptionsPageLink } from '../SubscriptionsPage/SubscriptionsPageLink';
 import { OrgAnomaliesCard } from '../AnomaliesCard';
 import { AttributionCard } from '../AttributionCard';
 import { BudgetsSection } from '../BudgetsTable';
@@ -27,6 +29,7 @@ import { OrgReadRequired } from '../OrgReadRequired';
 import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
 import { RecommendationsCard } from '../RecommendationsCard';
 import { RollupCard } from '../RollupCard';
+import { ShadowAiCard } from '../ShadowAiCard';
 import { SourcesSection } from '../SourcesTable';
 import { TagEconomicsCard } from '../TagEconomicsCard';
 import { TopMoversCard } from '../TopMoversCard';
@@ -45,11 +48,13 @@ export interface AiCostPageProps {
 }
 
 /**
- * The org-wide AI Cost page at `/ai-cost`: rollups by team, system, domain,
+ * The org-wide AI Cost page at `/ai-cost`: all AI spend by category,
+ * rollups by team, system, domain,
  * provider, model and allocation tag, top movers, unit economics per customer and feature,
  * unallocated spend with ownership guidance,
  * attribution problems, budgets (over budget first), recent anomalies,
- * recommendations with their total savings, and billing source freshness.
+ * recommendations with their total savings, expensed AI tools (approved
+ * against shadow AI), and billing source freshness.
  * @public
  */
 export function AiCostPage(props: AiCostPageProps) {
@@ -57,6 +62,7 @@ export function AiCostPage(props: AiCostPageProps) {
   const { period, today, setPreset, setCustom } = usePeriod({ now });
   const [groupBy, setGroupBy] = useRollupGroupBy();
   const rollup = useRollup(groupBy, period.error ? undefined : period);
+  const byCategory = useRollup('category', period.error ? undefined : period);
   const allocationTags = useAllocationTags();
   const attribution = useAttributionStatus();
   const forbidden = isForbidden(rollup.error);
@@ -80,6 +86,7 @@ export function AiCostPage(props: AiCostPageProps) {
           )}
           {!forbidden && <AllocationPageLink />}
           {!forbidden && <ChargebackPageLink />}
+          {!forbidden && <SubscriptionsPageLink />}
           {!forbidden && <BilledValuesPageLink />}
         </ContentHeader>
         <Grid container spacing={3}>
@@ -92,6 +99,16 @@ export function AiCostPage(props: AiCostPageProps) {
               {period.error && (
                 <Grid item xs={12}>
                   <InvalidPeriodNotice error={period.error} />
+                </Grid>
+              )}
+              {!period.error && (
+                <Grid item xs={12}>
+                  <AiSpendCard
+                    rollup={byCategory.value}
+                    loading={byCategory.loading}
+                    error={byCategory.error}
+                    onRetry={byCategory.retry}
+                  />
                 </Grid>
               )}
               {/* The current month whatever the period: all spend, unallocated included. */}
@@ -145,6 +162,11 @@ export function AiCostPage(props: AiCostPageProps) {
                   now={now}
                 />
               </Grid>
+              {!period.error && (
+                <Grid item xs={12}>
+                  <ShadowAiCard window={period} />
+                </Grid>
+              )}
             </>
           )}
           {Children.map(cards, card => (

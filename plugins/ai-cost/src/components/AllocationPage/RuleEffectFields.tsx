@@ -17,6 +17,7 @@ const methodHelp: Record<RuleForm['method'], string> = {
   fixed: 'Parts in proportion to fixed weights',
   proportional: "Each target's own directly claimed spend that day",
   metric: "Each target's value of a business metric that day",
+  members: 'How many catalog Users are members of each target group',
 };
 
 /** What a rule does: the tag and its value, or the split method and targets. */

@@ -17,6 +17,7 @@ const methodLabels: Record<SplitRuleView['method'], string> = {
   fixed: 'Split by fixed weights',
   proportional: 'Split by direct spend',
   metric: 'Split by metric',
+  members: 'Split by group members',
 };
 
 /** What a rule does, e.g. `environment = staging` or `Split evenly among …`. */

@@ -28,13 +28,38 @@ describe('CostSummaryCard', () => {
     expect(fact('Via children')).toBe('$200.00');
     expect(fact('Billed by providers')).toBe('$1,200.00');
     expect(fact('Estimated from usage')).toBe(
-      '$34.57 (priced by AI Cost where no bill exists yet)',
+      '$34.57 (priced from usage where no bill exists: AI Cost prices, OpenCost allocations)',
     );
     expect(fact('Requests')).toBe('152,340');
     expect(fact('Tokens')).toBe('62M');
     expect(fact('Per request')).toBe('$0.0081');
     expect(fact('Per 1K tokens')).toBe('$0.0199');
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument();
+  });
+
+  it('shows self-hosted GPU and subscription spend beside model APIs, adding up to the total', async () => {
+    await renderInTestApp(
+      <CostSummaryCard
+        costs={makeEntityCosts({
+          byCategory: [
+            { category: 'model-api', cost: 1000.005 },
+            { category: 'self-hosted', cost: 200.0025 },
+            { category: 'subscription', cost: 34.5603 },
+          ],
+        })}
+      />,
+    );
+    // Rounded on their own $1,000.01 + $200.00 + $34.56 = $1,234.57, the
+    // total shown.
+    expect(fact('Model APIs')).toBe('$1,000.01');
+    expect(fact('Self-hosted GPU')).toBe('$200.00');
+    expect(fact('Subscriptions')).toBe('$34.56');
+    expect(screen.queryByText('Expensed tools')).not.toBeInTheDocument();
+  });
+
+  it('lists no categories when all spend is model APIs', async () => {
+    await renderInTestApp(<CostSummaryCard costs={makeEntityCosts()} />);
+    expect(screen.queryByText('Model APIs')).not.toBeInTheDocument();
   });
 
   it('says when the previous period or the window starts before the history', async () => {

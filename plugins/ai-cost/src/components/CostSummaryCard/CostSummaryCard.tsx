@@ -1,9 +1,13 @@
+import { Fragment } from 'react';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
-import type { EntityCostsResponse } from '@ai-cost/plugin-ai-cost-common';
+import {
+  AI_SPEND_CATEGORY_LABELS,
+  type EntityCostsResponse,
+} from '@ai-cost/plugin-ai-cost-common';
 import {
   formatCompactNumber,
   formatCurrency,
@@ -11,6 +15,7 @@ import {
   formatUnitCost,
 } from '../../utils/format';
 import { dataFromLabel, historyGap } from '../../utils/history';
+import { roundPartsToTotal } from '../../utils/roundParts';
 import { UNPRICED_LABEL } from '../../utils/unpriced';
 import { ChangeIndicator } from '../ChangeIndicator';
 
@@ -53,8 +58,25 @@ export interface CostSummaryCardProps {
 }
 
 /**
- * Total spend of the window with its trend, own vs via children, billed vs
- * estimated, and unit costs.
+ * The spend per category (model APIs, self-hosted GPU, subscriptions, ...)
+ * when there is more than model APIs, rounded to add up to what they break
+ * down (the total less hidden descendants); empty otherwise.
+ */
+export function categoryLines(
+  costs: EntityCostsResponse,
+): EntityCostsResponse['byCategory'] {
+  const lines = costs.byCategory;
+  if (lines.every(line => line.category === 'model-api')) return [];
+  const shown = roundPartsToTotal(
+    lines.map(line => line.cost),
+    costs.total.cost - costs.hiddenDescendants.cost,
+  );
+  return lines.map((line, i) => ({ ...line, cost: shown[i] }));
+}
+
+/**
+ * Total spend of the window with its trend, own vs via children, spend per
+ * category beyond model APIs, billed vs estimated, and unit costs.
  * @public
  */
 export function CostSummaryCard(props: CostSummaryCardProps) {
@@ -111,13 +133,19 @@ export function CostSummaryCard(props: CostSummaryCardProps) {
         <dd>{money(costs.own.cost)}</dd>
         <dt>Via children</dt>
         <dd>{money(costs.viaChildren.cost)}</dd>
+        {categoryLines(costs).map(line => (
+          <Fragment key={line.category}>
+            <dt>{AI_SPEND_CATEGORY_LABELS[line.category]}</dt>
+            <dd>{money(line.cost)}</dd>
+          </Fragment>
+        ))}
         <dt>Billed by providers</dt>
         <dd>{money(billed)}</dd>
         <dt>Estimated from usage</dt>
         <dd>
           {money(costs.estimatedCost)}
           {costs.estimatedCost > 0 &&
-            ' (priced by AI Cost where no bill exists yet)'}
+            ' (priced from usage where no bill exists: AI Cost prices, OpenCost allocations)'}
         </dd>
         {costs.demoCost > 0 && (
           <>

@@ -17,6 +17,7 @@ export const ruleLabels: Record<RecommendationRule, string> = {
   'ownerless-spend': 'Ownerless spend',
   'idle-key': 'Idle key',
   'output-length': 'Output length',
+  'idle-seats': 'Idle seats',
 };
 
 export const confidenceLabels: Record<Recommendation['confidence'], string> = {

@@ -197,6 +197,7 @@ describe('RollupCard', () => {
       'Domain',
       'Provider',
       'Model',
+      'Category',
       'Environment',
       'Feature',
       'Customer',
@@ -266,6 +267,7 @@ describe('RollupCard', () => {
       'Domain',
       'Provider',
       'Model',
+      'Category',
       'Customer',
     ]);
     expect(screen.getByRole('tab', { name: 'Customer' })).toHaveAttribute(

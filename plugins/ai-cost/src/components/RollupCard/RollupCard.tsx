@@ -124,10 +124,12 @@ export function RollupCard(props: RollupCardProps) {
   const { groupBy, onGroupByChange, rollup, loading, error, tags = [] } = props;
   const id = useId();
   const label = groupByLabel(groupBy);
-  // Provider and tag items include their unallocated spend and sum to the
-  // total; the other groupings sum to the attributed spend.
+  // Provider, category and tag items include their unallocated spend and
+  // sum to the total; the other groupings sum to the attributed spend.
   const itemsIncludeUnallocated =
-    groupBy === 'provider' || groupByTag(groupBy) !== undefined;
+    groupBy === 'provider' ||
+    groupBy === 'category' ||
+    groupByTag(groupBy) !== undefined;
 
   const table = useMemo(() => {
     if (!rollup) return undefined;

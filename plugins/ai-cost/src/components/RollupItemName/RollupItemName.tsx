@@ -1,4 +1,8 @@
-import type { RollupItem } from '@ai-cost/plugin-ai-cost-common';
+import {
+  AI_SPEND_CATEGORY_LABELS,
+  isAiSpendCategory,
+  type RollupItem,
+} from '@ai-cost/plugin-ai-cost-common';
 import type { RollupGroupBy } from '../../api';
 import {
   groupByLabel,
@@ -25,6 +29,9 @@ export function rollupItemLabel(
     return groupByLabel(groupBy).none;
   }
   if (groupBy === 'provider') return providerLabel(key);
+  if (groupBy === 'category' && isAiSpendCategory(key)) {
+    return AI_SPEND_CATEGORY_LABELS[key];
+  }
   if (groupBy === 'model') {
     const slash = key.indexOf('/');
     const provider = slash < 0 ? key : key.slice(0, slash);

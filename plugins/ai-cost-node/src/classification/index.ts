@@ -4,6 +4,7 @@ export {
 } from './rules';
 export {
   classifyLineItem,
+  isAcceleratorCompute,
   type AiSpendReason,
   type LineItemClass,
   type LineItemFacts,

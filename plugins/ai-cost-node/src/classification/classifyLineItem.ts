@@ -1,9 +1,12 @@
 import type { ClassificationRules } from './rules';
 
-/** What a cloud bill says about one line item; null where it says nothing. */
+/** What a cloud bill says about one line item; null where it says nothing. @public */
 export interface LineItemFacts {
+  /** Who bills the line (FOCUS `ProviderName`), e.g. `OpenAI`. */
   providerName: string | null;
+  /** FOCUS `ServiceCategory`, e.g. `AI and Machine Learning`. */
   serviceCategory: string | null;
+  /** The service billed, e.g. `Amazon Bedrock`. */
   serviceName: string | null;
   /** A model column of the row (FOCUS `x_Model`, ...). */
   model: string | null;
@@ -11,10 +14,11 @@ export interface LineItemFacts {
   details: Array<string | null>;
   /** The unit its quantity is counted in (ConsumedUnit, PricingUnit). */
   units: Array<string | null>;
+  /** The row's tags or labels. */
   tags: Record<string, string> | null;
 }
 
-/** Why a line item is AI spend. */
+/** Why a line item is AI spend. @public */
 export type AiSpendReason =
   | 'provider'
   | 'service-category'
@@ -23,6 +27,7 @@ export type AiSpendReason =
   | 'token-unit'
   | 'accelerator';
 
+/** The verdict of {@link classifyLineItem}. @public */
 export type LineItemClass = { ai: true; reason: AiSpendReason } | { ai: false };
 
 function lower(text: string | null): string {
@@ -46,9 +51,26 @@ function containsWords(text: string, words: string): boolean {
 const TOKEN_UNIT = /\btokens?\b/i;
 
 /**
+ * Whether a text naming what was charged is GPU or accelerator compute by the
+ * rules' `acceleratorPatterns`: an instance type such as `p4d.24xlarge`, a VM
+ * size such as `Standard_NC6s_v3`, a SKU such as
+ * "Nvidia Tesla A100 GPU running in Americas".
+ *
+ * @public
+ */
+export function isAcceleratorCompute(
+  text: string | null | undefined,
+  rules: ClassificationRules,
+): boolean {
+  return !!text && rules.acceleratorPatterns.some(p => p.test(text));
+}
+
+/**
  * Whether a cloud or FOCUS line item is AI spend, and by which rule: a
  * model vendor's bill, its service category or name, a model it names (column, tag, SKU or meter),
  * a quantity counted in tokens, or GPU / accelerator compute.
+ *
+ * @public
  */
 export function classifyLineItem(
   item: LineItemFacts,
@@ -84,7 +106,7 @@ export function classifyLineItem(
   if (item.units.some(unit => !!unit && TOKEN_UNIT.test(unit))) {
     return { ai: true, reason: 'token-unit' };
   }
-  if (details.some(text => rules.acceleratorPatterns.some(p => p.test(text)))) {
+  if (details.some(text => isAcceleratorCompute(text, rules))) {
     return { ai: true, reason: 'accelerator' };
   }
   return { ai: false };

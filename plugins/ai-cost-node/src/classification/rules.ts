@@ -2,6 +2,8 @@
  * What counts as AI spend on a cloud bill (DESIGN §9.3). Every list is
  * matched case-insensitively; `aiCost.classification` adds to the shipped
  * defaults below, it never removes them.
+ *
+ * @public
  */
 export interface ClassificationRules {
   /** Providers whose whole bill is AI spend (model vendors), matched as words within ProviderName. */
@@ -18,7 +20,7 @@ export interface ClassificationRules {
   acceleratorPatterns: RegExp[];
 }
 
-/** The rules shipped with the plugin. */
+/** The rules shipped with the plugin. @public */
 export const DEFAULT_CLASSIFICATION_RULES: ClassificationRules = {
   providerNames: [
     'OpenAI',

@@ -1,5 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { classifyLineItem, type LineItemFacts } from './classifyLineItem';
+import {
+  classifyLineItem,
+  isAcceleratorCompute,
+  type LineItemFacts,
+} from './classifyLineItem';
 import {
   readClassificationRules,
   rulesFingerprint,
@@ -106,6 +110,38 @@ describe('classifyLineItem with the shipped rules', () => {
         serviceName: 'Amazon Elastic Compute Cloud',
       }),
     ).toEqual({ ai: false });
+  });
+});
+
+describe('isAcceleratorCompute', () => {
+  it('tells GPU instance types and SKUs from other compute', () => {
+    const rules = DEFAULT_CLASSIFICATION_RULES;
+    expect(isAcceleratorCompute('p4d.24xlarge', rules)).toBe(true);
+    expect(isAcceleratorCompute('ml.g5.2xlarge', rules)).toBe(true);
+    expect(
+      isAcceleratorCompute('Nvidia Tesla A100 GPU running in Americas', rules),
+    ).toBe(true);
+    expect(isAcceleratorCompute('m5.xlarge', rules)).toBe(false);
+    expect(
+      isAcceleratorCompute(
+        'N1 Predefined Instance Core running in Americas',
+        rules,
+      ),
+    ).toBe(false);
+    expect(isAcceleratorCompute(null, rules)).toBe(false);
+    expect(isAcceleratorCompute('', rules)).toBe(false);
+  });
+
+  it('uses patterns added in aiCost.classification', () => {
+    const rules = readClassificationRules(
+      new ConfigReader({
+        aiCost: { classification: { acceleratorPatterns: ['^x2gpu\\.'] } },
+      }),
+    );
+    expect(isAcceleratorCompute('x2gpu.8xlarge', rules)).toBe(true);
+    expect(
+      isAcceleratorCompute('x2gpu.8xlarge', DEFAULT_CLASSIFICATION_RULES),
+    ).toBe(false);
   });
 });
 

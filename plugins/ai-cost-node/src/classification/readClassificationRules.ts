@@ -27,6 +27,8 @@ function patterns(config: Config, key: string): RegExp[] {
  * `modelTagKeys`: strings; `modelPatterns`, `acceleratorPatterns`:
  * case-insensitive regular expressions). An invalid pattern fails naming
  * its key.
+ *
+ * @public
  */
 export function readClassificationRules(root: Config): ClassificationRules {
   const config = root.getOptionalConfig(KEY);
@@ -53,6 +55,8 @@ export function readClassificationRules(root: Config): ClassificationRules {
  * A short fingerprint of a set of rules: an import records the rules its
  * rows were selected by, so the same file selected otherwise is not a
  * duplicate.
+ *
+ * @public
  */
 export function rulesFingerprint(rules: ClassificationRules): string {
   const text = JSON.stringify({

@@ -1,0 +1,1 @@
+export { AiSpendCard } from './AiSpendCard';

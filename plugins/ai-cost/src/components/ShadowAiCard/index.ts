@@ -1,0 +1,1 @@
+export { ShadowAiCard, type ShadowAiCardProps } from './ShadowAiCard';

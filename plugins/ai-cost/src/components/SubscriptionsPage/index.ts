@@ -1,0 +1,5 @@
+export {
+  SubscriptionsPage,
+  type AiCostSubscriptionsPageProps,
+} from './SubscriptionsPage';
+export { SubscriptionsPageLink } from './SubscriptionsPageLink';
