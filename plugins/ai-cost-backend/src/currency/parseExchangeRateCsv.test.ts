@@ -42,7 +42,7 @@ describe('parseExchangeRateCsv', () => {
     ).catch(e => e);
     expect(error.name).toBe('InputError');
     expect(error.message).toMatch(
-      /^The exchange rate file has 6 problem\(s\); nothing was imported\. line 3: date "2026-11-31" is not a day/,
+      /^The exchange rate file has 6 invalid value\(s\); nothing was imported\. line 3: date "2026-11-31" is not a day/,
     );
     expect(error.lines.map((l: { line: number }) => l.line)).toEqual([
       3, 4, 5, 6, 7, 8,

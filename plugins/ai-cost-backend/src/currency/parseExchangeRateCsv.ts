@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { CsvSyntaxError, type CsvRecord } from '../push/csv';
+import type { CsvRecord } from '../push/csv';
+import { importReadError, invalidLinesError } from '../push/importErrors';
 import { currencyProblem, periodProblem } from './ExchangeRates';
 
 /** A rate read from an imported file. */
@@ -13,8 +14,7 @@ export interface ParsedRate {
 
 const COLUMNS = ['date', 'currency', 'rate'] as const;
 const DECIMAL = /^\d+(\.\d+)?$/;
-/** Problems listed in the error message; all are in `error.lines`. */
-const LISTED = 20;
+/** Problems kept in `error.lines` (the count names them all). */
 const MAX_LINES = 100;
 
 /**
@@ -83,15 +83,7 @@ export async function parseExchangeRateCsv(
       rates.push({ currency, period, rate, line: record.line });
     }
   } catch (error) {
-    if (error instanceof CsvSyntaxError) {
-      throw Object.assign(
-        new InputError(
-          `The file is not valid CSV; nothing was imported: ${error.message}`,
-        ),
-        { lines: [{ line: error.line, message: error.message }] },
-      );
-    }
-    throw error;
+    throw importReadError(error);
   }
   if (!columns) {
     throw new InputError(
@@ -99,17 +91,10 @@ export async function parseExchangeRateCsv(
     );
   }
   if (problems.length) {
-    const listed = problems
-      .slice(0, LISTED)
-      .map(p => p.message)
-      .join('; ');
-    const more =
-      problems.length > LISTED ? ` (and ${problems.length - LISTED} more)` : '';
-    throw Object.assign(
-      new InputError(
-        `The exchange rate file has ${problems.length} problem(s); nothing was imported. ${listed}${more}`,
-      ),
-      { lines: problems.slice(0, MAX_LINES) },
+    throw invalidLinesError(
+      'The exchange rate file',
+      problems.length,
+      problems.slice(0, MAX_LINES),
     );
   }
   if (rates.length === 0) {

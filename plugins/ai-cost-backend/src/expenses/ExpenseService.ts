@@ -10,7 +10,8 @@ import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Attributor } from '../attribution/Attributor';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import type { AiExpenseLine, ExpenseStore } from '../database/ExpenseStore';
-import { CsvSyntaxError, type CsvRecord } from '../push/csv';
+import type { CsvRecord } from '../push/csv';
+import { importReadError, invalidLinesError } from '../push/importErrors';
 import { daysToWindows } from '../push/windows';
 import type { VendorMatcher } from './aiVendors';
 import { ExpenseColumns, ExpenseFileError, mapExpenseLine } from './expenseCsv';
@@ -100,17 +101,7 @@ export class ExpenseService {
         lines.push({ ...result.line, vendor });
       }
     } catch (error) {
-      if (error instanceof ExpenseFileError)
-        throw new InputError(error.message);
-      if (error instanceof CsvSyntaxError) {
-        throw Object.assign(
-          new InputError(
-            `The file is not valid CSV; nothing was imported: ${error.message}`,
-          ),
-          { lines: [{ line: error.line, message: error.message }] },
-        );
-      }
-      throw error;
+      throw importReadError(error, [ExpenseFileError]);
     }
     if (!columns) {
       throw new InputError(
@@ -118,19 +109,7 @@ export class ExpenseService {
       );
     }
     if (errorCount > 0) {
-      const more =
-        errorCount > errors.length
-          ? `; and ${errorCount - errors.length} more`
-          : '';
-      throw Object.assign(
-        new InputError(
-          `The expense file has ${errorCount} invalid value(s); nothing was imported. ${errors
-            .slice(0, 20)
-            .map(e => e.message)
-            .join('; ')}${errorCount > 20 ? ` (see error.lines${more})` : ''}`,
-        ),
-        { lines: errors },
-      );
+      throw invalidLinesError('The expense file', errorCount, errors);
     }
 
     const sha256 = request.upload.sha256();

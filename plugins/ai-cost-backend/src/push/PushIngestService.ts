@@ -19,7 +19,8 @@ import type { Attributor } from '../attribution/Attributor';
 import type { PushStore } from '../database';
 import { convertMicros } from '../currency/convertMicros';
 import { ExchangeRates, missingRateMessage } from '../currency/ExchangeRates';
-import { CsvSyntaxError, type CsvRecord } from './csv';
+import type { CsvRecord } from './csv';
+import { importReadError, invalidLinesError } from './importErrors';
 import { normalizerFor } from './events';
 import {
   FocusColumns,
@@ -248,16 +249,7 @@ export class PushIngestService {
         }
       }
     } catch (error) {
-      if (error instanceof FocusFileError) throw new InputError(error.message);
-      if (error instanceof CsvSyntaxError) {
-        throw Object.assign(
-          new InputError(
-            `The file is not valid CSV; nothing was imported: ${error.message}`,
-          ),
-          { lines: [{ line: error.line, message: error.message }] },
-        );
-      }
-      throw error;
+      throw importReadError(error, [FocusFileError]);
     }
     if (!columns) {
       throw new InputError(
@@ -265,19 +257,7 @@ export class PushIngestService {
       );
     }
     if (errorCount > 0) {
-      const more =
-        errorCount > errors.length
-          ? `; and ${errorCount - errors.length} more`
-          : '';
-      throw Object.assign(
-        new InputError(
-          `The FOCUS file has ${errorCount} invalid value(s); nothing was imported. ${errors
-            .slice(0, 20)
-            .map(e => e.message)
-            .join('; ')}${errorCount > 20 ? ` (see error.lines${more})` : ''}`,
-        ),
-        { lines: errors },
-      );
+      throw invalidLinesError('The FOCUS file', errorCount, errors);
     }
 
     // Skipped rows are reported in the reporting currency too, so they need

@@ -336,7 +336,7 @@ describe('amounts billed in other currencies (DESIGN §9.3)', () => {
       );
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toMatch(
-        /^The exchange rate file has 3 problem\(s\); nothing was imported\. line 3: date "2026-10-32" is not a day/,
+        /^The exchange rate file has 3 invalid value\(s\); nothing was imported\. line 3: date "2026-10-32" is not a day/,
       );
       expect(refused.body.error.lines.map((l: any) => l.line)).toEqual([
         3, 4, 4,
