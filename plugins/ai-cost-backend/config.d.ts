@@ -71,6 +71,19 @@ export interface Config {
        * @default high
        */
       notifySeverity?: string;
+      /**
+       * Org default of the smallest anomaly worth raising: its impact
+       * (actual − expected) in `aiCost.currency`, e.g. `50`. An entity's
+       * `ai-cost/anomaly-threshold` annotation or portal setting beats it.
+       * @visibility backend
+       */
+      minImpact?: number;
+      /**
+       * Org default of the smallest anomaly worth raising in percent of the
+       * expected spend (0–1000), e.g. `30`.
+       * @visibility backend
+       */
+      minImpactPercent?: number;
     };
 
     /**

@@ -117,6 +117,12 @@ const aiCostApi: Partial<AiCostApi> = {
     projectedBreachDate: '2026-11-25',
     state: 'at-risk' as const,
   })),
+  getAnomalySettings: jest.fn(async ({ entityRef }) => ({
+    entityRef,
+    minImpact: 50,
+    minImpactPercent: null,
+    source: 'default' as const,
+  })),
   listAnomalies: jest.fn(async () => ({
     nextCursor: null,
     items: [
@@ -243,6 +249,8 @@ describe('AI Cost in the portal', () => {
             name: 'gpt-4o (OpenAI), Ongoing since Nov 18',
           }),
         ).toBeInTheDocument();
+        // The anomalies card names the threshold anomalies are raised above.
+        expect(screen.getByText(/^Alerts above \$50\.00/)).toBeInTheDocument();
         expect(screen.getByText('Recommendations')).toBeInTheDocument();
         expect(
           screen.getByText(/^No open recommendations\./),

@@ -15,6 +15,7 @@ import type {
 } from '@ai-cost/plugin-ai-cost-node';
 import { AllocationService } from './allocation/AllocationService';
 import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
+import { AnomalyThresholdService } from './anomalies/AnomalyThresholdService';
 import { ChargebackService } from './chargeback/ChargebackService';
 import { Attributor } from './attribution/Attributor';
 import { ClaimStateService } from './attribution/ClaimStateService';
@@ -161,6 +162,12 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     currency,
     now,
   });
+  const anomalyThresholds = new AnomalyThresholdService({
+    index,
+    store: stores.anomalySettings,
+    defaults: settings.anomalyThreshold,
+    currency,
+  });
   const anomalyMonitor = new AnomalyMonitor({
     attribution: attributionStore,
     anomalies: anomalyStore,
@@ -168,6 +175,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     notifier,
     currency,
     notifySeverity: settings.notifySeverity,
+    thresholds: anomalyThresholds,
     now,
   });
   const recommendationMonitor = new RecommendationMonitor({
@@ -328,6 +336,8 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     budgets,
     budgetMonitor,
     anomalies: anomalyStore,
+    anomalyThresholds,
+    anomalySettings: stores.anomalySettings,
     claimStates: new ClaimStateService({
       billed: new DatabaseBillingValueStore(await database.getClient()),
       index,
@@ -364,6 +374,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     budgets,
     budgetMonitor,
     anomalyMonitor,
+    anomalyThresholds,
     recommendationMonitor,
     recommendations,
     allocation,

@@ -8,6 +8,7 @@ import {
   ANNOTATION_VENDOR,
   CLAIM_ANNOTATIONS,
   parseAllocationTagsAnnotation,
+  parseAnomalyThresholdAnnotation,
   parseBudgetAnnotation,
   parseListAnnotation,
   parseTagsAnnotation,
@@ -98,6 +99,51 @@ describe('annotations', () => {
       'Invalid ai-cost/monthly-budget "lots": expected an amount such as "2500" or "2500 USD"',
     );
     expect(() => parseBudgetAnnotation('-5')).toThrow(AnnotationParseError);
+  });
+
+  it('reads the anomaly threshold, either part optional', () => {
+    expect(parseAnomalyThresholdAnnotation('50 USD, 30%')).toEqual({
+      minImpact: 50,
+      currency: 'USD',
+      minImpactPercent: 30,
+    });
+    expect(parseAnomalyThresholdAnnotation('50')).toEqual({ minImpact: 50 });
+    expect(parseAnomalyThresholdAnnotation(' 30 % ')).toEqual({
+      minImpactPercent: 30,
+    });
+    expect(parseAnomalyThresholdAnnotation('12.5, 30%')).toEqual({
+      minImpact: 12.5,
+      minImpactPercent: 30,
+    });
+    expect(parseAnomalyThresholdAnnotation('30%, 50 eur')).toEqual({
+      minImpact: 50,
+      currency: 'EUR',
+      minImpactPercent: 30,
+    });
+    expect(parseAnomalyThresholdAnnotation(undefined)).toBeUndefined();
+    expect(parseAnomalyThresholdAnnotation('  ')).toBeUndefined();
+  });
+
+  it('names the annotation and the bad part of an anomaly threshold', () => {
+    expect(() => parseAnomalyThresholdAnnotation('50 USD, lots')).toThrow(
+      new AnnotationParseError(
+        'Invalid ai-cost/anomaly-threshold part "lots" in "50 USD, lots": expected an amount such as "50" or "50 USD" and/or a percentage such as "30%"',
+      ),
+    );
+    expect(() => parseAnomalyThresholdAnnotation('-5')).toThrow('part "-5"');
+    expect(() => parseAnomalyThresholdAnnotation('10%, 20%')).toThrow(
+      'part "20%" in "10%, 20%": the percentage is given twice',
+    );
+    expect(() => parseAnomalyThresholdAnnotation('5, 6')).toThrow(
+      'the amount is given twice',
+    );
+    expect(() => parseAnomalyThresholdAnnotation('2000%')).toThrow(
+      'a percentage must be 0–1000%',
+    );
+    expect(() => parseAnomalyThresholdAnnotation('1, 2%, 3')).toThrow(
+      'part "3"',
+    );
+    expect(() => parseAnomalyThresholdAnnotation('50,')).toThrow('part ""');
   });
 
   it('ranks api keys above projects above accounts and tags', () => {

@@ -50,6 +50,11 @@ export const ANNOTATION_GATEWAY_TAGS = 'ai-cost/gateway-tags';
 /** `2500` or `2500 USD`: the default monthly budget. @public */
 export const ANNOTATION_MONTHLY_BUDGET = 'ai-cost/monthly-budget';
 /**
+ * `50 USD, 30%`: the smallest anomaly worth raising, in money and/or percent
+ * of the expected spend; either part is optional (DESIGN §9.4). @public
+ */
+export const ANNOTATION_ANOMALY_THRESHOLD = 'ai-cost/anomaly-threshold';
+/**
  * `environment=production, feature=checkout`: default allocation tags for the
  * spend an entity claims. @public
  */
@@ -235,6 +240,7 @@ export const CLAIM_ANNOTATIONS: readonly ClaimAnnotationSpec[] = [
 export const ALL_ANNOTATIONS: readonly string[] = [
   ...CLAIM_ANNOTATIONS.map(a => a.annotation),
   ANNOTATION_MONTHLY_BUDGET,
+  ANNOTATION_ANOMALY_THRESHOLD,
   ANNOTATION_TAGS,
   ANNOTATION_COST_CENTER,
   ANNOTATION_UNIT_METRIC,
@@ -337,4 +343,61 @@ export function parseBudgetAnnotation(
   }
   const amount = Number(match[1]);
   return match[2] ? { amount, currency: match[2].toUpperCase() } : { amount };
+}
+
+/**
+ * Parses {@link ANNOTATION_ANOMALY_THRESHOLD}: `50 USD, 30%`, `50`, `30%` or
+ * `50, 30%`. Returns the minimum impact in major units (with its currency,
+ * if given) and/or the minimum impact in percent of the expected spend.
+ * Throws {@link AnnotationParseError} naming the annotation and the bad part.
+ * @public
+ */
+export function parseAnomalyThresholdAnnotation(value: string | undefined):
+  | {
+      minImpact?: number;
+      currency?: string;
+      minImpactPercent?: number;
+    }
+  | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const result: {
+    minImpact?: number;
+    currency?: string;
+    minImpactPercent?: number;
+  } = {};
+  const fail = (part: string, expected: string) =>
+    new AnnotationParseError(
+      `Invalid ${ANNOTATION_ANOMALY_THRESHOLD} part "${part}" in "${value}": ${expected}`,
+    );
+  const parts = value.split(',').map(p => p.trim());
+  if (parts.length > 2) {
+    throw fail(
+      parts.slice(2).join(', '),
+      'expected at most an amount and a percentage such as "50 USD, 30%"',
+    );
+  }
+  for (const part of parts) {
+    const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(part);
+    const money = /^(\d+(?:\.\d+)?)\s*(?:([A-Za-z]{3}))?$/.exec(part);
+    if (percent) {
+      const pct = Number(percent[1]);
+      if (result.minImpactPercent !== undefined) {
+        throw fail(part, 'the percentage is given twice');
+      }
+      if (pct > 1000) throw fail(part, 'a percentage must be 0–1000%');
+      result.minImpactPercent = pct;
+    } else if (money) {
+      if (result.minImpact !== undefined) {
+        throw fail(part, 'the amount is given twice');
+      }
+      result.minImpact = Number(money[1]);
+      if (money[2]) result.currency = money[2].toUpperCase();
+    } else {
+      throw fail(
+        part,
+        'expected an amount such as "50" or "50 USD" and/or a percentage such as "30%"',
+      );
+    }
+  }
+  return result;
 }

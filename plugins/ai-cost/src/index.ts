@@ -38,6 +38,7 @@ export {
   type PreviewAttributionRequest,
   type RecommendationStatusFilter,
   type RollupGroupBy,
+  type SetAnomalySettingsRequest,
   type SetBudgetRequest,
   type SnoozeRecommendationRequest,
 } from './api';

@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { eachDay } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 import { createCostTestApp } from '../__testUtils__/createCostTestApp';
 import { catalogEntity } from '../__testUtils__/fakeCatalog';
@@ -43,15 +44,22 @@ function usage(): UsageRecord[] {
 describe('AnomalyMonitor', () => {
   const databases = createTestDatabases();
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+  async function setup(
+    databaseId: Parameters<typeof databases.init>[0],
+    extra: { annotations?: Record<string, string>; config?: JsonObject } = {},
+  ) {
     const test = await createCostTestApp({
       knex: await databases.init(databaseId),
       now: new Date('2026-11-21T08:00:00Z'),
+      config: extra.config,
       entities: [
         catalogEntity('group:default/team'),
         catalogEntity(SVC, {
           owner: 'group:default/team',
-          annotations: { 'ai-cost/openai-project-id': 'proj_svc' },
+          annotations: {
+            'ai-cost/openai-project-id': 'proj_svc',
+            ...extra.annotations,
+          },
         }),
       ],
     });
@@ -122,6 +130,47 @@ describe('AnomalyMonitor', () => {
         '',
         'openai/gpt-4o-mini',
       ]);
+    });
+
+    it('raises nothing below the owner threshold of the annotation', async () => {
+      // The spike: $400 over $100 expected (+400%); the model series $400
+      // over nothing. A $400.01 minimum drops both.
+      const test = await setup(databaseId, {
+        annotations: { 'ai-cost/anomaly-threshold': '400.01 USD' },
+      });
+      expect(await test.anomalyMonitor.detect()).toEqual({
+        anomalies: 0,
+        notified: 0,
+      });
+      expect(
+        (await test.anomalyStore.listAnomalies({ limit: 10 })).items,
+      ).toEqual([]);
+      expect(test.notifications.send).not.toHaveBeenCalled();
+    });
+
+    it('applies the org default percent unless the annotation overrides it', async () => {
+      // 400% < 401%: the total is dropped; the new model (nothing
+      // expected) meets any percentage and is raised and notified instead.
+      const byDefault = await setup(databaseId, {
+        config: { currency: 'USD', anomalies: { minImpactPercent: 401 } },
+      });
+      expect(await byDefault.anomalyMonitor.detect()).toEqual({
+        anomalies: 1,
+        notified: 1,
+      });
+      const { items } = await byDefault.anomalyStore.listAnomalies({
+        limit: 10,
+      });
+      expect(items.map(a => a.model)).toEqual(['openai/gpt-4o-mini']);
+
+      const annotated = await setup(databaseId, {
+        config: { currency: 'USD', anomalies: { minImpactPercent: 401 } },
+        annotations: { 'ai-cost/anomaly-threshold': '400 USD, 400%' },
+      });
+      expect(await annotated.anomalyMonitor.detect()).toEqual({
+        anomalies: 2,
+        notified: 1,
+      });
     });
 
     it('takes feedback, audits it and names bad input', async () => {

@@ -25,6 +25,8 @@ import {
 import { groupOngoing, type AnomalyGroup } from './groupOngoing';
 import { rankRootCauses } from './rankRootCauses';
 import { ANOMALY_SEVERITIES } from './severity';
+import type { AnomalyThresholdService } from './AnomalyThresholdService';
+import { meetsAnomalyThreshold } from './thresholds';
 
 /** Days evaluated on every run; older anomalies keep what they were. */
 const EVALUATED_DAYS = 14;
@@ -66,6 +68,11 @@ export class AnomalyMonitor {
       /** New anomalies at or above this severity are notified. Default `high`. */
       notifySeverity?: AnomalySeverity;
       detection?: AnomalyDetectionOptions;
+      /**
+       * Owner-defined thresholds (DESIGN §9.4): an anomaly below its
+       * entity's threshold is neither stored nor notified.
+       */
+      thresholds?: Pick<AnomalyThresholdService, 'thresholdLookup'>;
       now?: () => Date;
     },
   ) {}
@@ -140,6 +147,9 @@ export class AnomalyMonitor {
       });
     }
 
+    const thresholdOf = this.options.thresholds
+      ? await this.options.thresholds.thresholdLookup()
+      : () => undefined;
     let count = 0;
     let notified = 0;
     // Totals come first: a model spike inside an entity-total anomaly is
@@ -156,7 +166,11 @@ export class AnomalyMonitor {
           { from, to: asOf },
           { ...this.options.detection, historyStart: s.historyStart },
         ),
-      ).filter(g => g.direction === 'increase');
+      ).filter(
+        g =>
+          g.direction === 'increase' &&
+          meetsAnomalyThreshold(g, thresholdOf(s.entityRef)),
+      );
       for (const group of groups) {
         const detected = this.#toAnomaly(
           s,

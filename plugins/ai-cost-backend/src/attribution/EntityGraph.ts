@@ -12,6 +12,8 @@ export interface EntityNode {
   childOf: string[];
   /** Raw `ai-cost/monthly-budget` annotation. */
   monthlyBudget?: string;
+  /** Raw `ai-cost/anomaly-threshold` annotation. */
+  anomalyThreshold?: string;
   /** Raw `ai-cost/tags` annotation: allocation tag values for the spend it claims. */
   allocationTags?: string;
   /** `ai-cost/cost-center` (groups): where its chargeback line is billed. */

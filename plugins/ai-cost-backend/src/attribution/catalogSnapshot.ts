@@ -8,8 +8,11 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import {
+  ANNOTATION_ANOMALY_THRESHOLD,
   ANNOTATION_COST_CENTER,
   ANNOTATION_MONTHLY_BUDGET,
+  AnnotationParseError,
+  parseAnomalyThresholdAnnotation,
   ANNOTATION_TAGS,
   ANNOTATION_VENDOR,
 } from '@ai-cost/plugin-ai-cost-common';
@@ -63,6 +66,18 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   if (ownerRef) node.ownerRef = ownerRef;
   const budget = annotations?.[ANNOTATION_MONTHLY_BUDGET];
   if (budget !== undefined) node.monthlyBudget = budget;
+  const anomalyThreshold = annotations?.[ANNOTATION_ANOMALY_THRESHOLD];
+  if (anomalyThreshold !== undefined) {
+    node.anomalyThreshold = anomalyThreshold;
+    const problem = anomalyThresholdProblem(anomalyThreshold);
+    if (problem) {
+      snapshot.problems.push({
+        entityRef,
+        annotation: ANNOTATION_ANOMALY_THRESHOLD,
+        message: problem,
+      });
+    }
+  }
   const allocationTags = annotations?.[ANNOTATION_TAGS];
   if (allocationTags !== undefined) node.allocationTags = allocationTags;
   const costCenter = annotations?.[ANNOTATION_COST_CENTER]?.trim();
@@ -79,6 +94,17 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   snapshot.claims.push(...claims);
   snapshot.claims.push(...userExpenseClaims(entity, entityRef, node.memberOf));
   snapshot.problems.push(...problems);
+}
+
+/** Why an `ai-cost/anomaly-threshold` value cannot be read, if it cannot. */
+function anomalyThresholdProblem(value: string): string | undefined {
+  try {
+    parseAnomalyThresholdAnnotation(value);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AnnotationParseError) return error.message;
+    throw error;
+  }
 }
 
 /** What synthesized expense claims name as their annotation: the User field they come from. */

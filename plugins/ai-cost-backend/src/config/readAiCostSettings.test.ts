@@ -68,4 +68,18 @@ describe('readAiCostSettings', () => {
       'aiCost.anomalies.notifySeverity must be one of',
     );
   });
+
+  it('reads the org default anomaly threshold, naming a bad key', () => {
+    expect(read({}).anomalyThreshold).toEqual({});
+    expect(
+      read({ anomalies: { minImpact: 50.5, minImpactPercent: 30 } })
+        .anomalyThreshold,
+    ).toEqual({ minImpactMicros: 50_500_000, minImpactPercent: 30 });
+    expect(() => read({ anomalies: { minImpact: -1 } })).toThrow(
+      'aiCost.anomalies.minImpact must be a non-negative amount in aiCost.currency, got -1',
+    );
+    expect(() => read({ anomalies: { minImpactPercent: 1001 } })).toThrow(
+      'aiCost.anomalies.minImpactPercent must be a percentage between 0 and 1000, got 1001',
+    );
+  });
 });

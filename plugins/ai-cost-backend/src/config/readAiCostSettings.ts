@@ -6,8 +6,10 @@ import {
 import type { Config } from '@backstage/config';
 import {
   anomalySeverities,
+  microsFromNumber,
   type AnomalySeverity,
 } from '@ai-cost/plugin-ai-cost-common';
+import type { AnomalyThreshold } from '../anomalies/thresholds';
 import {
   readClassificationRules,
   readCurrency,
@@ -41,6 +43,8 @@ export interface AiCostSettings {
   /** `aiCost.postAttribution.schedule`: anomalies, budget alerts, recommendations. */
   postAttributionSchedule: SchedulerServiceTaskScheduleDefinition;
   notifySeverity: AnomalySeverity;
+  /** `aiCost.anomalies.minImpact` (micro-units) and `minImpactPercent`: the org default anomaly threshold. */
+  anomalyThreshold: AnomalyThreshold;
   push: PushSettings;
   /** `aiCost.classification`: which cloud and FOCUS line items are AI spend. */
   classification: ClassificationRules;
@@ -79,6 +83,31 @@ function readNotifySeverity(config: Config): AnomalySeverity {
     );
   }
   return value as AnomalySeverity;
+}
+
+function readAnomalyThreshold(config: Config): AnomalyThreshold {
+  const threshold: AnomalyThreshold = {};
+  const amountKey = 'aiCost.anomalies.minImpact';
+  const amount = config.getOptionalNumber(amountKey);
+  if (amount !== undefined) {
+    if (!Number.isFinite(amount) || amount < 0) {
+      throw new Error(
+        `${amountKey} must be a non-negative amount in aiCost.currency, got ${amount}`,
+      );
+    }
+    threshold.minImpactMicros = microsFromNumber(amount);
+  }
+  const percentKey = 'aiCost.anomalies.minImpactPercent';
+  const percent = config.getOptionalNumber(percentKey);
+  if (percent !== undefined) {
+    if (!Number.isFinite(percent) || percent < 0 || percent > 1000) {
+      throw new Error(
+        `${percentKey} must be a percentage between 0 and 1000, got ${percent}`,
+      );
+    }
+    threshold.minImpactPercent = percent;
+  }
+  return threshold;
 }
 
 function readIngestionSettings(config: Config): IngestionSettings {
@@ -131,6 +160,7 @@ export function readAiCostSettings(
       },
     ),
     notifySeverity: readNotifySeverity(config),
+    anomalyThreshold: readAnomalyThreshold(config),
     push: readPushSettings(config, logger),
     classification: readClassificationRules(config),
     allocation: readAllocationSettings(config),

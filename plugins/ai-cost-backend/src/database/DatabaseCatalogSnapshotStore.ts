@@ -34,6 +34,7 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
       part_of: JSON.stringify(e.partOf),
       child_of: JSON.stringify(e.childOf),
       monthly_budget: e.monthlyBudget ?? null,
+      anomaly_threshold: e.anomalyThreshold ?? null,
       allocation_tags: e.allocationTags ?? null,
       cost_center: e.costCenter ?? null,
       member_of: e.memberOf ? JSON.stringify(e.memberOf) : null,
@@ -95,6 +96,10 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
           childOf: JSON.parse(row.child_of),
           ...(row.monthly_budget !== null
             ? { monthlyBudget: row.monthly_budget }
+            : {}),
+          ...(row.anomaly_threshold !== null &&
+          row.anomaly_threshold !== undefined
+            ? { anomalyThreshold: row.anomaly_threshold }
             : {}),
           ...(row.allocation_tags !== null
             ? { allocationTags: row.allocation_tags }

@@ -45,6 +45,7 @@ describe('createStores', () => {
       expect(Object.keys(stores).sort()).toEqual([
         'allocationRules',
         'anomalies',
+        'anomalySettings',
         'attribution',
         'budgets',
         'chargeback',

@@ -4,6 +4,7 @@ import { DatabaseAllocationRuleStore } from './DatabaseAllocationRuleStore';
 import { DatabaseChargebackStore } from './DatabaseChargebackStore';
 import { DatabaseMetricStore } from './DatabaseMetricStore';
 import { DatabaseAnomalyStore } from './DatabaseAnomalyStore';
+import { DatabaseAnomalySettingsStore } from './DatabaseAnomalySettingsStore';
 import { DatabaseAttributedSpendStore } from './DatabaseAttributedSpendStore';
 import { DatabaseAttributionStore } from './DatabaseAttributionStore';
 import { DatabaseBudgetStore } from './DatabaseBudgetStore';
@@ -56,6 +57,7 @@ export async function createStores(options: {
     ),
     budgets: new DatabaseBudgetStore(db),
     anomalies: new DatabaseAnomalyStore(db),
+    anomalySettings: new DatabaseAnomalySettingsStore(db),
     recommendations: new DatabaseRecommendationStore(db),
     push: new DatabasePushStore(
       new DatabaseGatewayEventStore(db, writer),

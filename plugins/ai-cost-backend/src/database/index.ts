@@ -3,6 +3,8 @@ export { DatabaseAiCostStore } from './DatabaseAiCostStore';
 export type * from './AttributionStore';
 export { DatabaseAttributionStore } from './DatabaseAttributionStore';
 export type * from './BudgetStore';
+export type * from './AnomalySettingsStore';
+export { DatabaseAnomalySettingsStore } from './DatabaseAnomalySettingsStore';
 export { DatabaseBudgetStore } from './DatabaseBudgetStore';
 export type * from './AnomalyStore';
 export { DatabaseAnomalyStore } from './DatabaseAnomalyStore';

@@ -31,6 +31,7 @@ const INIT_TABLES = [
 const TABLES = [
   ...INIT_TABLES,
   'ai_cost_allocation_rules',
+  'ai_cost_anomaly_settings',
   'ai_cost_chargeback_months',
   'ai_cost_exchange_rates',
   'ai_cost_expense_files',

@@ -102,6 +102,8 @@ export type DbEntityRow = {
   part_of: string;
   child_of: string;
   monthly_budget: string | null;
+  /** Raw `ai-cost/anomaly-threshold` annotation; null when absent. */
+  anomaly_threshold?: string | null;
   allocation_tags: string | null;
   cost_center: string | null;
   /** Users: JSON array of `memberOf` targets; null for other kinds. */

@@ -95,6 +95,8 @@ const MATRIX: Row[] = [
   { route: 'GET /forecast (all)', method: 'get', url: () => '/forecast', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /anomalies?entityRef', method: 'get', url: () => `/anomalies?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /anomalies (all)', method: 'get', url: () => '/anomalies', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /anomalies/settings', method: 'get', url: () => `/anomalies/settings?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'PUT /anomalies/settings', method: 'put', url: () => `/anomalies/settings?entityRef=${SVC}`, body: { minImpact: 50, minImpactPercent: 30 }, expect: [401, 404, 403, 200, 403] },
   { route: 'POST /anomalies/:id/feedback', method: 'post', url: org => `/anomalies/${org.ids.anomaly}/feedback`, body: { feedback: 'accurate' }, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /recommendations?entityRef', method: 'get', url: () => `/recommendations?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /recommendations (all)', method: 'get', url: () => '/recommendations?status=all', expect: [401, 403, 403, 403, 200] },

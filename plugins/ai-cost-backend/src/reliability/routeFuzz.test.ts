@@ -929,6 +929,43 @@ const ROUTES: FuzzRoute[] = [
       fuzzCase({ fixedPath: '/anomalies', query: { entityRef: refs, status } }),
   },
   {
+    route: 'GET /anomalies/settings',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/anomalies/settings',
+        query: { entityRef: refs },
+      }),
+  },
+  {
+    route: 'PUT /anomalies/settings',
+    method: 'put',
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '/anomalies/settings',
+        query: { entityRef: ownedRefs },
+        body: jsonBody(
+          bodyLike(
+            {
+              minImpact: fc.oneof(
+                fc.constant(null),
+                fc.integer({ min: -10, max: 1_000_000 }),
+                fc.double({ min: 0, max: 1e13, noNaN: true }),
+                anyJson,
+              ),
+              minImpactPercent: fc.oneof(
+                fc.constant(null),
+                fc.double({ min: -1, max: 2000, noNaN: true }),
+                anyJson,
+              ),
+            },
+            [],
+          ),
+        ),
+      }),
+  },
+  {
     route: 'POST /anomalies/:id/feedback',
     method: 'post',
     input: org =>

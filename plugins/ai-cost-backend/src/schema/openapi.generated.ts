@@ -116,6 +116,29 @@ export const spec = {
         description:
           'Pass as cursor to get the next page; null on the last page.',
       },
+      AnomalySettings: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'minImpact', 'minImpactPercent', 'source'],
+        properties: {
+          entityRef: {
+            $ref: '#/components/schemas/EntityRef',
+          },
+          minImpact: {
+            type: ['number', 'null'],
+            description:
+              'Minimum impact (actual − expected) in the reporting currency.',
+          },
+          minImpactPercent: {
+            type: ['number', 'null'],
+            description: 'Minimum impact in percent of the expected spend.',
+          },
+          source: {
+            type: 'string',
+            enum: ['portal', 'annotation', 'default'],
+          },
+        },
+      },
       Currency: {
         type: 'string',
         pattern: '^[A-Z]{3}$',
@@ -3541,6 +3564,81 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/Anomaly',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/anomalies/settings': {
+      get: {
+        operationId: 'GetAnomalySettings',
+        description:
+          'The anomaly threshold in force for an entity: one set in the portal,\nelse the ai-cost/anomaly-threshold annotation, else the org default\n(aiCost.anomalies.minImpact, minImpactPercent). Anomalies below it\nare not raised.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The threshold in force.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnomalySettings',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutAnomalySettings',
+        description:
+          "Sets the entity's anomaly threshold in the portal, overriding its\nannotation; both parts null removes the portal setting. Needs\nai-cost.budget.update on the entity; audited as anomaly-settings-update.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  minImpact: {
+                    type: ['number', 'null'],
+                    minimum: 0,
+                    maximum: 1000000000000,
+                  },
+                  minImpactPercent: {
+                    type: ['number', 'null'],
+                    minimum: 0,
+                    maximum: 1000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The threshold now in force.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AnomalySettings',
                 },
               },
             },

@@ -5,16 +5,27 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  aiCostBudgetUpdatePermission,
   aiCostOrgReadPermission,
   anomaliesQuerySchema,
   anomalyFeedbackSchema,
+  anomalySettingsInputSchema,
+  entityQuerySchema,
+  microsFromNumber,
   microsToNumber,
   type AnomaliesResponse,
   type Anomaly,
+  type AnomalySettings,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { Router } from 'express';
+import type { AnomalyThresholdService } from '../anomalies/AnomalyThresholdService';
+import type { EffectiveAnomalyThreshold } from '../anomalies/thresholds';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
-import type { AnomalyStore, StoredAnomaly } from '../database';
+import type {
+  AnomalySettingsStore,
+  AnomalyStore,
+  StoredAnomaly,
+} from '../database';
 import { audited } from './audited';
 import type { EntityAccess } from './EntityAccess';
 import { parseInput } from './parseInput';
@@ -38,10 +49,29 @@ export function toApiAnomaly(anomaly: StoredAnomaly): Anomaly {
   };
 }
 
+/** The threshold in force as the API shows it: money in currency units. */
+export function toApiAnomalySettings(
+  entityRef: string,
+  threshold: EffectiveAnomalyThreshold,
+): AnomalySettings {
+  return {
+    entityRef,
+    minImpact:
+      threshold.minImpactMicros === undefined
+        ? null
+        : microsToNumber(threshold.minImpactMicros),
+    minImpactPercent: threshold.minImpactPercent ?? null,
+    source: threshold.source,
+  };
+}
+
 /**
  * `GET /anomalies` (an entity and its descendants the caller can see, or
  * every entity with org read; one page at a time) and
- * `POST /anomalies/:id/feedback` (audited as `anomaly-feedback`).
+ * `POST /anomalies/:id/feedback` (audited as `anomaly-feedback`);
+ * `GET /anomalies/settings` (the threshold in force, for whoever can read
+ * the entity) and `PUT /anomalies/settings` (needs the budget update
+ * permission on the entity; audited as `anomaly-settings-update`).
  */
 export function registerAnomalyRoutes(
   router: Router,
@@ -52,10 +82,77 @@ export function registerAnomalyRoutes(
     anomalies: AnomalyStore;
     entities: EntityAccess;
     index: CatalogIndexReader;
+    anomalyThresholds: Pick<AnomalyThresholdService, 'effectiveThreshold'>;
+    anomalySettings: AnomalySettingsStore;
   },
 ) {
   const { httpAuth, permissions, auditor, anomalies, entities, index } =
     options;
+
+  router.get('/anomalies/settings', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { entityRef } = parseInput(entityQuerySchema, req.query);
+    const entity = await entities.readable(entityRef, credentials);
+    const { threshold } = await options.anomalyThresholds.effectiveThreshold(
+      entity.entityRef,
+    );
+    res.json(toApiAnomalySettings(entity.entityRef, threshold));
+  });
+
+  router.put('/anomalies/settings', async (req, res) => {
+    const { entityRef } = parseInput(entityQuerySchema, req.query);
+    const { after } = await audited(
+      auditor,
+      {
+        eventId: 'anomaly-settings-update',
+        severityLevel: 'medium',
+        request: req,
+        meta: { entityRef },
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        const entity = await entities.readable(entityRef, credentials);
+        await requirePermission(permissions, credentials, {
+          permission: aiCostBudgetUpdatePermission,
+          resourceRef: entity.entityRef,
+        });
+        const body = parseInput(anomalySettingsInputSchema, req.body);
+        const ref = entity.entityRef;
+        const before = (await options.anomalyThresholds.effectiveThreshold(ref))
+          .threshold;
+        const minImpact = body.minImpact ?? null;
+        const minImpactPercent = body.minImpactPercent ?? null;
+        if (minImpact === null && minImpactPercent === null) {
+          await options.anomalySettings.deleteSettings(ref);
+        } else {
+          await options.anomalySettings.putSettings({
+            entityRef: ref,
+            minImpactMicros:
+              minImpact === null ? null : microsFromNumber(minImpact),
+            minImpactPercent,
+            updatedBy: principalRef(credentials),
+            updatedAt: new Date().toISOString(),
+          });
+        }
+        const now = (await options.anomalyThresholds.effectiveThreshold(ref))
+          .threshold;
+        return {
+          before: toApiAnomalySettings(ref, before),
+          after: toApiAnomalySettings(ref, now),
+        };
+      },
+      ({ before, after: now }) => ({
+        entityRef: now.entityRef,
+        before,
+        after: now,
+      }),
+    );
+    res.json(after);
+  });
 
   router.get('/anomalies', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -70,6 +70,8 @@ const CALLS: Array<{
   { operation: 'GET /budgets/status', status: 200, call: org => as(org, USERS.owner).get(`/budgets/status?entityRef=${SVC}`) },
   { operation: 'GET /forecast', status: 200, call: org => as(org, USERS.admin).get('/forecast') },
   { operation: 'GET /anomalies', status: 200, call: org => as(org, USERS.admin).get('/anomalies') },
+  { operation: 'GET /anomalies/settings', status: 200, call: org => as(org, USERS.owner).get(`/anomalies/settings?entityRef=${SVC}`) },
+  { operation: 'PUT /anomalies/settings', status: 200, call: org => as(org, USERS.owner).put(`/anomalies/settings?entityRef=${SVC}`).send({ minImpact: 50, minImpactPercent: null }) },
   { operation: 'POST /anomalies/{id}/feedback', status: 200, call: org => as(org, USERS.owner).post(`/anomalies/${org.ids.anomaly}/feedback`).send({ feedback: 'accurate', comment: 'yes' }) },
   { operation: 'GET /sources', status: 200, call: org => as(org, USERS.admin).get('/sources') },
   { operation: 'POST /sources/{id}/refresh', status: 202, call: org => as(org, USERS.admin).post('/sources/openai-prod/refresh') },

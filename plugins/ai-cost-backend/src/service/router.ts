@@ -21,7 +21,11 @@ import {
 } from '@ai-cost/plugin-ai-cost-common';
 import { z } from 'zod';
 import type { Request } from 'express';
-import type { AiCostStore, AnomalyStore } from '../database';
+import type {
+  AiCostStore,
+  AnomalySettingsStore,
+  AnomalyStore,
+} from '../database';
 import type { IngestionEngine } from '../ingestion/IngestionEngine';
 import type { CatalogIndexer } from '../attribution/CatalogIndexer';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
@@ -32,6 +36,7 @@ import type { BudgetService } from '../budgets/BudgetService';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
 import { registerAnomalyRoutes } from './anomalyRoutes';
+import type { AnomalyThresholdService } from '../anomalies/AnomalyThresholdService';
 import type { ClaimStateService } from '../attribution/ClaimStateService';
 import { registerAttributionRoutes } from './attributionRoutes';
 import type { AllocationService } from '../allocation/AllocationService';
@@ -92,6 +97,10 @@ export interface RouterOptions {
     'status' | 'allStatuses' | 'monthForecast'
   >;
   anomalies: AnomalyStore;
+  /** The anomaly threshold in force per entity (`GET /anomalies/settings`). */
+  anomalyThresholds: Pick<AnomalyThresholdService, 'effectiveThreshold'>;
+  /** Thresholds set in the portal (`PUT /anomalies/settings`). */
+  anomalySettings: AnomalySettingsStore;
   /** Claim previews, billed values and whether claims can match. */
   claimStates: ClaimStateService;
   /** Optimization recommendations; their routes are absent without it. */
@@ -353,6 +362,8 @@ export async function createRouter(options: RouterOptions) {
     anomalies: options.anomalies,
     entities,
     index,
+    anomalyThresholds: options.anomalyThresholds,
+    anomalySettings: options.anomalySettings,
   });
 
   if (options.recommendations) {

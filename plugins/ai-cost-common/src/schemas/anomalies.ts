@@ -101,3 +101,35 @@ export type Anomaly = {
 
 /** Response of `GET /anomalies`: one page, newest first. @public */
 export type AnomaliesResponse = Page<Anomaly>;
+
+/**
+ * Body of `PUT /anomalies/settings`: the smallest anomaly worth raising, in
+ * currency units and/or percent of the expected spend; null or absent
+ * clears a part, both cleared removes the portal setting. @public
+ */
+export const anomalySettingsInputSchema = z
+  .object({
+    minImpact: z
+      .number({ invalid_type_error: 'must be a number or null' })
+      .min(0, 'must be at least 0')
+      .max(1_000_000_000_000, 'must be at most 1000000000000')
+      .nullable()
+      .optional(),
+    minImpactPercent: z
+      .number({ invalid_type_error: 'must be a number or null' })
+      .min(0, 'must be at least 0')
+      .max(1000, 'must be at most 1000')
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
+/** Response of `GET` and `PUT /anomalies/settings`: the threshold in force. @public */
+export type AnomalySettings = {
+  entityRef: string;
+  /** Minimum impact in currency units; null for none. */
+  minImpact: number | null;
+  /** Minimum impact in percent of the expected spend; null for none. */
+  minImpactPercent: number | null;
+  source: 'portal' | 'annotation' | 'default';
+};

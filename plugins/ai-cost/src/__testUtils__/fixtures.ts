@@ -729,6 +729,22 @@ export function makeFakeApi(
     getExportUrl: jest
       .fn()
       .mockResolvedValue('http://localhost:7007/api/ai-cost/export.csv'),
+    getAnomalySettings: jest.fn().mockImplementation(async ({ entityRef }) => ({
+      entityRef,
+      minImpact: null,
+      minImpactPercent: null,
+      source: 'default',
+    })),
+    setAnomalySettings: jest
+      .fn()
+      .mockImplementation(
+        async ({ entityRef, minImpact, minImpactPercent }) => ({
+          entityRef,
+          minImpact: minImpact ?? null,
+          minImpactPercent: minImpactPercent ?? null,
+          source: 'portal',
+        }),
+      ),
     exportCsv: jest.fn().mockResolvedValue({
       blob: new Blob(['date,cost\n'], { type: 'text/csv' }),
       filename: 'ai-cost.csv',

@@ -14,6 +14,7 @@ import type {
   EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
+  AnomalySettings,
   AnomalyFeedbackValue,
   AttributionPreviewRequest,
   AttributionPreviewResponse,
@@ -128,6 +129,18 @@ export interface SetBudgetRequest extends EntityRequest {
   currency?: string;
 }
 
+/**
+ * Request of {@link AiCostApi.setAnomalySettings}: `PUT /anomalies/settings`.
+ * Null (or absent) clears a part; both cleared removes the portal setting.
+ * @public
+ */
+export interface SetAnomalySettingsRequest extends EntityRequest {
+  /** Minimum impact in the reporting currency. */
+  minImpact?: number | null;
+  /** Minimum impact in percent of the expected spend (0–1000). */
+  minImpactPercent?: number | null;
+}
+
 /** Which anomalies {@link AiCostApi.listAnomalies} returns. @public */
 export type AnomalyStatusFilter = 'open' | 'resolved' | 'all';
 
@@ -231,6 +244,12 @@ export interface AiCostApi {
   getSpendForecast(request?: GetSpendForecastRequest): Promise<SpendForecast>;
   /** One page of the anomalies of an entity and its descendants, or org-wide; newest first. */
   listAnomalies(request?: ListAnomaliesRequest): Promise<AnomaliesResponse>;
+  /** The anomaly threshold in force: portal, else annotation, else org default. */
+  getAnomalySettings(request: EntityRequest): Promise<AnomalySettings>;
+  /** Sets the entity's anomaly threshold in the portal (needs `ai-cost.budget.update` on it). */
+  setAnomalySettings(
+    request: SetAnomalySettingsRequest,
+  ): Promise<AnomalySettings>;
   /** Records whether an anomaly was accurate, expected or not an issue. */
   setAnomalyFeedback(
     id: string,

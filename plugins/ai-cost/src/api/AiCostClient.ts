@@ -14,6 +14,7 @@ import type {
   EntityClaimStates,
   AnomaliesResponse,
   Anomaly,
+  AnomalySettings,
   AttributionPreviewResponse,
   AttributionStatus,
   AttributionValuesResponse,
@@ -42,6 +43,7 @@ import type {
   GetSpendForecastRequest,
   GetUnitCostsRequest,
   ListAnomaliesRequest,
+  SetAnomalySettingsRequest,
   ListRecommendationsRequest,
   PreviewAttributionRequest,
   SetBudgetRequest,
@@ -299,6 +301,26 @@ export class AiCostClient implements AiCostApi {
       limit: limit === undefined ? undefined : String(limit),
       cursor,
     });
+  }
+
+  async getAnomalySettings(request: EntityRequest): Promise<AnomalySettings> {
+    return this.request<AnomalySettings>('anomalies/settings', undefined, {
+      entityRef: request.entityRef,
+    });
+  }
+
+  async setAnomalySettings(
+    request: SetAnomalySettingsRequest,
+  ): Promise<AnomalySettings> {
+    const { entityRef, minImpact, minImpactPercent } = request;
+    return this.request<AnomalySettings>(
+      'anomalies/settings',
+      jsonBody('PUT', {
+        minImpact: minImpact ?? null,
+        minImpactPercent: minImpactPercent ?? null,
+      }),
+      { entityRef },
+    );
   }
 
   async setAnomalyFeedback(

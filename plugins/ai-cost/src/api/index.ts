@@ -8,6 +8,7 @@ export {
   type ListRecommendationsRequest,
   type PreviewAttributionRequest,
   type RecommendationStatusFilter,
+  type SetAnomalySettingsRequest,
   type SetBudgetRequest,
   type SnoozeRecommendationRequest,
   type CostWindow,

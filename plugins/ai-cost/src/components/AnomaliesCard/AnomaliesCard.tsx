@@ -8,6 +8,7 @@ import { isForbidden } from '../../utils/errors';
 import { CardError } from '../CardError';
 import { OrgReadRequired } from '../OrgReadRequired';
 import { AnomalyList } from './AnomalyList';
+import { AnomalyThresholds } from './AnomalyThresholds';
 import { foldIncidents, isClosed, sortAnomalies } from './anomalyText';
 
 const EMPTY_TEXT =
@@ -68,6 +69,9 @@ function AnomaliesCardBody(props: {
           : undefined
       }
     >
+      {entityRef && (
+        <AnomalyThresholds entityRef={entityRef} currency={currency} />
+      )}
       {shown.length === 0 ? (
         <Typography variant="body2">{emptyText}</Typography>
       ) : (
