@@ -80,6 +80,7 @@ for (const { width, theme } of LAYOUTS) {
       assert.equal(shownCents, cents(rollup.total));
       assert.equal(shares, 1000);
       // It leads the page.
+      await page.getByText('Spend by team').first().waitFor();
       const order = await page.evaluate(() => {
         const text = document.body.innerText;
         return [text.indexOf('All AI spend'), text.indexOf('Spend by team')];

@@ -104,7 +104,8 @@ for (const { width, theme } of LAYOUTS) {
       const spent = /Spent so far\s+(\$[\d,]+\.\d{2})/.exec(facts);
       assert.ok(spent, facts);
       assert.equal(cents(parseMoney(spent[1])), cents(forecast.spent));
-      // The card comes before the rollups.
+      // The card comes before the rollups (which load on their own).
+      await page.getByText('Spend by team').first().waitFor();
       const order = await page.evaluate(() => {
         const text = document.body.innerText;
         return [
