@@ -66,6 +66,35 @@ const UNALLOCATED_ORDER = [
   'accountId',
 ] as const;
 
+const unallocatedOrders = new Map<
+  string,
+  ReadonlyArray<(typeof UNALLOCATED_ORDER)[number]>
+>();
+
+/**
+ * {@link UNALLOCATED_ORDER} for one provider: the dimensions its annotations
+ * can claim first, in order, then the others. Computed once per provider,
+ * not per unclaimed record.
+ */
+function unallocatedOrder(
+  provider: string,
+): ReadonlyArray<(typeof UNALLOCATED_ORDER)[number]> {
+  let order = unallocatedOrders.get(provider);
+  if (!order) {
+    const claimable = new Set<string>(
+      CLAIM_ANNOTATIONS.filter(a => a.provider === provider).map(
+        a => a.dimension,
+      ),
+    );
+    order = [
+      ...UNALLOCATED_ORDER.filter(d => claimable.has(d)),
+      ...UNALLOCATED_ORDER.filter(d => !claimable.has(d)),
+    ];
+    unallocatedOrders.set(provider, order);
+  }
+  return order;
+}
+
 function addTo(map: Map<string, Set<string>>, key: string, entityRef: string) {
   const set = map.get(key) ?? new Set<string>();
   set.add(entityRef);
@@ -256,16 +285,7 @@ export class ClaimIndex {
    * unclaimable workload id), else the first it has.
    */
   #unallocated(usage: UsageDimensions): ClaimResolution {
-    const claimable = new Set<string>(
-      CLAIM_ANNOTATIONS.filter(a => a.provider === usage.provider).map(
-        a => a.dimension,
-      ),
-    );
-    const order = [
-      ...UNALLOCATED_ORDER.filter(d => claimable.has(d)),
-      ...UNALLOCATED_ORDER.filter(d => !claimable.has(d)),
-    ];
-    for (const dimension of order) {
+    for (const dimension of unallocatedOrder(usage.provider)) {
       const value = usage[dimension];
       if (value) {
         return { kind: 'unallocated', dimension, value };
