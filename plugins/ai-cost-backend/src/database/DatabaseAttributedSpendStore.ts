@@ -233,21 +233,21 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   }
 
   async historyStarts(): Promise<Array<{ sourceId: string; from: string }>> {
-    const sources: Array<{ id: string; backfilled_from: string | null }> =
-      await this.db('ai_cost_sources')
-        .select('id', 'backfilled_from')
-        .orderBy('id');
-    // min(date) of one source is a probe of ai_cost_usage_source_date_idx.
-    const firsts = await Promise.all(
-      sources.map(source =>
-        this.db('ai_cost_usage')
-          .where('source_id', source.id)
-          .min({ from: 'date' })
-          .first(),
-      ),
-    );
-    return sources.flatMap((source, i) => {
-      const days = [source.backfilled_from, firsts[i]?.from].filter(
+    // One statement: min(date) of each source is a correlated probe of
+    // ai_cost_usage_source_date_idx.
+    const sources: Array<{
+      id: string;
+      backfilled_from: string | null;
+      first_day: string | null;
+    }> = await this.db('ai_cost_sources as s')
+      .select('s.id', 's.backfilled_from', {
+        first_day: this.db('ai_cost_usage as u')
+          .min('u.date')
+          .whereRaw('?? = ??', ['u.source_id', 's.id']),
+      })
+      .orderBy('s.id');
+    return sources.flatMap(source => {
+      const days = [source.backfilled_from, source.first_day].filter(
         (day): day is string => typeof day === 'string' && day !== '',
       );
       if (days.length === 0) return [];
