@@ -12,9 +12,8 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import type { AllocationService } from '../allocation/AllocationService';
 import type { CostQueryService } from '../costs/CostQueryService';
-import { audited } from './audited';
+import { registerAdminItemRoutes } from './adminItemRoutes';
 import { parseInput } from './parseInput';
-import { principalRef } from './principalRef';
 import { requestAuthorizer } from './requirePermission';
 
 const noQuerySchema = z.object({}).strict();
@@ -55,44 +54,16 @@ export function registerAllocationRoutes(
     res.json(await allocation.preview(parseInput(z.unknown(), req.body)));
   });
 
-  router.put('/allocation/rules/:id', async (req, res) => {
-    const { id } = req.params;
-    const { created, rule } = await audited(
-      options.auditor,
-      {
-        eventId: 'allocation-rule-update',
-        severityLevel: 'medium',
-        request: req,
-        meta: { ruleId: id },
-      },
-      async () => {
-        const credentials = await authorize(req, aiCostAdminPermission);
-        return allocation.put({
-          id,
-          body: parseInput(z.unknown(), req.body),
-          principal: principalRef(credentials),
-        });
-      },
-      result => ({ created: result.created }),
-    );
-    res.status(created ? 201 : 200).json(rule);
-  });
-
-  router.delete('/allocation/rules/:id', async (req, res) => {
-    const { id } = req.params;
-    await audited(
-      options.auditor,
-      {
-        eventId: 'allocation-rule-delete',
-        severityLevel: 'medium',
-        request: req,
-        meta: { ruleId: id },
-      },
-      async () => {
-        await authorize(req, aiCostAdminPermission);
-        await allocation.delete(id);
-      },
-    );
-    res.status(204).end();
+  registerAdminItemRoutes(router, {
+    path: '/allocation/rules',
+    event: 'allocation-rule',
+    idKey: 'ruleId',
+    auditor: options.auditor,
+    authorize,
+    put: async input => {
+      const { created, rule } = await allocation.put(input);
+      return { created, item: rule };
+    },
+    delete: id => allocation.delete(id),
   });
 }

@@ -3,16 +3,12 @@ import type {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  aiCostAdminPermission,
-  aiCostOrgReadPermission,
-} from '@ai-cost/plugin-ai-cost-common';
+import { aiCostOrgReadPermission } from '@ai-cost/plugin-ai-cost-common';
 import type { Router } from 'express';
 import { z } from 'zod';
 import type { SubscriptionService } from '../subscriptions/SubscriptionService';
-import { audited } from './audited';
+import { registerAdminItemRoutes } from './adminItemRoutes';
 import { parseInput } from './parseInput';
-import { principalRef } from './principalRef';
 import { requestAuthorizer } from './requirePermission';
 
 const noQuerySchema = z.object({}).strict();
@@ -40,44 +36,16 @@ export function registerSubscriptionRoutes(
     res.json(await subscriptions.list());
   });
 
-  router.put('/subscriptions/:id', async (req, res) => {
-    const { id } = req.params;
-    const { created, subscription } = await audited(
-      options.auditor,
-      {
-        eventId: 'subscription-update',
-        severityLevel: 'medium',
-        request: req,
-        meta: { subscriptionId: id },
-      },
-      async () => {
-        const credentials = await authorize(req, aiCostAdminPermission);
-        return subscriptions.put({
-          id,
-          body: parseInput(z.unknown(), req.body),
-          principal: principalRef(credentials),
-        });
-      },
-      result => ({ created: result.created }),
-    );
-    res.status(created ? 201 : 200).json(subscription);
-  });
-
-  router.delete('/subscriptions/:id', async (req, res) => {
-    const { id } = req.params;
-    await audited(
-      options.auditor,
-      {
-        eventId: 'subscription-delete',
-        severityLevel: 'medium',
-        request: req,
-        meta: { subscriptionId: id },
-      },
-      async () => {
-        await authorize(req, aiCostAdminPermission);
-        await subscriptions.delete(id);
-      },
-    );
-    res.status(204).end();
+  registerAdminItemRoutes(router, {
+    path: '/subscriptions',
+    event: 'subscription',
+    idKey: 'subscriptionId',
+    auditor: options.auditor,
+    authorize,
+    put: async input => {
+      const { created, subscription } = await subscriptions.put(input);
+      return { created, item: subscription };
+    },
+    delete: id => subscriptions.delete(id),
   });
 }
