@@ -1,5 +1,5 @@
 /**
- * `yarn bench [--scale=1] [--db=sqlite,postgres] [--requests=200] [--push-seconds=60] [--docs] [--keep-db]`
+ * `yarn bench [--scale=1] [--db=sqlite,postgres] [--requests=200] [--push-seconds=60] [--only=upsert] [--docs] [--keep-db]`
  * `yarn bench --report-from=bench/results.json` re-renders the table of an earlier run.
  *
  * Runs the suite once per database, each in its own process, then writes
@@ -47,6 +47,9 @@ async function main() {
   const scale = Number(arg('scale') ?? '1');
   if (!(scale > 0 && scale <= 1))
     throw new Error(`--scale must be in (0, 1], got ${arg('scale')}`);
+  const only = arg('only');
+  if (only !== undefined && only !== 'upsert')
+    throw new Error(`--only must be upsert, got ${only}`);
   const dbs = (arg('db') ?? 'sqlite,postgres').split(',') as DbKind[];
   const requests = Number(arg('requests') ?? '200');
   const pushSeconds = Number(
@@ -80,6 +83,7 @@ async function main() {
         `--run-id=${runId}`,
         `--out=${out}`,
         ...(process.argv.includes('--keep-db') ? ['--keep-db'] : []),
+        ...(only ? [`--only=${only}`] : []),
       ],
       { stdio: 'inherit' },
     );

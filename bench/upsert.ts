@@ -20,13 +20,20 @@ import {
   type Universe,
 } from './lib/dataset';
 import { PeakRss, Results, log, timed } from './lib/measure';
+import { addCpu, cpuClock, formatCpu, type CpuSeconds } from './lib/cpu';
+
+interface Ingested {
+  ms: number;
+  cpu: CpuSeconds;
+}
 
 async function ingestRun(
   app: BenchApp,
   source: BenchSource,
   window: { from: string; to: string; records: UsageRecord[] },
   backfill: boolean,
-): Promise<number> {
+): Promise<Ingested> {
+  const stopCpu = await cpuClock(app.knex);
   const { ms } = await timed(async () => {
     const run = await app.store.startRun({
       sourceId: source.id,
@@ -40,18 +47,21 @@ async function ingestRun(
       backfill,
     });
   });
-  return ms;
+  return { ms, cpu: await stopCpu() };
 }
 
 async function ingestSource(app: BenchApp, u: Universe, source: BenchSource) {
   let ms = 0;
+  let cpu: CpuSeconds = { client: 0 };
   let rows = 0;
   for (const [i, w] of runWindows().entries()) {
     const window = usageOfWindow(u, source, w);
-    ms += await ingestRun(app, source, window, i === 0);
+    const run = await ingestRun(app, source, window, i === 0);
+    ms += run.ms;
+    cpu = addCpu(cpu, run.cpu);
     rows += window.records.length;
   }
-  return { ms, rows };
+  return { ms, cpu, rows };
 }
 
 export async function measureUpsert(
@@ -76,9 +86,9 @@ export async function measureUpsert(
     value: Math.round(first.rows / (first.ms / 1000)),
     unit: 'rows/s',
     rows: first.rows,
-    note: `${(first.ms / 1000).toFixed(1)} s into an empty table, ${
-      runWindows().length
-    } runs of ~${Math.round(
+    note: `${(first.ms / 1000).toFixed(1)} s (${formatCpu(
+      first.cpu,
+    )}) into an empty table, ${runWindows().length} runs of ~${Math.round(
       first.rows / runWindows().length,
     ).toLocaleString()} rows`,
   });
@@ -92,11 +102,19 @@ export async function measureUpsert(
       : 'sampled every 25 ms',
   });
 
-  let topUp = { ms: 0, rows: 0 };
+  let topUp: Ingested & { rows: number } = {
+    ms: 0,
+    cpu: { client: 0 },
+    rows: 0,
+  };
   for (const source of SOURCES.slice(1)) {
     log(`upsert: top-up ${source.id}`);
     const r = await ingestSource(app, u, source);
-    topUp = { ms: topUp.ms + r.ms, rows: topUp.rows + r.rows };
+    topUp = {
+      ms: topUp.ms + r.ms,
+      cpu: addCpu(topUp.cpu, r.cpu),
+      rows: topUp.rows + r.rows,
+    };
   }
   results.add({
     name: 'upsert-topup',
@@ -105,7 +123,9 @@ export async function measureUpsert(
     rows: topUp.rows,
     note: `4 more sources into a table growing from ${first.rows.toLocaleString()} to ${(
       first.rows + topUp.rows
-    ).toLocaleString()} rows`,
+    ).toLocaleString()} rows; ${(topUp.ms / 1000).toFixed(1)} s, ${formatCpu(
+      topUp.cpu,
+    )}`,
   });
 
   log('upsert: restating one run (all updates)');
@@ -116,13 +136,15 @@ export async function measureUpsert(
     windows[windows.length - 1],
     'restated',
   );
-  const ms = await ingestRun(app, SOURCES[0], restated, false);
+  const { ms, cpu } = await ingestRun(app, SOURCES[0], restated, false);
   results.add({
     name: 'upsert-restatement',
     value: Math.round(restated.records.length / (ms / 1000)),
     unit: 'rows/s',
     rows: restated.records.length,
-    note: 'one run re-read with restated amounts: every row takes the ON CONFLICT update path',
+    note: `one run re-read with restated amounts: every row takes the ON CONFLICT update path; ${(
+      ms / 1000
+    ).toFixed(1)} s, ${formatCpu(cpu)}`,
   });
   return first.rows + topUp.rows;
 }

@@ -342,10 +342,11 @@ export class DatabaseAiCostStore implements AiCostStore {
     provider: string,
     records: UsageRecord[],
   ): DbUsageRow[] {
-    const byKey = new Map<string, DbUsageRow>();
+    const keys = new Set<string>();
+    const rows: DbUsageRow[] = [];
     for (const record of records) {
       const key = usageRecordKey(record);
-      if (byKey.has(key)) {
+      if (keys.has(key)) {
         throw new InputError(
           `Source "${
             run.sourceId
@@ -356,8 +357,8 @@ export class DatabaseAiCostStore implements AiCostStore {
           })`,
         );
       }
-      byKey.set(
-        key,
+      keys.add(key);
+      rows.push(
         usageRow(record, {
           sourceId: run.sourceId,
           provider,
@@ -366,6 +367,6 @@ export class DatabaseAiCostStore implements AiCostStore {
         }),
       );
     }
-    return [...byKey.values()];
+    return rows;
   }
 }

@@ -31,6 +31,13 @@ function row(
   });
 }
 
+/** A column as read back: bigints are strings on PostgreSQL, booleans numbers on SQLite. */
+function normalize(value: unknown) {
+  if (typeof value === 'boolean') return Number(value);
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return value ?? null;
+}
+
 describe('UsageWindowWriter', () => {
   const databases = createTestDatabases();
 
@@ -198,6 +205,81 @@ describe('UsageWindowWriter', () => {
         await write({ sourceId: 'pushed', days: { days: [] }, rows: [] }),
       ).toEqual({ written: 0, deleted: 0 });
       expect(await source(knex, 'pushed')).toEqual(before);
+    });
+
+    it('replaces thousands of rows in one write and stores every column as given', async () => {
+      const { knex, write } = await setup();
+      const days = { from: '2026-11-01', to: '2026-11-03' };
+      const full = (cost: number) =>
+        row('pushed', {
+          date: '2026-11-02',
+          hour: 7,
+          accountId: 'acct',
+          projectId: 'proj',
+          resourceId: 'res',
+          apiKeyId: 'key',
+          userId: 'user',
+          region: 'eu',
+          serviceTier: 'flex',
+          tags: { team: 'b', app: 'a' },
+          model: 'full',
+          lineItem: 'input',
+          category: 'model-api',
+          inputTokens: 11,
+          cachedInputTokens: 12,
+          cacheWriteTokens: 13,
+          cacheWrite1hTokens: 4,
+          outputTokens: 15,
+          reasoningTokens: 16,
+          requests: 17,
+          cost,
+          estimatedCost: 99,
+          currency: 'EUR',
+          costKind: 'estimated',
+          unpriced: true,
+          exchangeRate: 1.25,
+        });
+      // 12,000 rows over three days: more than one statement carries.
+      const many = (restated: (i: number) => boolean) =>
+        Array.from({ length: 12_000 }, (_, i) =>
+          row('pushed', {
+            date: `2026-11-0${(i % 3) + 1}`,
+            model: `m${i}`,
+            cost: restated(i) ? 1_000 + i : i,
+          }),
+        );
+      expect(
+        await write({
+          sourceId: 'pushed',
+          days,
+          rows: [...many(() => false), full(5)],
+        }),
+      ).toEqual({ written: 12_001, deleted: 0 });
+
+      // Every third row gone, every other one restated, the rest unchanged.
+      const second = many(i => i % 2 === 0).filter((_, i) => i % 3 !== 0);
+      expect(
+        await write({ sourceId: 'pushed', days, rows: [...second, full(6)] }),
+      ).toEqual({ written: 8_001, deleted: 4_000 });
+      const [{ rows, cost }] = await knex('ai_cost_usage')
+        .where({ source_id: 'pushed' })
+        .whereNot({ model: 'full' })
+        .count({ rows: '*' })
+        .sum({ cost: 'cost_micros' });
+      expect([Number(rows), Number(cost)]).toEqual([
+        8_000,
+        second.reduce((sum, r) => sum + Number(r.cost_micros), 0),
+      ]);
+      const fullRow = await knex('ai_cost_usage')
+        .where({ source_id: 'pushed', model: 'full' })
+        .first();
+      const expected = full(6);
+      for (const [column, value] of Object.entries(expected)) {
+        expect([column, normalize(fullRow[column])]).toEqual([
+          column,
+          normalize(value),
+        ]);
+      }
     });
 
     it('refuses rows outside the replaced days or of another source, writing nothing', async () => {

@@ -3,9 +3,9 @@ import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import { convertUsageRow } from '../currency/convertUsageRow';
 import { ExchangeRates } from '../currency/ExchangeRates';
-import { chunks, IN_CHUNK, insertBatches } from './dbHelpers';
 import type { DatabaseExchangeRateStore } from './DatabaseExchangeRateStore';
 import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
+import { deleteUnstatedUsage, upsertUsageRows } from './usageUpsert';
 
 /** The days of a source a write replaces. */
 export type UsageDays =
@@ -36,11 +36,6 @@ function lastDay(days: UsageDays): string | undefined {
 function firstDay(days: UsageDays): string | undefined {
   if ('days' in days) return [...days.days].sort()[0];
   return days.from;
-}
-
-/** The days as date filters: one range, or lists short enough for `IN (...)`. */
-function dayFilters(days: UsageDays): Array<UsageWindow | string[]> {
-  return 'days' in days ? chunks(days.days, IN_CHUNK) : [days];
 }
 
 /**
@@ -83,13 +78,13 @@ export class UsageWindowWriter {
     if (!source) throw new InputError(`Unknown source "${sourceId}"`);
     if (run) await this.assertStillRunning(tx, sourceId, run.id);
 
-    for (const batch of insertBatches(rows)) {
-      await tx<DbUsageRow>('ai_cost_usage')
-        .insert(batch)
-        .onConflict(['source_id', 'record_key'])
-        .merge();
-    }
-    const deleted = await this.deleteUnstated(tx, write);
+    await upsertUsageRows(tx, rows);
+    const deleted = await deleteUnstatedUsage(
+      tx,
+      sourceId,
+      days,
+      rows.map(row => row.record_key),
+    );
 
     const now = new Date();
     if (run) {
@@ -172,33 +167,5 @@ export class UsageWindowWriter {
         `Run ${runId} of source "${sourceId}" is no longer running`,
       );
     }
-  }
-
-  /** Deletes the rows of the days whose natural key the write does not restate. */
-  private async deleteUnstated(
-    tx: Knex.Transaction,
-    write: UsageWindowWrite,
-  ): Promise<number> {
-    const stated = new Set(write.rows.map(row => row.record_key));
-    const unstated: string[] = [];
-    for (const days of dayFilters(write.days)) {
-      const query = tx('ai_cost_usage')
-        .select('record_key')
-        .where('source_id', write.sourceId);
-      const stored = await (Array.isArray(days)
-        ? query.whereIn('date', days)
-        : query.whereBetween('date', [days.from, days.to]));
-      for (const { record_key } of stored as Array<{ record_key: string }>) {
-        if (!stated.has(record_key)) unstated.push(record_key);
-      }
-    }
-    let deleted = 0;
-    for (const keys of chunks(unstated, IN_CHUNK)) {
-      deleted += await tx('ai_cost_usage')
-        .where('source_id', write.sourceId)
-        .whereIn('record_key', keys)
-        .delete();
-    }
-    return deleted;
   }
 }

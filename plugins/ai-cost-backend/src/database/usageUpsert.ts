@@ -1,0 +1,188 @@
+import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import type { Knex } from 'knex';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { chunks } from './dbHelpers';
+import type { DbUsageRow } from './tables';
+
+/**
+ * The statements that write `ai_cost_usage`, the table every ingest path
+ * fills (docs/benchmarks.md, upsert throughput). Knex's multi-row insert
+ * costs a new statement with thousands of parameters per 500 rows; here
+ * PostgreSQL gets one `insert … select * from unnest(<one array per
+ * column>)` per 5,000 rows and SQLite one prepared single-row statement
+ * reused for every row of the transaction. A row whose every column is
+ * already stored as written is left alone instead of rewritten. The
+ * natural key is `(source_id, record_key)` on both.
+ */
+
+type UsageColumn = Exclude<keyof DbUsageRow, 'id'>;
+
+/** Every written column and its PostgreSQL array type, in statement order. */
+const COLUMNS: ReadonlyArray<[UsageColumn, string]> = [
+  ['source_id', 'text'],
+  ['provider', 'text'],
+  ['record_key', 'text'],
+  ['date', 'text'],
+  ['hour', 'integer'],
+  ['account_id', 'text'],
+  ['project_id', 'text'],
+  ['resource_id', 'text'],
+  ['api_key_id', 'text'],
+  ['user_id', 'text'],
+  ['region', 'text'],
+  ['service_tier', 'text'],
+  ['tags', 'text'],
+  ['model', 'text'],
+  ['line_item', 'text'],
+  ['category', 'text'],
+  ['input_tokens', 'bigint'],
+  ['cached_input_tokens', 'bigint'],
+  ['cache_write_tokens', 'bigint'],
+  ['cache_write_1h_tokens', 'bigint'],
+  ['output_tokens', 'bigint'],
+  ['reasoning_tokens', 'bigint'],
+  ['requests', 'bigint'],
+  ['cost_micros', 'bigint'],
+  ['estimated_cost_micros', 'bigint'],
+  ['currency', 'text'],
+  ['cost_kind', 'text'],
+  ['unpriced', 'boolean'],
+  ['run_id', 'bigint'],
+  ['original_cost', 'bigint'],
+  ['original_currency', 'text'],
+  ['exchange_rate', 'double precision'],
+];
+
+const NAMES = COLUMNS.map(([name]) => name);
+const KEY = ['source_id', 'record_key'];
+const UPDATED = NAMES.filter(name => !KEY.includes(name));
+
+/** Rows per PostgreSQL statement: 32 array parameters, however many rows. */
+const PG_ROWS_PER_STATEMENT = 5_000;
+
+/** SQLite rows written between two yields to the event loop. */
+const SQLITE_ROWS_PER_YIELD = 5_000;
+
+/** `on conflict … do update` of every other column, unless all are equal. */
+function onConflictUpdate(distinct: 'is distinct from' | 'is not'): string {
+  const set = UPDATED.map(name => `${name} = excluded.${name}`).join(', ');
+  const stored = UPDATED.map(name => `ai_cost_usage.${name}`).join(', ');
+  const written = UPDATED.map(name => `excluded.${name}`).join(', ');
+  return `on conflict (${KEY.join(
+    ', ',
+  )}) do update set ${set} where (${stored}) ${distinct} (${written})`;
+}
+
+const PG_UPSERT = `insert into ai_cost_usage (${NAMES.join(
+  ', ',
+)}) select * from unnest(${COLUMNS.map(([, type]) => `?::${type}[]`).join(
+  ', ',
+)}) ${onConflictUpdate('is distinct from')}`;
+
+const SQLITE_UPSERT = `insert into ai_cost_usage (${NAMES.join(
+  ', ',
+)}) values (${NAMES.map(() => '?').join(', ')}) ${onConflictUpdate('is not')}`;
+
+/** The subset of a better-sqlite3 connection the SQLite writes use. */
+interface SqliteConnection {
+  prepare(sql: string): { run(...values: unknown[]): { changes: number } };
+}
+
+/** An array parameter (knex's types know only arrays without nulls). */
+function pgArray(values: readonly unknown[]): Knex.Value {
+  return values as Knex.Value;
+}
+
+function isPostgres(tx: Knex.Transaction): boolean {
+  return tx.client.dialect === 'postgresql';
+}
+
+/** The transaction's better-sqlite3 connection (knex's own, so its transaction). */
+async function sqliteConnection(
+  tx: Knex.Transaction,
+): Promise<SqliteConnection> {
+  if (tx.client.driverName !== 'better-sqlite3') {
+    throw new Error(
+      `ai_cost_usage writes on SQLite need the better-sqlite3 client, not ${tx.client.driverName}`,
+    );
+  }
+  return tx.client.acquireConnection();
+}
+
+/** A value as better-sqlite3 binds it (it takes no booleans or undefined). */
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+}
+
+/** Inserts the rows, or updates the stored row of the same natural key. */
+export async function upsertUsageRows(
+  tx: Knex.Transaction,
+  rows: readonly DbUsageRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (isPostgres(tx)) {
+    for (const batch of chunks(rows, PG_ROWS_PER_STATEMENT)) {
+      const arrays = NAMES.map(name =>
+        pgArray(batch.map(row => row[name] ?? null)),
+      );
+      await tx.raw(PG_UPSERT, arrays);
+    }
+    return;
+  }
+  const statement = (await sqliteConnection(tx)).prepare(SQLITE_UPSERT);
+  const values = new Array<unknown>(NAMES.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (let c = 0; c < NAMES.length; c++) {
+      values[c] = sqliteValue(row[NAMES[c]]);
+    }
+    statement.run(...values);
+    // better-sqlite3 is synchronous: let other requests in between.
+    if ((i + 1) % SQLITE_ROWS_PER_YIELD === 0) await yieldToEventLoop();
+  }
+}
+
+/** Restricts a query to the days (a list as one parameter, however long). */
+function inDays(tx: Knex.Transaction, days: UsageWindow | { days: string[] }) {
+  return (query: Knex.QueryBuilder) => {
+    if (!('days' in days)) query.whereBetween('date', [days.from, days.to]);
+    else if (isPostgres(tx))
+      query.whereRaw('date = any(?::text[])', [pgArray(days.days)]);
+    else
+      query.whereRaw('date in (select value from json_each(?))', [
+        JSON.stringify(days.days),
+      ]);
+  };
+}
+
+/**
+ * Deletes a source's rows of the days whose key is not among `stated` (all
+ * of which the write has just upserted). When the days hold exactly as many
+ * rows as were stated, nothing is unstated and a count of the days (from
+ * the `(source_id, date)` index) is all it takes. Otherwise one statement
+ * deletes them: the stated keys go in as one array, which PostgreSQL looks
+ * up in a hash table whatever its statistics say, or one JSON list, of
+ * which SQLite builds a temporary index.
+ */
+export async function deleteUnstatedUsage(
+  tx: Knex.Transaction,
+  sourceId: string,
+  days: UsageWindow | { days: string[] },
+  stated: readonly string[],
+): Promise<number> {
+  const ofDays = () =>
+    tx('ai_cost_usage').where('source_id', sourceId).modify(inDays(tx, days));
+  const [{ rows }] = await ofDays().count({ rows: '*' });
+  if (Number(rows) === stated.length) return 0;
+  return isPostgres(tx)
+    ? ofDays()
+        .whereRaw('not (record_key = any(?::text[]))', [pgArray(stated)])
+        .delete()
+    : ofDays()
+        .whereRaw('record_key not in (select value from json_each(?))', [
+          JSON.stringify(stated),
+        ])
+        .delete();
+}
