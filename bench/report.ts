@@ -33,6 +33,7 @@ const LABELS: Record<string, string> = {
   'costs-p95': '`GET /costs` team + descendants, 90 days, p95',
   'rollup-p50': '`GET /rollup?groupBy=owner`, 30 days, p50',
   'rollup-p95': '`GET /rollup?groupBy=owner`, 30 days, p95',
+  'guardrail-p99': '`GET /guardrails/decision` at 1,000 requests/s, p99',
   'costs-naive-p50': 'Naive `/costs` (GROUP BY raw usage ⋈ claims), p50',
   'costs-speedup-vs-naive': '`/costs` speed-up vs naive',
   'rollup-naive-p50': 'Naive `/rollup` (GROUP BY raw usage ⋈ claims), p50',

@@ -4,7 +4,7 @@
  * the `--out` file.
  *
  * Order: ingest 5M rows (1, 6) → attribution rebuild (2) → page views (3) →
- * naive queries (4) → push ingest (5, last).
+ * guardrail decisions (7) → naive queries (4) → push ingest (5, last).
  */
 import fs from 'node:fs';
 import { createBenchApp } from './lib/app';
@@ -16,6 +16,7 @@ import { measureAttribution } from './attribution';
 import { measureQueries } from './queries';
 import { measureNaive } from './naive';
 import { measurePush } from './push';
+import { measureGuardrail } from './guardrail';
 
 function arg(name: string, fallback: string): string {
   const prefix = `--${name}=`;
@@ -46,6 +47,7 @@ async function main() {
     const app = await createBenchApp(db.knex);
     const usageRows = await measureUpsert(app, u, results);
     save();
+    if (arg('only', '') === 'upsert') return;
     await measureAttribution(app, u, usageRows, results);
     save();
     if (kind === 'postgres') {
@@ -54,6 +56,8 @@ async function main() {
       log(`postgres: ANALYZE took ${(ms / 1000).toFixed(1)} s`);
     }
     const router = await measureQueries(app, u, usageRows, requests, results);
+    save();
+    await measureGuardrail(app, u, results);
     save();
     await measureNaive(app, u, usageRows, router, results);
     save();

@@ -108,3 +108,18 @@ export function totalOf(page) {
     .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")][1]')
     .locator('.MuiTypography-h3');
 }
+
+/** Opens one of the org page's pages through its "Pages" menu. */
+export async function openFromOrgPage(page, title) {
+  await page.goto(`${FRONTEND}/ai-cost`);
+  await page.getByRole('button', { name: 'Pages' }).click();
+  await page.getByRole('menuitem', { name: title, exact: true }).click();
+}
+
+/** The card around a title, e.g. the "Unit economics" InfoCard. */
+export function cardTitled(page, title) {
+  return page
+    .getByText(title, { exact: true })
+    .first()
+    .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")][1]');
+}

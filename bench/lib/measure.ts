@@ -51,6 +51,10 @@ export const TARGETS: Record<string, Partial<Record<string, Target>>> = {
     sqlite: { op: '>=', value: 20 },
     postgres: { op: '>=', value: 20 },
   },
+  'guardrail-p99': {
+    sqlite: { op: '<=', value: 5 },
+    postgres: { op: '<=', value: 5 },
+  },
   'push-ingest': {
     sqlite: { op: '>=', value: 5000 },
     postgres: { op: '>=', value: 5000 },

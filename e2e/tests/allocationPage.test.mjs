@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, FRONTEND, LAYOUTS, screenshot, signedInPage } from '../lib.mjs';
+import {
+  FRONTEND,
+  LAYOUTS,
+  api,
+  openFromOrgPage,
+  screenshot,
+  signedInPage,
+} from '../lib.mjs';
 
 /** The last 30 UTC days, as the page's default period. */
 function lastThirtyDays() {
@@ -59,10 +66,7 @@ for (const { width, theme } of LAYOUTS) {
     });
 
     test('is reachable from the org page', async () => {
-      await page.goto(`${FRONTEND}/ai-cost`);
-      await page
-        .getByRole('button', { name: 'Allocation & chargeback readiness' })
-        .click();
+      await openFromOrgPage(page, 'Allocation & chargeback readiness');
       await page.getByTestId('allocation-coverage').waitFor();
       assert.match(page.url(), /\/ai-cost\/allocation/);
     });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { api, FRONTEND, LAYOUTS, screenshot, signedInPage } from '../lib.mjs';
+import {
+  FRONTEND,
+  LAYOUTS,
+  api,
+  openFromOrgPage,
+  screenshot,
+  signedInPage,
+} from '../lib.mjs';
 
 // The demo data's OpenAI project that no catalog entity claims
 // (plugins/ai-cost-backend/src/demo/demoStreams.ts, examples/entities.yaml).
@@ -39,10 +46,7 @@ for (const { width, theme } of LAYOUTS) {
     after(async () => browser?.close());
 
     test('is reachable from the org page', async () => {
-      await page.goto(`${FRONTEND}/ai-cost`);
-      await page
-        .getByRole('button', { name: 'Billed values', exact: true })
-        .click();
+      await openFromOrgPage(page, 'Billed values');
       await page.getByRole('table', { name: 'Billed values' }).waitFor();
       assert.match(page.url(), /\/ai-cost\/billed-values/);
     });

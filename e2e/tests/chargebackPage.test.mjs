@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import {
-  api,
   FRONTEND,
   LAYOUTS,
+  api,
+  openFromOrgPage,
   parseMoney,
   screenshot,
   signedInPage,
@@ -84,10 +85,7 @@ for (const { width, theme } of LAYOUTS) {
     });
 
     test('is reachable from the org page', async () => {
-      await page.goto(`${FRONTEND}/ai-cost`);
-      await page
-        .getByRole('button', { name: 'Chargeback', exact: true })
-        .click();
+      await openFromOrgPage(page, 'Chargeback');
       await page.getByTestId('chargeback-total').waitFor();
       assert.match(page.url(), /\/ai-cost\/chargeback/);
     });

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import {
-  api,
   FRONTEND,
   LAYOUTS,
+  api,
+  cardTitled,
   parseMoney,
   screenshotPath,
   signedInPage,
@@ -21,13 +22,6 @@ function last30Days() {
 }
 
 const cents = amount => Math.round(amount * 100);
-
-/** The card around a title, e.g. the "Unit economics" InfoCard. */
-function cardTitled(page, title) {
-  return page
-    .getByText(title, { exact: true })
-    .locator('xpath=ancestor::div[contains(@class,"MuiCard-root")][1]');
-}
 
 /** How far the document scrolls sideways (0 when everything fits). */
 function documentOverflow(page) {

@@ -359,6 +359,115 @@ export interface Config {
       }>;
     };
 
+    budgets?: {
+      /**
+       * The multiple of the expected spend a suggested budget allows
+       * (`GET /budgets/suggestion`): the month-end forecast, three times it
+       * for a quarter, times this, rounded up to two significant digits.
+       * Between 1 and 10.
+       * @default 1.15
+       * @visibility backend
+       */
+      suggestionHeadroom?: number;
+      /**
+       * Budget requests (`POST /budgets/requests`, the Scaffolder action
+       * `ai-cost:budget:request`). Approvers are the members of the parent
+       * groups of the entity's owner group and of `approvers`; a requester
+       * never approves their own request. Amounts are compared per month
+       * (a quarterly amount divided by 3), in `aiCost.currency`.
+       */
+      approval?: {
+        /**
+         * Groups (or users) that may approve any request, e.g.
+         * `group:default/finance`; a bare name is a group in `default`.
+         * @visibility backend
+         */
+        approvers?: string[];
+        /**
+         * Requests below this monthly amount are approved at once by
+         * `system` and applied. Unset: every request waits for an approver.
+         * @visibility backend
+         */
+        autoApproveBelow?: number;
+        /**
+         * Requests above this monthly amount need a business case of at
+         * least `businessCaseMinLength` characters (400 naming `businessCase`).
+         * @visibility backend
+         */
+        businessCaseAbove?: number;
+        /**
+         * The shortest business case accepted above `businessCaseAbove`.
+         * @default 50
+         * @visibility backend
+         */
+        businessCaseMinLength?: number;
+      };
+    };
+
+    /**
+     * Digests through the notifications backend (topics
+     * `ai-cost-digest-weekly`, `ai-cost-digest-monthly` and
+     * `ai-cost-leadership`, which users can mute in their notification
+     * settings). Each covers the last complete week or month (UTC) and goes
+     * out once per period.
+     */
+    digests?: {
+      /**
+       * On Mondays, every group or user whose AI Cost view had spend last
+       * week gets a digest: spend and its change, budget, open anomalies,
+       * top recommendations and policy violations.
+       * @default false
+       */
+      weekly?: boolean;
+      /**
+       * The same on the 1st of each month, for the month before.
+       * @default false
+       */
+      monthly?: boolean;
+      /**
+       * Groups that get the monthly leadership report on the 1st: the
+       * organisation's total and change, top teams, budget states, open
+       * anomalies and the unallocated share, e.g. `[group:default/leadership]`.
+       */
+      leadership?: string[];
+    };
+
+    /**
+     * Model policies (DESIGN §9.4): which model tiers entities may use.
+     * An entity's `ai-cost/max-model-tier` and `ai-cost/allowed-models`
+     * annotations beat the org defaults here.
+     */
+    policies?: {
+      /**
+       * Model globs per tier (`*` matches any run of characters,
+       * case-insensitive); a tier given here replaces its shipped list, e.g.
+       * `frontier: [gpt-4.5*, o3, o3-pro*, claude-opus*]`. A model matched by
+       * several globs gets the tier of the most literal one.
+       * @visibility backend
+       */
+      modelTiers?: {
+        frontier?: string[];
+        standard?: string[];
+        efficient?: string[];
+      };
+      /**
+       * The org's max tier by environment (the canonical `environment`
+       * value of the entity's `ai-cost/tags`), e.g.
+       * `{ production: standard, staging: efficient }`.
+       * @visibility backend
+       */
+      defaults?: {
+        [environment: string]: 'frontier' | 'standard' | 'efficient';
+      };
+      /**
+       * The org's max tier of entities of any other or no environment.
+       * Without it (and without `defaults`), entities without annotations
+       * have no model policy.
+       * @visibility backend
+       */
+      defaultMaxTier?: 'frontier' | 'standard' | 'efficient';
+    };
+
     demo?: {
       /**
        * Generate deterministic synthetic usage for the example catalog through

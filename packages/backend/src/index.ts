@@ -1,7 +1,7 @@
 /*
  * The demo portal's backend: catalog, guest auth, permissions with an example
- * policy, notifications, signals, MCP actions and the AI Cost plugin with its
- * provider modules.
+ * policy, notifications, signals, MCP actions, the Scaffolder with the AI Cost
+ * budget actions and the AI Cost plugin with its provider modules.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -24,6 +24,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// Software templates, with the AI Cost budget actions (ai-cost:budget:request, ai-cost:budget:set).
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@ai-cost/plugin-scaffolder-backend-module-ai-cost'));
 
 backend.add(import('@ai-cost/plugin-ai-cost-backend'));
 backend.add(import('@ai-cost/plugin-ai-cost-backend-module-openai'));

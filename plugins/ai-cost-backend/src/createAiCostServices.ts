@@ -17,6 +17,7 @@ import { AllocationService } from './allocation/AllocationService';
 import { AnomalyMonitor } from './anomalies/AnomalyMonitor';
 import { AnomalyThresholdService } from './anomalies/AnomalyThresholdService';
 import { ChargebackService } from './chargeback/ChargebackService';
+import { PlanningService } from './planning/PlanningService';
 import { Attributor } from './attribution/Attributor';
 import { ClaimStateService } from './attribution/ClaimStateService';
 import { CatalogIndexReader } from './attribution/CatalogIndex';
@@ -26,18 +27,32 @@ import {
 } from './attribution/CatalogIndexer';
 import { BudgetMonitor } from './budgets/BudgetMonitor';
 import { BudgetService } from './budgets/BudgetService';
-import { splitMetricLoader, type AllocationSettings } from './allocation';
+import { BudgetRequestService } from './budgetRequests/BudgetRequestService';
+import {
+  AllocationPolicy,
+  splitMetricLoader,
+  type AllocationSettings,
+} from './allocation';
 import type { AiCostSettings } from './config/readAiCostSettings';
 import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
 import { DatabaseBillingValueStore } from './database/DatabaseBillingValueStore';
 import { DemoMetricsTask } from './demo/DemoMetricsTask';
+import {
+  DigestService,
+  type PolicyViolationSummary,
+} from './digests/DigestService';
+import { DigestTask } from './digests/DigestTask';
+import { InsightFactsService } from './insights/InsightFactsService';
 import { DemoAllSpendProvider } from './demo/DemoAllSpendProvider';
 import { DemoUsageProvider } from './demo/DemoUsageProvider';
+import { seedDemoBudgetRequest } from './demo/seedDemoBudgetRequest';
 import { IngestionEngine } from './ingestion/IngestionEngine';
 import { PrometheusMetricsPuller } from './metrics/prometheus/PrometheusMetricsPuller';
 import { OwnerNotifier } from './notifications/OwnerNotifier';
 import { PostAttributionTask } from './postAttribution/PostAttributionTask';
+import { GuardrailService } from './policies/GuardrailService';
+import { PolicyService } from './policies/PolicyService';
 import { GenaiPricesPricingService } from './pricing/GenaiPricesPricingService';
 import { PushIngestService } from './push/PushIngestService';
 import { buildVendorMatcher } from './expenses/aiVendors';
@@ -72,6 +87,8 @@ export interface AiCostServiceDeps {
   pricing?: PricingService;
   /** The clock of budgets, anomalies, recommendations and pushes. */
   now?: () => Date;
+  /** Model policy violations for digests and Tech Insights facts; default: the plugin's model policies. */
+  policyViolations?: PolicyViolationSummary;
 }
 
 /**
@@ -150,8 +167,22 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     store: budgetStore,
     index,
     currency,
+    // Scopes name allocation tags and their canonical values (config only).
+    tags: new AllocationPolicy(settings.allocation),
     now,
   });
+  const budgetRequests = new BudgetRequestService({
+    store: stores.budgetRequests,
+    budgets,
+    index,
+    notifier,
+    settings: settings.budgetApproval,
+    currency,
+    now,
+  });
+  if (settings.demo) {
+    await seedDemoBudgetRequest(stores.budgetRequests, now?.() ?? new Date());
+  }
   const budgetMonitor = new BudgetMonitor({
     budgets,
     budgetStore,
@@ -178,6 +209,24 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     thresholds: anomalyThresholds,
     now,
   });
+  const policies = new PolicyService({
+    settings: settings.policies,
+    store: stores.policies,
+    attribution: attributionStore,
+    index,
+    normalizeEnvironment: async () => {
+      const policy = await allocation.policy();
+      return value => policy.normalize('environment', value);
+    },
+    notifier,
+    now,
+  });
+  const guardrails = new GuardrailService({
+    index,
+    policies,
+    budgets: budgetMonitor,
+    currency,
+  });
   const recommendationMonitor = new RecommendationMonitor({
     attribution: attributionStore,
     recommendations: recommendationStore,
@@ -196,6 +245,11 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
       detectAnomalies: () => anomalyMonitor.detect(),
       checkBudgetAlerts: () => budgetMonitor.checkAlerts(),
       evaluateRecommendations: () => recommendationMonitor.evaluate(),
+      notifyPolicyViolations: () => {
+        // Budget statuses changed with the spend.
+        guardrails.invalidate();
+        return policies.notifyNewViolations();
+      },
     },
   });
   const afterAttribution = () => postAttribution.request();
@@ -285,11 +339,53 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     now,
   });
 
+  const policyViolations =
+    deps.policyViolations ??
+    ((entityRef: string, from: string, to: string) =>
+      policies.violationSummary(entityRef, from, to));
+  const digests = new DigestService({
+    settings: settings.digests,
+    store: stores.digests,
+    attribution: attributionStore,
+    anomalies: anomalyStore,
+    recommendations: recommendationStore,
+    budgets: budgetMonitor,
+    index,
+    notifications: deps.notifications,
+    logger,
+    currency,
+    policyViolations,
+    now,
+  });
+  const digestTask = new DigestTask({
+    scheduler,
+    logger,
+    digests,
+    demo: settings.demo,
+  });
+  const insightFacts = new InsightFactsService({
+    index,
+    attribution: attributionStore,
+    anomalies: anomalyStore,
+    budgets: budgetMonitor,
+    policyViolations,
+    now,
+  });
+
   const chargeback = new ChargebackService({
     store: stores.chargeback,
     attribution: attributionStore,
     index,
     currency,
+    now,
+  });
+  const planning = new PlanningService({
+    attribution: attributionStore,
+    index,
+    budgets,
+    forecast: entityRef => budgetMonitor.monthForecast(entityRef),
+    currency,
+    headroom: settings.budgetSuggestionHeadroom,
     now,
   });
 
@@ -334,6 +430,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     indexer,
     entities,
     budgets,
+    budgetRequests,
     budgetMonitor,
     anomalies: anomalyStore,
     anomalyThresholds,
@@ -351,12 +448,17 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     expenses,
     allocation,
     chargeback,
+    planning,
     unitEconomics,
     subscriptions,
     exchangeRates: new ExchangeRateService({
       store: stores.exchangeRates,
       currency,
     }),
+    digests,
+    insightFacts,
+    policies,
+    guardrails,
   };
 
   return {
@@ -372,6 +474,7 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     costs,
     entities,
     budgets,
+    budgetRequests,
     budgetMonitor,
     anomalyMonitor,
     anomalyThresholds,
@@ -383,14 +486,18 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
     subscriptions,
     prometheusMetrics,
     postAttribution,
+    digests,
+    policies,
+    guardrails,
     routerOptions,
-    /** Schedules the global tasks: sources, the catalog index, Prometheus and demo metrics, post-attribution. */
+    /** Schedules the global tasks: sources, the catalog index, Prometheus and demo metrics, post-attribution, digests. */
     async startTasks() {
       await indexer.start();
       await ingestion.start();
       await prometheusMetrics.start();
       await demoMetrics?.start();
       await postAttribution.start();
+      await digestTask.start();
     },
   };
 }

@@ -9,7 +9,9 @@ import {
   CLAIM_ANNOTATIONS,
   parseAllocationTagsAnnotation,
   parseAnomalyThresholdAnnotation,
+  formatBudgetScope,
   parseBudgetAnnotation,
+  parseBudgetScope,
   parseListAnnotation,
   parseTagsAnnotation,
 } from './annotations';
@@ -99,6 +101,63 @@ describe('annotations', () => {
       'Invalid ai-cost/monthly-budget "lots": expected an amount such as "2500" or "2500 USD"',
     );
     expect(() => parseBudgetAnnotation('-5')).toThrow(AnnotationParseError);
+  });
+
+  it('reads budgets scoped to one allocation tag value beside the overall one', () => {
+    expect(
+      parseBudgetAnnotation(
+        '2500 USD, staging=300 USD, environment:production=1500.5, customer:acme=100 usd',
+      ),
+    ).toEqual({
+      amount: 2500,
+      currency: 'USD',
+      scoped: [
+        { scope: 'environment:staging', amount: 300, currency: 'USD' },
+        { scope: 'environment:production', amount: 1500.5 },
+        { scope: 'customer:acme', amount: 100, currency: 'USD' },
+      ],
+    });
+    expect(parseBudgetAnnotation('staging=300, 2500')).toEqual({
+      amount: 2500,
+      scoped: [{ scope: 'environment:staging', amount: 300 }],
+    });
+  });
+
+  it('names the bad part of a scoped budget annotation', () => {
+    const value = (v: string) => () => parseBudgetAnnotation(v);
+    expect(value('2500, staging=lots')).toThrow(
+      'Invalid ai-cost/monthly-budget part "staging=lots" in "2500, staging=lots": expected an amount such as "2500" or "2500 USD" after "="',
+    );
+    expect(value('2500, Env:staging=3')).toThrow(
+      'Invalid ai-cost/monthly-budget part "Env:staging=3" in "2500, Env:staging=3": expected a scope such as "staging=300 USD" or "environment:staging=300 USD"',
+    );
+    expect(value('2500, =3')).toThrow('part "=3"');
+    expect(value('2500, 300')).toThrow(
+      'part "300" in "2500, 300": the overall amount is given twice',
+    );
+    expect(value('2500, staging=1, environment:staging=2')).toThrow(
+      'part "environment:staging=2" in "2500, staging=1, environment:staging=2": the budget of environment:staging is given twice',
+    );
+    expect(value('staging=300 USD')).toThrow(
+      'Invalid ai-cost/monthly-budget "staging=300 USD": the overall amount is missing, e.g. "2500 USD, staging=300 USD"',
+    );
+  });
+
+  it('reads budget scopes, bare values only where allowed', () => {
+    expect(parseBudgetScope('environment:staging')).toEqual({
+      tagKey: 'environment',
+      value: 'staging',
+    });
+    expect(parseBudgetScope('staging')).toBeUndefined();
+    expect(parseBudgetScope(' staging ', { allowBare: true })).toEqual({
+      tagKey: 'environment',
+      value: 'staging',
+    });
+    expect(parseBudgetScope('environment:')).toBeUndefined();
+    expect(parseBudgetScope('Env:x')).toBeUndefined();
+    expect(formatBudgetScope({ tagKey: 'customer', value: 'acme' })).toBe(
+      'customer:acme',
+    );
   });
 
   it('reads the anomaly threshold, either part optional', () => {

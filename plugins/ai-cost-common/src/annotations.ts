@@ -77,6 +77,41 @@ export const ANNOTATION_UNIT_METRIC = 'ai-cost/unit-metric';
  */
 export const ANNOTATION_VENDOR = 'ai-cost/vendor';
 
+/**
+ * `frontier`, `standard` or `efficient`: the most capable model tier the
+ * entity may use (DESIGN §9.4 model policies). @public
+ */
+export const ANNOTATION_MAX_MODEL_TIER = 'ai-cost/max-model-tier';
+
+/**
+ * `gpt-4o-mini, claude-haiku*`: model globs the entity may use whatever
+ * their tier (`*` matches any run of characters, case-insensitive). @public
+ */
+export const ANNOTATION_ALLOWED_MODELS = 'ai-cost/allowed-models';
+
+/**
+ * `block`, `block-non-production` or `warn`: how the gateway guardrail
+ * (`GET /guardrails/decision`) enforces the entity's budget and model
+ * policy. Absent: never deny (DESIGN §9.4). @public
+ */
+export const ANNOTATION_BUDGET_ENFORCEMENT = 'ai-cost/budget-enforcement';
+
+/** Model tiers, most capable first. @public */
+export const MODEL_TIERS = ['frontier', 'standard', 'efficient'] as const;
+
+/** A model tier. @public */
+export type ModelTier = (typeof MODEL_TIERS)[number];
+
+/** Values of {@link ANNOTATION_BUDGET_ENFORCEMENT}. @public */
+export const BUDGET_ENFORCEMENTS = [
+  'block',
+  'block-non-production',
+  'warn',
+] as const;
+
+/** How an entity opted in to guardrail enforcement. @public */
+export type BudgetEnforcement = (typeof BUDGET_ENFORCEMENTS)[number];
+
 /** The name Anthropic's default workspace (reported as null) is claimed by. @public */
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -245,6 +280,9 @@ export const ALL_ANNOTATIONS: readonly string[] = [
   ANNOTATION_COST_CENTER,
   ANNOTATION_UNIT_METRIC,
   ANNOTATION_VENDOR,
+  ANNOTATION_MAX_MODEL_TIER,
+  ANNOTATION_ALLOWED_MODELS,
+  ANNOTATION_BUDGET_ENFORCEMENT,
 ];
 
 /** Thrown for an annotation value that cannot be read; names the annotation. @public */
@@ -327,22 +365,114 @@ export function parseAllocationTagsAnnotation(value: string): {
 }
 
 /**
- * Parses the monthly budget annotation: `2500`, `2500.50` or `2500 USD`.
- * Returns the amount in major units and the currency, if given.
+ * The allocation tag a budget scope written without one names:
+ * `staging=300 USD` is `environment:staging=300 USD`.
  * @public
  */
-export function parseBudgetAnnotation(
-  value: string | undefined,
-): { amount: number; currency?: string } | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:([A-Za-z]{3}))?\s*$/.exec(value);
-  if (!match) {
-    throw new AnnotationParseError(
-      `Invalid ${ANNOTATION_MONTHLY_BUDGET} "${value}": expected an amount such as "2500" or "2500 USD"`,
-    );
+export const DEFAULT_BUDGET_SCOPE_TAG = 'environment';
+
+/** One value of one allocation tag a budget is scoped to. @public */
+export type BudgetScope = { tagKey: string; value: string };
+
+/**
+ * Reads a budget scope `<tagKey>:<value>` (e.g. `environment:staging`); a
+ * bare value (`staging`) means {@link DEFAULT_BUDGET_SCOPE_TAG} when
+ * `allowBare` is set. Undefined when it is not one: an empty part, a key
+ * that is not an allocation tag key, or `,` or `=` in the value.
+ * @public
+ */
+export function parseBudgetScope(
+  text: string,
+  options: { allowBare?: boolean } = {},
+): BudgetScope | undefined {
+  const at = text.indexOf(':');
+  if (at < 0 && !options.allowBare) return undefined;
+  const tagKey = at < 0 ? DEFAULT_BUDGET_SCOPE_TAG : text.slice(0, at).trim();
+  const value = text.slice(at + 1).trim();
+  if (!ALLOCATION_TAG_KEY_PATTERN.test(tagKey) || !/^[^,=]+$/.test(value)) {
+    return undefined;
   }
+  return { tagKey, value };
+}
+
+/** `environment:staging`: how the API and the store name a scope. @public */
+export function formatBudgetScope(scope: BudgetScope): string {
+  return `${scope.tagKey}:${scope.value}`;
+}
+
+/** A monthly amount of {@link ANNOTATION_MONTHLY_BUDGET}, major units. @public */
+export type BudgetAnnotationAmount = { amount: number; currency?: string };
+
+const BUDGET_AMOUNT = /^(\d+(?:\.\d+)?)\s*(?:([A-Za-z]{3}))?$/;
+
+function budgetAmount(text: string): BudgetAnnotationAmount | undefined {
+  const match = BUDGET_AMOUNT.exec(text.trim());
+  if (!match) return undefined;
   const amount = Number(match[1]);
   return match[2] ? { amount, currency: match[2].toUpperCase() } : { amount };
+}
+
+/**
+ * Parses the monthly budget annotation: `2500`, `2500.50` or `2500 USD`,
+ * optionally followed by budgets scoped to one allocation tag value:
+ * `2500 USD, staging=300 USD, customer:acme=100 USD` (a scope without a tag
+ * key names an `environment` value). Returns the overall amount in major
+ * units with its currency, if given, and the scoped ones with their scope
+ * as `<tagKey>:<value>`. Throws {@link AnnotationParseError} naming the bad
+ * part.
+ * @public
+ */
+export function parseBudgetAnnotation(value: string | undefined):
+  | (BudgetAnnotationAmount & {
+      scoped?: Array<BudgetAnnotationAmount & { scope: string }>;
+    })
+  | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const example = 'expected an amount such as "2500" or "2500 USD"';
+  if (!/[,=]/.test(value)) {
+    const overall = budgetAmount(value);
+    if (!overall) {
+      throw new AnnotationParseError(
+        `Invalid ${ANNOTATION_MONTHLY_BUDGET} "${value}": ${example}`,
+      );
+    }
+    return overall;
+  }
+  const fail = (part: string, expected: string) =>
+    new AnnotationParseError(
+      `Invalid ${ANNOTATION_MONTHLY_BUDGET} part "${part}" in "${value}": ${expected}`,
+    );
+  let overall: BudgetAnnotationAmount | undefined;
+  const scoped: Array<BudgetAnnotationAmount & { scope: string }> = [];
+  for (const part of value.split(',').map(p => p.trim())) {
+    const at = part.indexOf('=');
+    if (at < 0) {
+      if (overall) throw fail(part, 'the overall amount is given twice');
+      overall = budgetAmount(part);
+      if (!overall) throw fail(part, example);
+      continue;
+    }
+    const scope = parseBudgetScope(part.slice(0, at), { allowBare: true });
+    if (!scope) {
+      throw fail(
+        part,
+        'expected a scope such as "staging=300 USD" or "environment:staging=300 USD"',
+      );
+    }
+    const amount = budgetAmount(part.slice(at + 1));
+    if (!amount) throw fail(part, `${example} after "="`);
+    const name = formatBudgetScope(scope);
+    if (scoped.some(s => s.scope === name)) {
+      throw fail(part, `the budget of ${name} is given twice`);
+    }
+    scoped.push({ ...amount, scope: name });
+  }
+  if (!overall) {
+    throw new AnnotationParseError(
+      `Invalid ${ANNOTATION_MONTHLY_BUDGET} "${value}": the overall amount is missing, e.g. "2500 USD, staging=300 USD"`,
+    );
+  }
+  return { ...overall, scoped };
 }
 
 /**
@@ -400,4 +530,52 @@ export function parseAnomalyThresholdAnnotation(value: string | undefined):
     }
   }
   return result;
+}
+
+function oneOf<T extends string>(
+  annotation: string,
+  allowed: readonly T[],
+  value: string | undefined,
+): T | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const text = value.trim().toLocaleLowerCase('en-US');
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new AnnotationParseError(
+      `Invalid ${annotation} "${value}": expected one of ${allowed.join(', ')}`,
+    );
+  }
+  return text as T;
+}
+
+/** Parses {@link ANNOTATION_MAX_MODEL_TIER}; throws {@link AnnotationParseError} naming it. @public */
+export function parseMaxModelTierAnnotation(
+  value: string | undefined,
+): ModelTier | undefined {
+  return oneOf(ANNOTATION_MAX_MODEL_TIER, MODEL_TIERS, value);
+}
+
+/** Parses {@link ANNOTATION_BUDGET_ENFORCEMENT}; throws {@link AnnotationParseError} naming it. @public */
+export function parseBudgetEnforcementAnnotation(
+  value: string | undefined,
+): BudgetEnforcement | undefined {
+  return oneOf(ANNOTATION_BUDGET_ENFORCEMENT, BUDGET_ENFORCEMENTS, value);
+}
+
+/**
+ * Parses {@link ANNOTATION_ALLOWED_MODELS} into lower-case globs. Throws
+ * {@link AnnotationParseError} for an item with characters a model name
+ * cannot have.
+ * @public
+ */
+export function parseAllowedModelsAnnotation(
+  value: string | undefined,
+): string[] {
+  return parseListAnnotation(value).map(item => {
+    if (!/^[A-Za-z0-9*._:/@-]+$/.test(item)) {
+      throw new AnnotationParseError(
+        `Invalid ${ANNOTATION_ALLOWED_MODELS} item "${item}": expected a model name or glob such as "claude-haiku*"`,
+      );
+    }
+    return item.toLocaleLowerCase('en-US');
+  });
 }

@@ -4,6 +4,7 @@ import { aiCostApi } from './alpha/apis';
 import {
   aiCostTabAnomaliesCard,
   aiCostTabBudgetCard,
+  aiCostTabModelPolicyCard,
   aiCostTabRecommendationsCard,
   entityAiCostAnomaliesCard,
   entityAiCostBudgetCard,
@@ -14,12 +15,14 @@ import {
   aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
+  aiCostPlanPage,
   aiCostSubscriptionsPage,
 } from './alpha/pages';
 import {
   allocationRouteRef,
   billedValuesRouteRef,
   chargebackRouteRef,
+  planRouteRef,
   rootRouteRef,
   subscriptionsRouteRef,
 } from './routes';
@@ -30,9 +33,11 @@ export {
   aiCostBilledValuesPage,
   aiCostChargebackPage,
   aiCostPage,
+  aiCostPlanPage,
   aiCostSubscriptionsPage,
   aiCostTabAnomaliesCard,
   aiCostTabBudgetCard,
+  aiCostTabModelPolicyCard,
   aiCostTabRecommendationsCard,
   entityAiCostAnomaliesCard,
   entityAiCostBudgetCard,
@@ -43,6 +48,7 @@ export {
  * The AI Cost plugin for the new frontend system: the API client, the
  * org-wide page at `/ai-cost`, the allocation page at
  * `/ai-cost/allocation`, the chargeback page at `/ai-cost/chargeback`, the
+ * plan page at `/ai-cost/plan`, the
  * billed values page at `/ai-cost/billed-values`, the
  * "AI Cost" entity tab with its budget, anomalies and recommendations
  * cards, and budget and anomalies cards for the entity overview.
@@ -57,6 +63,7 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     allocation: allocationRouteRef,
     chargeback: chargebackRouteRef,
+    plan: planRouteRef,
     billedValues: billedValuesRouteRef,
     subscriptions: subscriptionsRouteRef,
   },
@@ -65,11 +72,13 @@ export default createFrontendPlugin({
     aiCostPage,
     aiCostAllocationPage,
     aiCostChargebackPage,
+    aiCostPlanPage,
     aiCostBilledValuesPage,
     aiCostSubscriptionsPage,
     entityAiCostContent,
     aiCostTabBudgetCard,
     aiCostTabAnomaliesCard,
+    aiCostTabModelPolicyCard,
     aiCostTabRecommendationsCard,
     entityAiCostBudgetCard,
     entityAiCostAnomaliesCard,

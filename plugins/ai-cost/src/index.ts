@@ -11,6 +11,7 @@ export {
   AiCostSubscriptionsPage,
   AiCostChargebackPage,
   AiCostPage,
+  AiCostPlanPage,
   EntityAiCostAnomaliesCard,
   EntityAiCostBudgetCard,
   EntityAiCostContent,
@@ -34,6 +35,7 @@ export {
   type GetSpendForecastRequest,
   type GetUnitCostsRequest,
   type ListAnomaliesRequest,
+  type ListBudgetRequestsRequest,
   type ListRecommendationsRequest,
   type PreviewAttributionRequest,
   type RecommendationStatusFilter,
@@ -41,10 +43,12 @@ export {
   type SetAnomalySettingsRequest,
   type SetBudgetRequest,
   type SnoozeRecommendationRequest,
+  type BudgetScopeRequest,
 } from './api';
 export type { AiCostPageProps } from './components/AiCostPage';
 export type { AiCostAllocationPageProps } from './components/AllocationPage';
 export type { AiCostChargebackPageProps } from './components/ChargebackPage';
+export type { AiCostPlanPageProps } from './components/PlanPage';
 export type { AiCostBilledValuesPageProps } from './components/BilledValuesPage';
 export type { AiCostSubscriptionsPageProps } from './components/SubscriptionsPage';
 export type { EntityAiCostContentProps } from './components/EntityAiCostContent';
@@ -53,6 +57,7 @@ export {
   rootRouteRef as aiCostRouteRef,
   allocationRouteRef as aiCostAllocationRouteRef,
   chargebackRouteRef as aiCostChargebackRouteRef,
+  planRouteRef as aiCostPlanRouteRef,
   billedValuesRouteRef as aiCostBilledValuesRouteRef,
   subscriptionsRouteRef as aiCostSubscriptionsRouteRef,
 } from './routes';

@@ -12,12 +12,14 @@ import type { EntityAiCostContentProps } from './components/EntityAiCostContent'
 import type { EntityAnomaliesCardProps } from './components/AnomaliesCard';
 import type { AiCostAllocationPageProps } from './components/AllocationPage';
 import type { AiCostChargebackPageProps } from './components/ChargebackPage';
+import type { AiCostPlanPageProps } from './components/PlanPage';
 import type { AiCostBilledValuesPageProps } from './components/BilledValuesPage';
 import type { AiCostSubscriptionsPageProps } from './components/SubscriptionsPage';
 import {
   allocationRouteRef,
   billedValuesRouteRef,
   chargebackRouteRef,
+  planRouteRef,
   rootRouteRef,
   subscriptionsRouteRef,
 } from './routes';
@@ -40,6 +42,7 @@ export const aiCostPlugin = createPlugin({
     root: rootRouteRef,
     allocation: allocationRouteRef,
     chargeback: chargebackRouteRef,
+    plan: planRouteRef,
     billedValues: billedValuesRouteRef,
     subscriptions: subscriptionsRouteRef,
   },
@@ -89,6 +92,21 @@ export const AiCostChargebackPage: (
     mountPoint: chargebackRouteRef,
   }),
 );
+
+/**
+ * The plan page for finance and team leads: a year of AI spend per team,
+ * actual months and forecasts with their range, budgets and totals, its CSV,
+ * for `<Route path="/ai-cost/plan" element={<AiCostPlanPage />} />`.
+ * @public
+ */
+export const AiCostPlanPage: (props: AiCostPlanPageProps) => JSX.Element =
+  aiCostPlugin.provide(
+    createRoutableExtension({
+      name: 'AiCostPlanPage',
+      component: () => import('./components/PlanPage').then(m => m.PlanPage),
+      mountPoint: planRouteRef,
+    }),
+  );
 
 /**
  * The billed values page ("why is this $0?"): every project, key,

@@ -9,6 +9,9 @@ export const allocationRouteRef = createRouteRef({ id: 'ai-cost-allocation' });
 /** The chargeback page: monthly statements, CSV and month close. @public */
 export const chargebackRouteRef = createRouteRef({ id: 'ai-cost-chargeback' });
 
+/** The plan page: a year of spend per team, actual and forecast. @public */
+export const planRouteRef = createRouteRef({ id: 'ai-cost-plan' });
+
 /** The subscriptions page: seats, cost per seat and active seats. @public */
 export const subscriptionsRouteRef = createRouteRef({
   id: 'ai-cost-subscriptions',

@@ -8,7 +8,10 @@ import type { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
 import type { AiCostProvider, UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import { readAiCostSettings } from '../config/readAiCostSettings';
-import { createAiCostServices } from '../createAiCostServices';
+import {
+  createAiCostServices,
+  type AiCostServiceDeps,
+} from '../createAiCostServices';
 import type { PushSettings } from '../push/settings';
 import { createRouter } from '../service/router';
 import { fakeCatalog } from './fakeCatalog';
@@ -39,6 +42,8 @@ export async function createCostTestApp(options: {
   config?: JsonObject;
   /** Settings of `POST /ingest/events` and `/import/focus`; defaults as in config. */
   push?: Partial<PushSettings>;
+  /** Model policy violations of digests and Tech Insights facts; none by default. */
+  policyViolations?: AiCostServiceDeps['policyViolations'];
 }) {
   const logger = mockServices.logger.mock();
   const database = mockServices.database({
@@ -86,6 +91,7 @@ export async function createCostTestApp(options: {
     notifications,
     providers: options.providers ?? [],
     now,
+    policyViolations: options.policyViolations,
   });
   const store = services.stores.usage;
   const attributor = services.attributor;

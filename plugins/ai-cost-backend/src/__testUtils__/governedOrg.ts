@@ -119,6 +119,11 @@ export async function createGovernedOrg(knex: Knex) {
     ],
     hiddenFrom: { [USERS.hidden]: [SVC] },
     policy: examplePolicy,
+    // The admin decides budget requests.
+    config: {
+      currency: 'USD',
+      budgets: { approval: { approvers: [USERS.admin] } },
+    },
   });
   await test.indexer.rebuild();
   await test.ingest('openai-prod', 'openai', usage(), {

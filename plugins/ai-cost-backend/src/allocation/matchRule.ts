@@ -10,7 +10,7 @@ type Condition = { read: (record: AllocationRecord) => string | null } & (
 const compiled = new WeakMap<RuleMatch, Condition[]>();
 
 /** `*` matches any run of characters; everything else is literal; whole value. */
-function globToRegExp(glob: string): RegExp {
+export function globToRegExp(glob: string): RegExp {
   const parts = glob
     .split('*')
     .map(part => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));

@@ -22,6 +22,15 @@ export interface EntityNode {
   memberOf?: string[];
   /** Raw `ai-cost/vendor` annotation: the AI vendors the entity approves. */
   vendors?: string;
+  /** Raw model policy annotations (DESIGN §9.4), only those set. */
+  modelPolicy?: ModelPolicyAnnotations;
+}
+
+/** The raw `ai-cost/max-model-tier`, `ai-cost/allowed-models` and `ai-cost/budget-enforcement` values. */
+export interface ModelPolicyAnnotations {
+  maxModelTier?: string;
+  allowedModels?: string;
+  budgetEnforcement?: string;
 }
 
 const OWNER_KINDS = new Set(['group', 'user']);

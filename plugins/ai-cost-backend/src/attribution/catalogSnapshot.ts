@@ -8,17 +8,23 @@ import {
   type Entity,
 } from '@backstage/catalog-model';
 import {
+  ANNOTATION_ALLOWED_MODELS,
   ANNOTATION_ANOMALY_THRESHOLD,
+  ANNOTATION_BUDGET_ENFORCEMENT,
+  ANNOTATION_MAX_MODEL_TIER,
   ANNOTATION_COST_CENTER,
   ANNOTATION_MONTHLY_BUDGET,
   AnnotationParseError,
   parseAnomalyThresholdAnnotation,
   ANNOTATION_TAGS,
   ANNOTATION_VENDOR,
+  parseAllowedModelsAnnotation,
+  parseBudgetEnforcementAnnotation,
+  parseMaxModelTierAnnotation,
 } from '@ai-cost/plugin-ai-cost-common';
 import { readEntityClaims, type Claim, type ClaimProblem } from './claims';
 import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
-import type { EntityNode } from './EntityGraph';
+import type { EntityNode, ModelPolicyAnnotations } from './EntityGraph';
 
 /** What the plugin keeps of the catalog: the graph, the claims and what could not be read. */
 export interface CatalogSnapshot {
@@ -88,6 +94,8 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   }
   const vendors = annotations?.[ANNOTATION_VENDOR]?.trim();
   if (vendors) node.vendors = vendors;
+  const modelPolicy = readModelPolicy(snapshot, entityRef, annotations);
+  if (modelPolicy) node.modelPolicy = modelPolicy;
   snapshot.entities.push(node);
 
   const { claims, problems } = readEntityClaims(entityRef, annotations);
@@ -96,15 +104,67 @@ export function addToSnapshot(snapshot: CatalogSnapshot, entity: Entity) {
   snapshot.problems.push(...problems);
 }
 
-/** Why an `ai-cost/anomaly-threshold` value cannot be read, if it cannot. */
-function anomalyThresholdProblem(value: string): string | undefined {
+/** Why an annotation value cannot be read by `parse`, if it cannot. */
+function parseProblem(
+  parse: (value: string) => unknown,
+  value: string,
+): string | undefined {
   try {
-    parseAnomalyThresholdAnnotation(value);
+    parse(value);
     return undefined;
   } catch (error) {
     if (error instanceof AnnotationParseError) return error.message;
     throw error;
   }
+}
+
+/** Why an `ai-cost/anomaly-threshold` value cannot be read, if it cannot. */
+function anomalyThresholdProblem(value: string): string | undefined {
+  return parseProblem(parseAnomalyThresholdAnnotation, value);
+}
+
+const MODEL_POLICY_ANNOTATIONS: Array<{
+  annotation: string;
+  field: keyof ModelPolicyAnnotations;
+  parse: (value: string) => unknown;
+}> = [
+  {
+    annotation: ANNOTATION_MAX_MODEL_TIER,
+    field: 'maxModelTier',
+    parse: parseMaxModelTierAnnotation,
+  },
+  {
+    annotation: ANNOTATION_ALLOWED_MODELS,
+    field: 'allowedModels',
+    parse: parseAllowedModelsAnnotation,
+  },
+  {
+    annotation: ANNOTATION_BUDGET_ENFORCEMENT,
+    field: 'budgetEnforcement',
+    parse: parseBudgetEnforcementAnnotation,
+  },
+];
+
+/**
+ * The model policy annotations an entity sets, raw; an unreadable one is
+ * listed as a problem (and kept out, so the entity's policy falls back to
+ * the org default and the guardrail never enforces a value it cannot read).
+ */
+function readModelPolicy(
+  snapshot: CatalogSnapshot,
+  entityRef: string,
+  annotations: Record<string, string> | undefined,
+): ModelPolicyAnnotations | undefined {
+  const policy: ModelPolicyAnnotations = {};
+  for (const { annotation, field, parse } of MODEL_POLICY_ANNOTATIONS) {
+    const value = annotations?.[annotation];
+    if (value === undefined || value.trim() === '') continue;
+    const problem = parseProblem(parse, value);
+    if (problem)
+      snapshot.problems.push({ entityRef, annotation, message: problem });
+    else policy[field] = value.trim();
+  }
+  return Object.keys(policy).length > 0 ? policy : undefined;
 }
 
 /** What synthesized expense claims name as their annotation: the User field they come from. */

@@ -59,6 +59,7 @@ describe('BudgetMonitor', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         entityRef: SVC,
+        scope: null,
         currency: 'USD',
         budget: 100,
         source: 'annotation',
@@ -99,6 +100,7 @@ describe('BudgetMonitor', () => {
         thresholdsCrossed: [0.5, 0.8],
         projectedBreachDate: '2026-11-25',
         state: 'at-risk',
+        scoped: [],
       });
       expect(res.body.forecast.low).toBeLessThanOrEqual(120);
       expect(res.body.forecast.high).toBeGreaterThanOrEqual(120);
@@ -141,6 +143,23 @@ describe('BudgetMonitor', () => {
       test.setNow(new Date('2026-12-21T12:00:00Z'));
       expect(await test.budgetMonitor.checkAlerts()).toBe(1);
       expect(test.notifications.send).toHaveBeenCalledTimes(3);
+    });
+
+    it('sends one notification when a check finds every threshold crossed at once', async () => {
+      // A $50 budget: $80 spent by Nov 20 crosses 50%, 80% and 100% together.
+      const test = await setup(databaseId, '50');
+      expect(await test.budgetMonitor.checkAlerts()).toBe(1);
+      expect(test.notifications.send).toHaveBeenCalledTimes(1);
+      const payload = test.notifications.send.mock.calls[0][0].payload;
+      expect(payload).toMatchObject({
+        title: `${SVC} reached 100% of its monthly AI budget`,
+        scope: `ai-cost:budget:${SVC}:2026-11-01:1:actual`,
+        severity: 'high',
+      });
+      expect(payload.description).toMatch(
+        /Thresholds reached since the last alert: 50%, 80%, 100%\.$/,
+      );
+      expect(await test.budgetMonitor.checkAlerts()).toBe(0);
     });
 
     it('tells an owner on track nothing about what the forecast says of lower thresholds', async () => {

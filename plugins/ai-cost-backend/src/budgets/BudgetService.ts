@@ -7,14 +7,16 @@ import {
   type BudgetInput,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
-import type { BudgetStore } from '../database';
-import { resolveBudget, type EffectiveBudget } from './resolveBudget';
+import type { BudgetStore, StoredBudget } from '../database';
+import { resolveBudgets, type EffectiveBudget } from './resolveBudget';
+import { canonicalScope, type ScopeTags } from './budgetScope';
 import type { WriteAuditor } from '../audit/WriteAuditor';
 
 /** A budget as the API shows it: money in currency units. */
 export function toApiBudget(budget: EffectiveBudget): Budget {
   return {
     entityRef: budget.entityRef,
+    scope: budget.scope ?? null,
     amount: microsToNumber(budget.amount),
     currency: budget.currency,
     period: budget.period,
@@ -37,10 +39,17 @@ function describeBudget(budget: EffectiveBudget | undefined) {
     : null;
 }
 
+/** `for environment:staging` of a scoped budget, for messages. */
+function ofScope(scope: string | undefined): string {
+  return scope ? ` for ${scope}` : '';
+}
+
 /**
- * Budgets per entity: a portal budget overrides the `ai-cost/monthly-budget`
- * annotation; every change is written to the audit log with who, when and
- * the budget before and after.
+ * Budgets per entity, the overall one and those scoped to one allocation
+ * tag value (`scope`, e.g. `environment:staging`): per scope, a portal
+ * budget overrides the `ai-cost/monthly-budget` annotation; every change is
+ * written to the audit log with who, when, the scope and the budget before
+ * and after.
  */
 export class BudgetService {
   constructor(
@@ -48,52 +57,83 @@ export class BudgetService {
       store: BudgetStore;
       index: CatalogIndexReader;
       currency: string;
+      /** The allocation tags scopes name. */
+      tags: ScopeTags;
       now?: () => Date;
     },
   ) {}
 
-  /** The budget in force for an entity, if any. */
-  async effectiveBudget(
+  /**
+   * The scope as budgets are keyed (undefined: the overall budget); an
+   * InputError names a tag that is not an allocation tag.
+   */
+  scopeOf(scope: string | undefined): string | undefined {
+    return scope === undefined
+      ? undefined
+      : canonicalScope(scope, this.options.tags);
+  }
+
+  /** Every budget in force for an entity, the overall one first, and the problems of its annotation. */
+  async entityBudgets(
     entityRef: string,
-  ): Promise<{ budget?: EffectiveBudget; problem?: string }> {
+  ): Promise<{ budgets: EffectiveBudget[]; problems: string[] }> {
     const { graph } = await this.options.index.read();
-    return resolveBudget({
+    return resolveBudgets({
       entityRef,
-      stored: await this.options.store.getBudget(entityRef),
+      stored: await this.options.store.listBudgets(entityRef),
       annotation: graph.get(entityRef)?.monthlyBudget,
       currency: this.options.currency,
+      tags: this.options.tags,
     });
   }
 
-  /** Every entity with a budget in force: portal budgets and annotations. */
+  /** The budget in force for an entity (of one scope: canonical, see {@link scopeOf}), if any. */
+  async effectiveBudget(
+    entityRef: string,
+    scope?: string,
+  ): Promise<{ budget?: EffectiveBudget; problem?: string }> {
+    const { budgets, problems } = await this.entityBudgets(entityRef);
+    const budget = budgets.find(b => b.scope === scope);
+    if (budget) return { budget };
+    return problems.length > 0 ? { problem: problems.join('; ') } : {};
+  }
+
+  /** Every budget in force, overall and scoped: portal budgets and annotations. */
   async allBudgets(): Promise<EffectiveBudget[]> {
     const { graph } = await this.options.index.read();
-    const stored = new Map(
-      (await this.options.store.listBudgets()).map(b => [b.entityRef, b]),
-    );
+    const stored = new Map<string, StoredBudget[]>();
+    for (const budget of await this.options.store.listBudgets()) {
+      stored.set(budget.entityRef, [
+        ...(stored.get(budget.entityRef) ?? []),
+        budget,
+      ]);
+    }
     const refs = new Set(stored.keys());
     for (const node of graph.nodes()) {
       if (node.monthlyBudget !== undefined) refs.add(node.entityRef);
     }
-    const budgets: EffectiveBudget[] = [];
-    for (const entityRef of [...refs].sort()) {
-      const { budget } = resolveBudget({
-        entityRef,
-        stored: stored.get(entityRef),
-        annotation: graph.get(entityRef)?.monthlyBudget,
-        currency: this.options.currency,
-      });
-      if (budget) budgets.push(budget);
-    }
-    return budgets;
+    return [...refs].sort().flatMap(
+      entityRef =>
+        resolveBudgets({
+          entityRef,
+          stored: stored.get(entityRef) ?? [],
+          annotation: graph.get(entityRef)?.monthlyBudget,
+          currency: this.options.currency,
+          tags: this.options.tags,
+        }).budgets,
+    );
   }
 
-  async get(entityRef: string): Promise<Budget> {
-    const { budget, problem } = await this.effectiveBudget(entityRef);
+  /** The budget of an entity, overall or of `scope` (as in the query). */
+  async get(entityRef: string, scope?: string): Promise<Budget> {
+    const key = this.scopeOf(scope);
+    const { budget, problem } = await this.effectiveBudget(entityRef, key);
     if (!budget) {
       throw new NotFoundError(
         problem ??
-          `No budget for ${entityRef}; set one or add ai-cost/monthly-budget`,
+          `No budget for ${entityRef}${ofScope(
+            key,
+          )}; set one or add ai-cost/monthly-budget`,
       );
     }
     return toApiBudget(budget);
@@ -102,6 +142,8 @@ export class BudgetService {
   /** Sets the portal budget of an entity on behalf of `principal`. */
   async put(options: {
     entityRef: string;
+    /** The allocation tag value it covers, as in the query; the overall budget without. */
+    scope?: string;
     input: BudgetInput;
     /** Who sets it, e.g. `user:default/alice`. */
     principal: string;
@@ -109,6 +151,7 @@ export class BudgetService {
   }): Promise<Budget> {
     const { entityRef, input, principal, audit } = options;
     const { currency } = this.options;
+    const scope = this.scopeOf(options.scope);
     if (input.currency && input.currency !== currency) {
       throw new InputError(
         `currency: must be ${currency}, the reporting currency`,
@@ -131,16 +174,21 @@ export class BudgetService {
       );
     }
     const thresholds = [...new Set(input.thresholds)].sort((a, b) => a - b);
-    const before = (await this.effectiveBudget(entityRef)).budget;
+    const before = (await this.effectiveBudget(entityRef, scope)).budget;
     return audit(
       {
         eventId: 'budget-update',
         severityLevel: 'medium',
-        meta: { entityRef, before: describeBudget(before) },
+        meta: {
+          entityRef,
+          scope: scope ?? null,
+          before: describeBudget(before),
+        },
       },
       async () => {
         const stored = {
           entityRef,
+          ...(scope ? { scope } : {}),
           amount,
           currency,
           period: input.period,
@@ -155,25 +203,32 @@ export class BudgetService {
     ).then(toApiBudget);
   }
 
-  /** Removes the portal budget; the annotation default applies again. */
-  async delete(options: { entityRef: string; audit: WriteAuditor }) {
+  /** Removes a portal budget (of `scope`, as in the query); the annotation's applies again. */
+  async delete(options: {
+    entityRef: string;
+    scope?: string;
+    audit: WriteAuditor;
+  }) {
     const { entityRef, audit } = options;
+    const scope = this.scopeOf(options.scope);
     await audit(
       {
         eventId: 'budget-delete',
         severityLevel: 'medium',
-        meta: { entityRef },
+        meta: { entityRef, scope: scope ?? null },
       },
       async () => {
-        const removed = await this.options.store.deleteBudget(entityRef);
+        const removed = await this.options.store.deleteBudget(entityRef, scope);
         if (!removed) {
           throw new NotFoundError(
-            `No budget set in the portal for ${entityRef}`,
+            `No budget set in the portal for ${entityRef}${ofScope(scope)}`,
           );
         }
         return {
           before: describeBudget({ ...removed, source: 'portal' }),
-          after: describeBudget((await this.effectiveBudget(entityRef)).budget),
+          after: describeBudget(
+            (await this.effectiveBudget(entityRef, scope)).budget,
+          ),
         };
       },
       change => change,

@@ -106,6 +106,7 @@ export function toBudgetStatus(
 ): BudgetStatus {
   return {
     entityRef: state.entityRef,
+    scope: state.budget?.scope ?? null,
     currency,
     budget: state.budget ? microsToNumber(state.budget.amount) : null,
     source: state.budget?.source ?? null,

@@ -2,13 +2,17 @@ import {
   DEFAULT_BUDGET_THRESHOLDS,
   microsFromNumber,
   parseBudgetAnnotation,
+  type BudgetAnnotationAmount,
   type BudgetPeriod,
 } from '@ai-cost/plugin-ai-cost-common';
 import type { StoredBudget } from '../database';
+import { canonicalScope, type ScopeTags } from './budgetScope';
 
-/** The budget in force for an entity, money in micro-units. */
+/** A budget in force for an entity, money in micro-units. */
 export interface EffectiveBudget {
   entityRef: string;
+  /** The allocation tag value it covers, `environment:staging`; absent for the overall budget. */
+  scope?: string;
   amount: number;
   currency: string;
   period: BudgetPeriod;
@@ -19,41 +23,77 @@ export interface EffectiveBudget {
 }
 
 /**
- * A budget set in the portal wins over the `ai-cost/monthly-budget`
- * annotation. An annotation in another currency than the reporting currency,
- * or one that cannot be read, gives no budget and a problem that says why.
+ * The budgets in force for an entity: the overall one first, then the
+ * scoped ones by scope. Per scope (the overall budget being one), a budget
+ * set in the portal wins over the `ai-cost/monthly-budget` annotation. An
+ * annotation amount in another currency than the reporting currency, with
+ * a scope whose tag is not an allocation tag, or an annotation that cannot
+ * be read gives no budget and a problem that says why.
  */
-export function resolveBudget(options: {
+export function resolveBudgets(options: {
   entityRef: string;
-  stored?: StoredBudget;
+  /** The entity's portal budgets, any scope. */
+  stored: StoredBudget[];
   annotation?: string;
   currency: string;
-}): { budget?: EffectiveBudget; problem?: string } {
-  const { entityRef, stored, annotation, currency } = options;
-  if (stored) {
-    const { updatedBy, updatedAt, ...rest } = stored;
-    return { budget: { ...rest, source: 'portal', updatedBy, updatedAt } };
-  }
-  if (annotation === undefined) return {};
+  tags: ScopeTags;
+}): { budgets: EffectiveBudget[]; problems: string[] } {
+  const { entityRef, stored, annotation, currency, tags } = options;
+  const byScope = new Map<string, EffectiveBudget>();
+  const problems: string[] = [];
+  const fromAnnotation = (part: BudgetAnnotationAmount, scope?: string) => {
+    if (part.currency && part.currency !== currency) {
+      problems.push(
+        `ai-cost/monthly-budget of ${entityRef}${
+          scope ? ` for ${scope}` : ''
+        } is in ${
+          part.currency
+        }, but costs are reported in ${currency}; the budget is ignored`,
+      );
+      return;
+    }
+    byScope.set(scope ?? '', {
+      entityRef,
+      ...(scope ? { scope } : {}),
+      amount: microsFromNumber(part.amount),
+      currency,
+      period: 'month',
+      thresholds: DEFAULT_BUDGET_THRESHOLDS,
+      source: 'annotation',
+    });
+  };
   try {
     const parsed = parseBudgetAnnotation(annotation);
-    if (!parsed) return {};
-    if (parsed.currency && parsed.currency !== currency) {
-      return {
-        problem: `ai-cost/monthly-budget of ${entityRef} is in ${parsed.currency}, but costs are reported in ${currency}; the budget is ignored`,
-      };
+    if (parsed) {
+      fromAnnotation(parsed);
+      for (const part of parsed.scoped ?? []) {
+        let scope: string;
+        try {
+          scope = canonicalScope(part.scope, tags);
+        } catch (error) {
+          problems.push(
+            `ai-cost/monthly-budget of ${entityRef}: ${
+              (error as Error).message
+            }; the budget is ignored`,
+          );
+          continue;
+        }
+        fromAnnotation(part, scope);
+      }
     }
-    return {
-      budget: {
-        entityRef,
-        amount: microsFromNumber(parsed.amount),
-        currency,
-        period: 'month',
-        thresholds: DEFAULT_BUDGET_THRESHOLDS,
-        source: 'annotation',
-      },
-    };
   } catch (error) {
-    return { problem: (error as Error).message };
+    problems.push((error as Error).message);
   }
+  for (const { updatedBy, updatedAt, ...rest } of stored) {
+    byScope.set(rest.scope ?? '', {
+      ...rest,
+      source: 'portal',
+      updatedBy,
+      updatedAt,
+    });
+  }
+  const budgets = [...byScope]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, budget]) => budget);
+  return { budgets, problems };
 }

@@ -82,4 +82,14 @@ describe('readAiCostSettings', () => {
       'aiCost.anomalies.minImpactPercent must be a percentage between 0 and 1000, got 1001',
     );
   });
+
+  it('reads the headroom of suggested budgets, naming a bad key', () => {
+    expect(read({}).budgetSuggestionHeadroom).toBe(1.15);
+    expect(
+      read({ budgets: { suggestionHeadroom: 1.3 } }).budgetSuggestionHeadroom,
+    ).toBe(1.3);
+    expect(() => read({ budgets: { suggestionHeadroom: 0.9 } })).toThrow(
+      'aiCost.budgets.suggestionHeadroom must be a multiple of the expected spend between 1 and 10, e.g. 1.15, got 0.9',
+    );
+  });
 });

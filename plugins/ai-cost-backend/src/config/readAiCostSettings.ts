@@ -30,6 +30,17 @@ import {
 } from '../expenses/readExpenseSettings';
 import { readSubscriptions } from '../subscriptions/readSubscriptions';
 import type { Subscription } from '../subscriptions/types';
+import {
+  readDigestSettings,
+  type DigestSettings,
+} from '../digests/readDigestSettings';
+import { DEFAULT_SUGGESTION_HEADROOM } from '../planning/budgetSuggestion';
+import type { PolicySettings } from '../policies/modelPolicy';
+import { readPolicySettings } from '../policies/readPolicySettings';
+import {
+  readBudgetApprovalSettings,
+  type BudgetApprovalSettings,
+} from '../budgetRequests/approvalSettings';
 
 /** Everything the plugin reads from `aiCost`, read and validated once. */
 export interface AiCostSettings {
@@ -58,6 +69,14 @@ export interface AiCostSettings {
   subscriptions: Subscription[];
   /** `aiCost.expenses`: the AI vendors expense imports keep. */
   expenses: ExpenseSettings;
+  /** `aiCost.digests`: weekly and monthly owner digests, the leadership report. */
+  digests: DigestSettings;
+  /** `aiCost.budgets.approval`: approvers and thresholds of budget requests. */
+  budgetApproval: BudgetApprovalSettings;
+  /** `aiCost.budgets.suggestionHeadroom`: the multiple of the expected spend a suggested budget allows. */
+  budgetSuggestionHeadroom: number;
+  /** `aiCost.policies`: model tiers and the org default max tier per environment. */
+  policies: PolicySettings;
 }
 
 function readSchedule(
@@ -70,6 +89,17 @@ function readSchedule(
         config.getConfig(key),
       )
     : fallback;
+}
+
+function readSuggestionHeadroom(config: Config): number {
+  const key = 'aiCost.budgets.suggestionHeadroom';
+  const value = config.getOptionalNumber(key) ?? DEFAULT_SUGGESTION_HEADROOM;
+  if (!Number.isFinite(value) || value < 1 || value > 10) {
+    throw new Error(
+      `${key} must be a multiple of the expected spend between 1 and 10, e.g. 1.15, got ${value}`,
+    );
+  }
+  return value;
 }
 
 function readNotifySeverity(config: Config): AnomalySeverity {
@@ -168,5 +198,9 @@ export function readAiCostSettings(
     demo: config.getOptionalBoolean('aiCost.demo.enabled') ?? false,
     subscriptions: readSubscriptions(config),
     expenses: readExpenseSettings(config),
+    digests: readDigestSettings(config),
+    budgetApproval: readBudgetApprovalSettings(config),
+    budgetSuggestionHeadroom: readSuggestionHeadroom(config),
+    policies: readPolicySettings(config),
   };
 }

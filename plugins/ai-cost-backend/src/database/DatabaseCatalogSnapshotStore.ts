@@ -39,6 +39,7 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
       cost_center: e.costCenter ?? null,
       member_of: e.memberOf ? JSON.stringify(e.memberOf) : null,
       vendors: e.vendors ?? null,
+      model_policy: e.modelPolicy ? JSON.stringify(e.modelPolicy) : null,
     }));
     const keys: DbAttributionKeyRow[] = snapshot.claims.map(c => ({
       entity_ref: c.entityRef,
@@ -107,6 +108,9 @@ export class DatabaseCatalogSnapshotStore implements CatalogSnapshotStore {
           ...(row.cost_center !== null ? { costCenter: row.cost_center } : {}),
           ...(row.member_of ? { memberOf: JSON.parse(row.member_of) } : {}),
           ...(row.vendors ? { vendors: row.vendors } : {}),
+          ...(row.model_policy
+            ? { modelPolicy: JSON.parse(row.model_policy) }
+            : {}),
         })),
         claims: keyRows.map(row => ({
           entityRef: row.entity_ref,

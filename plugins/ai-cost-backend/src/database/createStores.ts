@@ -8,12 +8,15 @@ import { DatabaseAnomalySettingsStore } from './DatabaseAnomalySettingsStore';
 import { DatabaseAttributedSpendStore } from './DatabaseAttributedSpendStore';
 import { DatabaseAttributionStore } from './DatabaseAttributionStore';
 import { DatabaseBudgetStore } from './DatabaseBudgetStore';
+import { DatabaseBudgetRequestStore } from './DatabaseBudgetRequestStore';
 import { DatabaseExchangeRateStore } from './DatabaseExchangeRateStore';
 import type { ExchangeRateEntry } from '../currency/ExchangeRates';
 import { DatabaseCatalogSnapshotStore } from './DatabaseCatalogSnapshotStore';
+import { DatabaseDigestStore } from './DatabaseDigestStore';
 import { DatabaseExpenseStore } from './DatabaseExpenseStore';
 import { DatabaseFocusFileStore } from './DatabaseFocusFileStore';
 import { DatabaseGatewayEventStore } from './DatabaseGatewayEventStore';
+import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { DatabasePushStore } from './DatabasePushStore';
 import { DatabaseRecommendationStore } from './DatabaseRecommendationStore';
 import { DatabaseSubscriptionStore } from './DatabaseSubscriptionStore';
@@ -56,6 +59,7 @@ export async function createStores(options: {
       new DatabaseAttributedSpendStore(db),
     ),
     budgets: new DatabaseBudgetStore(db),
+    budgetRequests: new DatabaseBudgetRequestStore(db),
     anomalies: new DatabaseAnomalyStore(db),
     anomalySettings: new DatabaseAnomalySettingsStore(db),
     recommendations: new DatabaseRecommendationStore(db),
@@ -67,6 +71,8 @@ export async function createStores(options: {
     requests: new DatabaseTaskRequestStore(db),
     allocationRules: new DatabaseAllocationRuleStore(db),
     chargeback: new DatabaseChargebackStore(db),
+    digests: new DatabaseDigestStore(db),
+    policies: new DatabasePolicyStore(db),
     metrics: new DatabaseMetricStore(db),
     subscriptions: new DatabaseSubscriptionStore(db),
   };

@@ -32,11 +32,15 @@ const TABLES = [
   ...INIT_TABLES,
   'ai_cost_allocation_rules',
   'ai_cost_anomaly_settings',
+  'ai_cost_budget_requests',
   'ai_cost_chargeback_months',
+  'ai_cost_digests',
   'ai_cost_exchange_rates',
   'ai_cost_expense_files',
   'ai_cost_expense_lines',
   'ai_cost_metrics',
+  'ai_cost_policy_exceptions',
+  'ai_cost_policy_notices',
   'ai_cost_subscriptions',
 ].sort();
 
@@ -186,6 +190,53 @@ describe('migrations', () => {
         await knex.migrate.rollback({ directory: migrationsDir }, true);
         expect(await tables(knex)).toEqual([]);
       }
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'key budgets and their alerts by scope, keeping budgets as overall ones, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const budget = {
+        entity_ref: 'component:default/svc',
+        amount_micros: 2_500_000_000,
+        currency: 'USD',
+        period: 'month',
+        thresholds: '[1]',
+        updated_by: 'user:default/alice',
+        updated_at: new Date('2026-11-01T00:00:00Z'),
+      };
+      await knex.migrate.up({ directory: migrationsDir, name: INIT });
+      await knex('ai_cost_budgets').insert(budget);
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex('ai_cost_budgets').insert({
+        ...budget,
+        scope: 'environment:staging',
+        amount_micros: 300_000_000,
+      });
+      const rows = await knex('ai_cost_budgets')
+        .select('scope', 'amount_micros')
+        .orderBy('scope');
+      expect(rows.map(r => [r.scope, Number(r.amount_micros)])).toEqual([
+        ['', 2_500_000_000],
+        ['environment:staging', 300_000_000],
+      ]);
+      const twice = await knex('ai_cost_budgets')
+        .insert({ ...budget, scope: 'environment:staging' })
+        .then(
+          () => 'inserted',
+          (error: Error) => error.message,
+        );
+      expect(twice).toMatch(/unique|duplicate/i);
+      expect(await indexes(knex)).toContain(
+        'ai_cost_budget_alerts.ai_cost_budget_alerts_once_uq unique (entity_ref,scope,period_start,threshold,basis)',
+      );
+      await knex('ai_cost_entities').insert({
+        entity_ref: 'component:default/svc',
+        kind: 'component',
+        monthly_budget: `2500 USD, ${'x'.repeat(80)}=1`,
+      });
       await knex.destroy();
     },
   );

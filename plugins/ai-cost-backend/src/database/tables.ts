@@ -110,6 +110,8 @@ export type DbEntityRow = {
   member_of?: string | null;
   /** Raw `ai-cost/vendor` annotation; null when absent. */
   vendors?: string | null;
+  /** JSON of the raw model policy annotations; null when none is set. */
+  model_policy?: string | null;
 };
 
 export type DbIndexStateRow = {
@@ -176,6 +178,8 @@ export type DbUnallocatedRow = {
 
 export type DbBudgetRow = {
   entity_ref: string;
+  /** `environment:staging`; empty for the overall budget. */
+  scope: string;
   amount_micros: Bigint;
   currency: string;
   period: string;
@@ -187,6 +191,8 @@ export type DbBudgetRow = {
 export type DbBudgetAlertRow = {
   id?: Bigint;
   entity_ref: string;
+  /** Scope of the budget; empty for the overall budget. */
+  scope: string;
   period_start: string;
   threshold: string;
   basis: string;

@@ -10,7 +10,7 @@ export interface OwnerMessage {
   title: string;
   description: string;
   severity: NotificationSeverity;
-  /** `ai-cost-budget` or `ai-cost-anomaly`. */
+  /** `ai-cost-budget`, `ai-cost-anomaly` or `ai-cost-budget-request`. */
   topic: string;
   /** Identity of the event: the same scope is never delivered twice. */
   scope: string;
@@ -48,10 +48,24 @@ export class OwnerNotifier {
   }
 
   async notify(message: OwnerMessage): Promise<void> {
-    const recipient = await this.recipientOf(message.entityRef);
+    await this.notifyRecipients(
+      [await this.recipientOf(message.entityRef)],
+      message,
+    );
+  }
+
+  /** Sends a message about an entity to the given users or groups. */
+  async notifyRecipients(
+    recipients: string[],
+    message: OwnerMessage,
+  ): Promise<void> {
+    if (recipients.length === 0) return;
     try {
       await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipient },
+        recipients: {
+          type: 'entity',
+          entityRef: recipients.length === 1 ? recipients[0] : recipients,
+        },
         payload: {
           title: message.title,
           description: message.description,
@@ -63,9 +77,9 @@ export class OwnerNotifier {
       });
     } catch (error) {
       this.options.logger.warn(
-        `Could not notify ${recipient} about ${message.entityRef}: ${
-          (error as Error).message
-        }`,
+        `Could not notify ${recipients.join(', ')} about ${
+          message.entityRef
+        }: ${(error as Error).message}`,
       );
     }
   }

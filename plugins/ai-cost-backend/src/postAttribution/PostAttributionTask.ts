@@ -10,10 +10,12 @@ export interface PostAttributionSteps {
   detectAnomalies(): Promise<{ anomalies: number; notified: number }>;
   checkBudgetAlerts(): Promise<number>;
   evaluateRecommendations(): Promise<{ open: number }>;
+  /** Model policy violations not notified before; returns how many were. */
+  notifyPolicyViolations?(): Promise<number>;
 }
 
 /**
- * Anomaly scan, budget alerts and recommendations after attributed spend
+ * Anomaly scan, budget alerts, recommendations and policy violations after attributed spend
  * changed (an ingestion run, a push, an import, a claims change). Requests
  * are recorded in the database and one global scheduled task does the work:
  * however many requests arrive, and on however many replicas, they coalesce
@@ -67,8 +69,10 @@ export class PostAttributionTask {
     const sent = await steps.checkBudgetAlerts();
     signal?.throwIfAborted();
     const recommended = await steps.evaluateRecommendations();
+    signal?.throwIfAborted();
+    const violations = (await steps.notifyPolicyViolations?.()) ?? 0;
     logger.info(
-      `After attribution: ${found.anomalies} anomalies (${found.notified} notified), ${sent} budget notification(s), ${recommended.open} open recommendation(s)`,
+      `After attribution: ${found.anomalies} anomalies (${found.notified} notified), ${sent} budget notification(s), ${recommended.open} open recommendation(s), ${violations} new policy violation(s) notified`,
     );
   }
 }

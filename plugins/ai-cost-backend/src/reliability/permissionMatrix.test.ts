@@ -21,6 +21,12 @@ const WINDOW = 'from=2026-11-01&to=2026-11-20';
 const BUDGET = { amount: 500, period: 'month', thresholds: [0.5, 1] };
 const EXPENSE_CSV =
   'date,vendor,amount,currency,email\n2026-11-02,OPENAI *CHATGPT,20.00,USD,jane@example.com\n';
+const POLICY_EXCEPTION = {
+  entityRef: SVC,
+  model: 'o3',
+  justification: 'Evaluating o3 for query rewriting',
+  expiresAt: '2026-12-31',
+};
 const SUBSCRIPTION = {
   vendor: 'GitHub',
   product: 'Copilot Business',
@@ -89,6 +95,19 @@ const MATRIX: Row[] = [
     route: 'DELETE /budgets', method: 'delete', url: () => `/budgets?entityRef=${SVC}`, expect: [401, 404, 403, 204, 403],
     prepare: org => as(org, 'owner').put(`/budgets?entityRef=${SVC}`).send(BUDGET),
   },
+  { route: 'GET /budgets/requests', method: 'get', url: () => '/budgets/requests?status=pending', expect: [401, 200, 200, 200, 200] },
+  { route: 'POST /budgets/requests', method: 'post', url: () => '/budgets/requests', body: { entityRef: SVC, amount: 250 }, expect: [401, 404, 201, 201, 201] },
+  {
+    route: 'POST /budgets/requests/:id/approve', method: 'post', url: () => '/budgets/requests/matrix-request/approve', body: { comment: 'ok' }, expect: [401, 403, 403, 403, 200],
+    prepare: pendingRequest,
+  },
+  {
+    route: 'POST /budgets/requests/:id/reject', method: 'post', url: () => '/budgets/requests/matrix-request/reject', body: { comment: 'too much' }, expect: [401, 403, 403, 403, 200],
+    prepare: pendingRequest,
+  },
+  { route: 'GET /budgets/suggestion', method: 'get', url: () => `/budgets/suggestion?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /plan', method: 'get', url: () => '/plan?year=2026', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /plan.csv', method: 'get', url: () => '/plan.csv?year=2026', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /budgets/status?entityRef', method: 'get', url: () => `/budgets/status?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /budgets/status (all)', method: 'get', url: () => '/budgets/status', expect: [401, 403, 403, 403, 200] },
   { route: 'GET /forecast?entityRef', method: 'get', url: () => `/forecast?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
@@ -98,6 +117,18 @@ const MATRIX: Row[] = [
   { route: 'GET /anomalies/settings', method: 'get', url: () => `/anomalies/settings?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'PUT /anomalies/settings', method: 'put', url: () => `/anomalies/settings?entityRef=${SVC}`, body: { minImpact: 50, minImpactPercent: 30 }, expect: [401, 404, 403, 200, 403] },
   { route: 'POST /anomalies/:id/feedback', method: 'post', url: org => `/anomalies/${org.ids.anomaly}/feedback`, body: { feedback: 'accurate' }, expect: [401, 404, 200, 200, 200] },
+  { route: 'POST /digests/send', method: 'post', url: () => '/digests/send?kind=weekly', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /insights/facts', method: 'get', url: () => '/insights/facts', expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /policies', method: 'get', url: () => `/policies?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /policies/violations?entityRef', method: 'get', url: () => `/policies/violations?entityRef=${SVC}&${WINDOW}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'GET /policies/violations (all)', method: 'get', url: () => `/policies/violations?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
+  { route: 'GET /policies/exceptions', method: 'get', url: () => `/policies/exceptions?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
+  { route: 'POST /policies/exceptions', method: 'post', url: () => '/policies/exceptions', body: POLICY_EXCEPTION, expect: [401, 404, 403, 201, 403] },
+  {
+    route: 'DELETE /policies/exceptions/:id', method: 'delete', url: () => '/policies/exceptions/matrix-exception', expect: [401, 404, 403, 204, 403],
+    prepare: policyException,
+  },
+  { route: 'GET /guardrails/decision', method: 'get', url: () => `/guardrails/decision?entityRef=${SVC}&model=gpt-4o`, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /recommendations?entityRef', method: 'get', url: () => `/recommendations?entityRef=${SVC}`, expect: [401, 404, 200, 200, 200] },
   { route: 'GET /recommendations (all)', method: 'get', url: () => '/recommendations?status=all', expect: [401, 403, 403, 403, 200] },
   { route: 'POST /recommendations/:id/dismiss (entity)', method: 'post', url: org => `/recommendations/${org.ids.entityRecommendation}/dismiss`, body: { reason: 'on purpose' }, expect: [401, 404, 403, 200, 403] },
@@ -114,6 +145,40 @@ const MATRIX: Row[] = [
   { route: 'POST /import/expenses', method: 'post', url: () => '/import/expenses', body: EXPENSE_CSV, expect: [401, 403, 403, 403, 200] },
   { route: 'GET /shadow-ai', method: 'get', url: () => `/shadow-ai?${WINDOW}`, expect: [401, 403, 403, 403, 200] },
 ];
+
+/** A pending budget request of SVC by its owner, for approve and reject. */
+async function pendingRequest(org: Org) {
+  const { budgetRequests } = org.services.stores;
+  await budgetRequests.createRequest({
+    id: 'matrix-request',
+    entityRef: SVC,
+    amountMicros: 250_000_000,
+    currency: 'USD',
+    period: 'month',
+    scope: null,
+    businessCase: null,
+    status: 'pending',
+    requestedBy: USERS.owner,
+    requestedAt: '2026-11-20T10:00:00.000Z',
+    decidedBy: null,
+    decidedAt: null,
+    comment: null,
+    autoApproved: false,
+  });
+  await budgetRequests.reopenRequest('matrix-request');
+}
+
+/** An exception of SVC granted by its owner, for DELETE to remove. */
+async function policyException(org: Org) {
+  const { policies } = org.services.stores;
+  await policies.deleteException('matrix-exception');
+  await policies.addException({
+    id: 'matrix-exception',
+    ...POLICY_EXCEPTION,
+    createdBy: USERS.owner,
+    createdAt: '2026-11-20T10:00:00.000Z',
+  });
+}
 
 function authorization(persona: Persona): string {
   return persona === 'anonymous'
@@ -187,6 +252,7 @@ describe('permission matrix: every route × anonymous, hidden, plain, owner, adm
           if (
             persona === 'hidden' &&
             !row.url(org).includes(SVC) &&
+            !JSON.stringify(row.body ?? '').includes(SVC) &&
             res.text.includes(SVC)
           ) {
             namedHidden.push(res.text);

@@ -53,6 +53,8 @@ interface FuzzRoute {
   route: string;
   method: 'get' | 'post' | 'put' | 'delete';
   input: (org: Org) => fc.Arbitrary<FuzzCase>;
+  /** Runs before the route's inputs, e.g. to give DELETE something to delete. */
+  prepare?: (org: Org) => Promise<unknown>;
 }
 
 const refs = entityRefLike([SVC, OTHER, TEAM]);
@@ -537,7 +539,77 @@ const EXPENSE_CSV = [
   '',
 ].join('\n');
 
+const yearLike = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1969, max: 2028 }).map(String) },
+  { weight: 1, arbitrary: fc.constantFrom('26', '02026', '2026.5', '') },
+  { weight: 1, arbitrary: weirdString },
+);
+
+const modelGlobLike = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('o3', 'claude-opus*', 'GPT-4o', '*', ' o3 '),
+  },
+  { weight: 1, arbitrary: weirdString },
+  { weight: 1, arbitrary: anyJson },
+);
+
+const POLICY_EXCEPTION_BODY = bodyLike(
+  {
+    entityRef: ownedRefs,
+    model: modelGlobLike,
+    justification: fc.oneof(
+      fc.constantFrom('Evaluating o3 for query rewriting', 'too short'),
+      weirdString,
+      anyJson,
+    ),
+    expiresAt: fc.oneof(
+      { weight: 3, arbitrary: dayLike },
+      { weight: 1, arbitrary: anyJson },
+    ),
+  },
+  ['entityRef', 'model', 'justification', 'expiresAt'],
+);
+
+/** An exception of SVC its owner may remove. */
+async function fuzzException(org: Org) {
+  const { policies } = org.services.stores;
+  await policies.deleteException('fuzz-exception');
+  await policies.addException({
+    id: 'fuzz-exception',
+    entityRef: SVC,
+    model: 'o3',
+    justification: 'Evaluating o3 for query rewriting',
+    expiresAt: '2026-12-31',
+    createdBy: USERS.owner,
+    createdAt: '2026-11-20T10:00:00.000Z',
+  });
+}
+
 const ROUTES: FuzzRoute[] = [
+  {
+    route: 'GET /budgets/suggestion',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/budgets/suggestion',
+        query: {
+          entityRef: refs,
+          period: fc.constantFrom('month', 'quarter', 'year', ''),
+        },
+      }),
+  },
+  {
+    route: 'GET /plan',
+    method: 'get',
+    input: () => fuzzCase({ fixedPath: '/plan', query: { year: yearLike } }),
+  },
+  {
+    route: 'GET /plan.csv',
+    method: 'get',
+    input: () =>
+      fuzzCase({ fixedPath: '/plan.csv', query: { year: yearLike } }),
+  },
   {
     route: 'GET /chargeback',
     method: 'get',
@@ -966,6 +1038,59 @@ const ROUTES: FuzzRoute[] = [
       }),
   },
   {
+    route: 'GET /budgets/requests',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '/budgets/requests',
+        query: {
+          status: fc.oneof(
+            fc.constantFrom('pending', 'approved', 'rejected'),
+            weirdString,
+          ),
+          entityRef: refs,
+        },
+      }),
+  },
+  {
+    route: 'POST /budgets/requests',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '/budgets/requests',
+        body: jsonBody(
+          bodyLike(
+            {
+              entityRef: ownedRefs,
+              amount: fc.oneof(
+                fc.integer({ min: 1, max: 1_000_000 }),
+                fc.double({ noNaN: false }),
+                anyJson,
+              ),
+              period: fc.oneof(fc.constantFrom('month', 'quarter'), anyJson),
+              scope: fc.oneof(fc.constant('environment:staging'), weirdString),
+              businessCase: fc.oneof(weirdString, anyJson),
+            },
+            ['entityRef', 'amount'],
+          ),
+        ),
+      }),
+  },
+  ...(['approve', 'reject'] as const).map(action => ({
+    route: `POST /budgets/requests/:id/${action}`,
+    method: 'post' as const,
+    input: () =>
+      fuzzCase({
+        fixedPath: '',
+        path: pathSegment(['fuzz-request', 'other-request']).map(
+          id => `/budgets/requests/${id}/${action}`,
+        ),
+        body: jsonBody(bodyLike({ comment: reasonLike })),
+      }),
+  })),
+  {
     route: 'POST /anomalies/:id/feedback',
     method: 'post',
     input: org =>
@@ -1026,6 +1151,98 @@ const ROUTES: FuzzRoute[] = [
         }),
     }),
   ),
+  {
+    route: 'POST /digests/send',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/digests/send',
+        query: {
+          kind: fc.oneof(
+            fc.constantFrom('weekly', 'monthly', 'leadership', 'WEEKLY', ''),
+            weirdString,
+          ),
+        },
+        body: jsonBody(anyJson),
+      }),
+  },
+  {
+    route: 'GET /insights/facts',
+    method: 'get',
+    input: () => fuzzCase({ fixedPath: '/insights/facts', query: {} }),
+  },
+  {
+    route: 'GET /policies',
+    method: 'get',
+    input: () =>
+      fuzzCase({ fixedPath: '/policies', query: { entityRef: refs } }),
+  },
+  {
+    route: 'GET /policies/violations',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/policies/violations',
+        query: { entityRef: refs, from: fromDayLike, to: toDayLike },
+      }),
+  },
+  {
+    route: 'GET /policies/exceptions',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '/policies/exceptions',
+        query: { entityRef: refs },
+      }),
+  },
+  {
+    route: 'POST /policies/exceptions',
+    method: 'post',
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '/policies/exceptions',
+        body: jsonBody(POLICY_EXCEPTION_BODY),
+      }),
+  },
+  {
+    route: 'DELETE /policies/exceptions/:id',
+    method: 'delete',
+    prepare: fuzzException,
+    input: () =>
+      fuzzCase({
+        persona: mostlyOwner,
+        fixedPath: '',
+        path: pathSegment(['fuzz-exception', 'other-exception']).map(
+          id => `/policies/exceptions/${id}`,
+        ),
+      }),
+  },
+  {
+    route: 'GET /guardrails/decision',
+    method: 'get',
+    input: () =>
+      fuzzCase({
+        fixedPath: '/guardrails/decision',
+        query: {
+          entityRef: refs,
+          provider: fc.oneof(
+            fc.constantFrom('openai', 'gateway', 'OpenAI'),
+            weirdString,
+          ),
+          apiKeyId: fc.oneof(
+            fc.constantFrom('key_search', 'key_orphan'),
+            weirdString,
+          ),
+          tags: fc.oneof(
+            fc.constantFrom('service=search', 'service=search,app=x', 'a', '='),
+            weirdString,
+          ),
+          model: fc.oneof(fc.constantFrom('gpt-4o', 'o3'), weirdString),
+        },
+      }),
+  },
   {
     route: 'GET /sources',
     method: 'get',
@@ -1279,6 +1496,7 @@ describe('input fuzzing of every route: only 2xx/4xx with a message, never a 5xx
           /** Some distinct 4xx messages, to show what callers are told. */
           messages: [] as string[],
         };
+        await route.prepare?.(org);
         await fc.assert(
           fc.asyncProperty(route.input(org), async input => {
             const res = await send(org, route.method, input);

@@ -4,11 +4,16 @@ import {
   anomalySeverities,
   anomalyStatuses,
   anomalyStatusFilters,
+  BUDGET_ENFORCEMENTS,
   budgetPeriods,
   budgetRequestSchema,
+  budgetRequestStatuses,
   DEFAULT_BUDGET_THRESHOLDS,
   DEFAULT_PAGE_LIMIT,
+  digestKinds,
+  guardrailDecisions,
   MAX_PAGE_LIMIT,
+  MODEL_TIERS,
   pushEventFormats,
   recommendationConfidences,
   recommendationRules,
@@ -102,6 +107,43 @@ describe('openapi.yaml enums equal the zod enums of -common', () => {
     ],
     ['Budget.period', schemas.Budget.properties.period.enum, budgetPeriods],
     [
+      'GET /budgets/requests status',
+      queryParameter('/budgets/requests', 'status').enum,
+      budgetRequestStatuses,
+    ],
+    [
+      'BudgetApprovalRequest.status',
+      schemas.BudgetApprovalRequest.properties.status.enum,
+      budgetRequestStatuses,
+    ],
+    [
+      'BudgetApprovalRequest.period',
+      schemas.BudgetApprovalRequest.properties.period.enum,
+      budgetPeriods,
+    ],
+    [
+      'POST /budgets/requests period',
+      requestBody('/budgets/requests').properties.period.enum,
+      budgetPeriods,
+    ],
+    ['ModelTier', schemas.ModelTier.enum, MODEL_TIERS],
+    ['BudgetEnforcement', schemas.BudgetEnforcement.enum, BUDGET_ENFORCEMENTS],
+    [
+      'GuardrailDecision.decision',
+      schemas.GuardrailDecision.properties.decision.enum,
+      guardrailDecisions,
+    ],
+    [
+      'GET /budgets/suggestion period',
+      queryParameter('/budgets/suggestion', 'period').enum,
+      budgetPeriods,
+    ],
+    [
+      'BudgetSuggestion.period',
+      schemas.BudgetSuggestion.properties.period.enum,
+      budgetPeriods,
+    ],
+    [
       'BudgetStatus.period.period',
       schemas.BudgetStatus.properties.period.properties.period.enum,
       budgetPeriods,
@@ -111,6 +153,16 @@ describe('openapi.yaml enums equal the zod enums of -common', () => {
       schemas.EntityCosts.properties.byTokenType.properties.items.items
         .properties.tokenType.enum,
       tokenTypes,
+    ],
+    [
+      'POST /digests/send kind',
+      paths['/digests/send'].post.parameters[0].schema.enum,
+      digestKinds,
+    ],
+    [
+      'DigestSendResponse.kind',
+      schemas.DigestSendResponse.properties.kind.enum,
+      digestKinds,
     ],
     [
       'POST /ingest/events format',

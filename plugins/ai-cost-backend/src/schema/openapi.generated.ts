@@ -892,6 +892,177 @@ export const spec = {
           'adjustmentsTotal',
         ],
       },
+      BudgetSuggestion: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          currency: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+            enum: ['month', 'quarter'],
+          },
+          suggested: {
+            type: ['number', 'null'],
+          },
+          runRate: {
+            $ref: '#/components/schemas/Money',
+          },
+          expected: {
+            type: ['number', 'null'],
+          },
+          monthForecast: {
+            type: ['number', 'null'],
+          },
+          headroom: {
+            type: 'number',
+            minimum: 1,
+          },
+          basis: {
+            type: 'string',
+          },
+          reason: {
+            type: ['string', 'null'],
+          },
+        },
+        required: [
+          'entityRef',
+          'currency',
+          'period',
+          'suggested',
+          'runRate',
+          'expected',
+          'monthForecast',
+          'headroom',
+          'basis',
+          'reason',
+        ],
+      },
+      PlanMonth: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          month: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}$',
+          },
+          kind: {
+            type: 'string',
+            enum: ['actual', 'forecast', 'no-data'],
+          },
+          amount: {
+            type: ['number', 'null'],
+          },
+          low: {
+            type: ['number', 'null'],
+          },
+          high: {
+            type: ['number', 'null'],
+          },
+        },
+        required: ['month', 'kind', 'amount', 'low', 'high'],
+      },
+      PlanLine: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          months: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlanMonth',
+            },
+          },
+          total: {
+            type: ['number', 'null'],
+          },
+        },
+        required: ['months', 'total'],
+      },
+      YearPlan: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          year: {
+            type: 'integer',
+          },
+          currency: {
+            type: 'string',
+          },
+          asOf: {
+            type: 'string',
+            format: 'date',
+          },
+          teams: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                budget: {
+                  oneOf: [
+                    {
+                      type: 'null',
+                    },
+                    {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        amount: {
+                          $ref: '#/components/schemas/Money',
+                        },
+                        period: {
+                          type: 'string',
+                          enum: ['month', 'quarter'],
+                        },
+                      },
+                      required: ['amount', 'period'],
+                    },
+                  ],
+                },
+                months: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/PlanMonth',
+                  },
+                },
+                total: {
+                  type: ['number', 'null'],
+                },
+              },
+              required: ['entityRef', 'budget', 'months', 'total'],
+            },
+          },
+          unallocated: {
+            $ref: '#/components/schemas/PlanLine',
+          },
+          totals: {
+            $ref: '#/components/schemas/PlanLine',
+          },
+          historyFrom: {
+            type: ['string', 'null'],
+            format: 'date',
+          },
+        },
+        required: [
+          'year',
+          'currency',
+          'asOf',
+          'historyFrom',
+          'teams',
+          'unallocated',
+          'totals',
+        ],
+      },
       AllocationCoverage: {
         type: 'object',
         additionalProperties: false,
@@ -1874,6 +2045,11 @@ export const spec = {
             description:
               'portal when set in Backstage, annotation from ai-cost/monthly-budget.',
           },
+          scope: {
+            type: ['string', 'null'],
+            description:
+              'The allocation tag value the budget covers, e.g. environment:staging; null for the overall budget.',
+          },
           updatedBy: {
             type: 'string',
           },
@@ -1889,16 +2065,105 @@ export const spec = {
           'period',
           'thresholds',
           'source',
+          'scope',
+        ],
+      },
+      BudgetApprovalRequest: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A budget someone asked for and its approval decision (DESIGN §9.4).\n',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          amount: {
+            $ref: '#/components/schemas/Money',
+          },
+          currency: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+            enum: ['month', 'quarter'],
+          },
+          scope: {
+            type: ['string', 'null'],
+            description:
+              'Allocation tag and value of a scoped budget, e.g. environment:staging.',
+          },
+          businessCase: {
+            type: ['string', 'null'],
+          },
+          status: {
+            type: 'string',
+            enum: ['pending', 'approved', 'rejected'],
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          decidedBy: {
+            type: ['string', 'null'],
+            description:
+              'Who approved or rejected it; system for an auto-approval.',
+          },
+          decidedAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+          },
+          comment: {
+            type: ['string', 'null'],
+            description:
+              "The approver's comment, or the reason of a rejection.",
+          },
+          autoApproved: {
+            type: 'boolean',
+            description:
+              'Approved at once, below aiCost.budgets.approval.autoApproveBelow.',
+          },
+          canDecide: {
+            type: 'boolean',
+            description: 'The caller may approve or reject it.',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'amount',
+          'currency',
+          'period',
+          'scope',
+          'businessCase',
+          'status',
+          'requestedBy',
+          'requestedAt',
+          'decidedBy',
+          'decidedAt',
+          'comment',
+          'autoApproved',
+          'canDecide',
         ],
       },
       BudgetStatus: {
         type: 'object',
         additionalProperties: false,
         description:
-          "Where an entity's spend stands in the current budget period, with the\nforecast for the period's end and the thresholds reached or projected.\n",
+          "Where an entity's spend stands in the current budget period, with the\nforecast for the period's end and the thresholds reached or projected.\nThe overall budget has scope null and lists the entity's budgets\nscoped to one allocation tag value in scoped; a scoped budget counts\nthe spend of the entity and its descendants with that tag value only.\n",
         properties: {
           entityRef: {
             type: 'string',
+          },
+          scope: {
+            type: ['string', 'null'],
+            description:
+              'The allocation tag value the budget covers, e.g. environment:staging; null for the overall budget.',
           },
           currency: {
             type: 'string',
@@ -2007,9 +2272,18 @@ export const spec = {
             type: 'string',
             enum: ['over', 'at-risk', 'ok', 'none'],
           },
+          scoped: {
+            type: 'array',
+            description:
+              'On the overall status, the scoped budgets of the entity by scope.',
+            items: {
+              $ref: '#/components/schemas/BudgetStatus',
+            },
+          },
         },
         required: [
           'entityRef',
+          'scope',
           'currency',
           'budget',
           'source',
@@ -2300,6 +2574,313 @@ export const spec = {
           'updatedAt',
         ],
       },
+      DigestSendResponse: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'What sending a digest of its last complete period did.',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['weekly', 'monthly', 'leadership'],
+          },
+          period: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              'The week (Monday to Sunday) or month the digest covers, days inclusive.',
+            properties: {
+              from: {
+                type: 'string',
+                format: 'date',
+              },
+              to: {
+                type: 'string',
+                format: 'date',
+              },
+            },
+            required: ['from', 'to'],
+          },
+          status: {
+            type: 'string',
+            enum: ['sent', 'already-sent', 'nothing-to-send'],
+            description:
+              'already-sent: it went out for this period before (scheduled or\nsent by hand); nothing-to-send: no owner had spend in the period,\nor no leadership group is configured.\n',
+          },
+          recipients: {
+            type: 'integer',
+            minimum: 0,
+            description: 'How many groups and users it was sent to.',
+          },
+        },
+        required: ['kind', 'period', 'status', 'recipients'],
+      },
+      InsightFacts: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The facts of every entity of the catalog index, for Tech Insights.',
+        properties: {
+          currency: {
+            type: 'string',
+          },
+          entities: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                hasClaims: {
+                  type: 'boolean',
+                  description:
+                    'The entity has ai-cost annotations that claim spend.',
+                },
+                monthToDateSpend: {
+                  $ref: '#/components/schemas/Money',
+                  description:
+                    'Spend of the entity and its descendants from the 1st of\nthe month to today (UTC), as GET /costs reports it.\n',
+                },
+                budgetState: {
+                  type: 'string',
+                  enum: ['over', 'at-risk', 'ok', 'none'],
+                  description:
+                    'State of its budget, as GET /budgets/status reports it; none without one.',
+                },
+                openAnomalies: {
+                  type: 'integer',
+                  minimum: 0,
+                  description:
+                    'Open anomalies of the entity and its descendants.',
+                },
+                policyViolations: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'Model policy violations this month.',
+                },
+              },
+              required: [
+                'entityRef',
+                'hasClaims',
+                'monthToDateSpend',
+                'budgetState',
+                'openAnomalies',
+                'policyViolations',
+              ],
+            },
+          },
+        },
+        required: ['currency', 'entities'],
+      },
+      ModelTier: {
+        type: 'string',
+        enum: ['frontier', 'standard', 'efficient'],
+      },
+      BudgetEnforcement: {
+        type: 'string',
+        enum: ['block', 'block-non-production', 'warn'],
+      },
+      PolicyException: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "An approved use of models above an entity's policy until a day.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          model: {
+            type: 'string',
+            description: 'Model glob',
+            'lower-case.': null,
+          },
+          justification: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date',
+            description: 'Last day it applies (UTC).',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'model',
+          'justification',
+          'expiresAt',
+          'createdBy',
+          'createdAt',
+        ],
+      },
+      PolicyViolation: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "Spend in the window on a model the entity's policy does not allow.",
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          model: {
+            type: 'string',
+          },
+          tier: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ModelTier',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          allowedTier: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ModelTier',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          cost: {
+            type: 'number',
+          },
+          days: {
+            type: 'integer',
+            minimum: 1,
+          },
+          exception: {
+            $ref: '#/components/schemas/PolicyException',
+          },
+        },
+        required: ['entityRef', 'model', 'tier', 'allowedTier', 'cost', 'days'],
+      },
+      ModelPolicy: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The model policy in force for an entity and where it comes from.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          maxTier: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/ModelTier',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          maxTierSource: {
+            type: 'string',
+            enum: ['annotation', 'org-default', 'none'],
+          },
+          allowedModels: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          environment: {
+            type: ['string', 'null'],
+          },
+          enforcement: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/BudgetEnforcement',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          exceptions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PolicyException',
+            },
+          },
+        },
+        required: [
+          'entityRef',
+          'maxTier',
+          'maxTierSource',
+          'allowedModels',
+          'environment',
+          'enforcement',
+          'exceptions',
+        ],
+      },
+      GuardrailDecision: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          decision: {
+            type: 'string',
+            enum: ['allow', 'warn', 'deny'],
+          },
+          reasons: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          entityRef: {
+            type: ['string', 'null'],
+          },
+          enforcement: {
+            oneOf: [
+              {
+                $ref: '#/components/schemas/BudgetEnforcement',
+              },
+              {
+                type: 'null',
+              },
+            ],
+          },
+          budget: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['over', 'at-risk', 'ok', 'none'],
+              },
+              budget: {
+                type: ['number', 'null'],
+              },
+              spent: {
+                type: 'number',
+              },
+              currency: {
+                type: 'string',
+              },
+            },
+            required: ['state', 'budget', 'spent', 'currency'],
+          },
+          environment: {
+            type: 'string',
+          },
+        },
+        required: ['decision', 'reasons', 'entityRef', 'enforcement'],
+      },
     },
     parameters: {
       EntityRef: {
@@ -2311,6 +2892,17 @@ export const spec = {
         allowReserved: true,
         schema: {
           $ref: '#/components/schemas/EntityRef',
+        },
+      },
+      BudgetScope: {
+        name: 'scope',
+        in: 'query',
+        required: false,
+        description:
+          'The allocation tag value a scoped budget covers, <tag>:<value> such\nas environment:staging; the tag must be one of aiCost.allocation.tags\n(400 otherwise) and a known spelling of the value is read as its\ncanonical value. Without it, the overall budget.\n',
+        allowReserved: true,
+        schema: {
+          type: 'string',
         },
       },
       From: {
@@ -2341,6 +2933,16 @@ export const spec = {
         schema: {
           type: 'string',
           pattern: '^\\d{4}-\\d{2}$',
+        },
+      },
+      Year: {
+        name: 'year',
+        in: 'query',
+        required: true,
+        description: 'A calendar year, YYYY, up to next year.',
+        schema: {
+          type: 'string',
+          pattern: '^\\d{4}$',
         },
       },
       AllocationRuleId: {
@@ -3036,6 +3638,60 @@ export const spec = {
         },
       },
     },
+    '/plan': {
+      get: {
+        operationId: 'GetYearPlan',
+        description:
+          "The year's plan per team (the group, user or unowned entity charged\nfor spend, as in chargeback): each month's actual spend once it has\nended, else its forecast with an 80% band; the budget in force; the\nunallocated spend and the totals. Every month the teams and the\nunallocated spend add up to the total exactly (rounded to cents once,\nlargest remainder). 400 for a year that is not YYYY, before 1970 or\nafter next year. Needs ai-cost.org.read.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/Year',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/YearPlan',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/plan.csv': {
+      get: {
+        operationId: 'GetYearPlanCsv',
+        description:
+          "The plan as CSV (year, month, kind actual / forecast, entity_ref,\namount, low, high, budget, budget_period, currency): a row per team\nand month, then the unallocated months with an empty entity_ref;\neach month's amounts sum to its total in GET /plan. Needs\nai-cost.org.read.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/Year',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The CSV document.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/allocation/coverage': {
       get: {
         operationId: 'GetAllocationCoverage',
@@ -3276,10 +3932,13 @@ export const spec = {
       get: {
         operationId: 'GetBudget',
         description:
-          'The budget in force for an entity: one set in the portal, else the\nai-cost/monthly-budget annotation. 404 when there is none.\n',
+          'The budget in force for an entity, overall or of one scope: one set\nin the portal, else the ai-cost/monthly-budget annotation\n(`2500 USD, staging=300 USD`). 404 when there is none.\n',
         parameters: [
           {
             $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/BudgetScope',
           },
         ],
         responses: {
@@ -3301,16 +3960,19 @@ export const spec = {
       put: {
         operationId: 'PutBudget',
         description:
-          "Sets the entity's budget in the portal, overriding its annotation.\nNeeds ai-cost.budget.update on the entity; audited.\n",
+          "Sets the entity's budget (overall, or of one scope) in the portal,\noverriding its annotation for that scope. Needs ai-cost.budget.update\non the entity; audited with the scope.\n",
         parameters: [
           {
             $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/BudgetScope',
           },
         ],
         requestBody: {
           required: true,
           description:
-            'The budget to set. A Budget as GET /budgets returns it is accepted:\nsource, updatedBy and updatedAt are ignored, and entityRef must\nname the entity of the query.\n',
+            "The budget to set. A Budget as GET /budgets returns it is accepted:\nsource, scope, updatedBy and updatedAt are ignored (the query's\nscope applies), and entityRef must name the entity of the query.\n",
           content: {
             'application/json': {
               schema: {
@@ -3352,6 +4014,10 @@ export const spec = {
                     enum: ['portal', 'annotation'],
                     description: 'Read-only; ignored.',
                   },
+                  scope: {
+                    type: ['string', 'null'],
+                    description: 'Read-only; ignored.',
+                  },
                   updatedBy: {
                     type: 'string',
                     description: 'Read-only; ignored.',
@@ -3384,10 +4050,13 @@ export const spec = {
       delete: {
         operationId: 'DeleteBudget',
         description:
-          'Removes the budget set in the portal; the annotation applies again.\nNeeds ai-cost.budget.update on the entity; audited.\n',
+          "Removes the budget (overall, or of one scope) set in the portal; the\nannotation's for that scope applies again. Needs\nai-cost.budget.update on the entity; audited with the scope.\n",
         parameters: [
           {
             $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            $ref: '#/components/parameters/BudgetScope',
           },
         ],
         responses: {
@@ -3400,11 +4069,49 @@ export const spec = {
         },
       },
     },
+    '/budgets/suggestion': {
+      get: {
+        operationId: 'GetBudgetSuggestion',
+        description:
+          "A budget suggested from the entity's spend, its descendants'\nincluded: the current month's month-end forecast (three times it for\na quarter) times aiCost.budgets.suggestionHeadroom (default 1.15),\nrounded up to two significant digits, with the average daily spend of\nthe last 30 days and the basis in words. suggested is null, with a\nreason, when there is no spend to go by. Needs ai-cost.costs.read on\nthe entity, as GET /budgets.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+          {
+            name: 'period',
+            in: 'query',
+            required: false,
+            description: 'The period the budget would run over.',
+            schema: {
+              type: 'string',
+              enum: ['month', 'quarter'],
+              default: 'month',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The suggestion.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetSuggestion',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/budgets/status': {
       get: {
         operationId: 'GetBudgetStatus',
         description:
-          "Spend of the current period against the budget, the forecast for the\nperiod's end with an 80% band, and the thresholds reached or projected.\nWith entityRef needs ai-cost.costs.read on it; without, returns every\nbudgeted entity and needs ai-cost.org.read.\n",
+          "Spend of the current period against the budget, the forecast for the\nperiod's end with an 80% band, and the thresholds reached or projected:\nthe overall budget (scope null), its scoped budgets in scoped.\nWith entityRef needs ai-cost.costs.read on it; without, returns every\nbudgeted entity and needs ai-cost.org.read.\n",
         parameters: [
           {
             $ref: '#/components/parameters/OptionalEntityRef',
@@ -3427,6 +4134,214 @@ export const spec = {
                       },
                     },
                   ],
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/budgets/requests': {
+      get: {
+        operationId: 'GetBudgetRequests',
+        description:
+          "Budget requests, newest first: with ai-cost.org.read all of them;\notherwise the caller's own, those the caller may decide and those the\ncaller decided.\n",
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['pending', 'approved', 'rejected'],
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              $ref: '#/components/schemas/EntityRef',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The requests.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/BudgetApprovalRequest',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateBudgetRequest',
+        description:
+          "Asks for a budget for an entity the caller can read, as the signed-in\nuser (the Scaffolder calls it on the user's behalf). Above\naiCost.budgets.approval.businessCaseAbove (a month) a business case of\nbusinessCaseMinLength characters is required; below autoApproveBelow\nit is approved and applied at once by the system. Otherwise it waits\nfor an approver, who is notified. Audited.\n",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['entityRef', 'amount'],
+                properties: {
+                  entityRef: {
+                    $ref: '#/components/schemas/EntityRef',
+                  },
+                  amount: {
+                    type: 'number',
+                    exclusiveMinimum: 0,
+                    maximum: 1000000000000,
+                  },
+                  period: {
+                    type: 'string',
+                    enum: ['month', 'quarter'],
+                    default: 'month',
+                  },
+                  scope: {
+                    type: 'string',
+                    description:
+                      'Allocation tag and value, e.g. environment:staging.',
+                  },
+                  businessCase: {
+                    type: 'string',
+                    maxLength: 4000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The request, pending or auto-approved.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetApprovalRequest',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/budgets/requests/{id}/approve': {
+      post: {
+        operationId: 'ApproveBudgetRequest',
+        description:
+          "Approves a pending request and sets the budget on behalf of the\napprover: a member of a parent group of the entity's owner group or of\naiCost.budgets.approval.approvers, never the requester (403). 409 when\nit is no longer pending. Audited; the requester is notified.\n",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  comment: {
+                    type: 'string',
+                    maxLength: 4000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The approved request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetApprovalRequest',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/budgets/requests/{id}/reject': {
+      post: {
+        operationId: 'RejectBudgetRequest',
+        description:
+          'Rejects a pending request with a reason (comment, required). Same\napprovers as approve. Audited; the requester is notified.\n',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['comment'],
+                properties: {
+                  comment: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 4000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rejected request.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BudgetApprovalRequest',
                 },
               },
             },
@@ -3639,6 +4554,288 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/AnomalySettings',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/digests/send': {
+      post: {
+        operationId: 'SendDigest',
+        description:
+          'Sends a digest of its last complete period now (the week Monday to\nSunday, or the month): weekly or monthly to every group and user\nwhose view had spend, or the leadership report to the groups of\naiCost.digests.leadership. A digest goes out once per period, so a\nperiod already sent (on schedule or by hand) is not sent again.\nWorks whether or not the digest is scheduled in aiCost.digests.\nNeeds ai-cost.admin; audited.\n',
+        parameters: [
+          {
+            name: 'kind',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              enum: ['weekly', 'monthly', 'leadership'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'What was sent.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DigestSendResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/insights/facts': {
+      get: {
+        operationId: 'GetInsightFacts',
+        description:
+          'The facts of every entity of the catalog index in one response, as\nthe Tech Insights module reads them: whether it claims spend, its\nmonth-to-date spend, budget state, open anomalies and policy\nviolations. For service principals, or users with ai-cost.org.read.\n',
+        responses: {
+          '200': {
+            description: "Every entity's facts.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/InsightFacts',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/policies': {
+      get: {
+        operationId: 'GetModelPolicy',
+        description:
+          'The model policy in force for an entity: its ai-cost/max-model-tier\nannotation, else the org default for its environment\n(aiCost.policies.defaults, defaultMaxTier); its ai-cost/allowed-models\nglobs; its ai-cost/budget-enforcement opt-in; and its exceptions.\n',
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The policy in force.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ModelPolicy',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/policies/violations': {
+      get: {
+        operationId: 'ListPolicyViolations',
+        description:
+          "Attributed spend in the window on models an entity's policy does not\nallow, per entity and model, most costly first: of the entity and its\ndescendants (each judged by its own policy), or without entityRef of\nevery entity (needs ai-cost.org.read). A violation an exception in\nforce on the last day covers carries it.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/OptionalEntityRef',
+          },
+          {
+            $ref: '#/components/parameters/From',
+          },
+          {
+            $ref: '#/components/parameters/To',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The violations.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/PolicyViolation',
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/policies/exceptions': {
+      get: {
+        operationId: 'ListPolicyExceptions',
+        description:
+          "An entity's policy exceptions, newest first, expired ones too.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/EntityRef',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The exceptions.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/PolicyException',
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreatePolicyException',
+        description:
+          'Lets an entity use models matching a glob above its policy until a\nday (today up to 366 days ahead), with a justification of at least\n20 characters. Needs ai-cost.budget.update on the entity; audited as\npolicy-exception-create.\n',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  entityRef: {
+                    $ref: '#/components/schemas/EntityRef',
+                  },
+                  model: {
+                    type: 'string',
+                    pattern: '^[A-Za-z0-9*._:/@-]{1,200}$',
+                  },
+                  justification: {
+                    type: 'string',
+                    minLength: 20,
+                    maxLength: 2000,
+                  },
+                  expiresAt: {
+                    type: 'string',
+                    format: 'date',
+                  },
+                },
+                required: ['entityRef', 'model', 'justification', 'expiresAt'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The exception.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PolicyException',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/policies/exceptions/{id}': {
+      delete: {
+        operationId: 'DeletePolicyException',
+        description:
+          'Removes an exception. Needs ai-cost.budget.update on its entity;\naudited as policy-exception-delete.\n',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/guardrails/decision': {
+      get: {
+        operationId: 'GetGuardrailDecision',
+        description:
+          "A gateway's pre-call check (opt-in per entity). The caller is named\nby entityRef, by provider and apiKeyId (resolved through the claims),\nor by gateway tags such as team=search; model is the model asked\nfor. deny only when the entity opted in with ai-cost/budget-enforcement\nblock (or block-non-production outside production) and its budget is\nexhausted or the model is not allowed; the same without enforcement\nis warn. For service principals, or users with ai-cost.org.read.\nAnswered from a cache refreshed after attribution.\n",
+        parameters: [
+          {
+            $ref: '#/components/parameters/OptionalEntityRef',
+          },
+          {
+            name: 'provider',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'apiKeyId',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'tags',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'model',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The decision.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/GuardrailDecision',
                 },
               },
             },

@@ -10,12 +10,14 @@ import { parseInput } from './parseInput';
 /**
  * The budget a `PUT /budgets` body sets for `entityRef` (normalized, as in
  * the query). A body copied from `GET /budgets` is accepted: its read-only
- * fields are ignored, and its `entityRef` must name the same entity.
+ * fields (`source`, `scope` — the query's scope applies —, `updatedBy`,
+ * `updatedAt`) are ignored, and its `entityRef` must name the same entity.
  */
 export function budgetInputOf(body: unknown, entityRef: string): BudgetInput {
   const {
     entityRef: named,
     source: _source,
+    scope: _scope,
     updatedBy: _updatedBy,
     updatedAt: _updatedAt,
     ...input

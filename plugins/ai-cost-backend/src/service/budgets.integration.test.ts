@@ -50,6 +50,7 @@ describe('budget routes', () => {
       expect(initial.status).toBe(200);
       expect(initial.body).toEqual({
         entityRef: SEARCH_API,
+        scope: null,
         amount: 1500,
         currency: 'USD',
         period: 'month',
@@ -65,6 +66,7 @@ describe('budget routes', () => {
       expect(put.status).toBe(200);
       expect(put.body).toEqual({
         entityRef: SEARCH_API,
+        scope: null,
         amount: 2000.5,
         currency: 'USD',
         period: 'quarter',
@@ -80,6 +82,7 @@ describe('budget routes', () => {
           eventId: 'budget-update',
           meta: {
             entityRef: SEARCH_API,
+            scope: null,
             before: {
               amount: 1500,
               currency: 'USD',
@@ -174,6 +177,7 @@ describe('budget routes', () => {
       expect(roundTrip.status).toBe(200);
       expect(roundTrip.body).toEqual({
         entityRef: SEARCH_API,
+        scope: null,
         amount: 2500,
         currency: 'USD',
         period: 'month',

@@ -33,6 +33,8 @@ import type { CostQueryService } from '../costs/CostQueryService';
 import type { VisibilityCheck } from '../costs/visibility';
 import type { BudgetMonitor } from '../budgets/BudgetMonitor';
 import type { BudgetService } from '../budgets/BudgetService';
+import type { BudgetRequestService } from '../budgetRequests/BudgetRequestService';
+import { registerBudgetRequestRoutes } from './budgetRequestRoutes';
 import type { EntityAccess } from './EntityAccess';
 import { spec } from '../schema/openapi.generated';
 import { registerAnomalyRoutes } from './anomalyRoutes';
@@ -47,6 +49,15 @@ import type { ExpenseService } from '../expenses/ExpenseService';
 import { registerExpenseRoutes } from './expenseRoutes';
 import type { ChargebackService } from '../chargeback/ChargebackService';
 import { registerChargebackRoutes } from './chargebackRoutes';
+import type { PlanningService } from '../planning/PlanningService';
+import { registerPlanningRoutes } from './planningRoutes';
+import type { DigestService } from '../digests/DigestService';
+import type { InsightFactsService } from '../insights/InsightFactsService';
+import { registerDigestRoutes } from './digestRoutes';
+import { registerInsightRoutes } from './insightRoutes';
+import type { GuardrailService } from '../policies/GuardrailService';
+import type { PolicyService } from '../policies/PolicyService';
+import { registerPolicyRoutes } from './policyRoutes';
 import type { ExchangeRateService } from '../currency/ExchangeRateService';
 import { registerCurrencyRoutes } from './currencyRoutes';
 import type { UnitEconomicsService } from '../unitEconomics/UnitEconomicsService';
@@ -92,6 +103,8 @@ export interface RouterOptions {
   indexer: Pick<CatalogIndexer, 'refresh'>;
   entities: EntityAccess;
   budgets: BudgetService;
+  /** Budget requests and their approval. */
+  budgetRequests: BudgetRequestService;
   budgetMonitor: Pick<
     BudgetMonitor,
     'status' | 'allStatuses' | 'monthForecast'
@@ -115,10 +128,20 @@ export interface RouterOptions {
   subscriptions?: SubscriptionService;
   /** Monthly chargeback statements and month close. */
   chargeback: ChargebackService;
+  /** Budget suggestions and the year's plan per team. */
+  planning: PlanningService;
   /** Exchange rates into the reporting currency: imports and the list. */
   exchangeRates: ExchangeRateService;
   /** Business metrics and unit costs. */
   unitEconomics: UnitEconomicsService;
+  /** Owner digests and the leadership report, sent now by an admin. */
+  digests: DigestService;
+  /** Every entity's facts for Tech Insights. */
+  insightFacts: InsightFactsService;
+  /** Model policies, their violations and exceptions. */
+  policies: PolicyService;
+  /** The gateway guardrail's decisions. */
+  guardrails: GuardrailService;
 }
 
 /**
@@ -237,22 +260,22 @@ export async function createRouter(options: RouterOptions) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { entityRef } = parseInput(budgetQuerySchema, req.query);
+    const { entityRef, scope } = parseInput(budgetQuerySchema, req.query);
     const entity = await entities.readable(entityRef, credentials);
     await requirePermission(permissions, credentials, {
       permission: aiCostBudgetUpdatePermission,
       resourceRef: entity.entityRef,
     });
-    return { entity, credentials };
+    return { entity, scope, credentials };
   }
 
   router.get('/budgets', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { entityRef } = parseInput(budgetQuerySchema, req.query);
+    const { entityRef, scope } = parseInput(budgetQuerySchema, req.query);
     const entity = await entities.readable(entityRef, credentials);
-    res.json(await budgets.get(entity.entityRef));
+    res.json(await budgets.get(entity.entityRef, scope));
   });
 
   router.get('/budgets/status', async (req, res) => {
@@ -284,11 +307,12 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.put('/budgets', async (req, res) => {
-    const { entity, credentials } = await budgetEntity(req);
+    const { entity, scope, credentials } = await budgetEntity(req);
     const input = budgetInputOf(req.body, entity.entityRef);
     res.json(
       await budgets.put({
         entityRef: entity.entityRef,
+        scope,
         input,
         principal: principalRef(credentials),
         audit: requestAuditor(options.auditor, req),
@@ -297,12 +321,21 @@ export async function createRouter(options: RouterOptions) {
   });
 
   router.delete('/budgets', async (req, res) => {
-    const { entity } = await budgetEntity(req);
+    const { entity, scope } = await budgetEntity(req);
     await budgets.delete({
       entityRef: entity.entityRef,
+      scope,
       audit: requestAuditor(options.auditor, req),
     });
     res.status(204).end();
+  });
+
+  registerBudgetRequestRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    entities,
+    budgetRequests: options.budgetRequests,
   });
 
   registerAttributionRoutes(router, { ...options, httpAuth, entities });
@@ -312,6 +345,37 @@ export async function createRouter(options: RouterOptions) {
     permissions,
     auditor: options.auditor,
     chargeback: options.chargeback,
+  });
+
+  registerDigestRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    digests: options.digests,
+  });
+
+  registerInsightRoutes(router, {
+    httpAuth,
+    permissions,
+    currency,
+    insightFacts: options.insightFacts,
+  });
+
+  registerPlanningRoutes(router, {
+    httpAuth,
+    permissions,
+    entities,
+    planning: options.planning,
+  });
+
+  registerPolicyRoutes(router, {
+    httpAuth,
+    permissions,
+    auditor: options.auditor,
+    entities,
+    index,
+    policies: options.policies,
+    guardrails: options.guardrails,
   });
 
   registerCurrencyRoutes(router, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { currencySchema, entityQuerySchema, entityRefSchema } from './common';
+import { formatBudgetScope, parseBudgetScope } from '../annotations';
+import { currencySchema, entityRefSchema } from './common';
 
 /** Budget periods. @public */
 export const budgetPeriods = ['month', 'quarter'] as const;
@@ -47,6 +48,7 @@ export const budgetRequestSchema = budgetInputSchema
   .extend({
     entityRef: entityRefSchema.optional(),
     source: z.enum(['portal', 'annotation']).optional(),
+    scope: z.string().nullable().optional(),
     updatedBy: z.string().optional(),
     updatedAt: z.string().optional(),
   })
@@ -55,8 +57,32 @@ export const budgetRequestSchema = budgetInputSchema
 /** @public */
 export type BudgetRequest = z.infer<typeof budgetRequestSchema>;
 
-/** Query of the budget routes. @public */
-export const budgetQuerySchema = entityQuerySchema;
+/**
+ * A budget scope in a query, `<tagKey>:<value>` such as
+ * `environment:staging`; whether the tag key is an allocation tag is
+ * checked against the configuration by the backend.
+ * @public
+ */
+export const budgetScopeSchema = z.string().transform((text, ctx) => {
+  const scope = parseBudgetScope(text);
+  if (!scope) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: 'must be <tag>:<value>, e.g. environment:staging',
+    });
+    return z.NEVER;
+  }
+  return formatBudgetScope(scope);
+});
+
+/**
+ * Query of `GET`, `PUT` and `DELETE /budgets`: the entity and, for a budget
+ * scoped to one allocation tag value, the scope (the overall budget without).
+ * @public
+ */
+export const budgetQuerySchema = z
+  .object({ entityRef: entityRefSchema, scope: budgetScopeSchema.optional() })
+  .strict();
 
 /** A budget as the API returns it. @public */
 export type Budget = {
@@ -67,6 +93,8 @@ export type Budget = {
   thresholds: number[];
   /** `portal` when set in Backstage, `annotation` from `ai-cost/monthly-budget`. */
   source: 'portal' | 'annotation';
+  /** The allocation tag value it covers, `environment:staging`; null for the overall budget. */
+  scope: string | null;
   updatedBy?: string;
   updatedAt?: string;
 };
@@ -88,9 +116,15 @@ export type BudgetThresholdStatus = {
   projectedDate: string | null;
 };
 
-/** Response of `GET /budgets/status?entityRef=`. @public */
+/**
+ * Response of `GET /budgets/status?entityRef=`: the overall budget (`scope`
+ * null) with the budgets scoped to one allocation tag value in `scoped`.
+ * @public
+ */
 export type BudgetStatus = {
   entityRef: string;
+  /** The allocation tag value the budget covers, `environment:staging`; null for the overall budget. */
+  scope: string | null;
   currency: string;
   /** The budget in force; null when the entity has none. */
   budget: number | null;
@@ -105,7 +139,7 @@ export type BudgetStatus = {
     asOf: string;
     daysRemaining: number;
   };
-  /** Spend of the period up to `asOf`, the entity and its descendants. */
+  /** Spend of the period up to `asOf`, the entity and its descendants (of the scope's tag value only for a scoped budget). */
   spent: number;
   /** Spend expected by the end of the period with an 80% band. */
   forecast: { median: number; low: number; high: number };
@@ -121,4 +155,6 @@ export type BudgetStatus = {
   projectedBreachDate: string | null;
   /** `over`: spent ≥ budget; `at-risk`: forecast median ≥ budget; else `ok` (`none` without a budget). */
   state: 'over' | 'at-risk' | 'ok' | 'none';
+  /** On the overall status: the scoped budgets of the entity, by scope. */
+  scoped?: BudgetStatus[];
 };

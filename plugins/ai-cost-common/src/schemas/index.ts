@@ -16,3 +16,7 @@ export * from './exchangeRates';
 export * from './metrics';
 export * from './subscriptions';
 export * from './expenses';
+export * from './budgetRequests';
+export * from './digests';
+export * from './planning';
+export * from './policies';

@@ -1,5 +1,6 @@
 import {
   budgetInputSchema,
+  budgetQuerySchema,
   costsQuerySchema,
   describeZodError,
   rollupQuerySchema,
@@ -94,6 +95,17 @@ describe('REST schemas', () => {
     );
     expect(errorOf(budgetInputSchema, { amount: 10, owner: 'me' })).toBe(
       "Unrecognized key(s) in object: 'owner'",
+    );
+  });
+
+  it('reads a budget scope as <tag>:<value>', () => {
+    const entityRef = 'component:default/search-api';
+    expect(
+      budgetQuerySchema.parse({ entityRef, scope: ' environment : staging ' }),
+    ).toEqual({ entityRef, scope: 'environment:staging' });
+    expect(budgetQuerySchema.parse({ entityRef })).toEqual({ entityRef });
+    expect(errorOf(budgetQuerySchema, { entityRef, scope: 'staging' })).toBe(
+      'scope: must be <tag>:<value>, e.g. environment:staging',
     );
   });
 });

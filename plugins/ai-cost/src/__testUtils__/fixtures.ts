@@ -23,7 +23,9 @@ import {
   makeTagEconomicsFor,
   makeUnitCostsFor,
 } from './unitEconomicsFixtures';
+import { makeBudgetApprovalRequest } from './budgetRequestFixtures';
 import { makeOrgSpendForecast, makeSpendForecast } from './forecastFixtures';
+import { makeBudgetSuggestion, makeYearPlan } from './planningFixtures';
 
 /** "Today" in tests: periods end on this UTC day. */
 export const TODAY = '2026-11-22';
@@ -387,6 +389,7 @@ export const sources: SourceInfo[] = [
 export function makeBudget(overrides: Partial<Budget> = {}): Budget {
   return {
     entityRef: 'component:default/query-rewriter',
+    scope: null,
     amount: 2500,
     currency: 'USD',
     period: 'month',
@@ -407,6 +410,7 @@ export function makeBudgetStatus(
 ): BudgetStatus {
   return {
     entityRef: 'component:default/query-rewriter',
+    scope: null,
     currency: 'USD',
     budget: 2500,
     source: 'portal',
@@ -443,8 +447,34 @@ export function makeBudgetStatus(
     thresholdsCrossed: [0.5, 0.8],
     projectedBreachDate: '2026-11-25',
     state: 'at-risk',
+    scoped: [],
     ...overrides,
   };
+}
+
+/**
+ * A budget of $300 a month scoped to `environment:staging`: $120 spent by
+ * Nov 21, the forecast median $171.43 stays under it.
+ */
+export function makeScopedBudgetStatus(
+  overrides: Partial<BudgetStatus> = {},
+): BudgetStatus {
+  const { scoped: _scoped, ...status } = makeBudgetStatus({
+    scope: 'environment:staging',
+    budget: 300,
+    source: 'annotation',
+    spent: 120,
+    forecast: { median: 171.43, low: 160, high: 183.1 },
+    forecastAccuracy: null,
+    thresholds: [
+      { fraction: 0.5, amount: 150, crossed: false, projectedDate: null },
+      { fraction: 1, amount: 300, crossed: false, projectedDate: null },
+    ],
+    thresholdsCrossed: [],
+    projectedBreachDate: null,
+    state: 'ok',
+  });
+  return { ...status, ...overrides };
 }
 
 /** `GET /budgets/status` of an entity without a budget. */
@@ -729,6 +759,18 @@ export function makeFakeApi(
     getExportUrl: jest
       .fn()
       .mockResolvedValue('http://localhost:7007/api/ai-cost/export.csv'),
+    getModelPolicy: jest.fn().mockImplementation(async ({ entityRef }) => ({
+      entityRef,
+      maxTier: null,
+      maxTierSource: 'none',
+      allowedModels: [],
+      environment: null,
+      enforcement: null,
+      exceptions: [],
+    })),
+    listPolicyViolations: jest.fn().mockResolvedValue([]),
+    createPolicyException: jest.fn(),
+    deletePolicyException: jest.fn().mockResolvedValue(undefined),
     getAnomalySettings: jest.fn().mockImplementation(async ({ entityRef }) => ({
       entityRef,
       minImpact: null,
@@ -762,6 +804,24 @@ export function makeFakeApi(
         makeBudgetStatus({ entityRef }),
       ),
     listBudgetStatuses: jest.fn().mockResolvedValue([makeBudgetStatus()]),
+    listBudgetRequests: jest.fn().mockResolvedValue([]),
+    approveBudgetRequest: jest.fn().mockImplementation(async id =>
+      makeBudgetApprovalRequest({
+        id,
+        status: 'approved',
+        decidedBy: 'user:default/guest',
+        canDecide: false,
+      }),
+    ),
+    rejectBudgetRequest: jest.fn().mockImplementation(async (id, { comment }) =>
+      makeBudgetApprovalRequest({
+        id,
+        status: 'rejected',
+        decidedBy: 'user:default/guest',
+        comment,
+        canDecide: false,
+      }),
+    ),
     getSpendForecast: jest
       .fn()
       .mockImplementation(async ({ entityRef } = {}) =>
@@ -861,6 +921,18 @@ export function makeFakeApi(
       .mockImplementation(async (month: string) =>
         makeClosedStatement({ month }),
       ),
+    getBudgetSuggestion: jest
+      .fn()
+      .mockImplementation(async ({ entityRef, period }) =>
+        makeBudgetSuggestion({ entityRef, period }),
+      ),
+    getPlan: jest.fn().mockImplementation(async () => makeYearPlan()),
+    exportPlanCsv: jest.fn().mockImplementation(async (year: number) => ({
+      blob: new Blob(['year,month,kind,entity_ref,amount\n'], {
+        type: 'text/csv',
+      }),
+      filename: `ai-cost-plan-${year}.csv`,
+    })),
     getShadowAi: jest.fn().mockImplementation(async ({ from, to }) => ({
       currency: 'USD',
       from,

@@ -22,6 +22,7 @@ import aiCostPlugin from '../alpha';
 import {
   aiCostTabAnomaliesCard,
   aiCostTabBudgetCard,
+  aiCostTabModelPolicyCard,
   aiCostTabRecommendationsCard,
   entityAiCostAnomaliesCard,
   entityAiCostBudgetCard,
@@ -72,6 +73,7 @@ describe('entity cards', () => {
   it.each([
     ['entity-card:ai-cost/tab-budget', aiCostTabBudgetCard, 'info'],
     ['entity-card:ai-cost/tab-anomalies', aiCostTabAnomaliesCard, 'info'],
+    ['entity-card:ai-cost/tab-model-policy', aiCostTabModelPolicyCard, 'info'],
     [
       'entity-card:ai-cost/tab-recommendations',
       aiCostTabRecommendationsCard,
@@ -155,6 +157,7 @@ describe('entity cards', () => {
       await screen.findByText('$2,104.30', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(await screen.findByText('Recent anomalies')).toBeInTheDocument();
+    expect(await screen.findByText('Model policy')).toBeInTheDocument();
     await waitFor(() =>
       expect(api.getCosts).toHaveBeenCalledWith(
         expect.objectContaining({

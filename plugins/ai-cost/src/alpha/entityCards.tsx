@@ -16,6 +16,13 @@ async function anomaliesCard(limit: number) {
   return compatWrapper(<EntityAnomaliesCard limit={limit} />);
 }
 
+async function modelPolicyCard() {
+  const { EntityModelPolicyCard } = await import(
+    '../components/ModelPolicyCard'
+  );
+  return compatWrapper(<EntityModelPolicyCard />);
+}
+
 async function recommendationsCard() {
   const { EntityRecommendationsCard } = await import(
     '../components/RecommendationsCard'
@@ -74,4 +81,15 @@ export const aiCostTabRecommendationsCard = EntityCardBlueprint.make({
   name: 'tab-recommendations',
   attachTo: AI_COST_TAB,
   params: { type: 'content', loader: recommendationsCard },
+});
+
+/**
+ * The model policy, its violations and exceptions on the AI Cost tab
+ * (`entity-card:ai-cost/tab-model-policy`).
+ * @alpha
+ */
+export const aiCostTabModelPolicyCard = EntityCardBlueprint.make({
+  name: 'tab-model-policy',
+  attachTo: AI_COST_TAB,
+  params: { type: 'info', loader: modelPolicyCard },
 });

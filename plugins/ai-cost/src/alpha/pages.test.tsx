@@ -18,6 +18,7 @@ import {
   aiCostAllocationPage,
   aiCostBilledValuesPage,
   aiCostChargebackPage,
+  aiCostPlanPage,
   aiCostPage,
 } from './pages';
 import { makeAllocationApi } from '../__testUtils__/allocationFixtures';
@@ -115,6 +116,31 @@ describe('aiCostChargebackPage', () => {
       await screen.findByText('Statement for October 2026'),
     ).toBeInTheDocument();
     expect(api.getChargeback).toHaveBeenCalledWith('2026-10');
+  });
+});
+
+describe('aiCostPlanPage', () => {
+  it('is mounted at /ai-cost/plan', () => {
+    const tester = createExtensionTester(aiCostPlanPage);
+    expect(tester.snapshot().id).toMatch(/^page:(ai-cost\/)?plan$/);
+    expect(tester.get(coreExtensionData.routePath)).toBe('/ai-cost/plan');
+  });
+
+  it('is reachable in the plugin and shows the plan', async () => {
+    const api = makeFakeApi();
+    renderTestApp({
+      features: [aiCostPlugin],
+      apis: [
+        [aiCostApiRef, api],
+        [permissionApiRef, makePermissionApi()],
+      ],
+      initialRouteEntries: ['/ai-cost/plan?year=2026'],
+      mountedRoutes,
+    });
+    expect(
+      await screen.findByRole('table', { name: 'AI spend plan 2026' }),
+    ).toBeInTheDocument();
+    expect(api.getPlan).toHaveBeenCalledWith(2026);
   });
 });
 

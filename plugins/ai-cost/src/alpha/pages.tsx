@@ -9,6 +9,7 @@ import {
   allocationRouteRef,
   billedValuesRouteRef,
   chargebackRouteRef,
+  planRouteRef,
   rootRouteRef,
   subscriptionsRouteRef,
 } from '../routes';
@@ -77,6 +78,26 @@ export const aiCostChargebackPage = PageBlueprint.make({
     loader: async () => {
       const { ChargebackPage } = await import('../components/ChargebackPage');
       return compatWrapper(<ChargebackPage />);
+    },
+  },
+});
+
+/**
+ * The plan page at `/ai-cost/plan`: a year of AI spend per team, actual
+ * months and forecasts with their range, budgets and totals, and its CSV.
+ * It renders its own header.
+ * @alpha
+ */
+export const aiCostPlanPage = PageBlueprint.make({
+  name: 'plan',
+  params: {
+    path: '/ai-cost/plan',
+    title: 'AI spend plan',
+    routeRef: planRouteRef,
+    noHeader: true,
+    loader: async () => {
+      const { PlanPage } = await import('../components/PlanPage');
+      return compatWrapper(<PlanPage />);
     },
   },
 });

@@ -1,6 +1,8 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   ShadowAiResponse,
+  BudgetSuggestion,
+  YearPlanResponse,
   ChargebackStatement,
   AllocationCoverage,
   AllocationRuleInput,
@@ -16,12 +18,18 @@ import type {
   Anomaly,
   AnomalySettings,
   AnomalyFeedbackValue,
+  ModelPolicy,
+  PolicyException,
+  PolicyExceptionInput,
+  PolicyViolation,
   AttributionPreviewRequest,
   AttributionPreviewResponse,
   AttributionStatus,
   AttributionValuesResponse,
   Budget,
+  BudgetApprovalRequest,
   BudgetPeriod,
+  BudgetRequestStatus,
   BudgetStatus,
   SpendForecast,
   EntityCostsResponse,
@@ -38,6 +46,12 @@ import type {
 export type AllocationRuleBody = Partial<AllocationRuleInput> & {
   match: Record<string, string>;
 };
+
+/** Request of {@link AiCostApi.listBudgetRequests}. @public */
+export interface ListBudgetRequestsRequest {
+  status?: BudgetRequestStatus;
+  entityRef?: string;
+}
 
 /** A window of whole UTC days, `YYYY-MM-DD`, both inclusive. @public */
 export interface CostWindow {
@@ -113,13 +127,19 @@ export interface GetSpendForecastRequest {
   entityRef?: string;
 }
 
+/** A request about one budget of an entity: the overall one, or one scoped to an allocation tag value. @public */
+export interface BudgetScopeRequest extends EntityRequest {
+  /** `<tag>:<value>` such as `environment:staging`; the overall budget when omitted. */
+  scope?: string;
+}
+
 /**
- * Request of {@link AiCostApi.setBudget}: `PUT /budgets?entityRef=` with the
- * other fields as the JSON body. Omitted fields take the server defaults
- * (`month`, thresholds 50/80/100%, the reporting currency).
+ * Request of {@link AiCostApi.setBudget}: `PUT /budgets?entityRef=&scope=`
+ * with the other fields as the JSON body. Omitted fields take the server
+ * defaults (`month`, thresholds 50/80/100%, the reporting currency).
  * @public
  */
-export interface SetBudgetRequest extends EntityRequest {
+export interface SetBudgetRequest extends BudgetScopeRequest {
   /** The budget per period in `currency`, greater than 0. */
   amount: number;
   period?: BudgetPeriod;
@@ -227,15 +247,32 @@ export interface AiCostApi {
   exportCsv(request: ExportCsvRequest): Promise<CsvExport>;
 
   /** The budget in force (portal, else annotation); a 404 `ResponseError` when there is none. */
-  getBudget(request: EntityRequest): Promise<Budget>;
+  getBudget(request: BudgetScopeRequest): Promise<Budget>;
   /** Sets the entity's budget in the portal (needs `ai-cost.budget.update` on it). */
   setBudget(request: SetBudgetRequest): Promise<Budget>;
-  /** Removes the portal budget; the `ai-cost/monthly-budget` annotation applies again. */
-  deleteBudget(request: EntityRequest): Promise<void>;
-  /** Spend of the current period against the budget, with forecast and thresholds. */
+  /** Removes the portal budget (of a scope); the `ai-cost/monthly-budget` annotation applies again. */
+  deleteBudget(request: BudgetScopeRequest): Promise<void>;
+  /** Spend of the current period against the budget, with forecast and thresholds; scoped budgets in `scoped`. */
   getBudgetStatus(request: EntityRequest): Promise<BudgetStatus>;
   /** The status of every budgeted entity (needs `ai-cost.org.read`). */
   listBudgetStatuses(): Promise<BudgetStatus[]>;
+  /**
+   * Budget requests the user may see: their own, those they may decide
+   * (`canDecide`), or all with `ai-cost.org.read`; newest first.
+   */
+  listBudgetRequests(
+    request?: ListBudgetRequestsRequest,
+  ): Promise<BudgetApprovalRequest[]>;
+  /** Approves a pending budget request; its budget applies at once. */
+  approveBudgetRequest(
+    id: string,
+    request?: { comment?: string },
+  ): Promise<BudgetApprovalRequest>;
+  /** Rejects a pending budget request; `comment` is the reason, required. */
+  rejectBudgetRequest(
+    id: string,
+    request: { comment: string },
+  ): Promise<BudgetApprovalRequest>;
   /**
    * The current month's spend, month-end forecast with its 80% range and
    * daily path: of an entity (as `getCosts`), or without `entityRef` of the
@@ -250,6 +287,19 @@ export interface AiCostApi {
   setAnomalySettings(
     request: SetAnomalySettingsRequest,
   ): Promise<AnomalySettings>;
+  /** The model policy in force for an entity, where it comes from, and its exceptions. */
+  getModelPolicy(request: EntityRequest): Promise<ModelPolicy>;
+  /**
+   * Spend on models an entity's policy does not allow: of the entity and its
+   * descendants, or without `entityRef` of every entity (needs `ai-cost.org.read`).
+   */
+  listPolicyViolations(
+    request: CostWindow & { entityRef?: string },
+  ): Promise<PolicyViolation[]>;
+  /** Grants a policy exception (needs `ai-cost.budget.update` on the entity). */
+  createPolicyException(input: PolicyExceptionInput): Promise<PolicyException>;
+  /** Removes a policy exception (needs `ai-cost.budget.update` on its entity). */
+  deletePolicyException(id: string): Promise<void>;
   /** Records whether an anomaly was accurate, expected or not an issue. */
   setAnomalyFeedback(
     id: string,
@@ -305,6 +355,15 @@ export interface AiCostApi {
   exportChargebackCsv(month: string): Promise<CsvExport>;
   /** Closes a month that has ended; it never changes again (needs `ai-cost.admin`). */
   closeChargebackMonth(month: string): Promise<ChargebackStatement>;
+  /** The budget suggested from the entity's run rate and month-end forecast, as `getBudget` may read it. */
+  getBudgetSuggestion(request: {
+    entityRef: string;
+    period: BudgetPeriod;
+  }): Promise<BudgetSuggestion>;
+  /** The year's plan per team: actual and forecast months, budgets, totals (needs `ai-cost.org.read`). */
+  getPlan(year: number): Promise<YearPlanResponse>;
+  /** The plan as CSV (needs `ai-cost.org.read`). */
+  exportPlanCsv(year: number): Promise<CsvExport>;
   /** Expensed AI spend per vendor, approved against shadow AI (needs `ai-cost.org.read`). */
   getShadowAi(window: CostWindow): Promise<ShadowAiResponse>;
 }

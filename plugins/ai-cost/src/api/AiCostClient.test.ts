@@ -24,6 +24,10 @@ import {
   makeOrgSpendForecast,
   makeSpendForecast,
 } from '../__testUtils__/forecastFixtures';
+import {
+  makeBudgetSuggestion,
+  makeYearPlan,
+} from '../__testUtils__/planningFixtures';
 
 const baseUrl = 'http://localhost:7007/api/ai-cost';
 
@@ -685,6 +689,41 @@ describe('AiCostClient', () => {
       ]);
     });
 
+    it('names the scope of a scoped budget in the query of every budget call', async () => {
+      const rec = recorder();
+      const scoped = makeBudget({ scope: 'environment:staging', amount: 300 });
+      server.use(
+        http.get(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(scoped);
+        }),
+        http.put(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(scoped);
+        }),
+        http.delete(`${baseUrl}/budgets`, async ({ request }) => {
+          await rec.record(request);
+          return new HttpResponse(null, { status: 204 });
+        }),
+      );
+      const scope = 'environment:staging';
+      await expect(client.getBudget({ entityRef, scope })).resolves.toEqual(
+        scoped,
+      );
+      await client.setBudget({ entityRef, scope, amount: 300 });
+      await client.deleteBudget({ entityRef, scope });
+      const search = `${encoded}&scope=environment%3Astaging`;
+      expect(rec.requests).toEqual([
+        expect.objectContaining({ method: 'GET', search }),
+        expect.objectContaining({
+          method: 'PUT',
+          search,
+          body: '{"amount":300}',
+        }),
+        expect.objectContaining({ method: 'DELETE', search }),
+      ]);
+    });
+
     it('maps a failed delete to a ResponseError', async () => {
       server.use(
         http.delete(`${baseUrl}/budgets`, () =>
@@ -762,6 +801,77 @@ describe('AiCostClient', () => {
         '?entityRef=component%3Adefault%2Fquery-rewriter',
         '',
       ]);
+    });
+  });
+
+  describe('planning', () => {
+    it('asks for the suggestion of an entity and period', async () => {
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/budgets/suggestion`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(makeBudgetSuggestion({ period: 'quarter' }));
+        }),
+      );
+      await expect(
+        client.getBudgetSuggestion({
+          entityRef: 'component:default/query-rewriter',
+          period: 'quarter',
+        }),
+      ).resolves.toMatchObject({ suggested: 4100, period: 'quarter' });
+      expect(rec.requests.map(r => r.search)).toEqual([
+        '?entityRef=component%3Adefault%2Fquery-rewriter&period=quarter',
+      ]);
+    });
+
+    it('reads the plan of a year and downloads its CSV', async () => {
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/plan`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json(makeYearPlan());
+        }),
+        http.get(`${baseUrl}/plan.csv`, async ({ request }) => {
+          await rec.record(request);
+          return new HttpResponse('year,month\n', {
+            headers: { 'content-type': 'text/csv; charset=utf-8' },
+          });
+        }),
+      );
+      await expect(client.getPlan(2026)).resolves.toEqual(makeYearPlan());
+      const csv = await client.exportPlanCsv(2026);
+      expect(csv.filename).toBe('ai-cost-plan-2026.csv');
+      expect(rec.requests.map(r => `${r.path}${r.search}`)).toEqual([
+        '/api/ai-cost/plan?year=2026',
+        '/api/ai-cost/plan.csv?year=2026',
+      ]);
+    });
+
+    it('maps a bad year to a ResponseError with the server message', async () => {
+      server.use(
+        http.get(`${baseUrl}/plan`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'InputError',
+                message:
+                  'year must be 2027 or earlier: there is nothing to forecast 2028 from',
+              },
+              response: { statusCode: 400 },
+            },
+            { status: 400 },
+          ),
+        ),
+      );
+      await expect(client.getPlan(2028)).rejects.toMatchObject({
+        name: 'ResponseError',
+        body: {
+          error: {
+            message:
+              'year must be 2027 or earlier: there is nothing to forecast 2028 from',
+          },
+        },
+      });
     });
   });
 
@@ -930,6 +1040,70 @@ describe('AiCostClient', () => {
       ).rejects.toMatchObject({
         statusCode: 400,
         body: { error: { message: 'reason: must say why' } },
+      });
+    });
+  });
+  describe('budget requests', () => {
+    it('lists with filters, approves and rejects with exact bodies', async () => {
+      const rec = recorder();
+      server.use(
+        http.get(`${baseUrl}/budgets/requests`, async ({ request }) => {
+          await rec.record(request);
+          return HttpResponse.json({ items: [{ id: 'req-1' }] });
+        }),
+        http.post(
+          `${baseUrl}/budgets/requests/:id/:action`,
+          async ({ request }) => {
+            await rec.record(request);
+            return HttpResponse.json({ id: 'req-1' });
+          },
+        ),
+      );
+      await expect(
+        client.listBudgetRequests({
+          status: 'pending',
+          entityRef: 'component:default/support-bot',
+        }),
+      ).resolves.toEqual([{ id: 'req-1' }]);
+      await client.listBudgetRequests();
+      await client.approveBudgetRequest('req-1');
+      await client.approveBudgetRequest('req/2', { comment: 'Go ahead' });
+      await client.rejectBudgetRequest('req-1', { comment: 'Too much' });
+      expect(
+        rec.requests.map(r => [r.method, r.path + r.search, r.body]),
+      ).toEqual([
+        [
+          'GET',
+          '/api/ai-cost/budgets/requests?status=pending&entityRef=component%3Adefault%2Fsupport-bot',
+          '',
+        ],
+        ['GET', '/api/ai-cost/budgets/requests', ''],
+        ['POST', '/api/ai-cost/budgets/requests/req-1/approve', '{}'],
+        [
+          'POST',
+          '/api/ai-cost/budgets/requests/req%2F2/approve',
+          '{"comment":"Go ahead"}',
+        ],
+        [
+          'POST',
+          '/api/ai-cost/budgets/requests/req-1/reject',
+          '{"comment":"Too much"}',
+        ],
+      ]);
+    });
+
+    it('maps a 403 of an approval to a ResponseError', async () => {
+      server.use(
+        http.post(`${baseUrl}/budgets/requests/:id/approve`, () =>
+          errorBody(
+            403,
+            'NotAllowedError',
+            'You cannot approve your own budget request req-1',
+          ),
+        ),
+      );
+      await expect(client.approveBudgetRequest('req-1')).rejects.toMatchObject({
+        statusCode: 403,
       });
     });
   });

@@ -2,6 +2,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   ShadowAiResponse,
+  BudgetPeriod,
+  BudgetSuggestion,
+  YearPlanResponse,
   ChargebackStatement,
   AllocationCoverage,
   AllocationRulePreview,
@@ -15,10 +18,16 @@ import type {
   AnomaliesResponse,
   Anomaly,
   AnomalySettings,
+  ModelPolicy,
+  PolicyException,
+  PolicyExceptionInput,
+  PolicyViolation,
   AttributionPreviewResponse,
   AttributionStatus,
   AttributionValuesResponse,
   Budget,
+  BudgetApprovalRequest,
+  BudgetRequestsResponse,
   BudgetStatus,
   SpendForecast,
   EntityCostsResponse,
@@ -34,6 +43,7 @@ import type {
   AllocationRuleBody,
   AnomalyFeedbackRequest,
   CostWindow,
+  BudgetScopeRequest,
   CsvExport,
   EntityRequest,
   ExportCsvRequest,
@@ -43,6 +53,7 @@ import type {
   GetSpendForecastRequest,
   GetUnitCostsRequest,
   ListAnomaliesRequest,
+  ListBudgetRequestsRequest,
   SetAnomalySettingsRequest,
   ListRecommendationsRequest,
   PreviewAttributionRequest,
@@ -224,6 +235,29 @@ export class AiCostClient implements AiCostApi {
     );
   }
 
+  async getBudgetSuggestion(request: {
+    entityRef: string;
+    period: BudgetPeriod;
+  }): Promise<BudgetSuggestion> {
+    return this.request<BudgetSuggestion>('budgets/suggestion', undefined, {
+      entityRef: request.entityRef,
+      period: request.period,
+    });
+  }
+
+  async getPlan(year: number): Promise<YearPlanResponse> {
+    return this.request<YearPlanResponse>('plan', undefined, {
+      year: String(year),
+    });
+  }
+
+  async exportPlanCsv(year: number): Promise<CsvExport> {
+    return this.downloadCsv(
+      await this.url('plan.csv', { year: String(year) }),
+      `ai-cost-plan-${year}.csv`,
+    );
+  }
+
   async closeChargebackMonth(month: string): Promise<ChargebackStatement> {
     return this.request<ChargebackStatement>(
       'chargeback/close',
@@ -248,29 +282,23 @@ export class AiCostClient implements AiCostApi {
     };
   }
 
-  async getBudget(request: EntityRequest): Promise<Budget> {
-    return this.request<Budget>('budgets', undefined, {
-      entityRef: request.entityRef,
-    });
+  async getBudget(request: BudgetScopeRequest): Promise<Budget> {
+    const { entityRef, scope } = request;
+    return this.request<Budget>('budgets', undefined, { entityRef, scope });
   }
 
   async setBudget(request: SetBudgetRequest): Promise<Budget> {
-    const { entityRef, amount, period, thresholds, currency } = request;
+    const { entityRef, scope, amount, period, thresholds, currency } = request;
     return this.request<Budget>(
       'budgets',
       jsonBody('PUT', { amount, period, thresholds, currency }),
-      { entityRef },
+      { entityRef, scope },
     );
   }
 
-  async deleteBudget(request: EntityRequest): Promise<void> {
-    await this.request(
-      'budgets',
-      { method: 'DELETE' },
-      {
-        entityRef: request.entityRef,
-      },
-    );
+  async deleteBudget(request: BudgetScopeRequest): Promise<void> {
+    const { entityRef, scope } = request;
+    await this.request('budgets', { method: 'DELETE' }, { entityRef, scope });
   }
 
   async getBudgetStatus(request: EntityRequest): Promise<BudgetStatus> {
@@ -281,6 +309,37 @@ export class AiCostClient implements AiCostApi {
 
   async listBudgetStatuses(): Promise<BudgetStatus[]> {
     return this.request<BudgetStatus[]>('budgets/status');
+  }
+
+  async listBudgetRequests(
+    request: ListBudgetRequestsRequest = {},
+  ): Promise<BudgetApprovalRequest[]> {
+    const { items } = await this.request<BudgetRequestsResponse>(
+      'budgets/requests',
+      undefined,
+      { status: request.status, entityRef: request.entityRef },
+    );
+    return items;
+  }
+
+  async approveBudgetRequest(
+    id: string,
+    request: { comment?: string } = {},
+  ): Promise<BudgetApprovalRequest> {
+    return this.request<BudgetApprovalRequest>(
+      `budgets/requests/${encodeURIComponent(id)}/approve`,
+      jsonBody('POST', { comment: request.comment }),
+    );
+  }
+
+  async rejectBudgetRequest(
+    id: string,
+    request: { comment: string },
+  ): Promise<BudgetApprovalRequest> {
+    return this.request<BudgetApprovalRequest>(
+      `budgets/requests/${encodeURIComponent(id)}/reject`,
+      jsonBody('POST', { comment: request.comment }),
+    );
   }
 
   async getSpendForecast(
@@ -321,6 +380,38 @@ export class AiCostClient implements AiCostApi {
       }),
       { entityRef },
     );
+  }
+
+  async getModelPolicy(request: EntityRequest): Promise<ModelPolicy> {
+    return this.request<ModelPolicy>('policies', undefined, {
+      entityRef: request.entityRef,
+    });
+  }
+
+  async listPolicyViolations(
+    request: CostWindow & { entityRef?: string },
+  ): Promise<PolicyViolation[]> {
+    const { entityRef, from, to } = request;
+    return this.request<PolicyViolation[]>('policies/violations', undefined, {
+      entityRef,
+      from,
+      to,
+    });
+  }
+
+  async createPolicyException(
+    input: PolicyExceptionInput,
+  ): Promise<PolicyException> {
+    return this.request<PolicyException>(
+      'policies/exceptions',
+      jsonBody('POST', input),
+    );
+  }
+
+  async deletePolicyException(id: string): Promise<void> {
+    await this.request(`policies/exceptions/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
   }
 
   async setAnomalyFeedback(

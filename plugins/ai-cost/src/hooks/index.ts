@@ -11,6 +11,7 @@ export { useCsvExport } from './useCsvExport';
 export { useRollupGroupBy } from './useRollupGroupBy';
 export { useAllocationTags } from './useAllocationTags';
 export { useBudgetStatus, useBudgetStatuses } from './useBudgetStatus';
+export { useBudgetRequests } from './useBudgetRequests';
 export { useSpendForecast } from './useSpendForecast';
 export { useAnomalies } from './useAnomalies';
 export { useRecommendations } from './useRecommendations';

@@ -12,6 +12,9 @@ export const useScrollCueStyles = makeStyles(theme => {
   return {
     scroll: {
       overflowX: 'auto',
+      // Contains absolutely positioned content (screen-reader-only text),
+      // which would otherwise widen the page instead of the region.
+      position: 'relative',
       backgroundColor: paper,
       backgroundImage: [
         `linear-gradient(to right, ${paper} 30%, transparent)`,

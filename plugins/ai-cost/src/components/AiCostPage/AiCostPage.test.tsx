@@ -247,8 +247,9 @@ describe('AiCostPage', () => {
         },
       },
     );
+    await userEvent.click(await screen.findByRole('button', { name: 'Pages' }));
     expect(
-      await screen.findByRole('button', { name: 'Billed values' }),
+      screen.getByRole('menuitem', { name: 'Billed values' }),
     ).toHaveAttribute('href', '/ai-cost/billed-values');
   });
 
@@ -292,6 +293,7 @@ describe('AiCostPage', () => {
     expect(api.listBudgetStatuses).toHaveBeenCalled();
     expect(rowCells('finance-ops')).toEqual([
       'finance-ops',
+      'Overall',
       '$2,500.00 / month',
       '$2,600.00 (104.0%)',
       '$2,987.65',

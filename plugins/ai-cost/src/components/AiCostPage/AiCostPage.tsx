@@ -10,20 +10,20 @@ import {
 import {
   useAllocationTags,
   useAttributionStatus,
+  useBudgetRequests,
   usePeriod,
   useRollup,
   useRollupGroupBy,
 } from '../../hooks';
 import { isForbidden } from '../../utils/errors';
 import { AiSpendCard } from '../AiSpendCard';
-import { AllocationPageLink } from '../AllocationPage/AllocationPageLink';
-import { BilledValuesPageLink } from '../BilledValuesPage/BilledValuesPageLink';
-import { ChargebackPageLink } from '../ChargebackPage/ChargebackPageLink';
-import { SubscriptionsPageLink } from '../SubscriptionsPage/SubscriptionsPageLink';
 import { OrgAnomaliesCard } from '../AnomaliesCard';
 import { AttributionCard } from '../AttributionCard';
+import { BudgetRequestsCard } from '../BudgetRequests';
 import { BudgetsSection } from '../BudgetsTable';
 import { ExportCsvButton } from '../ExportCsvButton';
+import { OrgPagesMenu } from '../OrgPagesMenu';
+import { PolicyViolationsCard } from '../ModelPolicyCard';
 import { OrgForecastCard } from '../OrgForecastCard';
 import { OrgReadRequired } from '../OrgReadRequired';
 import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
@@ -65,6 +65,9 @@ export function AiCostPage(props: AiCostPageProps) {
   const byCategory = useRollup('category', period.error ? undefined : period);
   const allocationTags = useAllocationTags();
   const attribution = useAttributionStatus();
+  const budgetRequests = useBudgetRequests({ status: 'pending' });
+  const showBudgetRequests =
+    Boolean(budgetRequests.error) || (budgetRequests.value?.length ?? 0) > 0;
   const forbidden = isForbidden(rollup.error);
 
   return (
@@ -84,12 +87,19 @@ export function AiCostPage(props: AiCostPageProps) {
           {!forbidden && !period.error && (
             <ExportCsvButton from={period.from} to={period.to} />
           )}
-          {!forbidden && <AllocationPageLink />}
-          {!forbidden && <ChargebackPageLink />}
-          {!forbidden && <SubscriptionsPageLink />}
-          {!forbidden && <BilledValuesPageLink />}
+          {!forbidden && <OrgPagesMenu />}
         </ContentHeader>
         <Grid container spacing={3}>
+          {/* Approvers may decide budget requests without org read access. */}
+          {showBudgetRequests && (
+            <Grid item xs={12}>
+              <BudgetRequestsCard
+                requests={budgetRequests.value}
+                error={budgetRequests.error}
+                onReload={budgetRequests.retry}
+              />
+            </Grid>
+          )}
           {forbidden ? (
             <Grid item xs={12}>
               <OrgReadRequired />
@@ -162,6 +172,11 @@ export function AiCostPage(props: AiCostPageProps) {
                   now={now}
                 />
               </Grid>
+              {!period.error && (
+                <Grid item xs={12}>
+                  <PolicyViolationsCard window={period} />
+                </Grid>
+              )}
               {!period.error && (
                 <Grid item xs={12}>
                   <ShadowAiCard window={period} />

@@ -21,6 +21,7 @@ import { errorMessage } from '../../utils/errors';
 import { formatCurrency } from '../../utils/format';
 import { amountWarning } from './budgetPlanning';
 import { BudgetPlanning } from './BudgetPlanning';
+import { BudgetScopeField, chosenScope, pickedScope } from './BudgetScopeField';
 import { parseAmount, parseThresholds, thresholdsToText } from './thresholds';
 
 const useStyles = makeStyles(theme => ({
@@ -56,36 +57,47 @@ export interface BudgetEditorDialogProps {
   currency: string;
   /** The budget in force, if any; a portal budget can be removed. */
   initial?: BudgetEditorInitial;
+  /** The budgets in force scoped to one allocation tag value, e.g. `environment:staging`. */
+  scoped?: Array<{ scope: string; initial: BudgetEditorInitial }>;
   onClose(): void;
   /** After a save (with the budget now in force) or a removal (with null). */
   onSaved(budget: Budget | null): void;
 }
 
-type Errors = { amount?: string; thresholds?: string };
+type Errors = { amount?: string; thresholds?: string; scope?: string };
 
 /**
  * Sets the budget of an entity in the portal (`PUT /budgets`): amount,
  * period and alert thresholds typed as percentages. A budget set in the
  * portal can be removed (`DELETE /budgets`), after which the
- * `ai-cost/monthly-budget` annotation applies again. Server errors are shown
- * in the dialog.
+ * `ai-cost/monthly-budget` annotation applies again. The budget can be the
+ * overall one or one scoped to an allocation tag value (`scope`). Server
+ * errors are shown in the dialog.
  * @public
  */
 export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
   const { open, entityRef, entityName, currency, initial, onClose, onSaved } =
     props;
+  const { scoped = [] } = props;
   const classes = useStyles();
   const api = useApi(aiCostApiRef);
   const [amount, setAmount] = useState('');
   const [period, setPeriod] = useState<BudgetPeriod>('month');
   const [thresholds, setThresholds] = useState('');
+  const [scopeChoice, setScopeChoice] = useState('');
+  const [typedScope, setTypedScope] = useState('');
+  const current =
+    scopeChoice === ''
+      ? initial
+      : scoped.find(s => s.scope === scopeChoice)?.initial;
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<string>();
   const [busy, setBusy] = useState<'save' | 'remove'>();
   const forecast = useSpendForecast({ entityRef, skip: !open });
   const typed = parseAmount(amount);
+  // The forecast is the entity's: no measure of a scoped budget.
   const warning =
-    'amount' in typed
+    'amount' in typed && scopeChoice === ''
       ? amountWarning(
           typed.amount,
           forecast.value?.forecast?.median,
@@ -94,13 +106,27 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
         )
       : undefined;
 
+  function fill(from: BudgetEditorInitial | undefined) {
+    setAmount(from ? String(from.amount) : '');
+    setPeriod(from?.period ?? 'month');
+    setThresholds(
+      thresholdsToText(from?.thresholds ?? DEFAULT_BUDGET_THRESHOLDS),
+    );
+  }
+
+  function chooseScope(choice: string) {
+    setScopeChoice(choice);
+    fill(
+      choice === '' ? initial : scoped.find(s => s.scope === choice)?.initial,
+    );
+    setErrors({});
+  }
+
   useEffect(() => {
     if (!open) return;
-    setAmount(initial ? String(initial.amount) : '');
-    setPeriod(initial?.period ?? 'month');
-    setThresholds(
-      thresholdsToText(initial?.thresholds ?? DEFAULT_BUDGET_THRESHOLDS),
-    );
+    fill(initial);
+    setScopeChoice('');
+    setTypedScope('');
     setErrors({});
     setServerError(undefined);
     setBusy(undefined);
@@ -110,18 +136,27 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
     event.preventDefault();
     const parsedAmount = parseAmount(amount);
     const parsedThresholds = parseThresholds(thresholds);
+    const scope = chosenScope(scopeChoice, typedScope);
     const next: Errors = {
       amount: 'error' in parsedAmount ? parsedAmount.error : undefined,
       thresholds:
         'error' in parsedThresholds ? parsedThresholds.error : undefined,
+      scope: 'error' in scope ? scope.error : undefined,
     };
     setErrors(next);
-    if ('error' in parsedAmount || 'error' in parsedThresholds) return;
+    if (
+      'error' in parsedAmount ||
+      'error' in parsedThresholds ||
+      'error' in scope
+    ) {
+      return;
+    }
     setBusy('save');
     setServerError(undefined);
     try {
       const budget = await api.setBudget({
         entityRef,
+        scope: scope.scope,
         amount: parsedAmount.amount,
         period,
         thresholds: parsedThresholds.fractions,
@@ -138,7 +173,10 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
     setBusy('remove');
     setServerError(undefined);
     try {
-      await api.deleteBudget({ entityRef });
+      await api.deleteBudget({
+        entityRef,
+        scope: scopeChoice === '' ? undefined : scopeChoice,
+      });
       setBusy(undefined);
       onSaved(null);
     } catch (error) {
@@ -165,7 +203,7 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
             A budget set here overrides the <code>ai-cost/monthly-budget</code>{' '}
             annotation. Owners are notified once per period when spend, or the
             forecast, reaches each threshold.
-            {initial?.source === 'portal' &&
+            {current?.source === 'portal' &&
               ' Removing the portal budget makes the annotation apply again, if the entity has one.'}
           </DialogContentText>
           {serverError && (
@@ -174,16 +212,26 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
             </Alert>
           )}
           <BudgetPlanning
+            entityRef={entityRef}
             forecast={forecast.value}
             error={forecast.error}
             period={period}
             currency={currency}
+            scope={pickedScope(scopeChoice, typedScope)}
             onUse={value => {
               setAmount(String(value));
               setErrors(before => ({ ...before, amount: undefined }));
             }}
           />
           <div className={classes.fields}>
+            <BudgetScopeField
+              choice={scopeChoice}
+              scopes={scoped.map(s => s.scope)}
+              typed={typedScope}
+              error={errors.scope}
+              onChoice={chooseScope}
+              onTyped={setTypedScope}
+            />
             <TextField
               id="ai-cost-budget-amount"
               label="Budget amount"
@@ -236,7 +284,7 @@ export function BudgetEditorDialog(props: BudgetEditorDialogProps) {
         </DialogContent>
         <DialogActions className={classes.actions}>
           <div>
-            {initial?.source === 'portal' && (
+            {current?.source === 'portal' && (
               <Button
                 color="secondary"
                 onClick={remove}

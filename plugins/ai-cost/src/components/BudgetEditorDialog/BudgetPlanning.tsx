@@ -1,27 +1,78 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
 import type {
   BudgetPeriod,
   SpendForecast,
 } from '@ai-cost/plugin-ai-cost-common';
+import { aiCostApiRef } from '../../api';
 import { errorMessage } from '../../utils/errors';
 import { formatCurrency, formatDay } from '../../utils/format';
-import { SUGGESTED_HEADROOM, suggestedBudget } from './budgetPlanning';
 
-/**
- * What the owner plans from: this month's spend so far, its month-end
- * forecast with its range, and a suggested budget (the forecast plus
- * headroom) they can take with one click.
- */
-export function BudgetPlanning(props: {
-  forecast?: SpendForecast;
-  error?: Error;
+/** The budget the backend suggests for the period (`GET /budgets/suggestion`), one click to take. */
+function SuggestedBudget(props: {
+  entityRef: string;
   period: BudgetPeriod;
   currency: string;
   onUse(amount: number): void;
 }) {
-  const { forecast, error, period, currency, onUse } = props;
+  const { entityRef, period, currency, onUse } = props;
+  const api = useApi(aiCostApiRef);
+  const suggestion = useAsync(
+    () => api.getBudgetSuggestion({ entityRef, period }),
+    [api, entityRef, period],
+  );
+  const money = (value: number) => formatCurrency(value, currency);
+  if (suggestion.error) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No suggested budget: {errorMessage(suggestion.error)}
+      </Typography>
+    );
+  }
+  const value = suggestion.value;
+  // The suggestion of the period picked before is not shown for this one.
+  if (!value || value.period !== period) return null;
+  if (value.suggested === null) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {value.reason}
+      </Typography>
+    );
+  }
+  const suggested = value.suggested;
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap" mt={1}>
+      <Typography variant="body2" style={{ marginRight: 8 }}>
+        Suggested: {money(suggested)} per {period}. {value.basis}
+      </Typography>
+      <Button size="small" variant="outlined" onClick={() => onUse(suggested)}>
+        Use {money(suggested)}
+      </Button>
+    </Box>
+  );
+}
+
+/**
+ * What the owner plans from: this month's spend so far, its month-end
+ * forecast with its range, and the budget the backend suggests from the
+ * run rate (the forecast plus headroom), which they can take with one click.
+ * The spend and forecast are the entity's overall ones: for a budget scoped
+ * to a tag value (`scope`) they are labelled so and there is no suggestion.
+ */
+export function BudgetPlanning(props: {
+  entityRef: string;
+  forecast?: SpendForecast;
+  error?: Error;
+  period: BudgetPeriod;
+  currency: string;
+  /** The tag value the budget is scoped to, e.g. `environment:staging`; none for the overall budget. */
+  scope?: string;
+  onUse(amount: number): void;
+}) {
+  const { forecast, error, currency, scope } = props;
   const money = (value: number) => formatCurrency(value, currency);
   if (error) {
     return (
@@ -32,10 +83,10 @@ export function BudgetPlanning(props: {
   }
   if (!forecast) return null;
   const month = forecast.forecast;
-  const suggested = suggestedBudget(month?.median, period);
   return (
     <Box mb={2} data-testid="budget-planning">
       <Typography variant="body2">
+        {scope === undefined ? '' : 'Overall, all tag values together: '}
         Spent {money(forecast.spent)} from {formatDay(forecast.period.start)} to{' '}
         {formatDay(forecast.period.asOf)}
         {month
@@ -44,21 +95,13 @@ export function BudgetPlanning(props: {
             )}–${money(month.high)}).`
           : `. No month-end forecast: ${forecast.basis.description}`}
       </Typography>
-      {suggested !== undefined && (
-        <Box display="flex" alignItems="center" flexWrap="wrap" mt={1}>
-          <Typography variant="body2" style={{ marginRight: 8 }}>
-            Suggested: {money(suggested)} per {period} (
-            {period === 'quarter' ? "three months at this month's " : 'the '}
-            forecast plus {Math.round(SUGGESTED_HEADROOM * 100)}% headroom)
-          </Typography>
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => onUse(suggested)}
-          >
-            Use {money(suggested)}
-          </Button>
-        </Box>
+      {scope === undefined ? (
+        <SuggestedBudget {...props} />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          No suggested budget for {scope}: the spend and forecast above are the
+          entity's overall ones, not {scope}'s.
+        </Typography>
       )}
     </Box>
   );

@@ -1,8 +1,5 @@
 import type { BudgetPeriod } from '@ai-cost/plugin-ai-cost-common';
 
-/** Headroom the suggested budget leaves above the forecast. */
-export const SUGGESTED_HEADROOM = 0.2;
-
 /** Below this share of the expected spend a budget is exceeded early. */
 const LOW_SHARE = 0.25;
 /** Above this multiple of the expected spend a budget's alerts hardly fire. */
@@ -13,36 +10,16 @@ const MONTHS_PER_PERIOD: Record<BudgetPeriod, number> = {
   quarter: 3,
 };
 
-/** Rounded up to two significant digits: 2,674.68 → 2,700; 0.4312 → 0.44. */
-function roundUpNicely(value: number): number {
-  const step = 10 ** (Math.floor(Math.log10(value)) - 1);
-  return Number((Math.ceil(value / step - 1e-9) * step).toPrecision(12));
-}
-
 /**
  * The spend a period is expected to reach: the month-end forecast, times
- * three for a quarter (the current month's pace held).
+ * three for a quarter (the current month's pace held), as the backend's
+ * suggestion expects it.
  */
 export function expectedSpend(
   monthForecast: number,
   period: BudgetPeriod,
 ): number {
   return monthForecast * MONTHS_PER_PERIOD[period];
-}
-
-/**
- * A budget from the run rate: the expected spend of the period plus
- * {@link SUGGESTED_HEADROOM}, rounded up to two significant digits; none
- * without spend to go by.
- */
-export function suggestedBudget(
-  monthForecast: number | undefined,
-  period: BudgetPeriod,
-): number | undefined {
-  if (!monthForecast || monthForecast <= 0) return undefined;
-  return roundUpNicely(
-    expectedSpend(monthForecast, period) * (1 + SUGGESTED_HEADROOM),
-  );
 }
 
 /**

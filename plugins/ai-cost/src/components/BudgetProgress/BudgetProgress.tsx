@@ -144,6 +144,8 @@ export interface BudgetProgressProps {
   forecast?: BudgetStatus['forecast'];
   /** Alert thresholds, drawn as ticks labelled with their percentage. */
   thresholds?: BudgetStatus['thresholds'];
+  /** The accessible name of the bar; `Spent of budget` by default. */
+  label?: string;
 }
 
 /**
@@ -156,6 +158,7 @@ export interface BudgetProgressProps {
  */
 export function BudgetProgress(props: BudgetProgressProps) {
   const { spent, budget, currency, state, forecast, thresholds = [] } = props;
+  const { label = 'Spent of budget' } = props;
   const classes = useStyles({ state });
   const scale = Math.max(budget, spent, forecast?.high ?? 0);
   const labelled = labelledFractions(thresholds, scale);
@@ -170,7 +173,7 @@ export function BudgetProgress(props: BudgetProgressProps) {
       <div
         className={classes.track}
         role="progressbar"
-        aria-label="Spent of budget"
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={budget}
         aria-valuenow={Math.min(spent, budget)}

@@ -3,9 +3,15 @@ import { screen, within } from '@testing-library/react';
 import {
   makeBudgetStatus,
   makeNoBudgetStatus,
+  makeScopedBudgetStatus,
 } from '../../__testUtils__/fixtures';
 import { BudgetStatusCard } from './BudgetStatusCard';
-import { breachText, periodText, thresholdText } from './budgetText';
+import {
+  breachText,
+  periodText,
+  scopeLabel,
+  thresholdText,
+} from './budgetText';
 
 /** The definition list of the card as `term: description` pairs. */
 function facts(): Record<string, string> {
@@ -112,6 +118,66 @@ describe('BudgetStatusCard', () => {
     );
     expect(screen.getByRole('button', { name: 'Set a budget' })).toBeVisible();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Scoped budgets' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows the scoped budgets under the overall one', async () => {
+    await renderInTestApp(
+      <BudgetStatusCard
+        status={makeBudgetStatus({
+          scoped: [
+            makeScopedBudgetStatus(),
+            makeScopedBudgetStatus({
+              scope: 'customer:acme',
+              budget: 100,
+              spent: 104.5,
+              state: 'over',
+            }),
+          ],
+        })}
+      />,
+    );
+    const scoped = screen.getByRole('region', { name: 'Scoped budgets' });
+    expect(
+      within(scoped)
+        .getAllByRole('listitem')
+        .map(item => item.querySelector('p')!.textContent),
+    ).toEqual([
+      'staging: $120.00 of $300.00 · On track',
+      'customer=acme: $104.50 of $100.00 · Over budget',
+    ]);
+    expect(
+      within(scoped).getByRole('progressbar', {
+        name: 'Spent of the staging budget',
+      }),
+    ).toHaveAttribute('aria-valuetext', '$120.00 of $300.00 (40.0%)');
+    expect(
+      screen.getByRole('progressbar', { name: 'Spent of budget' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows scoped budgets of an entity without an overall budget', async () => {
+    await renderInTestApp(
+      <BudgetStatusCard
+        status={makeNoBudgetStatus({ scoped: [makeScopedBudgetStatus()] })}
+      />,
+    );
+    expect(screen.getByText('No budget set')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Scoped budgets' })).getByText(
+        'staging',
+      ),
+    ).toBeInTheDocument();
+  });
+});
+
+describe('scopeLabel', () => {
+  it('names environment values alone and other tags with their key', () => {
+    expect(scopeLabel(null)).toBe('Overall');
+    expect(scopeLabel('environment:staging')).toBe('staging');
+    expect(scopeLabel('customer:acme')).toBe('customer=acme');
   });
 });
 

@@ -11,6 +11,7 @@ import {
 import { formatCurrency, formatDay, formatShare } from '../../utils/format';
 import { yamlScalar } from '../../utils/snippets';
 import { BudgetProgress, budgetStateColor } from '../BudgetProgress';
+import { ScopedBudgets } from './ScopedBudgets';
 import {
   accuracyText,
   breachText,
@@ -102,9 +103,10 @@ function NoBudget(props: BudgetStatusCardProps) {
         Set a default monthly budget with the{' '}
         <code>{ANNOTATION_MONTHLY_BUDGET}</code> annotation in its{' '}
         <code>catalog-info.yaml</code>: an amount, optionally followed by the
-        currency (<code>2500 USD</code>). Owners are notified when spend or the
-        forecast reaches 50%, 80% and 100% of it. A budget set in the portal
-        overrides the annotation.
+        currency (<code>2500 USD</code>), and budgets of one environment or
+        other allocation tag value (<code>2500 USD, staging=300 USD</code>).
+        Owners are notified when spend or the forecast reaches 50%, 80% and 100%
+        of it. A budget set in the portal overrides the annotation.
       </Typography>
       <Box maxWidth={480}>
         <CodeSnippet
@@ -113,6 +115,7 @@ function NoBudget(props: BudgetStatusCardProps) {
           showCopyCodeButton
         />
       </Box>
+      <ScopedBudgets statuses={status.scoped} />
     </InfoCard>
   );
 }
@@ -121,8 +124,9 @@ function NoBudget(props: BudgetStatusCardProps) {
  * Spend of the current period against the budget: progress with threshold
  * ticks, the forecast with its 80% band, when the budget is (projected to be)
  * exceeded, thresholds reached, when the period resets, forecast accuracy and
- * where the budget comes from. Without a budget it explains the
- * `ai-cost/monthly-budget` annotation.
+ * where the budget comes from, then the budgets scoped to one allocation tag
+ * value. Without a budget it explains the `ai-cost/monthly-budget`
+ * annotation.
  * @public
  */
 export function BudgetStatusCard(props: BudgetStatusCardProps) {
@@ -194,6 +198,7 @@ export function BudgetStatusCard(props: BudgetStatusCardProps) {
         <dt>Source</dt>
         <dd>{budgetSourceText(status.source)}</dd>
       </dl>
+      <ScopedBudgets statuses={status.scoped} />
     </InfoCard>
   );
 }

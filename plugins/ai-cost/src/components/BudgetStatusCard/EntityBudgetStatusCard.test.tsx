@@ -20,6 +20,7 @@ import {
   makeFakeApi,
   makeNoBudgetStatus,
   makeResponseError,
+  makeScopedBudgetStatus,
 } from '../../__testUtils__/fixtures';
 import {
   makeAlertApi,
@@ -178,10 +179,16 @@ describe('EntityBudgetStatusCard', () => {
     expect(planning).toHaveTextContent(
       'Spent $845.50 from Nov 1 to Nov 21; month-end forecast $1,160.50 (range $1,120.25–$1,204.75).',
     );
-    // 1,160.50 × 1.2 = 1,392.60 → 1,400
-    expect(planning).toHaveTextContent(
-      'Suggested: $1,400.00 per month (the forecast plus 20% headroom)',
+    // The backend suggests it: 1,160.50 × 1.15 = 1,334.58 → 1,400.
+    expect(
+      await within(planning).findByText(/^Suggested: \$1,400\.00 per month\./),
+    ).toHaveTextContent(
+      'Suggested: $1,400.00 per month. Last 30 days, $40.26/day, forecast $1,160.50 for November 2026; × 1.15 headroom, rounded up to two significant digits: $1,400.00 per month.',
     );
+    expect(api.getBudgetSuggestion).toHaveBeenCalledWith({
+      entityRef,
+      period: 'month',
+    });
     const amount = within(dialog).getByLabelText(/Budget amount/);
     await userEvent.clear(amount);
     await userEvent.type(amount, '0.5');
@@ -202,14 +209,20 @@ describe('EntityBudgetStatusCard', () => {
     );
     expect(amount).toHaveValue(1400);
     expect(within(dialog).getByText('Per month, in USD')).toBeInTheDocument();
-    // A quarter plans three months at this pace: 1,160.50 × 3 × 1.2 = 4,177.80 → 4,200
+    // A quarter plans three months at this pace: 1,160.50 × 3 × 1.15 = 4,003.73 → 4,100
     await userEvent.selectOptions(
       within(dialog).getByLabelText('Period'),
       'quarter',
     );
-    expect(planning).toHaveTextContent(
-      "Suggested: $4,200.00 per quarter (three months at this month's forecast plus 20% headroom)",
-    );
+    expect(
+      await within(planning).findByText(
+        /^Suggested: \$4,100\.00 per quarter\./,
+      ),
+    ).toBeInTheDocument();
+    expect(api.getBudgetSuggestion).toHaveBeenCalledWith({
+      entityRef,
+      period: 'quarter',
+    });
     await userEvent.clear(amount);
     await userEvent.type(amount, '0.001');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
@@ -217,6 +230,106 @@ describe('EntityBudgetStatusCard', () => {
       within(dialog).getByText('The budget must be at least 0.01'),
     ).toBeInTheDocument();
     expect(api.setBudget).not.toHaveBeenCalled();
+  });
+
+  it('edits and removes a scoped budget, picked in the editor', async () => {
+    const api = makeFakeApi();
+    api.getBudgetStatus.mockResolvedValue(
+      makeBudgetStatus({
+        scoped: [makeScopedBudgetStatus({ source: 'portal' })],
+      }),
+    );
+    const { alertApi } = await renderCard(api);
+    expect(
+      await screen.findByText(/: \$120\.00 of \$300\.00 · On track$/),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Edit budget' }));
+    const dialog = screen.getByRole('dialog');
+    const scope = within(dialog).getByLabelText('Budget for');
+    expect(scope).toHaveValue('');
+    expect(
+      await within(dialog).findByRole('button', { name: /^Use \$/ }),
+    ).toBeInTheDocument();
+    await userEvent.selectOptions(scope, 'environment:staging');
+    // The forecast is the entity's overall one: no suggestion for staging.
+    expect(within(dialog).getByTestId('budget-planning')).toHaveTextContent(
+      /^Overall, all tag values together: Spent .*No suggested budget for environment:staging: the spend and forecast above are the entity's overall ones, not environment:staging's\.$/,
+    );
+    expect(
+      within(dialog).queryByRole('button', { name: /^Use \$/ }),
+    ).not.toBeInTheDocument();
+    const amount = within(dialog).getByLabelText(/Budget amount/);
+    expect(amount).toHaveValue(300);
+    expect(within(dialog).getByLabelText('Alert thresholds (%)')).toHaveValue(
+      '50, 100',
+    );
+    await userEvent.clear(amount);
+    await userEvent.type(amount, '350');
+    api.setBudget.mockResolvedValueOnce(
+      makeBudget({ scope: 'environment:staging', amount: 350 }),
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(api.setBudget).toHaveBeenCalledWith({
+      entityRef,
+      scope: 'environment:staging',
+      amount: 350,
+      period: 'month',
+      thresholds: [0.5, 1],
+    });
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({
+          message: 'Budget of Query Rewriter for staging saved',
+        }),
+      ),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit budget' }),
+    );
+    const again = screen.getByRole('dialog');
+    await userEvent.selectOptions(
+      within(again).getByLabelText('Budget for'),
+      'environment:staging',
+    );
+    await userEvent.click(
+      within(again).getByRole('button', { name: 'Remove portal budget' }),
+    );
+    expect(api.deleteBudget).toHaveBeenCalledWith({
+      entityRef,
+      scope: 'environment:staging',
+    });
+  });
+
+  it('sets a budget for a tag value not budgeted yet, a bare value being an environment', async () => {
+    const api = makeFakeApi();
+    await renderCard(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit budget' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    await userEvent.selectOptions(
+      within(dialog).getByLabelText('Budget for'),
+      'Another tag value…',
+    );
+    expect(within(dialog).getByLabelText(/Budget amount/)).toHaveValue(null);
+    await userEvent.type(within(dialog).getByLabelText(/Budget amount/), '80');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(
+      within(dialog).getByText(
+        'Type an environment such as staging, or <tag>:<value>',
+      ),
+    ).toBeInTheDocument();
+    expect(api.setBudget).not.toHaveBeenCalled();
+    await userEvent.type(within(dialog).getByLabelText(/Tag value/), 'prod');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(api.setBudget).toHaveBeenCalledWith({
+      entityRef,
+      scope: 'environment:prod',
+      amount: 80,
+      period: 'month',
+      thresholds: [0.5, 0.8, 1],
+    });
   });
 
   it('validates the amount and the thresholds before saving', async () => {

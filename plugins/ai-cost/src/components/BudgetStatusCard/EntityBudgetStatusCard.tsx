@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { BudgetStatus } from '@ai-cost/plugin-ai-cost-common';
 import Button from '@material-ui/core/Button';
 import EditIcon from '@material-ui/icons/Edit';
 import { InfoCard, Progress } from '@backstage/core-components';
@@ -9,8 +10,24 @@ import {
   BudgetEditorDialog,
   type BudgetEditorInitial,
 } from '../BudgetEditorDialog';
+import { PendingBudgetRequests } from '../BudgetRequests';
 import { CardError } from '../CardError';
 import { BudgetStatusCard } from './BudgetStatusCard';
+import { scopeLabel } from './budgetText';
+
+/** Where the editor starts from for a budget with this status, if it has one. */
+function editorInitial(
+  status: BudgetStatus | undefined,
+): BudgetEditorInitial | undefined {
+  return status && status.budget !== null && status.source
+    ? {
+        amount: status.budget,
+        period: status.period.period,
+        thresholds: status.thresholds.map(t => t.fraction),
+        source: status.source,
+      }
+    : undefined;
+}
 
 /**
  * The budget status card of the current entity, with an "Edit budget"
@@ -27,16 +44,13 @@ export function EntityBudgetStatusCard() {
   const notify = useNotify();
   const [editing, setEditing] = useState(false);
 
-  const initial = useMemo<BudgetEditorInitial | undefined>(
+  const initial = useMemo(() => editorInitial(status), [status]);
+  const scoped = useMemo(
     () =>
-      status && status.budget !== null && status.source
-        ? {
-            amount: status.budget,
-            period: status.period.period,
-            thresholds: status.thresholds.map(t => t.fraction),
-            source: status.source,
-          }
-        : undefined,
+      (status?.scoped ?? []).flatMap(s => {
+        const from = editorInitial(s);
+        return s.scope && from ? [{ scope: s.scope, initial: from }] : [];
+      }),
     [status],
   );
 
@@ -51,23 +65,26 @@ export function EntityBudgetStatusCard() {
     );
   }
 
-  const hasBudget = Boolean(initial);
+  const hasBudget = Boolean(initial) || scoped.length > 0;
   return (
     <>
       <BudgetStatusCard
         status={status}
         entityName={entityName}
         actions={
-          canEdit ? (
-            <Button
-              size="small"
-              color="primary"
-              startIcon={<EditIcon />}
-              onClick={() => setEditing(true)}
-            >
-              {hasBudget ? 'Edit budget' : 'Set a budget'}
-            </Button>
-          ) : undefined
+          <>
+            <PendingBudgetRequests entityRef={entityRef} onDecided={retry} />
+            {canEdit && (
+              <Button
+                size="small"
+                color="primary"
+                startIcon={<EditIcon />}
+                onClick={() => setEditing(true)}
+              >
+                {hasBudget ? 'Edit budget' : 'Set a budget'}
+              </Button>
+            )}
+          </>
         }
       />
       {canEdit && (
@@ -77,12 +94,15 @@ export function EntityBudgetStatusCard() {
           entityName={entityName}
           currency={status.currency}
           initial={initial}
+          scoped={scoped}
           onClose={() => setEditing(false)}
           onSaved={budget => {
             setEditing(false);
             notify({
               message: budget
-                ? `Budget of ${entityName} saved`
+                ? `Budget of ${entityName}${
+                    budget.scope ? ` for ${scopeLabel(budget.scope)}` : ''
+                  } saved`
                 : `Portal budget of ${entityName} removed`,
               status: 'success',
             });

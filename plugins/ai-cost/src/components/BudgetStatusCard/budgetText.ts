@@ -1,5 +1,7 @@
 import {
   addDays,
+  DEFAULT_BUDGET_SCOPE_TAG,
+  parseBudgetScope,
   type BudgetPeriod,
   type BudgetStatus,
   type BudgetThresholdStatus,
@@ -23,6 +25,20 @@ export const budgetPeriodLabels: Record<BudgetPeriod, string> = {
 /** `month` → `this month`. */
 function thisPeriod(period: BudgetPeriod): string {
   return period === 'quarter' ? 'this quarter' : 'this month';
+}
+
+/**
+ * A budget's scope for people: `staging` for `environment:staging` (the
+ * environment tag is implied, as in the annotation), `customer=acme` for
+ * other tags, `Overall` without a scope.
+ */
+export function scopeLabel(scope: string | null): string {
+  if (scope === null) return 'Overall';
+  const parsed = parseBudgetScope(scope);
+  if (!parsed) return scope;
+  return parsed.tagKey === DEFAULT_BUDGET_SCOPE_TAG
+    ? parsed.value
+    : `${parsed.tagKey}=${parsed.value}`;
 }
 
 /** Where the budget comes from, in words. */

@@ -8,5 +8,6 @@ export {
   breachText,
   budgetStateLabels,
   periodText,
+  scopeLabel,
   thresholdText,
 } from './budgetText';

@@ -5,9 +5,11 @@ import { aiCostApiRef, type AiCostApi } from '../../api';
 import {
   makeBudgetStatus,
   makeFakeApi,
+  makeNoBudgetStatus,
   makeResponseError,
+  makeScopedBudgetStatus,
 } from '../../__testUtils__/fixtures';
-import { BudgetsSection, sortBudgetStatuses } from './BudgetsTable';
+import { budgetRows, BudgetsSection, sortBudgetStatuses } from './BudgetsTable';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
@@ -19,6 +21,9 @@ const statuses = [
     forecast: { median: 400, low: 350, high: 450 },
     state: 'ok',
     projectedBreachDate: null,
+    scoped: [
+      makeScopedBudgetStatus({ entityRef: 'component:default/ok-service' }),
+    ],
   }),
   makeBudgetStatus(),
   makeBudgetStatus({
@@ -43,6 +48,20 @@ const statuses = [
       asOf: '2026-11-21',
       daysRemaining: 40,
     },
+  }),
+  // Only a budget for one customer.
+  makeNoBudgetStatus({
+    entityRef: 'component:default/acme-bot',
+    scoped: [
+      makeScopedBudgetStatus({
+        entityRef: 'component:default/acme-bot',
+        scope: 'customer:acme',
+        budget: 100,
+        spent: 100,
+        state: 'over',
+        projectedBreachDate: '2026-11-20',
+      }),
+    ],
   }),
 ];
 
@@ -80,6 +99,7 @@ describe('BudgetsSection', () => {
     expect(bodyRows()).toEqual([
       [
         'support-team',
+        'Overall',
         '$5,000.00 / month',
         '$5,210.90 (104.2%)',
         '$7,200.00',
@@ -87,7 +107,17 @@ describe('BudgetsSection', () => {
         'Exceeded on Nov 18',
       ],
       [
+        'acme-bot',
+        'customer=acme',
+        '$100.00 / month',
+        '$100.00 (100.0%)',
+        '$171.43',
+        'Over budget',
+        'Exceeded on Nov 20',
+      ],
+      [
         'query-rewriter',
+        'Overall',
         '$2,500.00 / month',
         '$2,104.30 (84.2%)',
         '$2,987.65',
@@ -96,6 +126,7 @@ describe('BudgetsSection', () => {
       ],
       [
         'search',
+        'Overall',
         '$9,000.00 / quarter',
         '$6,000.00 (66.7%)',
         '$9,050.00',
@@ -104,6 +135,16 @@ describe('BudgetsSection', () => {
       ],
       [
         'ok-service',
+        'staging',
+        '$300.00 / month',
+        '$120.00 (40.0%)',
+        '$171.43',
+        'On track',
+        '—',
+      ],
+      [
+        'ok-service',
+        'Overall',
         '$1,000.00 / month',
         '$200.00 (20.0%)',
         '$400.00',
@@ -171,11 +212,17 @@ describe('BudgetsSection', () => {
 
 describe('sortBudgetStatuses', () => {
   it('puts over before at risk before ok, then the most used budget first', () => {
-    expect(sortBudgetStatuses(statuses).map(s => s.entityRef)).toEqual([
-      'group:default/support-team',
-      'component:default/query-rewriter',
-      'system:default/search',
-      'component:default/ok-service',
+    expect(
+      sortBudgetStatuses(budgetRows(statuses)).map(
+        s => `${s.entityRef} ${s.scope}`,
+      ),
+    ).toEqual([
+      'group:default/support-team null',
+      'component:default/acme-bot customer:acme',
+      'component:default/query-rewriter null',
+      'system:default/search null',
+      'component:default/ok-service environment:staging',
+      'component:default/ok-service null',
     ]);
   });
 });

@@ -15,7 +15,7 @@ import { formatCurrency, formatDay, formatShare } from '../../utils/format';
 import { moneyCell, nameCell } from '../../utils/tableStyles';
 import { AiCostTable } from '../AiCostTable';
 import { AiCostTabLink } from '../AiCostTabLink';
-import { budgetStateLabels } from '../BudgetStatusCard/budgetText';
+import { budgetStateLabels, scopeLabel } from '../BudgetStatusCard/budgetText';
 import { CardError } from '../CardError';
 import { OrgReadRequired } from '../OrgReadRequired';
 
@@ -38,6 +38,17 @@ export function sortBudgetStatuses(statuses: BudgetStatus[]): BudgetStatus[] {
       usedShare(b) - usedShare(a) ||
       a.entityRef.localeCompare(b.entityRef),
   );
+}
+
+/**
+ * One row per budget: the overall budget of each entity that has one, and
+ * each of its budgets scoped to an allocation tag value.
+ */
+export function budgetRows(statuses: BudgetStatus[]): BudgetStatus[] {
+  return statuses.flatMap(({ scoped = [], ...overall }) => [
+    ...(overall.budget === null ? [] : [overall]),
+    ...scoped,
+  ]);
 }
 
 function BudgetState({ status }: { status: BudgetStatus }) {
@@ -68,6 +79,12 @@ const columns: TableColumn<BudgetRow>[] = [
     field: 'entityRef',
     cellStyle: nameCell(),
     render: status => <AiCostTabLink entityRef={status.entityRef} />,
+  },
+  {
+    title: 'Scope',
+    field: 'scope',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: status => scopeLabel(status.scope),
   },
   {
     title: 'Budget',
@@ -112,17 +129,18 @@ export interface BudgetsTableProps {
 }
 
 /**
- * Every budgeted entity with its budget, spend, forecast, state and
- * projected breach date; over budget first.
+ * Every budget, overall or scoped to an allocation tag value (its scope in
+ * a column), with its budget, spend, forecast, state and projected breach
+ * date; over budget first.
  * @public
  */
 export function BudgetsTable(props: BudgetsTableProps) {
   const { statuses } = props;
   const sorted = useMemo(
     () =>
-      sortBudgetStatuses(statuses).map(status => ({
+      sortBudgetStatuses(budgetRows(statuses)).map(status => ({
         ...status,
-        id: status.entityRef,
+        id: `${status.entityRef} ${status.scope ?? ''}`,
       })),
     [statuses],
   );

@@ -23,6 +23,7 @@ import { DailyCostChart } from '../DailyCostChart';
 import { ExportCsvButton } from '../ExportCsvButton';
 import { NoSpendEmptyState } from '../NoSpendEmptyState';
 import { InvalidPeriodNotice, PeriodPicker } from '../PeriodPicker';
+import { EntityModelPolicyCard } from '../ModelPolicyCard';
 import { EntityRecommendationsCard } from '../RecommendationsCard';
 import { UnitEconomicsCard } from '../UnitEconomicsCard';
 
@@ -70,11 +71,12 @@ export interface EntityAiCostContentProps {
   now?: () => Date;
 }
 
-/** The budget, anomalies and recommendations cards of the tab. */
+/** The budget, anomalies, model policy and recommendations cards of the tab. */
 export function defaultAiCostTabCards(now?: () => Date): AiCostTabCard[] {
   return [
     { element: <EntityBudgetStatusCard />, type: 'info' },
     { element: <EntityAnomaliesCard />, type: 'info' },
+    { element: <EntityModelPolicyCard now={now} />, type: 'info' },
     { element: <EntityRecommendationsCard now={now} />, type: 'content' },
   ];
 }

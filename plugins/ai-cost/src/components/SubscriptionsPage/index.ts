@@ -2,4 +2,3 @@ export {
   SubscriptionsPage,
   type AiCostSubscriptionsPageProps,
 } from './SubscriptionsPage';
-export { SubscriptionsPageLink } from './SubscriptionsPageLink';

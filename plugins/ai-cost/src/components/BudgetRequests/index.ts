@@ -1,0 +1,5 @@
+export {
+  BudgetRequestsCard,
+  type BudgetRequestsCardProps,
+} from './BudgetRequestsCard';
+export { PendingBudgetRequests } from './PendingBudgetRequests';

@@ -1,0 +1,2 @@
+export { EntityModelPolicyCard, ModelPolicyCard } from './ModelPolicyCard';
+export { PolicyViolationsCard } from './PolicyViolationsCard';

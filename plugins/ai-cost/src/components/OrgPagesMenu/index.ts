@@ -1,0 +1,1 @@
+export { OrgPagesMenu } from './OrgPagesMenu';

@@ -1,0 +1,1 @@
+export { PlanPage, type AiCostPlanPageProps } from './PlanPage';
