@@ -1,5 +1,5 @@
 /**
- * `yarn bench [--scale=1] [--db=sqlite,postgres] [--requests=200] [--push-seconds=60] [--only=upsert] [--docs] [--keep-db]`
+ * `yarn bench [--scale=1] [--db=sqlite,postgres] [--requests=200] [--push-seconds=60] [--only=upsert,attribution,queries,naive,guardrail,push] [--docs] [--keep-db]`
  * `yarn bench --report-from=bench/results.json` re-renders the table of an earlier run.
  *
  * Runs the suite once per database, each in its own process, then writes
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pgAdmin, pgBaseUrl, type DbKind } from './lib/db';
 import { Results, log, type Result } from './lib/measure';
 import { writeReport } from './report';
+import { SECTIONS } from './lib/sections';
 
 function arg(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -48,8 +49,15 @@ async function main() {
   if (!(scale > 0 && scale <= 1))
     throw new Error(`--scale must be in (0, 1], got ${arg('scale')}`);
   const only = arg('only');
-  if (only !== undefined && only !== 'upsert')
-    throw new Error(`--only must be upsert, got ${only}`);
+  const unknown = (only ?? '')
+    .split(',')
+    .filter(name => name && !(SECTIONS as readonly string[]).includes(name));
+  if (only !== undefined && (only === '' || unknown.length > 0))
+    throw new Error(
+      `--only takes a comma-separated list of ${SECTIONS.join(
+        ', ',
+      )}; got ${only}`,
+    );
   const dbs = (arg('db') ?? 'sqlite,postgres').split(',') as DbKind[];
   const requests = Number(arg('requests') ?? '200');
   const pushSeconds = Number(
