@@ -100,6 +100,9 @@ async function main() {
       fs.rmSync(out);
     }
     if (child.status !== 0) {
+      // A failed suite (a check such as attributed + unallocated = ingested
+      // or the naive totals) fails the run, so the smoke run in CI is a test.
+      process.exitCode = 1;
       const failed = new Results(db, scale);
       failed.skip(
         'suite-failed',

@@ -1,8 +1,10 @@
 /**
  * (3) Page-view latency through the real HTTP router on a loopback port:
  * `GET /costs` for a team with sub-teams over 90 days (rotating over every
- * second-level group of the 2,000-entity catalog) and
- * `GET /rollup?groupBy=owner` over 30 days. Requests are sequential (one
+ * second-level group of the 2,000-entity catalog; the answer includes the
+ * `byTag` breakdown), `GET /rollup?groupBy=owner` and
+ * `groupBy=tag:environment` over 30 days, and `GET /allocation/coverage`
+ * over 30 days. Requests are sequential (one
  * client), each timed from send to the last byte of the body, after a
  * warm-up of 10 requests.
  */
@@ -23,6 +25,9 @@ export interface RouterAnswers {
   /** Totals the naive queries must reproduce, in micro-units. */
   costsTotal: Map<string, number>;
   rollupTotal: number;
+  tagRollupP50: number;
+  /** Cost per environment value ('' for spend without one), in micro-units. */
+  tagRollupByValue: Map<string, number>;
 }
 
 async function get(url: string): Promise<{ ms: number; body: string }> {
@@ -56,6 +61,13 @@ async function series(name: string, urls: (i: number) => string, n: number) {
     ].toFixed(1)} ms`,
   );
   return { times, bodies };
+}
+
+/** A tag rollup's cost per value, with the spend without one under ''. */
+function tagValues(body: {
+  items: Array<{ key: string | null; cost: number }>;
+}): Map<string, number> {
+  return new Map(body.items.map(item => [item.key ?? '', micros(item.cost)]));
 }
 
 export async function measureQueries(
@@ -127,6 +139,45 @@ export async function measureQueries(
       note,
     });
 
+    const tagRollupUrl = () =>
+      `${server.baseUrl}/rollup?groupBy=tag:environment&${window(
+        ROLLUP_WINDOW,
+      )}`;
+    log(`queries: GET /rollup?groupBy=tag:environment x${requests}`);
+    const tagRollup = await series('/rollup tag', tagRollupUrl, requests);
+    results.add({
+      name: 'tag-rollup-p50',
+      value: Number(percentile(tagRollup.times, 50).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note: `${note}; 30 days + previous 30`,
+    });
+    results.add({
+      name: 'tag-rollup-p95',
+      value: Number(percentile(tagRollup.times, 95).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note,
+    });
+
+    const coverageUrl = () =>
+      `${server.baseUrl}/allocation/coverage?${window(ROLLUP_WINDOW)}`;
+    log(`queries: GET /allocation/coverage x${requests}`);
+    const coverage = await series(
+      '/allocation/coverage',
+      coverageUrl,
+      requests,
+    );
+    results.add({
+      name: 'coverage-p95',
+      value: Number(percentile(coverage.times, 95).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note: `${note}; 30 days; p50 ${percentile(coverage.times, 50).toFixed(
+        1,
+      )} ms`,
+    });
+
     const costsTotal = new Map<string, number>();
     for (const [url, body] of costs.bodies) {
       const parsed = JSON.parse(body);
@@ -140,6 +191,10 @@ export async function measureQueries(
       rollupP50: percentile(rollup.times, 50),
       costsTotal,
       rollupTotal: micros(rollupBody.total),
+      tagRollupP50: percentile(tagRollup.times, 50),
+      tagRollupByValue: tagValues(
+        JSON.parse([...tagRollup.bodies.values()][0]),
+      ),
     };
   } finally {
     await server.close();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# yarn bench [--scale=0.01] [--db=sqlite,postgres] [--requests=200] [--push-seconds=60] [--only=upsert] [--docs] [--keep-db]
+# yarn bench [--scale=0.01] [--db=sqlite,postgres] [--requests=200] [--push-seconds=60] [--only=upsert,attribution,…] [--docs] [--keep-db]
 # Runs the TypeScript bench with the same on-the-fly transpilation `backstage-cli`
 # uses for backends (swc through @backstage/cli/config/nodeTransform.cjs).
 set -euo pipefail

@@ -2,7 +2,7 @@
 # The full test suite: type check, lint, prettier, all unit tests, the
 # backend store tests on SQLite and on PostgreSQL (Debian's postgresql, started
 # here when installed; required when CI is set), two backend replicas on that
-# PostgreSQL (e2e/replicas), and the browser end-to-end
+# PostgreSQL (e2e/replicas), the benchmark smoke run, and the browser end-to-end
 # tests in Debian's Chromium (when installed; required when CI is set).
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
@@ -51,6 +51,12 @@ yarn prettier --check .
 
 step "unit tests"
 yarn backstage-cli repo test --watchAll=false --verbose
+
+# The benchmark at 1% scale on both databases (about a minute): it checks that
+# attributed + unallocated = ingested, that the naive queries give the
+# router's totals and that push loses nothing; its timings are not judged.
+step "bench smoke run"
+yarn bench --scale=0.01
 
 # Two backend replicas on one PostgreSQL (PostgreSQL is required when CI is set,
 # checked above).

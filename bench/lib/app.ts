@@ -21,6 +21,7 @@ import type { Knex } from 'knex';
 import { readAiCostSettings } from '../../plugins/ai-cost-backend/src/config/readAiCostSettings';
 import { createAiCostServices } from '../../plugins/ai-cost-backend/src/createAiCostServices';
 import { createRouter } from '../../plugins/ai-cost-backend/src/service/router';
+import { BENCH_ALLOCATION } from './dataset';
 
 /** Prints warnings and errors only; info lines would distort timings. */
 export function quietLogger(): LoggerService {
@@ -90,7 +91,9 @@ export async function createBenchApp(knex: Knex) {
   const catalog = new BenchCatalog();
   const services = await createAiCostServices({
     settings: readAiCostSettings(
-      mockServices.rootConfig({ data: { aiCost: { currency: 'USD' } } }),
+      mockServices.rootConfig({
+        data: { aiCost: { currency: 'USD', allocation: BENCH_ALLOCATION } },
+      }),
     ),
     database,
     scheduler: noScheduler,

@@ -15,7 +15,7 @@ import {
   RELATION_PART_OF,
   type Entity,
 } from '@backstage/catalog-model';
-import { addDays } from '@ai-cost/plugin-ai-cost-common';
+import { addDays, daysInclusive } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import { pick, seeded, type Rng } from './prng';
 
@@ -101,6 +101,26 @@ export const SOURCES: BenchSource[] = [
 
 const LINE_ITEMS = ['input', 'output', 'cached input'] as const;
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
+
+/**
+ * The `environment` allocation tag: gateway apps state one as a provider
+ * tag; Bedrock's eu-west-1 usage gets `staging` from a virtual tag
+ * ({@link BENCH_ALLOCATION}); OpenAI and Anthropic spend carries none, so
+ * coverage is partial as in a real organisation.
+ */
+export const ENVIRONMENTS = ['production', 'staging', 'development'];
+
+/** The `aiCost.allocation` the bench app runs with. */
+export const BENCH_ALLOCATION = {
+  virtualTags: [
+    {
+      id: 'bedrock-eu-west-1-staging',
+      tag: 'environment',
+      value: 'staging',
+      match: { provider: 'aws', region: 'eu-west-1' },
+    },
+  ],
+};
 /** Spreads each day's rows over a different part of the universe. */
 const DAY_STRIDE = 7919;
 
@@ -213,7 +233,11 @@ export function usageOfDay(
       out.push({
         date,
         hour,
-        tags: { app: `app-${app}`, team: `team-${app % u.teams}` },
+        tags: {
+          app: `app-${app}`,
+          environment: ENVIRONMENTS[app % ENVIRONMENTS.length],
+          team: `team-${app % u.teams}`,
+        },
         model: models[Math.floor(q / u.apps)],
         ...a,
         outputTokens: Math.round(a.inputTokens / 5),
@@ -250,6 +274,28 @@ export function usageOfWindow(
     from: addDays(FIRST_DAY, window.from),
     to: addDays(FIRST_DAY, window.to),
   };
+}
+
+/**
+ * The records of `usageOfWindow` for a window of dates, in pages of
+ * `pageSize` as a provider reading a paginated API yields them: a day is
+ * generated when its first page is asked for, so only one day is held.
+ */
+export function* usagePages(
+  u: Universe,
+  source: BenchSource,
+  window: { from: string; to: string },
+  pageSize: number,
+  salt = '',
+): Generator<UsageRecord[]> {
+  const first = daysInclusive(FIRST_DAY, window.from) - 1;
+  const last = daysInclusive(FIRST_DAY, window.to) - 1;
+  for (let d = first; d <= last; d++) {
+    const records = usageOfDay(u, source, d, salt);
+    for (let i = 0; i < records.length; i += pageSize) {
+      yield records.slice(i, i + pageSize);
+    }
+  }
 }
 
 /** How many entities of each kind a catalog of `n` entities has. */

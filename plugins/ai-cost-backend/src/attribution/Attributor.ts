@@ -51,20 +51,44 @@ export class Attributor {
    * providers when omitted), a month per transaction.
    */
   async reattribute(providers?: string[], signal?: AbortSignal) {
-    const spans = await this.options.store.usageSpans(providers);
+    const { store } = this.options;
+    const pending = await store.usageSpans(providers);
+    const spans = pending.length;
     let rows = 0;
-    for (const span of spans) {
-      for (let from = span.from; from <= span.to; ) {
-        signal?.throwIfAborted();
-        const end = addDays(from, CHUNK_DAYS - 1);
-        const to = end < span.to ? end : span.to;
-        const result = await this.attributeSource(span.sourceId, { from, to });
-        rows += result.attributedRows + result.unallocatedRows;
-        from = addDays(to, 1);
+    // Sources are independent: as many as the store serves at once are
+    // re-attributed side by side, each a month per transaction. After a
+    // failure the others stop at their next month; the error is thrown once
+    // all have stopped.
+    let failed = false;
+    const worker = async () => {
+      for (let span = pending.shift(); span; span = pending.shift()) {
+        for (let from = span.from; from <= span.to; ) {
+          signal?.throwIfAborted();
+          if (failed) return;
+          const end = addDays(from, CHUNK_DAYS - 1);
+          const to = end < span.to ? end : span.to;
+          const result = await this.attributeSource(span.sourceId, {
+            from,
+            to,
+          });
+          rows += result.attributedRows + result.unallocatedRows;
+          from = addDays(to, 1);
+        }
       }
-    }
+    };
+    const workers = Math.max(1, Math.min(store.reattributeConcurrency, spans));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: workers }, () =>
+        worker().catch(error => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = outcomes.find(outcome => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
     this.options.logger.info(
-      `Re-attributed ${spans.length} source(s)${
+      `Re-attributed ${spans} source(s)${
         providers ? ` of ${providers.join(', ')}` : ''
       }: ${rows} attributed and unallocated rows`,
     );

@@ -57,6 +57,12 @@ export interface CatalogSnapshotStore {
  * Page views never read raw usage.
  */
 export interface AttributedSpendStore {
+  /**
+   * How many `reattribute` transactions of different sources are worth
+   * running at once: 1 on SQLite (one writer), a few on PostgreSQL.
+   */
+  readonly reattributeConcurrency: number;
+
   /** First and last day of stored usage per source, optionally of some providers only. */
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
 

@@ -16,14 +16,8 @@ import type {
   UnallocatedAmounts,
   UnallocatedColumn,
 } from './AttributionStore';
-import {
-  chunks,
-  dbNumber,
-  IN_CHUNK,
-  insertBatches,
-  sumsAs,
-  tokenColumns,
-} from './dbHelpers';
+import { BulkStatement, isPostgres } from './bulkInsert';
+import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
 import type { DbDailyRow, DbUnallocatedRow } from './tables';
 
 const COLUMNS: Record<AttributedColumn, string> = {
@@ -71,6 +65,56 @@ const UNALLOCATED_SUMS: Record<keyof UnallocatedAmounts, string> = {
   outputTokens: 'output_tokens',
   requests: 'requests',
 };
+
+/** Sources re-attributed at once on PostgreSQL (docs/benchmarks.md, attribution rebuild). */
+const POSTGRES_REATTRIBUTE_CONCURRENCY = 3;
+
+const INSERT_DAILY = new BulkStatement<DbDailyRow>('ai_cost_daily', [
+  ['entity_ref', 'text'],
+  ['date', 'text'],
+  ['source_id', 'text'],
+  ['provider', 'text'],
+  ['model', 'text'],
+  ['model_provider', 'text', ''],
+  ['category', 'text', ''],
+  ['api_key_id', 'text'],
+  ['cost_micros', 'bigint'],
+  ['estimated_only_micros', 'bigint'],
+  ['input_tokens', 'bigint'],
+  ['cached_input_tokens', 'bigint'],
+  ['cache_write_tokens', 'bigint'],
+  ['output_tokens', 'bigint'],
+  ['reasoning_tokens', 'bigint'],
+  ['requests', 'bigint'],
+  ['conflict', 'boolean'],
+  ['allocation_tags', 'text'],
+  ['split_rule_id', 'text'],
+  ['split_method', 'text'],
+  ['original_cost', 'bigint'],
+  ['original_currency', 'text'],
+]);
+
+const INSERT_UNALLOCATED = new BulkStatement<DbUnallocatedRow>(
+  'ai_cost_unallocated_daily',
+  [
+    ['date', 'text'],
+    ['source_id', 'text'],
+    ['provider', 'text'],
+    ['dimension', 'text'],
+    ['value', 'text'],
+    ['model', 'text'],
+    ['category', 'text', ''],
+    ['cost_micros', 'bigint'],
+    ['input_tokens', 'bigint'],
+    ['cached_input_tokens', 'bigint'],
+    ['cache_write_tokens', 'bigint'],
+    ['output_tokens', 'bigint'],
+    ['requests', 'bigint'],
+    ['allocation_tags', 'text'],
+    ['original_cost', 'bigint'],
+    ['original_currency', 'text'],
+  ],
+);
 
 /** The columns of raw usage attribution groups it by: what claims and allocation rules match, per day and model. */
 const CLAIMABLE_DIMENSIONS = [
@@ -213,7 +257,18 @@ async function usageGroups(
 
 /** The knex implementation of {@link AttributedSpendStore}, on SQLite and PostgreSQL. */
 export class DatabaseAttributedSpendStore implements AttributedSpendStore {
-  constructor(private readonly db: Knex) {}
+  /**
+   * PostgreSQL serves each source's transaction on its own connection and
+   * backend process, so while one source's usage is read another's rows are
+   * attributed in JavaScript or written; SQLite has one writer.
+   */
+  readonly reattributeConcurrency: number;
+
+  constructor(private readonly db: Knex) {
+    this.reattributeConcurrency = isPostgres(db)
+      ? POSTGRES_REATTRIBUTE_CONCURRENCY
+      : 1;
+  }
 
   async usageSpans(providers?: string[]): Promise<SourceUsageSpan[]> {
     const query = this.db('ai_cost_usage')
@@ -278,12 +333,8 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
           .whereBetween('date', [window.from, window.to])
           .delete();
       }
-      for (const batch of insertBatches(attributed.map(toDailyRow))) {
-        await tx('ai_cost_daily').insert(batch);
-      }
-      for (const batch of insertBatches(unallocated.map(toUnallocatedRow))) {
-        await tx('ai_cost_unallocated_daily').insert(batch);
-      }
+      await INSERT_DAILY.run(tx, attributed.map(toDailyRow));
+      await INSERT_UNALLOCATED.run(tx, unallocated.map(toUnallocatedRow));
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,

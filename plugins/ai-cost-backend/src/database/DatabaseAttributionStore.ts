@@ -19,6 +19,10 @@ export class DatabaseAttributionStore implements AttributionStore {
     private readonly spend: AttributedSpendStore,
   ) {}
 
+  get reattributeConcurrency() {
+    return this.spend.reattributeConcurrency;
+  }
+
   replaceCatalogSnapshot(snapshot: CatalogSnapshot, fingerprint: string) {
     return this.snapshots.replaceCatalogSnapshot(snapshot, fingerprint);
   }

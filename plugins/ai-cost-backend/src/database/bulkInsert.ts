@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { chunks } from './dbHelpers';
+
+/**
+ * Writes many rows at once on both databases (docs/benchmarks.md, upsert
+ * throughput and attribution rebuild). Knex's multi-row insert costs a new
+ * statement with thousands of parameters per 500 rows; here PostgreSQL gets
+ * one `insert … select * from unnest(<one array per column>)` per 5,000
+ * rows and SQLite one prepared single-row statement, reused for every row,
+ * on the transaction's own better-sqlite3 connection.
+ */
+
+/** The PostgreSQL array element type a column is sent as. */
+export type PgColumnType =
+  | 'text'
+  | 'integer'
+  | 'bigint'
+  | 'boolean'
+  | 'double precision'
+  | 'timestamptz';
+
+/** A written column: its name, its PostgreSQL type, and what `undefined` stores. */
+export type BulkColumn<Row> = readonly [
+  name: keyof Row & string,
+  type: PgColumnType,
+  whenUndefined?: string | number | boolean | null,
+];
+
+/** Rows per PostgreSQL statement: one array parameter per column, however many rows. */
+const PG_ROWS_PER_STATEMENT = 5_000;
+
+/** SQLite rows written between two yields to the event loop. */
+const SQLITE_ROWS_PER_YIELD = 5_000;
+
+/** The subset of a better-sqlite3 connection the SQLite writes use. */
+interface SqliteConnection {
+  prepare(sql: string): { run(...values: unknown[]): { changes: number } };
+}
+
+export function isPostgres(db: Knex | Knex.Transaction): boolean {
+  return db.client.dialect === 'postgresql';
+}
+
+/** An array parameter (knex's types know only arrays without nulls). */
+export function pgArray(values: readonly unknown[]): Knex.Value {
+  return values as Knex.Value;
+}
+
+/** The transaction's better-sqlite3 connection (knex's own, so its transaction). */
+async function sqliteConnection(
+  tx: Knex.Transaction,
+): Promise<SqliteConnection> {
+  if (tx.client.driverName !== 'better-sqlite3') {
+    throw new Error(
+      `Bulk writes on SQLite need the better-sqlite3 client, not ${tx.client.driverName}`,
+    );
+  }
+  return tx.client.acquireConnection();
+}
+
+/** A value as better-sqlite3 binds it (it takes no booleans, dates or undefined). */
+function sqliteValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  // Epoch milliseconds, as knex binds a Date on SQLite.
+  if (value instanceof Date) return value.getTime();
+  return value;
+}
+
+/**
+ * One bulk write statement for a table: `insert into <table> (<columns>)`,
+ * then `tail` (e.g. an `on conflict` clause), run for any number of rows.
+ */
+export class BulkStatement<Row extends object> {
+  private readonly names: string[];
+  private readonly pgSql: string;
+  private readonly sqliteSql: string;
+
+  constructor(
+    table: string,
+    private readonly columns: ReadonlyArray<BulkColumn<Row>>,
+    tail = '',
+  ) {
+    this.names = columns.map(([name]) => name);
+    const insert = `insert into ${table} (${this.names.join(', ')})`;
+    this.pgSql = `${insert} select * from unnest(${columns
+      .map(([, type]) => `?::${type}[]`)
+      .join(', ')}) ${tail}`;
+    this.sqliteSql = `${insert} values (${this.names
+      .map(() => '?')
+      .join(', ')}) ${tail}`;
+  }
+
+  private value(row: Row, c: number): unknown {
+    const [name, , whenUndefined = null] = this.columns[c];
+    const value = row[name];
+    return value === undefined ? whenUndefined : value;
+  }
+
+  async run(tx: Knex.Transaction, rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (isPostgres(tx)) {
+      for (const batch of chunks(rows, PG_ROWS_PER_STATEMENT)) {
+        const arrays = this.columns.map((_, c) =>
+          pgArray(batch.map(row => this.value(row, c) ?? null)),
+        );
+        await tx.raw(this.pgSql, arrays);
+      }
+      return;
+    }
+    const statement = (await sqliteConnection(tx)).prepare(this.sqliteSql);
+    const values = new Array<unknown>(this.columns.length);
+    for (let i = 0; i < rows.length; i++) {
+      for (let c = 0; c < this.columns.length; c++) {
+        values[c] = sqliteValue(this.value(rows[i], c));
+      }
+      statement.run(...values);
+      // better-sqlite3 is synchronous: let other requests in between.
+      if ((i + 1) % SQLITE_ROWS_PER_YIELD === 0) await yieldToEventLoop();
+    }
+  }
+}
