@@ -36,7 +36,9 @@ function attributorOn(options: { concurrency: number; failOn?: string }) {
     allocationPolicy: async () => {
       throw new Error('not asked: attributeSource is replaced');
     },
-    splitMetrics: async () => new Map(),
+    splitMetrics: async () => {
+      throw new Error('not asked: attributeSource is replaced');
+    },
   });
   jest
     .spyOn(attributor, 'attributeSource')
