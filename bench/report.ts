@@ -21,12 +21,14 @@ const START =
 const END = '<!-- bench:results:end -->';
 
 const LABELS: Record<string, string> = {
-  'upsert-1m': 'Upsert, 1M rows via `completeRun`',
+  'upsert-1m': 'Upsert, 1M rows via the ingestion engine (streamed)',
   'ingest-peak-rss': 'Peak RSS during the 1M-row ingest',
   'upsert-topup': 'Upsert, rows 1M → 5M',
   'upsert-restatement': 'Upsert, restated run (all updates)',
   'attribution-rebuild-10k':
     'Attribution rebuild (first build), 10,000 entities, 5M rows',
+  'attribution-one-claim-changed':
+    'Re-attribution after one api key claim changed (10,000 entities)',
   'attribution-rebuild-claims-changed':
     'Re-attribution after the catalog changed (2,000 entities)',
   'costs-p50': '`GET /costs` team + descendants, 90 days, with `byTag`, p50',

@@ -1,11 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
+import { daysToWindows } from '../push/windows';
 import type { AllocationPolicy, SplitMetricValues } from '../allocation';
 import type { AttributionStore } from '../database';
 import { attributeUsage } from './attributeUsage';
 import type { CatalogIndexReader } from './CatalogIndex';
 import { catalogAllocation } from './catalogAllocation';
+import type { ClaimedValue } from './catalogSnapshot';
 
 /** Days re-attributed per transaction when a whole history is rebuilt. */
 const CHUNK_DAYS = 31;
@@ -32,8 +34,15 @@ export class Attributor {
     },
   ) {}
 
-  /** Re-attributes one source's window from its stored usage. */
-  async attributeSource(sourceId: string, window: UsageWindow) {
+  /**
+   * Re-attributes one source's window (or only some days of it) from its
+   * stored usage.
+   */
+  async attributeSource(
+    sourceId: string,
+    window: UsageWindow,
+    days?: string[],
+  ) {
     const index = await this.options.index.read();
     const policy = await this.options.allocationPolicy();
     const metrics = await this.options.splitMetrics(policy, window);
@@ -41,6 +50,7 @@ export class Attributor {
     return this.options.store.reattribute({
       sourceId,
       window,
+      days,
       attribute: groups => attributeUsage(groups, index.claims, allocation),
       byUser: policy.matchDimensions().has('userId'),
     });
@@ -51,32 +61,76 @@ export class Attributor {
    * providers when omitted), a month per transaction.
    */
   async reattribute(providers?: string[], signal?: AbortSignal) {
-    const { store } = this.options;
-    const pending = await store.usageSpans(providers);
-    const spans = pending.length;
+    const spans = await this.options.store.usageSpans(providers);
+    const rows = await this.#reattributeWindows(
+      spans.map(span => ({
+        sourceId: span.sourceId,
+        windows: daysToWindows(everyDay(span.from, span.to), CHUNK_DAYS),
+      })),
+      signal,
+    );
+    this.options.logger.info(
+      `Re-attributed ${spans.length} source(s)${
+        providers ? ` of ${providers.join(', ')}` : ''
+      }: ${rows} attributed and unallocated rows`,
+    );
+  }
+
+  /**
+   * Re-attributes only the days whose usage carries one of the values
+   * (after their claims changed): the work is proportional to the spend
+   * the change can move, not to the providers' whole history.
+   */
+  async reattributeClaimedValues(values: ClaimedValue[], signal?: AbortSignal) {
+    const sources = await this.options.store.daysWithClaimedValues(values);
+    // A transaction per month of the days, touching only those days.
+    const rows = await this.#reattributeWindows(
+      sources.map(({ sourceId, days }) => ({
+        sourceId,
+        windows: daysToWindows(days, CHUNK_DAYS).map(window => ({
+          ...window,
+          days: days.filter(day => day >= window.from && day <= window.to),
+        })),
+      })),
+      signal,
+    );
+    const days = sources.reduce((sum, source) => sum + source.days.length, 0);
+    this.options.logger.info(
+      `Re-attributed ${days} day(s) of ${sources.length} source(s) whose usage carries one of ${values.length} changed claim value(s): ${rows} attributed and unallocated rows`,
+    );
+  }
+
+  /**
+   * Sources are independent: as many as the store serves at once are
+   * re-attributed side by side, a window per transaction. After a failure
+   * the others stop at their next window; the error is thrown once all have
+   * stopped. Answers the rows written.
+   */
+  async #reattributeWindows(
+    sources: Array<{
+      sourceId: string;
+      windows: Array<UsageWindow & { days?: string[] }>;
+    }>,
+    signal?: AbortSignal,
+  ): Promise<number> {
+    const pending = [...sources];
     let rows = 0;
-    // Sources are independent: as many as the store serves at once are
-    // re-attributed side by side, each a month per transaction. After a
-    // failure the others stop at their next month; the error is thrown once
-    // all have stopped.
     let failed = false;
     const worker = async () => {
-      for (let span = pending.shift(); span; span = pending.shift()) {
-        for (let from = span.from; from <= span.to; ) {
+      for (let next = pending.shift(); next; next = pending.shift()) {
+        for (const window of next.windows) {
           signal?.throwIfAborted();
           if (failed) return;
-          const end = addDays(from, CHUNK_DAYS - 1);
-          const to = end < span.to ? end : span.to;
-          const result = await this.attributeSource(span.sourceId, {
-            from,
-            to,
-          });
+          const { days, ...span } = window;
+          const result = await this.attributeSource(next.sourceId, span, days);
           rows += result.attributedRows + result.unallocatedRows;
-          from = addDays(to, 1);
         }
       }
     };
-    const workers = Math.max(1, Math.min(store.reattributeConcurrency, spans));
+    const workers = Math.max(
+      1,
+      Math.min(this.options.store.reattributeConcurrency, sources.length),
+    );
     const outcomes = await Promise.allSettled(
       Array.from({ length: workers }, () =>
         worker().catch(error => {
@@ -87,10 +141,11 @@ export class Attributor {
     );
     const failure = outcomes.find(outcome => outcome.status === 'rejected');
     if (failure) throw failure.reason;
-    this.options.logger.info(
-      `Re-attributed ${spans} source(s)${
-        providers ? ` of ${providers.join(', ')}` : ''
-      }: ${rows} attributed and unallocated rows`,
-    );
+    return rows;
   }
+}
+
+/** The days from `from` to `to`, both included. */
+function* everyDay(from: string, to: string): Generator<string> {
+  for (let day = from; day <= to; day = addDays(day, 1)) yield day;
 }

@@ -16,10 +16,18 @@ import {
   fingerprintSnapshot,
   allocationTagsChanged,
   membershipsChanged,
-  providersWithChangedClaims,
+  changedClaimValues,
   SNAPSHOT_FIELDS,
   type CatalogSnapshot,
+  type ClaimedValue,
 } from './catalogSnapshot';
+
+/**
+ * Changed claim values up to which only the days carrying them are
+ * re-attributed: finding them is a scan of stored usage with a condition per
+ * value, so a larger change re-attributes its providers' whole history.
+ */
+const MAX_CHANGED_VALUES = 50;
 
 /** Result of one index build. */
 export interface IndexBuildResult {
@@ -50,7 +58,7 @@ export class CatalogIndexer {
       store: AttributionStore;
       /** Where a re-attribution waits until it completed. */
       requests: TaskRequestStore;
-      attributor: Pick<Attributor, 'reattribute'>;
+      attributor: Pick<Attributor, 'reattribute' | 'reattributeClaimedValues'>;
       schedule: SchedulerServiceTaskScheduleDefinition;
       /** Runs after spend was re-attributed (budgets, anomalies). */
       afterAttribution?: () => Promise<void>;
@@ -118,21 +126,24 @@ export class CatalogIndexer {
       // The first build, changed allocation rules, changed `ai-cost/tags`
       // or changed group memberships (members splits) re-attribute
       // everything: usage may predate the index, and tags and split rules
-      // can move any provider's spend.
-      const providers =
+      // can move any provider's spend. Otherwise only the days whose usage
+      // carries a value whose claims changed.
+      const values =
         previous &&
         state?.fingerprint.endsWith(`.${allocation}`) &&
         !allocationTagsChanged(previous.snapshot, snapshot) &&
         !membershipsChanged(previous.snapshot, snapshot)
-          ? providersWithChangedClaims(
-              previous.snapshot.claims,
-              snapshot.claims,
-            )
+          ? changedClaimValues(previous.snapshot.claims, snapshot.claims)
           : undefined;
-      if (!providers || providers.length > 0) {
+      const change: Reattribution = !values
+        ? { all: true }
+        : values.length > MAX_CHANGED_VALUES
+        ? { providers: providersOf({ values })! }
+        : { values };
+      if (!values || values.length > 0) {
         await this.options.requests.request(
           CatalogIndexer.REATTRIBUTION_REQUEST_ID,
-          pending => mergeProviders(pending, providers),
+          pending => mergeReattributions(pending, change),
         );
       }
       await store.replaceCatalogSnapshot(snapshot, fingerprint);
@@ -145,9 +156,9 @@ export class CatalogIndexer {
         `AI Cost annotation index rebuilt: ${result.entities} entities, ${
           result.claims
         } claims, ${snapshot.problems.length} problem(s); ${
-          providers
-            ? `claims changed for ${providers.join(', ') || 'no provider'}`
-            : 'first build'
+          values
+            ? `claims of ${values.length} value(s) changed`
+            : 'everything to re-attribute'
         }`,
       );
     }
@@ -168,29 +179,69 @@ export class CatalogIndexer {
       CatalogIndexer.REATTRIBUTION_REQUEST_ID,
     );
     if (!pending) return undefined;
-    const providers = parseProviders(pending.payload);
-    await attributor.reattribute(providers, signal);
+    const change = parseReattribution(pending.payload);
+    if ('values' in change) {
+      await attributor.reattributeClaimedValues(change.values, signal);
+    } else {
+      await attributor.reattribute(change.providers, signal);
+    }
     await requests.complete(pending);
     await this.options.afterAttribution?.();
-    return providers ?? ['*'];
+    return providersOf(change) ?? ['*'];
   }
 }
 
-/** Pending providers as stored: a JSON array, or null for all of them. */
-function parseProviders(payload: string | null): string[] | undefined {
-  return payload === null ? undefined : (JSON.parse(payload) as string[]);
+/**
+ * A pending re-attribution: the days whose usage carries some claimed
+ * values, the whole history of some providers, or everything.
+ */
+type Reattribution =
+  | { values: ClaimedValue[] }
+  | { providers: string[] }
+  | { all: true; providers?: undefined };
+
+function providersOf(change: Reattribution): string[] | undefined {
+  if ('values' in change) {
+    return [...new Set(change.values.map(v => v.provider))].sort();
+  }
+  return change.providers;
 }
 
-/** The union of what is pending and what changed; all absorbs the rest. */
-function mergeProviders(
+/**
+ * A stored payload: `{"values": [...]}`, a JSON array of providers, or
+ * null for everything.
+ */
+function parseReattribution(payload: string | null): Reattribution {
+  if (payload === null) return { all: true };
+  const parsed = JSON.parse(payload);
+  return Array.isArray(parsed) ? { providers: parsed } : parsed;
+}
+
+/**
+ * The union of what is pending and what changed: values with values,
+ * otherwise providers with providers (a value counts as its provider);
+ * everything absorbs the rest.
+ */
+function mergeReattributions(
   pending: TaskRequest | undefined,
-  providers: string[] | undefined,
+  change: Reattribution,
 ): string | null {
-  if (!providers) return null;
-  if (!pending) return JSON.stringify([...providers].sort());
-  const already = parseProviders(pending.payload);
-  if (!already) return null;
-  return JSON.stringify([...new Set([...already, ...providers])].sort());
+  const before = pending ? parseReattribution(pending.payload) : undefined;
+  if ('all' in change || (before && 'all' in before)) return null;
+  if ('values' in change && (!before || 'values' in before)) {
+    const values = new Map(
+      [...(before?.values ?? []), ...change.values].map(v => [
+        [v.provider, v.dimension, v.value].join('\u0000'),
+        v,
+      ]),
+    );
+    return JSON.stringify({ values: [...values.values()] });
+  }
+  const providers = [
+    ...(before ? providersOf(before) ?? [] : []),
+    ...(providersOf(change) ?? []),
+  ];
+  return JSON.stringify([...new Set(providers)].sort());
 }
 
 /**
@@ -204,7 +255,8 @@ export async function requestReattribution(
 ): Promise<void> {
   await deps.requests.request(
     CatalogIndexer.REATTRIBUTION_REQUEST_ID,
-    pending => mergeProviders(pending, providers),
+    pending =>
+      mergeReattributions(pending, providers ? { providers } : { all: true }),
   );
   await deps.scheduler.triggerTask(CatalogIndexer.TASK_ID);
 }

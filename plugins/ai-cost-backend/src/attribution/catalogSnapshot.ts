@@ -22,7 +22,12 @@ import {
   parseBudgetEnforcementAnnotation,
   parseMaxModelTierAnnotation,
 } from '@ai-cost/plugin-ai-cost-common';
-import { readEntityClaims, type Claim, type ClaimProblem } from './claims';
+import {
+  compareCodeUnits,
+  readEntityClaims,
+  type Claim,
+  type ClaimProblem,
+} from './claims';
 import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
 import type { EntityNode, ModelPolicyAnnotations } from './EntityGraph';
 
@@ -221,35 +226,45 @@ export function fingerprintSnapshot(snapshot: CatalogSnapshot): string {
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
+/** What a claim claims: usage of a provider with a dimension's value. */
+export type ClaimedValue = Pick<Claim, 'provider' | 'dimension' | 'value'>;
+
 /**
- * The providers whose claims differ between two claim sets: only their
- * spend needs re-attribution.
+ * The values whose claims differ between two claim sets (a claim added,
+ * removed, or changed in entity or specificity): only usage carrying one of
+ * them can be attributed differently.
  */
-export function providersWithChangedClaims(
+export function changedClaimValues(
   before: Claim[],
   after: Claim[],
-): string[] {
-  const keyed = (claims: Claim[]) => {
-    const byProvider = new Map<string, Set<string>>();
+): ClaimedValue[] {
+  const key = (c: Claim) =>
+    [c.entityRef, c.provider, c.dimension, c.value, c.specificity].join(
+      '\u0000',
+    );
+  const a = new Set(before.map(key));
+  const b = new Set(after.map(key));
+  const changed = new Map<string, ClaimedValue>();
+  for (const [claims, other] of [
+    [before, b],
+    [after, a],
+  ] as const) {
     for (const c of claims) {
-      const set = byProvider.get(c.provider) ?? new Set<string>();
-      set.add(
-        [c.entityRef, c.dimension, c.value, c.specificity].join('\u0000'),
-      );
-      byProvider.set(c.provider, set);
+      if (other.has(key(c))) continue;
+      const { provider, dimension, value } = c;
+      changed.set([provider, dimension, value].join('\u0000'), {
+        provider,
+        dimension,
+        value,
+      });
     }
-    return byProvider;
-  };
-  const a = keyed(before);
-  const b = keyed(after);
-  const changed: string[] = [];
-  for (const provider of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(provider) ?? new Set();
-    const y = b.get(provider) ?? new Set();
-    if (x.size !== y.size || [...x].some(k => !y.has(k)))
-      changed.push(provider);
   }
-  return changed.sort();
+  return [...changed.values()].sort(
+    (x, y) =>
+      compareCodeUnits(x.provider, y.provider) ||
+      compareCodeUnits(x.dimension, y.dimension) ||
+      compareCodeUnits(x.value, y.value),
+  );
 }
 
 /** Whether any User's `memberOf` groups differ between two snapshots (members splits weigh by them). */

@@ -5,7 +5,10 @@ import type {
   UsageAmounts,
   UsageGroup,
 } from '../attribution/attributeUsage';
-import type { CatalogSnapshot } from '../attribution/catalogSnapshot';
+import type {
+  CatalogSnapshot,
+  ClaimedValue,
+} from '../attribution/catalogSnapshot';
 
 /** When and from what the annotation index was last built. */
 export interface CatalogIndexState {
@@ -75,6 +78,15 @@ export interface AttributedSpendStore {
   historyStarts(): Promise<Array<{ sourceId: string; from: string }>>;
 
   /**
+   * The days of each source whose usage carries one of the claimed values
+   * (or may: the match is case-insensitive, by prefix for resource ids), in
+   * order: the only days a change of these claims can attribute anew.
+   */
+  daysWithClaimedValues(
+    values: ClaimedValue[],
+  ): Promise<Array<{ sourceId: string; days: string[] }>>;
+
+  /**
    * In one transaction that holds the source's row lock: reads the source's
    * usage of the window summed by claimable dimensions, lets `attribute`
    * turn it into rows, and replaces the window's attributed and unallocated
@@ -83,6 +95,8 @@ export interface AttributedSpendStore {
   reattribute(options: {
     sourceId: string;
     window: UsageWindow;
+    /** Only these days of the window (at most a few dozen), when given. */
+    days?: string[];
     attribute: (groups: UsageGroup[]) => {
       attributed: AttributedRow[];
       unallocated: UnallocatedRow[];

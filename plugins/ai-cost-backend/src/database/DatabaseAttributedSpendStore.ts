@@ -1,5 +1,7 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
+import type { ClaimedValue } from '../attribution/catalogSnapshot';
+import { parseTagSelector } from '../attribution/claims';
 import {
   allocationTagsJson,
   type AttributedRow,
@@ -198,12 +200,61 @@ function toUnallocatedRow(row: UnallocatedRow): DbUnallocatedRow {
   };
 }
 
+/** Claimed values per statement of `daysWithClaimedValues`. */
+const CLAIMED_VALUES_PER_QUERY = 200;
+
+/** Usage columns of the claim dimensions matched by equality, as ClaimIndex matches them. */
+const CLAIMED_COLUMNS: Partial<Record<string, string>> = {
+  apiKeyId: 'api_key_id',
+  projectId: 'project_id',
+  accountId: 'account_id',
+};
+
+/**
+ * Usage that carries a claimed value, or may: ids as stated, employees
+ * case-insensitively, a resource id by prefix (case-insensitively, as some
+ * providers' are), a tag selector `k=v,k2=v2` by each pair in the stored
+ * tags JSON.
+ */
+function claimedValue(value: ClaimedValue, postgres: boolean) {
+  return (q: Knex.QueryBuilder) => {
+    const column = CLAIMED_COLUMNS[value.dimension];
+    if (column) {
+      q.where(column, value.value);
+    } else if (value.dimension === 'userId') {
+      q.whereRaw('lower(user_id) = lower(?)', [value.value]);
+    } else if (value.dimension === 'resourceId') {
+      q.whereRaw('substr(lower(resource_id), 1, ?) = lower(?)', [
+        value.value.length,
+        value.value,
+      ]);
+    } else if (value.dimension === 'tag') {
+      for (const { key, value: tag } of parseTagSelector(value.value)) {
+        const pair = `${JSON.stringify(key)}:${JSON.stringify(tag)}`;
+        q.whereRaw(
+          postgres
+            ? 'strpos(lower(tags), lower(?)) > 0'
+            : 'instr(lower(tags), lower(?)) > 0',
+          [pair],
+        );
+      }
+    } else {
+      throw new Error(`Unknown claim dimension ${value.dimension}`);
+    }
+  };
+}
+
 /** Raw usage summed by what claims and allocation rules match, per source, day and model. */
 async function usageGroups(
   db: Knex,
-  options: { window: UsageWindow; sourceId?: string; byUser?: boolean },
+  options: {
+    window: UsageWindow;
+    sourceId?: string;
+    days?: string[];
+    byUser?: boolean;
+  },
 ): Promise<UsageGroup[]> {
-  const { window, sourceId, byUser } = options;
+  const { window, sourceId, days, byUser } = options;
   const dimensions = [
     'source_id',
     ...CLAIMABLE_DIMENSIONS,
@@ -230,6 +281,7 @@ async function usageGroups(
     .groupByRaw(upstream)
     .groupByRaw(employee);
   if (sourceId !== undefined) query.where('source_id', sourceId);
+  if (days) query.whereIn('date', days);
   const rows = await query;
   return rows.map((row: any) => ({
     sourceId: row.source_id,
@@ -310,9 +362,37 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     });
   }
 
+  async daysWithClaimedValues(values: ClaimedValue[]) {
+    const days = new Map<string, Set<string>>();
+    for (const batch of chunks(values, CLAIMED_VALUES_PER_QUERY)) {
+      const rows: Array<{ source_id: string; date: string }> = await this.db(
+        'ai_cost_usage',
+      )
+        .distinct('source_id', 'date')
+        .where(query => {
+          for (const value of batch) {
+            query.orWhere(q =>
+              q
+                .where('provider', value.provider)
+                .where(claimedValue(value, isPostgres(this.db))),
+            );
+          }
+        });
+      for (const row of rows) {
+        const set = days.get(row.source_id) ?? new Set<string>();
+        set.add(row.date);
+        days.set(row.source_id, set);
+      }
+    }
+    return [...days]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([sourceId, set]) => ({ sourceId, days: [...set].sort() }));
+  }
+
   async reattribute(options: {
     sourceId: string;
     window: UsageWindow;
+    days?: string[];
     attribute: (groups: UsageGroup[]) => {
       attributed: AttributedRow[];
       unallocated: UnallocatedRow[];
@@ -320,7 +400,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     /** Group by user too (an allocation rule matches on it). */
     byUser?: boolean;
   }) {
-    const { sourceId, window } = options;
+    const { sourceId, window, days } = options;
     return this.db.transaction(async tx => {
       // Serialises with ingestion of the same source, which updates this row.
       await tx('ai_cost_sources').where({ id: sourceId }).forUpdate().first();
@@ -328,10 +408,11 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       const { attributed, unallocated } = options.attribute(groups);
 
       for (const table of ['ai_cost_daily', 'ai_cost_unallocated_daily']) {
-        await tx(table)
+        const query = tx(table)
           .where('source_id', sourceId)
-          .whereBetween('date', [window.from, window.to])
-          .delete();
+          .whereBetween('date', [window.from, window.to]);
+        if (days) query.whereIn('date', days);
+        await query.delete();
       }
       await INSERT_DAILY.run(tx, attributed.map(toDailyRow));
       await INSERT_UNALLOCATED.run(tx, unallocated.map(toUnallocatedRow));

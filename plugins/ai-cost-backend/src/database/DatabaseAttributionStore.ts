@@ -1,5 +1,8 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
-import type { CatalogSnapshot } from '../attribution/catalogSnapshot';
+import type {
+  CatalogSnapshot,
+  ClaimedValue,
+} from '../attribution/catalogSnapshot';
 import type {
   AttributedColumn,
   AttributedSpendStore,
@@ -37,6 +40,10 @@ export class DatabaseAttributionStore implements AttributionStore {
 
   usageSpans(providers?: string[]) {
     return this.spend.usageSpans(providers);
+  }
+
+  daysWithClaimedValues(values: ClaimedValue[]) {
+    return this.spend.daysWithClaimedValues(values);
   }
 
   historyStarts() {
