@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/env.sh"
 
-step() { printf '\n=== %s ===\n' "$*"; }
+step() { printf '\n=== %s (%s) ===\n' "$*" "$(date -u +%H:%M:%S)"; }
 
 step "install"
 yarn install --immutable
@@ -76,3 +76,5 @@ elif [ -n "${CI:-}" ]; then
 else
   echo "Chromium not installed: skipping the browser end-to-end tests"
 fi
+
+step "done"
