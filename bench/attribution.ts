@@ -53,7 +53,11 @@ function withoutOneKeyClaim(entities: Entity[]) {
   else delete changed.metadata.annotations![annotation];
   return {
     entities: entities.map((e, j) => (j === i ? changed : e)),
-    value: { provider: 'openai', dimension: 'apiKeyId', value: key.trim() },
+    value: {
+      provider: 'openai',
+      dimension: 'apiKeyId' as const,
+      value: key.trim(),
+    },
   };
 }
 

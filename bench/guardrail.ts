@@ -7,11 +7,14 @@
  * connections (see lib/openLoopClient.ts), so the server's thread does only
  * the server's work; it sends 3 s of warm-up at the full rate (JIT, sockets)
  * before 10 s are measured (scaled down for smoke runs, at least 3 s).
+ * Where a tail comes from is measured alongside: the server thread's busy
+ * share and event-loop delay, its GC pauses, and how late the client sent.
  */
 import type { BenchApp } from './lib/app';
 import type { Universe } from './lib/dataset';
 import { Results, log, percentile } from './lib/measure';
 import { runOpenLoop } from './lib/openLoopClient';
+import { describeThread, threadMonitor } from './lib/threadMonitor';
 
 const RATE = 1_000;
 const WARMUP_SECONDS = 3;
@@ -50,13 +53,15 @@ export async function measureGuardrail(
     log(
       `guardrail: ${WARMUP_SECONDS} s warm-up, then ${total.toLocaleString()} requests at ${RATE}/s from a worker thread`,
     );
-    const { latencies, elapsed } = await runOpenLoop({
-      urls,
-      rate: RATE,
-      warmupSeconds: WARMUP_SECONDS,
-      seconds,
-    });
+    const monitor = threadMonitor();
+    const { latencies, sendDelays, clientLoopDelay, elapsed } =
+      await runOpenLoop(
+        { urls, rate: RATE, warmupSeconds: WARMUP_SECONDS, seconds },
+        monitor.start,
+      );
+    const thread = monitor.stop();
     const p = (n: number) => Number(percentile(latencies, n).toFixed(2));
+    const ms = (n: number) => `${n.toFixed(1)} ms`;
     results.add({
       name: 'guardrail-p99',
       value: p(99),
@@ -68,7 +73,11 @@ export async function measureGuardrail(
         refs.length
       } entities, warm cache; p50 ${p(50)} ms, p95 ${p(95)} ms, max ${p(
         100,
-      )} ms; keep-alive client in a worker thread of the bench process`,
+      )} ms; keep-alive client in a worker thread of the bench process, sending p99 ${ms(
+        percentile(sendDelays, 99),
+      )} after due (its loop delay p99 ${ms(clientLoopDelay.p99)}, max ${ms(
+        clientLoopDelay.max,
+      )}); server thread ${describeThread(thread)}`,
     });
   } finally {
     await server.close();

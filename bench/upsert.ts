@@ -1,67 +1,145 @@
 /**
- * (1) Upsert throughput through the real store and (6) peak RSS meanwhile.
+ * (1) Upsert throughput through the real ingestion engine and (6) peak RSS
+ * meanwhile.
  *
  * One source's 180 days (1M rows at scale 1) go in as five 36-day runs, each
- * `startRun` + `completeRun` exactly as the ingestion engine calls them: one
- * transaction that upserts the window by natural key, deletes what the
- * provider no longer reports and marks the run done. Generating the records
- * (the provider's job) is not timed. The other four sources then fill the
- * table to 5M rows (reported as the top-up rate), and one run is re-ingested
- * with restated amounts: every row an update, the steady state of hourly
+ * `IngestionEngine.runSource` as the scheduler calls it, with a provider
+ * double that streams the records of `usageOfWindow` in pages of 1,000 as a
+ * paginated API would: the engine stores them a chunk at a time (one
+ * transaction each) and ends the run by deleting what the provider no
+ * longer reports and marking the run done. The peak RSS is the streaming
+ * path's. Timed: the whole run minus the time the double spends generating
+ * records (the provider's job, and synchronous, so it is also taken off the
+ * client's CPU seconds). The other four sources then fill the table to 5M
+ * rows (reported as the top-up rate), and one run is re-ingested with
+ * restated amounts: every row an update, the steady state of hourly
  * lookback runs.
  */
-import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
+import type { SchedulerService } from '@backstage/backend-plugin-api';
+import { addDays } from '@ai-cost/plugin-ai-cost-common';
+import {
+  collectUsagePages,
+  type AiCostProvider,
+  type PricingService,
+  type UsageWindow,
+} from '@ai-cost/plugin-ai-cost-node';
+import type { TaskRequestStore } from '../plugins/ai-cost-backend/src/database';
+import { IngestionEngine } from '../plugins/ai-cost-backend/src/ingestion/IngestionEngine';
 import type { BenchApp } from './lib/app';
 import {
+  FIRST_DAY,
+  RUN_DAYS,
   SOURCES,
   runWindows,
-  usageOfWindow,
+  usagePages,
   type BenchSource,
   type Universe,
 } from './lib/dataset';
 import { PeakRss, Results, log, timed } from './lib/measure';
 import { addCpu, cpuClock, formatCpu, type CpuSeconds } from './lib/cpu';
 
+/** Records per page the provider double yields. */
+const PAGE_RECORDS = 1_000;
+
+/** A source that streams the synthetic usage, timing its own generation. */
+class BenchProvider implements AiCostProvider {
+  readonly id: string;
+  readonly provider: string;
+  /** Changes the amounts only: a provider restating its days. */
+  salt = '';
+  generationMs = 0;
+  records = 0;
+
+  constructor(
+    private readonly u: Universe,
+    private readonly source: BenchSource,
+  ) {
+    this.id = source.id;
+    this.provider = source.provider;
+  }
+
+  async *streamUsage(window: UsageWindow) {
+    const pages = usagePages(
+      this.u,
+      this.source,
+      window,
+      PAGE_RECORDS,
+      this.salt,
+    );
+    for (;;) {
+      const t0 = performance.now();
+      const page = pages.next();
+      this.generationMs += performance.now() - t0;
+      if (page.done) return;
+      this.records += page.value.length;
+      yield page.value;
+    }
+  }
+
+  async fetchUsage(window: UsageWindow) {
+    return collectUsagePages(this.streamUsage(window));
+  }
+}
+
 interface Ingested {
   ms: number;
   cpu: CpuSeconds;
+  rows: number;
 }
 
-async function ingestRun(
-  app: BenchApp,
-  source: BenchSource,
-  window: { from: string; to: string; records: UsageRecord[] },
-  backfill: boolean,
-): Promise<Ingested> {
-  const stopCpu = await cpuClock(app.knex);
-  const { ms } = await timed(async () => {
-    const run = await app.store.startRun({
-      sourceId: source.id,
-      trigger: 'schedule',
-      window: { from: window.from, to: window.to },
-    });
-    await app.store.completeRun({
-      run,
-      provider: source.provider,
-      records: window.records,
-      backfill,
-    });
+/** The engine of the bench's sources, its clock set to each run's last day. */
+function benchEngine(app: BenchApp, providers: BenchProvider[]) {
+  let today = FIRST_DAY;
+  const engine = new IngestionEngine({
+    store: app.store,
+    // runSource asks neither the scheduler nor the manual requests.
+    requests: {} as TaskRequestStore,
+    scheduler: {} as SchedulerService,
+    logger: app.logger,
+    pricing: {} as PricingService,
+    settings: {
+      schedule: { frequency: { hours: 1 }, timeout: { hours: 1 } },
+      backfillDays: RUN_DAYS,
+      lookbackDays: RUN_DAYS,
+    },
+    providers,
+    now: () => new Date(`${today}T12:00:00Z`),
   });
-  return { ms, cpu: await stopCpu() };
+  return {
+    /** Runs a source for the window ending on `lastDay`. */
+    async run(provider: BenchProvider, lastDay: string): Promise<Ingested> {
+      today = lastDay;
+      const generated = { ms: provider.generationMs, rows: provider.records };
+      const stopCpu = await cpuClock(app.knex);
+      const { ms, result } = await timed(() =>
+        engine.runSource(provider.id, 'schedule'),
+      );
+      const cpu = await stopCpu();
+      if (!result) throw new Error(`The bench run of ${provider.id} failed`);
+      const generationMs = provider.generationMs - generated.ms;
+      return {
+        ms: ms - generationMs,
+        cpu: { ...cpu, client: cpu.client - generationMs / 1000 },
+        rows: provider.records - generated.rows,
+      };
+    },
+  };
 }
 
-async function ingestSource(app: BenchApp, u: Universe, source: BenchSource) {
-  let ms = 0;
-  let cpu: CpuSeconds = { client: 0 };
-  let rows = 0;
-  for (const [i, w] of runWindows().entries()) {
-    const window = usageOfWindow(u, source, w);
-    const run = await ingestRun(app, source, window, i === 0);
-    ms += run.ms;
-    cpu = addCpu(cpu, run.cpu);
-    rows += window.records.length;
+async function ingestSource(
+  engine: ReturnType<typeof benchEngine>,
+  provider: BenchProvider,
+): Promise<Ingested> {
+  let total: Ingested = { ms: 0, cpu: { client: 0 }, rows: 0 };
+  for (const w of runWindows()) {
+    const run = await engine.run(provider, addDays(FIRST_DAY, w.to));
+    total = {
+      ms: total.ms + run.ms,
+      cpu: addCpu(total.cpu, run.cpu),
+      rows: total.rows + run.rows,
+    };
   }
-  return { ms, cpu, rows };
+  return total;
 }
 
 export async function measureUpsert(
@@ -72,6 +150,8 @@ export async function measureUpsert(
   await app.store.registerSources(
     SOURCES.map(s => ({ id: s.id, provider: s.provider })),
   );
+  const providers = SOURCES.map(source => new BenchProvider(u, source));
+  const engine = benchEngine(app, providers);
 
   log(
     `upsert: ${SOURCES[0].id}, ${u.rowsPerSource.toLocaleString()} rows in ${
@@ -79,7 +159,7 @@ export async function measureUpsert(
     } runs`,
   );
   const rss = new PeakRss();
-  const first = await ingestSource(app, u, SOURCES[0]);
+  const first = await ingestSource(engine, providers[0]);
   const peak = rss.stop();
   results.add({
     name: 'upsert-1m',
@@ -102,14 +182,10 @@ export async function measureUpsert(
       : 'sampled every 25 ms',
   });
 
-  let topUp: Ingested & { rows: number } = {
-    ms: 0,
-    cpu: { client: 0 },
-    rows: 0,
-  };
-  for (const source of SOURCES.slice(1)) {
-    log(`upsert: top-up ${source.id}`);
-    const r = await ingestSource(app, u, source);
+  let topUp: Ingested = { ms: 0, cpu: { client: 0 }, rows: 0 };
+  for (const provider of providers.slice(1)) {
+    log(`upsert: top-up ${provider.id}`);
+    const r = await ingestSource(engine, provider);
     topUp = {
       ms: topUp.ms + r.ms,
       cpu: addCpu(topUp.cpu, r.cpu),
@@ -130,18 +206,17 @@ export async function measureUpsert(
 
   log('upsert: restating one run (all updates)');
   const windows = runWindows();
-  const restated = usageOfWindow(
-    u,
-    SOURCES[0],
-    windows[windows.length - 1],
-    'restated',
+  providers[0].salt = 'restated';
+  const restated = await engine.run(
+    providers[0],
+    addDays(FIRST_DAY, windows[windows.length - 1].to),
   );
-  const { ms, cpu } = await ingestRun(app, SOURCES[0], restated, false);
+  const { ms, cpu } = restated;
   results.add({
     name: 'upsert-restatement',
-    value: Math.round(restated.records.length / (ms / 1000)),
+    value: Math.round(restated.rows / (ms / 1000)),
     unit: 'rows/s',
-    rows: restated.records.length,
+    rows: restated.rows,
     note: `one run re-read with restated amounts: every row takes the ON CONFLICT update path; ${(
       ms / 1000
     ).toFixed(1)} s, ${formatCpu(cpu)}`,

@@ -29,6 +29,8 @@ if [ -n "${CI:-}" ]; then export AI_COST_REQUIRE_POSTGRES=1; fi
 
 step "type check"
 yarn tsc
+# The bench runs through swc, which does not check types.
+yarn tsc -p bench/tsconfig.json --noEmit
 
 step "lint"
 yarn backstage-cli repo lint

@@ -811,6 +811,61 @@ describe('AnthropicCostProvider', () => {
     );
   });
 
+  it('streams a long window a week at a time, reading each week only when the previous one is taken', async () => {
+    const ranges: string[][] = [];
+    const answer =
+      (results: (day: string) => object[]) =>
+      ({ request }: { request: Request }) => {
+        const params = new URL(request.url).searchParams;
+        const startingAt = params.get('starting_at')!;
+        ranges.push([startingAt, params.get('ending_at')!]);
+        const day = startingAt.slice(0, 10);
+        return HttpResponse.json({
+          data: [bucket(day, results(day))],
+          has_more: false,
+        });
+      };
+    server.use(
+      http.get(
+        COST_URL,
+        answer(() => [
+          costRow({
+            amount: '250',
+            workspace_id: WS_A,
+            description: 'Web search',
+            cost_type: 'web_search',
+          }),
+        ]),
+      ),
+      http.get(
+        USAGE_URL,
+        answer(() => []),
+      ),
+    );
+    const { provider } = makeProvider();
+    const pages: UsageRecord[][] = [];
+    const requestsSeen: number[] = [];
+    for await (const records of provider.streamUsage(
+      { from: '2025-08-01', to: '2025-08-10' },
+      context(),
+    )) {
+      requestsSeen.push(ranges.length);
+      pages.push(records);
+    }
+    expect(pages.map(p => p.map(r => [r.date, r.cost]))).toEqual([
+      [['2025-08-01', 2_500_000]],
+      [['2025-08-08', 2_500_000]],
+    ]);
+    // Each week's two reports are read when its page is asked for.
+    expect(requestsSeen).toEqual([2, 4]);
+    expect(ranges).toEqual([
+      ['2025-08-01T00:00:00Z', '2025-08-08T00:00:00Z'],
+      ['2025-08-01T00:00:00Z', '2025-08-08T00:00:00Z'],
+      ['2025-08-08T00:00:00Z', '2025-08-11T00:00:00Z'],
+      ['2025-08-08T00:00:00Z', '2025-08-11T00:00:00Z'],
+    ]);
+  });
+
   it('also answers a one-day window with the right range', async () => {
     useReports(
       { '': { data: [bucket('2025-08-03', [])], has_more: false } },

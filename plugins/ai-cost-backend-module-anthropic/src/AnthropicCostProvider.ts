@@ -1,6 +1,8 @@
 import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import {
   ProviderHttpClient,
+  assertUsageWindow,
+  collectUsagePages,
   fetchAllPages,
   parseProviderBody,
   type AiCostProvider,
@@ -9,6 +11,7 @@ import {
   type QueryParams,
   type UsageRecord,
   type UsageWindow,
+  windowSlices,
 } from '@ai-cost/plugin-ai-cost-node';
 import {
   ANTHROPIC_PROVIDER,
@@ -34,6 +37,12 @@ export const ANTHROPIC_USER_AGENT =
 
 /** Daily buckets per page: the maximum both reports allow. */
 const PAGE_LIMIT = '31';
+
+/**
+ * Days read and yielded at a time: a week of an organization's cost and
+ * usage reports is a few thousand records.
+ */
+const SLICE_DAYS = 7;
 
 /** @public */
 export interface AnthropicCostProviderOptions {
@@ -106,7 +115,30 @@ export class AnthropicCostProvider implements AiCostProvider {
     });
   }
 
+  /** Every record of the window: the slices of `streamUsage`, joined. */
   async fetchUsage(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): Promise<UsageRecord[]> {
+    return collectUsagePages(this.streamUsage(window, context));
+  }
+
+  /**
+   * The window's records, 7 days at a time: the cost and
+   * usage reports of a slice are read and joined, then yielded, so a long
+   * backfill is never held whole. Slices share no day, so no natural key.
+   */
+  async *streamUsage(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): AsyncGenerator<UsageRecord[]> {
+    assertUsageWindow(window, `Anthropic source "${this.id}"`);
+    for (const slice of windowSlices(window, SLICE_DAYS)) {
+      yield await this.fetchSlice(slice, context);
+    }
+  }
+
+  private async fetchSlice(
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]> {

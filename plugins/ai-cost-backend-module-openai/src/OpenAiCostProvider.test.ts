@@ -163,6 +163,46 @@ describe('OpenAiCostProvider', () => {
     expect(embeddings.groupBy).toEqual(['project_id', 'api_key_id', 'model']);
   });
 
+  it('streams a long window a week at a time, reading each week only when the previous one is taken', async () => {
+    const { api, provider, logger, pricing } = setup();
+    const day = (n: number) => DAY1 + (n - 1) * 86_400;
+    api.on(COSTS, request => {
+      const start = Number(request.query.get('start_time'));
+      return page([bucket(start, [costResult(1.5, 'File search', 'p', null)])]);
+    });
+    const pages: UsageRecord[][] = [];
+    const requestsSeen: number[] = [];
+    for await (const records of provider.streamUsage(
+      { from: '2024-11-01', to: '2024-11-10' },
+      { logger, pricing },
+    )) {
+      requestsSeen.push(api.seen.length);
+      pages.push(records);
+    }
+    expect(pages.map(p => p.map(r => [r.date, r.cost]))).toEqual([
+      [['2024-11-01', 1_500_000]],
+      [['2024-11-08', 1_500_000]],
+    ]);
+    // Each week's three requests are made when its page is asked for.
+    expect(requestsSeen).toEqual([3, 6]);
+    for (const path of [COSTS, COMPLETIONS, EMBEDDINGS]) {
+      expect(
+        api
+          .requestsTo(path)
+          .map(r => [r.query.get('start_time'), r.query.get('end_time')]),
+      ).toEqual([
+        [String(day(1)), String(day(8))],
+        [String(day(8)), String(day(11))],
+      ]);
+    }
+    expect(
+      await provider.fetchUsage(
+        { from: '2024-11-01', to: '2024-11-10' },
+        { logger, pricing },
+      ),
+    ).toEqual(pages.flat());
+  });
+
   it('splits a billed total across models by their estimates, to the micro-unit', async () => {
     const { api, run, pricing } = setup();
     serveMainScenario(api);

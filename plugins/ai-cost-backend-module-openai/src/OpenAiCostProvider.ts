@@ -1,6 +1,7 @@
 import { addDays, dayOf, dayToEpochMs } from '@ai-cost/plugin-ai-cost-common';
 import {
   assertUsageWindow,
+  collectUsagePages,
   fetchAllPages,
   parseProviderBody,
   ProviderHttpClient,
@@ -10,6 +11,7 @@ import {
   type QueryParams,
   type UsageRecord,
   type UsageWindow,
+  windowSlices,
 } from '@ai-cost/plugin-ai-cost-node';
 import type { z } from 'zod';
 import {
@@ -37,6 +39,12 @@ export const COSTS_PAGE_LIMIT = 180;
 export const USAGE_PAGE_LIMIT = 31;
 
 const SECONDS_PER_DAY = 86_400;
+
+/**
+ * Days read and yielded at a time: a week of an organization's costs and
+ * usage is a few thousand records, and costs still fit one page.
+ */
+const SLICE_DAYS = 7;
 
 /** @public */
 export interface OpenAiCostProviderOptions {
@@ -85,11 +93,33 @@ export class OpenAiCostProvider implements AiCostProvider {
     });
   }
 
+  /** Every record of the window: the slices of `streamUsage`, joined. */
   async fetchUsage(
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]> {
+    return collectUsagePages(this.streamUsage(window, context));
+  }
+
+  /**
+   * The window's records, 7 days at a time: costs and
+   * usage of a slice are read and joined, then yielded, so a long backfill
+   * is never held whole. Slices share no day, so no natural key.
+   */
+  async *streamUsage(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): AsyncGenerator<UsageRecord[]> {
     assertUsageWindow(window, `OpenAI source "${this.id}"`);
+    for (const slice of windowSlices(window, SLICE_DAYS)) {
+      yield await this.fetchSlice(slice, context);
+    }
+  }
+
+  private async fetchSlice(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): Promise<UsageRecord[]> {
     const startTime = dayToEpochMs(window.from) / 1000;
     const endTime = dayToEpochMs(addDays(window.to, 1)) / 1000;
     const { logger, pricing, signal } = context;

@@ -46,4 +46,32 @@ export interface AiCostProvider {
     window: UsageWindow,
     context: ProviderFetchContext,
   ): Promise<UsageRecord[]>;
+  /**
+   * The same records as `fetchUsage`, yielded a page at a time as they are
+   * read, so that a long window is never held in memory; the engine uses it
+   * when present. Pages may be of any size, and a natural key may appear in
+   * several pages: the engine adds such records up as `mergeUsageRecords`
+   * does. Throw on any failure: the engine deletes nothing of the window
+   * (pages already stored stay until the next successful run).
+   */
+  streamUsage?(
+    window: UsageWindow,
+    context: ProviderFetchContext,
+  ): AsyncIterable<UsageRecord[]>;
+}
+
+/**
+ * Every record of a stream of pages, for a provider whose `fetchUsage`
+ * reads its own `streamUsage`. Pages are concatenated as they are: pages
+ * that may repeat a natural key need `mergeUsageRecords` on the result.
+ * @public
+ */
+export async function collectUsagePages(
+  pages: AsyncIterable<UsageRecord[]>,
+): Promise<UsageRecord[]> {
+  const records: UsageRecord[] = [];
+  for await (const page of pages) {
+    for (const record of page) records.push(record);
+  }
+  return records;
 }

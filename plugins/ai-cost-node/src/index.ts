@@ -10,8 +10,13 @@
 export type { UsageRecord, UsageWindow } from './UsageRecord';
 export { mergeUsageRecords, usageRecordDimensions } from './mergeUsageRecords';
 export { assertUsageWindow } from './assertUsageWindow';
+export { windowSlices } from './windowSlices';
 export type { PriceQuery, PriceResult, PricingService } from './PricingService';
-export type { AiCostProvider, ProviderFetchContext } from './AiCostProvider';
+export {
+  collectUsagePages,
+  type AiCostProvider,
+  type ProviderFetchContext,
+} from './AiCostProvider';
 export {
   aiCostProvidersExtensionPoint,
   type AiCostProvidersExtensionPoint,

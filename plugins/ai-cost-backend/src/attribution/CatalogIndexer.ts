@@ -135,11 +135,7 @@ export class CatalogIndexer {
         !membershipsChanged(previous.snapshot, snapshot)
           ? changedClaimValues(previous.snapshot.claims, snapshot.claims)
           : undefined;
-      const change: Reattribution = !values
-        ? { all: true }
-        : values.length > MAX_CHANGED_VALUES
-        ? { providers: providersOf({ values })! }
-        : { values };
+      const change = reattributionOf(values);
       if (!values || values.length > 0) {
         await this.options.requests.request(
           CatalogIndexer.REATTRIBUTION_REQUEST_ID,
@@ -199,6 +195,15 @@ type Reattribution =
   | { values: ClaimedValue[] }
   | { providers: string[] }
   | { all: true; providers?: undefined };
+
+/** What to re-attribute for the changed claim values (everything when unknown). */
+function reattributionOf(values: ClaimedValue[] | undefined): Reattribution {
+  if (!values) return { all: true };
+  if (values.length > MAX_CHANGED_VALUES) {
+    return { providers: [...new Set(values.map(v => v.provider))].sort() };
+  }
+  return { values };
+}
 
 function providersOf(change: Reattribution): string[] | undefined {
   if ('values' in change) {

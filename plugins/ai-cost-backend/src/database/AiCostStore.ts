@@ -78,7 +78,34 @@ export interface AiCostStore {
     backfill: boolean;
   }): Promise<{ upserted: number; deleted: number }>;
 
-  /** Marks a run and its source failed; stored usage is left untouched. */
+  /**
+   * One chunk of a streamed run, in its own transaction: upserts the
+   * records (unique by natural key within the chunk) stamped with the run;
+   * a key the run wrote in an earlier chunk is added to, as
+   * `mergeUsageRecords` adds records. Deletes nothing. Returns the rows
+   * written.
+   */
+  writeRunChunk(options: {
+    run: IngestionRun;
+    provider: string;
+    records: UsageRecord[];
+  }): Promise<number>;
+
+  /**
+   * Ends a streamed run whose chunks are all written, in one transaction:
+   * deletes the window's rows the run did not write and marks the run and
+   * the source succeeded. A superseded run fails here and deletes nothing.
+   */
+  finishRun(options: {
+    run: IngestionRun;
+    backfill: boolean;
+  }): Promise<{ upserted: number; deleted: number }>;
+
+  /**
+   * Marks a run and its source failed. Nothing is deleted: a run that wrote
+   * no chunk leaves stored usage untouched; a streamed run keeps the chunks
+   * it wrote, and the next successful run replaces the whole window.
+   */
   failRun(run: IngestionRun, error: string): Promise<void>;
 
   listRuns(sourceId: string, limit?: number): Promise<IngestionRun[]>;

@@ -240,6 +240,66 @@ describe('DatabaseAiCostStore', () => {
       expect((await store.sumUsage(window)).rows).toBe(0);
     });
 
+    it('ends a streamed run by deleting what it did not write, unless a newer run superseded it', async () => {
+      const { store } = await createStore(databaseId);
+      const start = () =>
+        store.startRun({
+          sourceId: 'openai-prod',
+          trigger: 'schedule',
+          window,
+        });
+      const first = await start();
+      await store.completeRun({
+        run: first,
+        provider: 'openai',
+        backfill: true,
+        records: [record({}), record({ date: '2026-11-02', cost: 2 })],
+      });
+
+      const streamed = await start();
+      await store.writeRunChunk({
+        run: streamed,
+        provider: 'openai',
+        records: [record({ cost: 10, requests: 1 })],
+      });
+      await store.writeRunChunk({
+        run: streamed,
+        provider: 'openai',
+        records: [record({ cost: 5, requests: 2, estimatedCost: null })],
+      });
+      const newer = await start();
+      await expect(
+        store.finishRun({ run: streamed, backfill: false }),
+      ).rejects.toThrow(
+        `Run ${streamed.id} of source "openai-prod" is no longer running`,
+      );
+      expect(
+        (await store.listUsage(window)).map(r => [r.date, r.cost, r.requests]),
+      ).toEqual([
+        ['2026-11-01', 15, 3],
+        ['2026-11-02', 2, 4],
+      ]);
+
+      await store.writeRunChunk({
+        run: newer,
+        provider: 'openai',
+        records: [record({ cost: 7 })],
+      });
+      await expect(
+        store.finishRun({ run: newer, backfill: false }),
+      ).resolves.toEqual({ upserted: 1, deleted: 1 });
+      expect(await store.listUsage(window)).toEqual([
+        expect.objectContaining({ date: '2026-11-01', cost: 7, requests: 4 }),
+      ]);
+      expect((await store.listRuns('openai-prod'))[0]).toEqual(
+        expect.objectContaining({
+          status: 'succeeded',
+          rowsUpserted: 1,
+          rowsDeleted: 1,
+        }),
+      );
+    });
+
     it('keeps 1-hour cache writes apart from all cache writes', async () => {
       const { store } = await createStore(databaseId);
       const run = await store.startRun({

@@ -176,15 +176,6 @@ export class DatabaseAiCostStore implements AiCostStore {
     backfill: boolean;
   }) {
     const { run, provider, records } = options;
-    const { from, to } = run.window;
-    records.forEach((record, index) => {
-      assertRecord(record, index);
-      if (record.date < from || record.date > to) {
-        throw new InputError(
-          `Usage record ${index} is dated ${record.date}, outside the run window ${from}..${to}`,
-        );
-      }
-    });
     const rows = this.toRows(run, provider, records);
     return this.db.transaction(async tx => {
       const { written, deleted } = await this.writer.replace(tx, {
@@ -193,6 +184,35 @@ export class DatabaseAiCostStore implements AiCostStore {
         rows,
         run: { id: run.id, backfill: options.backfill },
       });
+      return { upserted: written, deleted };
+    });
+  }
+
+  async writeRunChunk(options: {
+    run: IngestionRun;
+    provider: string;
+    records: UsageRecord[];
+  }) {
+    const { run, provider, records } = options;
+    const rows = this.toRows(run, provider, records);
+    return this.db.transaction(tx =>
+      this.writer.writeRunChunk(
+        tx,
+        { sourceId: run.sourceId, window: run.window, rows },
+        run,
+      ),
+    );
+  }
+
+  async finishRun(options: { run: IngestionRun; backfill: boolean }) {
+    const { run, backfill } = options;
+    return this.db.transaction(async tx => {
+      const { written, deleted } = await this.writer.finishRun(
+        tx,
+        run.sourceId,
+        run.window,
+        { id: run.id, backfill },
+      );
       return { upserted: written, deleted };
     });
   }
@@ -337,11 +357,21 @@ export class DatabaseAiCostStore implements AiCostStore {
     }));
   }
 
+  /** Checks every record, then maps them to rows of the run. */
   private toRows(
     run: IngestionRun,
     provider: string,
     records: UsageRecord[],
   ): DbUsageRow[] {
+    const { from, to } = run.window;
+    records.forEach((record, index) => {
+      assertRecord(record, index);
+      if (record.date < from || record.date > to) {
+        throw new InputError(
+          `Usage record ${index} is dated ${record.date}, outside the run window ${from}..${to}`,
+        );
+      }
+    });
     const keys = new Set<string>();
     const rows: DbUsageRow[] = [];
     for (const record of records) {

@@ -340,8 +340,8 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   }
 
   async historyStarts(): Promise<Array<{ sourceId: string; from: string }>> {
-    // One statement: min(date) of each source is a correlated probe of
-    // ai_cost_usage_source_date_idx.
+    // One statement: min(date) of each source is a correlated probe of the
+    // natural key's (source_id, date) prefix.
     const sources: Array<{
       id: string;
       backfilled_from: string | null;

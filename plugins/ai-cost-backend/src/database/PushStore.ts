@@ -9,9 +9,9 @@ export type PushEventOutcome = 'accepted' | 'duplicate' | 'conflict';
 export interface IngestEventsOutcome {
   /** One per input event, in order. */
   outcomes: PushEventOutcome[];
-  /** Days whose `ai_cost_usage` rows were recomputed (days of accepted events). */
+  /** Days whose `ai_cost_usage` rows changed (days of accepted events). */
   recomputedDays: string[];
-  /** Usage rows those days now have. */
+  /** Usage rows the accepted events were added to (or inserted as). */
   usageRows: number;
 }
 

@@ -5,7 +5,12 @@ import { convertUsageRow } from '../currency/convertUsageRow';
 import { ExchangeRates } from '../currency/ExchangeRates';
 import type { DatabaseExchangeRateStore } from './DatabaseExchangeRateStore';
 import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
-import { deleteUnstatedUsage, upsertUsageRows } from './usageUpsert';
+import { addedToStored, addUsageRows } from './usageAdd';
+import {
+  deleteUnstatedUsage,
+  deleteUsageOfOtherRuns,
+  upsertUsageRows,
+} from './usageUpsert';
 
 /** The days of a source a write replaces. */
 export type UsageDays =
@@ -45,7 +50,10 @@ function firstDay(days: UsageDays): string | undefined {
  * not restate are deleted, and the source is marked succeeded with its
  * `freshThrough` moved forward. Runs inside the caller's transaction, after
  * taking the source's row lock, so writes, runs and re-attribution of one
- * source are serialised.
+ * source are serialised. A streamed run instead writes its window chunk by
+ * chunk (`writeRunChunk`, a transaction each) and `finishRun` then deletes
+ * what it did not write: a failed run deletes nothing, but keeps the chunks
+ * it wrote.
  */
 export class UsageWindowWriter {
   /**
@@ -71,11 +79,7 @@ export class UsageWindowWriter {
     this.assertRows(write);
     const rows = await this.inReportingCurrency(tx, write.rows);
 
-    const source = await tx<DbSourceRow>('ai_cost_sources')
-      .where({ id: sourceId })
-      .forUpdate()
-      .first();
-    if (!source) throw new InputError(`Unknown source "${sourceId}"`);
+    const source = await this.lockSource(tx, sourceId);
     if (run) await this.assertStillRunning(tx, sourceId, run.id);
 
     await upsertUsageRows(tx, rows);
@@ -85,14 +89,116 @@ export class UsageWindowWriter {
       days,
       rows.map(row => row.record_key),
     );
+    await this.markSucceeded(tx, source, days, run, {
+      written: rows.length,
+      deleted,
+    });
+    return { written: rows.length, deleted };
+  }
 
+  /**
+   * Adds pushed rows (the sums of new events alone) to a source's stored
+   * usage: each row to the stored row of its key, or inserted (see
+   * usageAdd), so a push costs time proportional to itself, not to its
+   * days; then marks the source succeeded like `replace`. Rows in another
+   * currency are added before converting, at the rate of their day.
+   */
+  async add(
+    tx: Knex.Transaction,
+    write: { sourceId: string; rows: DbUsageRow[] },
+  ): Promise<{ written: number }> {
+    const { sourceId, rows } = write;
+    const days = { days: [...new Set(rows.map(row => row.date))] };
+    if (rows.length === 0) return { written: 0 };
+    this.assertRows({ sourceId, days, rows });
+    const source = await this.lockSource(tx, sourceId);
+    const converted = (row: DbUsageRow) =>
+      this.currency !== undefined && row.currency !== this.currency.reporting;
+    const same = rows.filter(row => !converted(row));
+    const other = rows.filter(converted);
+    await addUsageRows(tx, await this.inReportingCurrency(tx, same));
+    if (other.length > 0) {
+      const sums = await addedToStored(tx, sourceId, other);
+      await upsertUsageRows(tx, await this.inReportingCurrency(tx, sums));
+    }
+    await this.markSucceeded(tx, source, days, undefined, {
+      written: rows.length,
+      deleted: 0,
+    });
+    return { written: rows.length };
+  }
+
+  /**
+   * One chunk of a streamed run: upserts the rows (all of the run's window
+   * and stamped with its id; a key the run wrote in an earlier chunk is
+   * added to, see usageUpsert) and deletes nothing. A superseded run writes
+   * nothing.
+   */
+  async writeRunChunk(
+    tx: Knex.Transaction,
+    write: { sourceId: string; window: UsageWindow; rows: DbUsageRow[] },
+    run: { id: number },
+  ): Promise<number> {
+    this.assertRows({ ...write, days: write.window });
+    const rows = await this.inReportingCurrency(tx, write.rows);
+    await this.lockSource(tx, write.sourceId);
+    await this.assertStillRunning(tx, write.sourceId, run.id);
+    await upsertUsageRows(tx, rows);
+    return rows.length;
+  }
+
+  /**
+   * Ends a streamed run whose chunks are written: deletes the rows of the
+   * window this run did not write (their `run_id` is another's) and marks
+   * the run and the source succeeded. A superseded run deletes nothing.
+   */
+  async finishRun(
+    tx: Knex.Transaction,
+    sourceId: string,
+    window: UsageWindow,
+    run: { id: number; backfill: boolean },
+  ): Promise<{ written: number; deleted: number }> {
+    const source = await this.lockSource(tx, sourceId);
+    await this.assertStillRunning(tx, sourceId, run.id);
+    const { kept, deleted } = await deleteUsageOfOtherRuns(
+      tx,
+      sourceId,
+      window,
+      run.id,
+    );
+    const counts = { written: kept, deleted };
+    await this.markSucceeded(tx, source, window, run, counts);
+    return counts;
+  }
+
+  private async lockSource(
+    tx: Knex.Transaction,
+    sourceId: string,
+  ): Promise<DbSourceRow> {
+    const source = await tx<DbSourceRow>('ai_cost_sources')
+      .where({ id: sourceId })
+      .forUpdate()
+      .first();
+    if (!source) throw new InputError(`Unknown source "${sourceId}"`);
+    return source;
+  }
+
+  /** Marks the run (if any) and the source succeeded, moving freshThrough on. */
+  private async markSucceeded(
+    tx: Knex.Transaction,
+    source: DbSourceRow,
+    days: UsageDays,
+    run: { id: number; backfill: boolean } | undefined,
+    counts: { written: number; deleted: number },
+  ) {
+    const last = lastDay(days)!;
     const now = new Date();
     if (run) {
       await tx<DbRunRow>('ai_cost_runs').where({ id: run.id }).update({
         status: 'succeeded',
         finished_at: now,
-        rows_upserted: rows.length,
-        rows_deleted: deleted,
+        rows_upserted: counts.written,
+        rows_deleted: counts.deleted,
       });
     }
     const freshThrough =
@@ -100,18 +206,17 @@ export class UsageWindowWriter {
         ? source.fresh_through
         : last;
     await tx<DbSourceRow>('ai_cost_sources')
-      .where({ id: sourceId })
+      .where({ id: source.id })
       .update({
         status: 'succeeded',
         last_success_at: now,
         last_error: null,
-        rows_upserted: rows.length,
+        rows_upserted: counts.written,
         fresh_through: freshThrough,
         // A pulled run set last_run_at when it started; a push is its own run.
         ...(run ? {} : { last_run_at: now }),
         ...(run?.backfill ? { backfilled_from: firstDay(days) } : {}),
       });
-    return { written: rows.length, deleted };
   }
 
   /**
@@ -135,7 +240,9 @@ export class UsageWindowWriter {
     return rows.map(row => convertUsageRow(row, reporting, rates));
   }
 
-  private assertRows(write: UsageWindowWrite) {
+  private assertRows(
+    write: Pick<UsageWindowWrite, 'sourceId' | 'days' | 'rows'>,
+  ) {
     const { sourceId, days } = write;
     let inDays: (date: string) => boolean;
     if ('days' in days) {

@@ -242,6 +242,30 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'key usage by source, day and record key, and take it back down, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const usageIndexes = async () =>
+        (await indexes(knex)).filter(i => i.startsWith('ai_cost_usage.'));
+      await knex.migrate.latest({ directory: migrationsDir });
+      expect(await usageIndexes()).toEqual([
+        'ai_cost_usage.ai_cost_usage_date_idx (date)',
+        'ai_cost_usage.ai_cost_usage_natural_key_uq unique (source_id,date,record_key)',
+      ]);
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261208000000_usage_key_by_date.js',
+      });
+      expect(await usageIndexes()).toEqual([
+        'ai_cost_usage.ai_cost_usage_date_idx (date)',
+        'ai_cost_usage.ai_cost_usage_natural_key_uq unique (source_id,record_key)',
+        'ai_cost_usage.ai_cost_usage_source_date_idx (source_id,date)',
+      ]);
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'are applied by applyMigrations unless the database service skips them, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);

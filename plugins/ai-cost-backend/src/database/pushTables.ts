@@ -4,6 +4,8 @@
  * read them through `Number(...)`.
  */
 
+import type { BulkColumn } from './bulkInsert';
+
 type Bigint = number | string;
 type Timestamp = Date | string;
 
@@ -33,6 +35,33 @@ export type DbPushEventRow = {
   unpriced: boolean | number;
   received_at: Timestamp;
 };
+
+/** Every written column of `ai_cost_push_events` and its PostgreSQL type. */
+export const PUSH_EVENT_COLUMNS: ReadonlyArray<BulkColumn<DbPushEventRow>> = [
+  ['source_id', 'text'],
+  ['event_id', 'text'],
+  ['content_hash', 'text'],
+  ['format', 'text'],
+  ['occurred_at', 'text'],
+  ['date', 'text'],
+  ['upstream_provider', 'text'],
+  ['model', 'text'],
+  ['api_key_id', 'text'],
+  ['user_id', 'text'],
+  ['tags', 'text'],
+  ['input_tokens', 'bigint'],
+  ['cached_input_tokens', 'bigint'],
+  ['cache_write_tokens', 'bigint'],
+  ['output_tokens', 'bigint'],
+  ['reasoning_tokens', 'bigint'],
+  ['requests', 'bigint'],
+  ['cost_micros', 'bigint'],
+  ['estimated_cost_micros', 'bigint'],
+  ['currency', 'text'],
+  ['cost_kind', 'text'],
+  ['unpriced', 'boolean'],
+  ['received_at', 'timestamptz'],
+];
 
 export type DbFocusFileRow = {
   id?: Bigint;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenCounts } from './dbHelpers';
+import type { DbPushEventRow } from './pushTables';
 import { usageRecordKey } from './recordKey';
 import type { DbUsageRow } from './tables';
 import { usageRow } from './usageRow';
@@ -137,6 +138,31 @@ function estimateOf(group: Record<string, any>): number | null {
     : dbNumber(group.estimated);
 }
 
+/** The usage row of a group of gateway events, as {@link sumPushedDays} sums them. */
+function gatewayUsageRow(
+  sourceId: string,
+  group: Record<string, any>,
+): DbUsageRow {
+  const costKind = group.cost_kind as UsageRecord['costKind'];
+  const record: UsageRecord = {
+    date: group.date,
+    apiKeyId: group.api_key_id,
+    userId: group.user_id,
+    tags: group.tags ? JSON.parse(group.tags) : null,
+    model: group.model,
+    lineItem: group.upstream_provider,
+    ...tokenCounts(group),
+    cost: dbNumber(group.cost),
+    estimatedCost: estimateOf(group),
+    currency: group.currency,
+    costKind,
+    unpriced: dbNumber(group.unpriced) > 0,
+  };
+  // The cost's currency keeps apart events of one day and dimensions
+  // given in two currencies (each converted on its own, DESIGN §9.3).
+  return pushUsageRow(sourceId, 'gateway', record, [costKind, group.currency]);
+}
+
 /** Usage rows of some days of a gateway source: the sums of its stored events. */
 export async function gatewayUsageRows(
   tx: Knex.Transaction,
@@ -144,29 +170,48 @@ export async function gatewayUsageRows(
   days: string[],
 ): Promise<DbUsageRow[]> {
   const groups = await sumPushedDays(tx, GATEWAY_SUMS, sourceId, days);
-  return groups.map(group => {
-    const costKind = group.cost_kind as UsageRecord['costKind'];
-    const record: UsageRecord = {
-      date: group.date,
-      apiKeyId: group.api_key_id,
-      userId: group.user_id,
-      tags: group.tags ? JSON.parse(group.tags) : null,
-      model: group.model,
-      lineItem: group.upstream_provider,
-      ...tokenCounts(group),
-      cost: dbNumber(group.cost),
-      estimatedCost: estimateOf(group),
-      currency: group.currency,
-      costKind,
-      unpriced: dbNumber(group.unpriced) > 0,
-    };
-    // The cost's currency keeps apart events of one day and dimensions
-    // given in two currencies (each converted on its own, DESIGN §9.3).
-    return pushUsageRow(sourceId, 'gateway', record, [
-      costKind,
-      group.currency,
-    ]);
-  });
+  return groups.map(group => gatewayUsageRow(sourceId, group));
+}
+
+/**
+ * Usage rows of some gateway events alone (a batch just stored), grouped
+ * and summed in memory exactly as {@link gatewayUsageRows} groups and sums
+ * stored events: adding them to the stored rows of the same keys
+ * (`UsageWindowWriter.add`) gives what recomputing the day would.
+ */
+export function gatewayEventUsageRows(
+  sourceId: string,
+  events: readonly DbPushEventRow[],
+): DbUsageRow[] {
+  const groups = new Map<string, Record<string, any>>();
+  for (const event of events) {
+    const dimensions = GATEWAY_SUMS.dimensions.map(
+      name => event[name as keyof DbPushEventRow] ?? null,
+    );
+    const id = JSON.stringify(dimensions);
+    let group = groups.get(id);
+    if (!group) {
+      group = Object.fromEntries(
+        GATEWAY_SUMS.dimensions.map((name, i) => [name, dimensions[i]]),
+      );
+      for (const alias of Object.keys(TOKEN_SUMS)) group[alias] = 0;
+      Object.assign(group, {
+        cost: 0,
+        estimated: 0,
+        missing_estimates: 0,
+        unpriced: 0,
+      });
+      groups.set(id, group);
+    }
+    for (const [alias, column] of Object.entries(TOKEN_SUMS)) {
+      group[alias] += dbNumber(event[column as keyof DbPushEventRow]);
+    }
+    group.cost += dbNumber(event.cost_micros);
+    if (event.estimated_cost_micros === null) group.missing_estimates += 1;
+    else group.estimated += dbNumber(event.estimated_cost_micros);
+    if (event.unpriced) group.unpriced = 1;
+  }
+  return [...groups.values()].map(group => gatewayUsageRow(sourceId, group));
 }
 
 /** Usage rows of some days of a FOCUS source: the sums of its stored rows. */

@@ -1,5 +1,6 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
+import type { PgColumnType } from './bulkInsert';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { chunks } from './dbHelpers';
 import type { DbUsageRow } from './tables';
@@ -12,13 +13,21 @@ import type { DbUsageRow } from './tables';
  * column>)` per 5,000 rows and SQLite one prepared single-row statement
  * reused for every row of the transaction. A row whose every column is
  * already stored as written is left alone instead of rewritten. The
- * natural key is `(source_id, record_key)` on both.
+ * natural key is `(source_id, date, record_key)` on both (ordered by day, so
+ * a run's inserts land together in the unique index).
+ *
+ * A row meeting a stored row of the same pulled run (`run_id` equal: a
+ * streamed run states a key again in a later chunk) is added to it as
+ * `mergeUsageRecords` adds records: money and counts summed, the estimate
+ * null when either part has none, unpriced when either part is, the rate
+ * kept only when both parts state the same one. Any other row replaces the
+ * stored one.
  */
 
 type UsageColumn = Exclude<keyof DbUsageRow, 'id'>;
 
 /** Every written column and its PostgreSQL array type, in statement order. */
-const COLUMNS: ReadonlyArray<[UsageColumn, string]> = [
+export const COLUMNS: ReadonlyArray<[UsageColumn, PgColumnType]> = [
   ['source_id', 'text'],
   ['provider', 'text'],
   ['record_key', 'text'],
@@ -54,8 +63,39 @@ const COLUMNS: ReadonlyArray<[UsageColumn, string]> = [
 ];
 
 const NAMES = COLUMNS.map(([name]) => name);
-const KEY = ['source_id', 'record_key'];
+/** The conflict target of every `ai_cost_usage` upsert: its natural key. */
+export const KEY = ['source_id', 'date', 'record_key'];
 const UPDATED = NAMES.filter(name => !KEY.includes(name));
+
+/** Columns a same-run conflict adds up (null when either part is null). */
+const SUMMED = new Set<UsageColumn>([
+  'input_tokens',
+  'cached_input_tokens',
+  'cache_write_tokens',
+  'cache_write_1h_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'requests',
+  'cost_micros',
+  'estimated_cost_micros',
+  'original_cost',
+]);
+
+const SAME_RUN = 'ai_cost_usage.run_id = excluded.run_id';
+
+/** The value a conflict stores in `name`: merged within a run, else replaced. */
+function conflictValue(name: UsageColumn): string {
+  const stored = `ai_cost_usage.${name}`;
+  const written = `excluded.${name}`;
+  let merged: string | undefined;
+  if (SUMMED.has(name)) merged = `${stored} + ${written}`;
+  else if (name === 'unpriced') merged = `${stored} or ${written}`;
+  else if (name === 'exchange_rate')
+    merged = `case when ${stored} = ${written} then ${written} end`;
+  return merged
+    ? `case when ${SAME_RUN} then ${merged} else ${written} end`
+    : written;
+}
 
 /** Rows per PostgreSQL statement: 32 array parameters, however many rows. */
 const PG_ROWS_PER_STATEMENT = 5_000;
@@ -63,14 +103,19 @@ const PG_ROWS_PER_STATEMENT = 5_000;
 /** SQLite rows written between two yields to the event loop. */
 const SQLITE_ROWS_PER_YIELD = 5_000;
 
-/** `on conflict … do update` of every other column, unless all are equal. */
+/**
+ * `on conflict … do update` of every other column, unless the row is of
+ * another run and all columns are equal.
+ */
 function onConflictUpdate(distinct: 'is distinct from' | 'is not'): string {
-  const set = UPDATED.map(name => `${name} = excluded.${name}`).join(', ');
+  const set = UPDATED.map(name => `${name} = ${conflictValue(name)}`).join(
+    ', ',
+  );
   const stored = UPDATED.map(name => `ai_cost_usage.${name}`).join(', ');
   const written = UPDATED.map(name => `excluded.${name}`).join(', ');
   return `on conflict (${KEY.join(
     ', ',
-  )}) do update set ${set} where (${stored}) ${distinct} (${written})`;
+  )}) do update set ${set} where ${SAME_RUN} or (${stored}) ${distinct} (${written})`;
 }
 
 const PG_UPSERT = `insert into ai_cost_usage (${NAMES.join(
@@ -161,7 +206,7 @@ function inDays(tx: Knex.Transaction, days: UsageWindow | { days: string[] }) {
  * Deletes a source's rows of the days whose key is not among `stated` (all
  * of which the write has just upserted). When the days hold exactly as many
  * rows as were stated, nothing is unstated and a count of the days (from
- * the `(source_id, date)` index) is all it takes. Otherwise one statement
+ * the natural key's `(source_id, date)` prefix) is all it takes. Otherwise one statement
  * deletes them: the stated keys go in as one array, which PostgreSQL looks
  * up in a hash table whatever its statistics say, or one JSON list, of
  * which SQLite builds a temporary index.
@@ -185,4 +230,37 @@ export async function deleteUnstatedUsage(
           JSON.stringify(stated),
         ])
         .delete();
+}
+
+/**
+ * Deletes a source's rows of a run's window that the run did not write:
+ * every row the run wrote carries its `run_id`, so a streamed run need not
+ * hold the keys it stated. One pass over the window (through the natural
+ * key's `(source_id, date)` prefix) counts its rows and the run's; only
+ * when they differ does a second statement delete the others. Returns the
+ * run's rows (`kept`) and the rows deleted.
+ */
+export async function deleteUsageOfOtherRuns(
+  tx: Knex.Transaction,
+  sourceId: string,
+  window: UsageWindow,
+  runId: number,
+): Promise<{ kept: number; deleted: number }> {
+  const ofWindow = () =>
+    tx('ai_cost_usage')
+      .where('source_id', sourceId)
+      .whereBetween('date', [window.from, window.to]);
+  const [counts] = await ofWindow().select(
+    tx.raw('count(*) as ??', ['rows']),
+    tx.raw('sum(case when run_id = ? then 1 else 0 end) as ??', [
+      runId,
+      'kept',
+    ]),
+  );
+  const kept = Number(counts.kept ?? 0);
+  if (Number(counts.rows) === kept) return { kept, deleted: 0 };
+  const deleted = await ofWindow()
+    .andWhere(query => query.whereNot('run_id', runId).orWhereNull('run_id'))
+    .delete();
+  return { kept, deleted };
 }

@@ -1,8 +1,9 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import type {
-  AiCostProvider,
-  UsageRecord,
-  UsageWindow,
+import {
+  mergeUsageRecords,
+  type AiCostProvider,
+  type UsageRecord,
+  type UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createStores } from '../database';
@@ -36,11 +37,59 @@ class ScriptedProvider implements AiCostProvider {
   }
 }
 
+/** A provider that streams scripted pages; `between` runs before each page after the first. */
+class StreamingProvider implements AiCostProvider {
+  readonly provider = 'openai';
+  between?: (page: number) => Promise<void>;
+
+  constructor(readonly id: string, public pages: UsageRecord[][]) {}
+
+  async fetchUsage(): Promise<UsageRecord[]> {
+    throw new Error('a streaming provider is read through streamUsage');
+  }
+
+  async *streamUsage(): AsyncGenerator<UsageRecord[]> {
+    for (const [index, page] of this.pages.entries()) {
+      if (index > 0) await this.between?.(index);
+      yield page;
+    }
+  }
+}
+
+/** A provider that returns the same pages at once. */
+class WholeProvider implements AiCostProvider {
+  readonly provider = 'openai';
+
+  constructor(readonly id: string, public pages: UsageRecord[][]) {}
+
+  async fetchUsage(): Promise<UsageRecord[]> {
+    return mergeUsageRecords(this.pages.flat());
+  }
+}
+
+function usage(date: string, model: string, cost: number): UsageRecord {
+  return {
+    date,
+    projectId: 'proj_a',
+    model,
+    inputTokens: cost * 10,
+    requests: 1,
+    cost,
+    estimatedCost: cost - 1,
+    currency: 'USD',
+    costKind: 'billed',
+  };
+}
+
 describe('IngestionEngine', () => {
   const databases = createTestDatabases();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    async function setup(providers: AiCostProvider[], now: () => Date) {
+    async function setup(
+      providers: AiCostProvider[],
+      now: () => Date,
+      chunkRecords?: number,
+    ) {
       const knex = await databases.init(databaseId);
       const { usage: store, requests } = await createStores({
         database: mockServices.database({ knex, migrations: { skip: false } }),
@@ -59,6 +108,7 @@ describe('IngestionEngine', () => {
           backfillDays: 10,
         },
         providers,
+        chunkRecords,
         onIngested: async result => {
           ingested.push(
             `${result.sourceId} ${result.window.from}..${result.window.to}`,
@@ -67,7 +117,7 @@ describe('IngestionEngine', () => {
         now,
       });
       await engine.start();
-      return { store, scheduler, engine, ingested };
+      return { store, scheduler, engine, ingested, knex };
     }
 
     it('schedules one global task per source, backfills once, then re-reads the lookback window', async () => {
@@ -210,6 +260,222 @@ describe('IngestionEngine', () => {
       expect(
         (await store.sumUsage({ from: '2026-11-01', to: '2026-11-10' })).cost,
       ).toBe(5);
+    });
+
+    /** Stored rows of a source, without the source, in a stable order. */
+    async function storedUsage(
+      store: Awaited<ReturnType<typeof setup>>['store'],
+      sourceId: string,
+    ) {
+      const rows = await store.listUsage({
+        from: '2026-11-01',
+        to: '2026-11-10',
+        sourceId,
+      });
+      return rows
+        .map(({ sourceId: _, ...row }) => row)
+        .sort((a, b) =>
+          `${a.date} ${a.model}`.localeCompare(`${b.date} ${b.model}`),
+        );
+    }
+
+    it('stores a streamed run of several chunks exactly as the same records fetched whole', async () => {
+      const firstPages = [
+        [
+          usage('2026-11-08', 'gpt-4o', 100),
+          usage('2026-11-09', 'gpt-4o', 200),
+        ],
+        [usage('2026-11-10', 'o3', 300)],
+        [usage('2026-11-01', 'o3', 5)],
+      ];
+      // Chunks of 2: the second restates gpt-4o of the 9th, the first chunk
+      // stated it already.
+      const secondPages = [
+        [usage('2026-11-09', 'gpt-4o', 250), usage('2026-11-09', 'o3', 10)],
+        [usage('2026-11-08', 'gpt-4o', 20)],
+        [usage('2026-11-09', 'gpt-4o', 5)],
+      ];
+      const streamed = new StreamingProvider('stream', firstPages);
+      const whole = new WholeProvider('whole', firstPages);
+      const { store, engine } = await setup(
+        [streamed, whole],
+        () => new Date('2026-11-10T08:00:00Z'),
+        2,
+      );
+      await engine.runSource('stream', 'schedule');
+      await engine.runSource('whole', 'schedule');
+      streamed.pages = secondPages;
+      whole.pages = secondPages;
+      const streamedResult = await engine.runSource('stream', 'schedule');
+      const wholeResult = await engine.runSource('whole', 'schedule');
+
+      // Lookback 2026-11-08..10: the 1st stays, the 10th is no longer
+      // reported.
+      expect(streamedResult).toEqual({ ...wholeResult, sourceId: 'stream' });
+      expect(streamedResult).toEqual(
+        expect.objectContaining({ upserted: 3, deleted: 1 }),
+      );
+      expect(await storedUsage(store, 'stream')).toEqual(
+        await storedUsage(store, 'whole'),
+      );
+      expect(
+        (await store.sumUsage({ from: '2026-11-01', to: '2026-11-10' })).cost,
+      ).toBe(2 * (5 + 20 + 255 + 10));
+      const [run] = await store.listRuns('stream');
+      expect(run).toEqual(
+        expect.objectContaining({
+          status: 'succeeded',
+          rowsUpserted: 3,
+          rowsDeleted: 1,
+        }),
+      );
+    });
+
+    it('deletes the rows of the window a streamed run no longer reports', async () => {
+      const provider = new StreamingProvider('stream', [
+        [usage('2026-11-08', 'gpt-4o', 100), usage('2026-11-09', 'o3', 200)],
+        [usage('2026-11-10', 'o3', 300)],
+      ]);
+      const { store, engine } = await setup(
+        [provider],
+        () => new Date('2026-11-10T08:00:00Z'),
+        1,
+      );
+      await engine.runSource('stream', 'schedule');
+      provider.pages = [[usage('2026-11-09', 'o3', 210)]];
+      expect(await engine.runSource('stream', 'schedule')).toEqual(
+        expect.objectContaining({ upserted: 1, deleted: 2 }),
+      );
+      expect(
+        (await storedUsage(store, 'stream')).map(r => [r.date, r.cost]),
+      ).toEqual([['2026-11-09', 210]]);
+    });
+
+    it('adds up a natural key repeated across pages and chunks as mergeUsageRecords does', async () => {
+      const part = (cost: number, extra: Partial<UsageRecord>) => ({
+        ...usage('2026-11-09', 'gpt-4o', cost),
+        ...extra,
+      });
+      const pages = [
+        [part(100, { outputTokens: 7 })],
+        [usage('2026-11-10', 'o3', 5)],
+        [part(50, { estimatedCost: null, unpriced: true })],
+        [part(25, {})],
+      ];
+      const provider = new StreamingProvider('stream', pages);
+      const { store, engine } = await setup(
+        [provider],
+        () => new Date('2026-11-10T08:00:00Z'),
+        1,
+      );
+      await engine.runSource('stream', 'schedule');
+      const [merged] = await storedUsage(store, 'stream');
+      expect(merged).toEqual(
+        expect.objectContaining({
+          date: '2026-11-09',
+          cost: 175,
+          inputTokens: 1750,
+          outputTokens: 7,
+          requests: 3,
+          estimatedCost: null,
+          unpriced: true,
+        }),
+      );
+      const [expected] = mergeUsageRecords(pages.flat());
+      expect(merged.cost).toBe(expected.cost);
+      expect(merged.estimatedCost).toBe(expected.estimatedCost);
+
+      // Within one chunk, the engine merges before storing.
+      const oneChunk = new StreamingProvider('one-chunk', pages);
+      const second = await setup(
+        [oneChunk],
+        () => new Date('2026-11-10T08:00:00Z'),
+      );
+      await second.engine.runSource('one-chunk', 'schedule');
+      expect(await storedUsage(second.store, 'one-chunk')).toEqual(
+        await storedUsage(store, 'stream'),
+      );
+    });
+
+    it('keeps what a streamed run stored before failing, deletes nothing and records the failure', async () => {
+      const provider = new StreamingProvider('stream', [
+        [usage('2026-11-08', 'gpt-4o', 100), usage('2026-11-09', 'o3', 200)],
+      ]);
+      const { store, engine } = await setup(
+        [provider],
+        () => new Date('2026-11-10T08:00:00Z'),
+        1,
+      );
+      await engine.runSource('stream', 'schedule');
+      provider.pages = [[usage('2026-11-08', 'gpt-4o', 150)], []];
+      provider.between = async () => {
+        throw new Error('OpenAI /organization/costs answered 503');
+      };
+      expect(await engine.runSource('stream', 'schedule')).toBeUndefined();
+      expect(
+        (await storedUsage(store, 'stream')).map(r => [r.date, r.cost]),
+      ).toEqual([
+        ['2026-11-08', 150],
+        ['2026-11-09', 200],
+      ]);
+      const [failed] = await store.listRuns('stream');
+      expect(failed).toEqual(
+        expect.objectContaining({
+          status: 'failed',
+          rowsDeleted: 0,
+          error: 'Error: OpenAI /organization/costs answered 503',
+        }),
+      );
+      expect((await store.listSources())[0].status).toBe('failed');
+    });
+
+    it('lets a streamed run superseded mid-way delete nothing, not even rows of the newer run', async () => {
+      const provider = new StreamingProvider('stream', [
+        [usage('2026-11-08', 'gpt-4o', 100)],
+      ]);
+      const { store, engine } = await setup(
+        [provider],
+        () => new Date('2026-11-10T08:00:00Z'),
+        1,
+      );
+      await engine.runSource('stream', 'schedule');
+      provider.pages = [
+        [usage('2026-11-09', 'o3', 200)],
+        [usage('2026-11-10', 'o3', 300)],
+      ];
+      provider.between = async () => {
+        // A newer run of the source starts (the older one outlived its
+        // timeout) and stores a chunk.
+        const newer = await store.startRun({
+          sourceId: 'stream',
+          trigger: 'manual',
+          window: { from: '2026-11-08', to: '2026-11-10' },
+        });
+        await store.writeRunChunk({
+          run: newer,
+          provider: 'openai',
+          records: [usage('2026-11-10', 'gpt-4o', 400)],
+        });
+      };
+      expect(await engine.runSource('stream', 'schedule')).toBeUndefined();
+      expect(
+        (await storedUsage(store, 'stream')).map(r => [r.date, r.cost]),
+      ).toEqual([
+        ['2026-11-08', 100],
+        ['2026-11-09', 200],
+        ['2026-11-10', 400],
+      ]);
+      const [newer, superseded] = await store.listRuns('stream');
+      expect(newer.status).toBe('running');
+      expect(superseded).toEqual(
+        expect.objectContaining({
+          status: 'failed',
+          error: expect.stringMatching(
+            /^Storing the 2026-11-08\.\.2026-11-10 window failed: ConflictError: Run \d+ of source "stream" is no longer running$/,
+          ),
+        }),
+      );
+      expect((await store.listSources())[0].status).toBe('running');
     });
 
     it('rejects duplicate source ids across providers', async () => {

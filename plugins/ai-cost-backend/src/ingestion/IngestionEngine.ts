@@ -10,12 +10,26 @@ import {
   stringifyError,
 } from '@backstage/errors';
 import { addDays, dayOf } from '@ai-cost/plugin-ai-cost-common';
-import type {
-  AiCostProvider,
-  PricingService,
-  UsageWindow,
+import {
+  mergeUsageRecords,
+  type AiCostProvider,
+  type PricingService,
+  type UsageRecord,
+  type UsageWindow,
 } from '@ai-cost/plugin-ai-cost-node';
-import type { AiCostStore, RunTrigger, TaskRequestStore } from '../database';
+import type {
+  AiCostStore,
+  IngestionRun,
+  RunTrigger,
+  TaskRequestStore,
+} from '../database';
+
+/**
+ * Records of a streamed run stored per transaction: large enough that the
+ * per-transaction cost (source lock, run check) vanishes, small enough that
+ * a chunk and its rows take a few MB.
+ */
+const CHUNK_RECORDS = 10_000;
 
 /** Ingestion settings from `aiCost.ingestion`. */
 export interface IngestionSettings {
@@ -36,8 +50,10 @@ export interface IngestionResult {
  * Runs every configured source on the scheduler: one global task per source,
  * so several backend replicas run each source once. The first successful run
  * backfills `backfillDays`; later runs re-read the trailing `lookbackDays` and
- * replace that window atomically, so restated days replace earlier numbers
- * and nothing is counted twice. A failed run changes no usage data and the
+ * replace that window, so restated days replace earlier numbers and nothing
+ * is counted twice. A provider that streams its records is stored a chunk
+ * at a time and never held whole. A failed run deletes nothing (a streamed
+ * one keeps the chunks it stored, which are newer provider data) and the
  * next run covers the same window again.
  */
 export class IngestionEngine {
@@ -55,6 +71,8 @@ export class IngestionEngine {
       providers: AiCostProvider[];
       onIngested?: (result: IngestionResult) => Promise<void>;
       now?: () => Date;
+      /** Records of a streamed run per transaction; default 10,000. */
+      chunkRecords?: number;
     },
   ) {
     for (const provider of options.providers) {
@@ -156,29 +174,34 @@ export class IngestionEngine {
       } (${backfill ? 'backfill' : 'lookback'}, ${trigger})`,
     );
     let result: IngestionResult;
-    let storing = false;
+    const progress = { storing: false };
     try {
-      const records = await provider.fetchUsage(window, {
-        logger,
-        pricing,
-        signal,
-      });
-      storing = true;
-      const { upserted, deleted } = await store.completeRun({
-        run,
-        provider: provider.provider,
-        records,
-        backfill,
-      });
+      const context = { logger, pricing, signal };
+      const { upserted, deleted } = provider.streamUsage
+        ? await this.storeStream(
+            run,
+            provider.provider,
+            provider.streamUsage(window, context),
+            backfill,
+            progress,
+          )
+        : await this.storeWindow(
+            run,
+            provider.provider,
+            await provider.fetchUsage(window, context),
+            backfill,
+            progress,
+          );
       logger.info(
         `Ingested ${sourceId}: ${upserted} rows upserted, ${deleted} stale rows removed`,
       );
       result = { sourceId, window, upserted, deleted };
     } catch (error) {
       // Tell a provider failure from a failure to store what it returned
-      // (invalid records, a lost database connection); either way the
-      // window is replaced in one transaction, so nothing of it was stored.
-      const message = storing
+      // (invalid records, a lost database connection). Nothing of the
+      // window was deleted: a whole window is replaced in one transaction,
+      // and chunks a streamed run already stored stay until the next run.
+      const message = progress.storing
         ? `Storing the ${window.from}..${
             window.to
           } window failed: ${stringifyError(error)}`
@@ -197,5 +220,57 @@ export class IngestionEngine {
       );
     }
     return result;
+  }
+
+  /** A provider's whole window, replaced in one transaction. */
+  private async storeWindow(
+    run: IngestionRun,
+    provider: string,
+    records: UsageRecord[],
+    backfill: boolean,
+    progress: { storing: boolean },
+  ) {
+    progress.storing = true;
+    return this.options.store.completeRun({
+      run,
+      provider,
+      records,
+      backfill,
+    });
+  }
+
+  /**
+   * A provider's pages, gathered into chunks of about `chunkRecords`
+   * records (merged by natural key) that are stored as they fill, each in
+   * its own transaction, so neither the window nor a transaction spans the
+   * provider's requests. Once the last page is stored, the rows of the
+   * window the run did not write are deleted.
+   */
+  private async storeStream(
+    run: IngestionRun,
+    provider: string,
+    pages: AsyncIterable<UsageRecord[]>,
+    backfill: boolean,
+    progress: { storing: boolean },
+  ) {
+    const { store, chunkRecords = CHUNK_RECORDS } = this.options;
+    let chunk: UsageRecord[] = [];
+    const writeChunk = async () => {
+      progress.storing = true;
+      await store.writeRunChunk({
+        run,
+        provider,
+        records: mergeUsageRecords(chunk),
+      });
+      progress.storing = false;
+      chunk = [];
+    };
+    for await (const page of pages) {
+      for (const record of page) chunk.push(record);
+      if (chunk.length >= chunkRecords) await writeChunk();
+    }
+    if (chunk.length > 0) await writeChunk();
+    progress.storing = true;
+    return store.finishRun({ run, backfill });
   }
 }

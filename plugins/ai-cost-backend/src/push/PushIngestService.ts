@@ -16,6 +16,7 @@ import {
   type PricingService,
 } from '@ai-cost/plugin-ai-cost-node';
 import type { Attributor } from '../attribution/Attributor';
+import { AttributionRounds } from './AttributionRounds';
 import type { PushStore } from '../database';
 import { convertMicros } from '../currency/convertMicros';
 import { ExchangeRates, missingRateMessage } from '../currency/ExchangeRates';
@@ -44,6 +45,10 @@ const MAX_LINE_MESSAGES = 100;
  */
 export class PushIngestService {
   readonly #tagKeys?: ReadonlySet<string>;
+  /** Re-attributions after event batches, shared by the batches in flight. */
+  readonly #rounds = new AttributionRounds((sourceId, days) =>
+    this.attributeDays(sourceId, days),
+  );
 
   constructor(
     private readonly options: {
@@ -126,10 +131,10 @@ export class PushIngestService {
     const { sourceId } = settings;
     const outcome =
       valid.length > 0
-        ? await store.ingestEvents({
+        ? await this.#rounds.storing(
             sourceId,
-            events: valid.map(v => v.event),
-          })
+            store.ingestEvents({ sourceId, events: valid.map(v => v.event) }),
+          )
         : { outcomes: [] };
     let accepted = 0;
     let duplicates = 0;
@@ -154,7 +159,12 @@ export class PushIngestService {
     rejected.sort((a, b) => a.index - b.index);
 
     const sortedDays = [...days].sort();
-    await this.reattribute(sourceId, sortedDays, 'The events were stored');
+    await this.reattribute(
+      sourceId,
+      sortedDays,
+      'The events were stored',
+      this.#rounds,
+    );
     if (accepted > 0 || rejected.length > 0) {
       this.options.logger.info(
         `Push to ${sourceId}: ${accepted} ${format} event(s) accepted, ${duplicates} duplicate(s), ${rejected.length} problem(s)`,
@@ -413,21 +423,33 @@ export class PushIngestService {
   }
 
   /**
-   * Re-attributes the days of a source a window at a time. Stored data is
-   * already committed: a failure answers 500 and sending the same batch or
-   * file again re-attributes it.
+   * Re-attributes the days of a source a window at a time; through `rounds`
+   * (event batches), in a round shared with the source's other pushes in
+   * flight. Stored data is already committed: a failure answers 500 and
+   * sending the same batch or file again re-attributes it.
    */
-  private async reattribute(sourceId: string, days: string[], done: string) {
+  private async reattribute(
+    sourceId: string,
+    days: string[],
+    done: string,
+    rounds?: AttributionRounds,
+  ) {
     if (days.length === 0) return;
     try {
-      for (const window of daysToWindows(days)) {
-        await this.options.attributor.attributeSource(sourceId, window);
-      }
+      if (rounds) await rounds.request(sourceId, days);
+      else await this.attributeDays(sourceId, days);
     } catch (error) {
       throw new ForwardedError(
         `${done}, but attributing the affected days failed; send the same request again to retry`,
         error,
       );
+    }
+  }
+
+  /** Re-attributes the days, then records that post-attribution work is due. */
+  private async attributeDays(sourceId: string, days: string[]) {
+    for (const window of daysToWindows(days)) {
+      await this.options.attributor.attributeSource(sourceId, window);
     }
     await this.options.afterAttribution?.();
   }

@@ -23,6 +23,15 @@ import { principalRef } from './principalRef';
 import { requirePermission } from './requirePermission';
 
 /**
+ * The path of `GET /guardrails/decision` under any mount point, for the
+ * OpenAPI validator's `ignorePaths`: a gateway asks it before every model
+ * call, and with `validateRequests: false` the validator's only work there
+ * was a route lookup that compiles every path of the spec on each request.
+ * The query is validated by zod as on every route.
+ */
+export const GUARDRAIL_DECISION_PATH = /\/guardrails\/decision$/;
+
+/**
  * Model policies and the gateway guardrail (DESIGN §9.4):
  * `GET /policies?entityRef=` (the policy in force), `GET /policies/violations`
  * (one entity's subtree, or every entity with `ai-cost.org.read`),

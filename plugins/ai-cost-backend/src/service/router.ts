@@ -57,7 +57,7 @@ import { registerDigestRoutes } from './digestRoutes';
 import { registerInsightRoutes } from './insightRoutes';
 import type { GuardrailService } from '../policies/GuardrailService';
 import type { PolicyService } from '../policies/PolicyService';
-import { registerPolicyRoutes } from './policyRoutes';
+import { GUARDRAIL_DECISION_PATH, registerPolicyRoutes } from './policyRoutes';
 import type { ExchangeRateService } from '../currency/ExchangeRateService';
 import { registerCurrencyRoutes } from './currencyRoutes';
 import type { UnitEconomicsService } from '../unitEconomics/UnitEconomicsService';
@@ -157,7 +157,12 @@ export async function createRouter(options: RouterOptions) {
     // Requests are validated once, by the zod schemas of -common, whose
     // errors name the field; the spec documents them (a test keeps its
     // enums equal to zod's) and tests check every response against it.
-    validatorOptions: { validateRequests: false },
+    // The validator's route lookup compiles every path of the spec on each
+    // request; the gateways' hot path skips it (see policyRoutes.ts).
+    validatorOptions: {
+      validateRequests: false,
+      ignorePaths: GUARDRAIL_DECISION_PATH,
+    },
   });
 
   const authorize = requestAuthorizer(httpAuth, permissions);
