@@ -266,6 +266,44 @@ describe('migrations', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'cover the allocation columns page views group by on PostgreSQL, and take them back down, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const dailyIndexes = async () =>
+        (await indexes(knex)).filter(i => i.startsWith('ai_cost_daily.'));
+      await knex.migrate.latest({ directory: migrationsDir });
+      const amounts =
+        'cost_micros,estimated_only_micros,input_tokens,cached_input_tokens,cache_write_tokens,output_tokens,reasoning_tokens,requests';
+      const allocation =
+        'model_provider,category,allocation_tags,split_rule_id,split_method';
+      const postgres = knex.client.config.client === 'pg';
+      expect(await dailyIndexes()).toEqual(
+        postgres
+          ? [
+              `ai_cost_daily.ai_cost_daily_date_cover_idx (date) include (entity_ref,source_id,provider,model,${allocation},${amounts})`,
+              `ai_cost_daily.ai_cost_daily_entity_date_cover_idx (entity_ref,date) include (source_id,provider,model,api_key_id,${allocation},${amounts})`,
+              'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
+            ]
+          : [
+              ...SQLITE_DAILY_INDEXES,
+              'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
+            ],
+      );
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261208000001_daily_cover_allocation.js',
+      });
+      expect(await dailyIndexes()).toEqual(
+        [
+          ...(postgres ? POSTGRES_DAILY_INDEXES : SQLITE_DAILY_INDEXES),
+          'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
+        ].sort(),
+      );
+      await knex.destroy();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'are applied by applyMigrations unless the database service skips them, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
