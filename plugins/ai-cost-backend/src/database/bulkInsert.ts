@@ -70,7 +70,8 @@ function sqliteValue(value: unknown): unknown {
 
 /**
  * One bulk write statement for a table: `insert into <table> (<columns>)`,
- * then `tail` (e.g. an `on conflict` clause), run for any number of rows.
+ * then `tail` (e.g. an `on conflict` clause; one per database when their
+ * SQL differs), run for any number of rows.
  */
 export class BulkStatement<Row extends object> {
   private readonly names: string[];
@@ -80,16 +81,18 @@ export class BulkStatement<Row extends object> {
   constructor(
     table: string,
     private readonly columns: ReadonlyArray<BulkColumn<Row>>,
-    tail = '',
+    tail: string | { postgres: string; sqlite: string } = '',
   ) {
     this.names = columns.map(([name]) => name);
+    const tails =
+      typeof tail === 'string' ? { postgres: tail, sqlite: tail } : tail;
     const insert = `insert into ${table} (${this.names.join(', ')})`;
     this.pgSql = `${insert} select * from unnest(${columns
       .map(([, type]) => `?::${type}[]`)
-      .join(', ')}) ${tail}`;
+      .join(', ')}) ${tails.postgres}`;
     this.sqliteSql = `${insert} values (${this.names
       .map(() => '?')
-      .join(', ')}) ${tail}`;
+      .join(', ')}) ${tails.sqlite}`;
   }
 
   private value(row: Row, c: number): unknown {

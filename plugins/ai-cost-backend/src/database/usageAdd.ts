@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { BulkStatement } from './bulkInsert';
 import { chunks, dbNumber, IN_CHUNK } from './dbHelpers';
 import type { DbUsageRow } from './tables';
-import { COLUMNS, KEY } from './usageUpsert';
+import { COLUMNS, KEY, SUMMED_USAGE_COLUMNS as ADDED } from './usageUpsert';
 
 /**
  * Adding rows to the stored `ai_cost_usage` rows of their keys, for pushes
@@ -14,19 +14,6 @@ import { COLUMNS, KEY } from './usageUpsert';
  * part is (the `max` over events). Every other column is a dimension of the
  * key, the same on both parts.
  */
-
-/** The columns added up; `null + x` is null, as an estimate must be. */
-const ADDED = [
-  'input_tokens',
-  'cached_input_tokens',
-  'cache_write_tokens',
-  'cache_write_1h_tokens',
-  'output_tokens',
-  'reasoning_tokens',
-  'requests',
-  'cost_micros',
-  'estimated_cost_micros',
-] as const;
 
 const ADD = new BulkStatement<DbUsageRow>(
   'ai_cost_usage',

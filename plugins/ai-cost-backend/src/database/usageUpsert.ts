@@ -1,8 +1,11 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
-import type { PgColumnType } from './bulkInsert';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { chunks } from './dbHelpers';
+import {
+  BulkStatement,
+  isPostgres,
+  pgArray,
+  type PgColumnType,
+} from './bulkInsert';
 import type { DbUsageRow } from './tables';
 
 /**
@@ -62,13 +65,18 @@ export const COLUMNS: ReadonlyArray<[UsageColumn, PgColumnType]> = [
   ['exchange_rate', 'double precision'],
 ];
 
-const NAMES = COLUMNS.map(([name]) => name);
 /** The conflict target of every `ai_cost_usage` upsert: its natural key. */
 export const KEY = ['source_id', 'date', 'record_key'];
-const UPDATED = NAMES.filter(name => !KEY.includes(name));
+const UPDATED = COLUMNS.map(([name]) => name).filter(
+  name => !KEY.includes(name),
+);
 
-/** Columns a same-run conflict adds up (null when either part is null). */
-const SUMMED = new Set<UsageColumn>([
+/**
+ * The counts and money of a usage row that adding two parts of one key sums
+ * (`null + x` is null, as an estimate must be): a streamed run's parts here,
+ * pushed batches in usageAdd.ts.
+ */
+export const SUMMED_USAGE_COLUMNS = [
   'input_tokens',
   'cached_input_tokens',
   'cache_write_tokens',
@@ -78,8 +86,10 @@ const SUMMED = new Set<UsageColumn>([
   'requests',
   'cost_micros',
   'estimated_cost_micros',
-  'original_cost',
-]);
+] as const;
+
+/** Columns a same-run conflict adds up: the sums and the billed currency's cost. */
+const SUMMED = new Set<UsageColumn>([...SUMMED_USAGE_COLUMNS, 'original_cost']);
 
 const SAME_RUN = 'ai_cost_usage.run_id = excluded.run_id';
 
@@ -97,12 +107,6 @@ function conflictValue(name: UsageColumn): string {
     : written;
 }
 
-/** Rows per PostgreSQL statement: 32 array parameters, however many rows. */
-const PG_ROWS_PER_STATEMENT = 5_000;
-
-/** SQLite rows written between two yields to the event loop. */
-const SQLITE_ROWS_PER_YIELD = 5_000;
-
 /**
  * `on conflict … do update` of every other column, unless the row is of
  * another run and all columns are equal.
@@ -118,75 +122,17 @@ function onConflictUpdate(distinct: 'is distinct from' | 'is not'): string {
   )}) do update set ${set} where ${SAME_RUN} or (${stored}) ${distinct} (${written})`;
 }
 
-const PG_UPSERT = `insert into ai_cost_usage (${NAMES.join(
-  ', ',
-)}) select * from unnest(${COLUMNS.map(([, type]) => `?::${type}[]`).join(
-  ', ',
-)}) ${onConflictUpdate('is distinct from')}`;
-
-const SQLITE_UPSERT = `insert into ai_cost_usage (${NAMES.join(
-  ', ',
-)}) values (${NAMES.map(() => '?').join(', ')}) ${onConflictUpdate('is not')}`;
-
-/** The subset of a better-sqlite3 connection the SQLite writes use. */
-interface SqliteConnection {
-  prepare(sql: string): { run(...values: unknown[]): { changes: number } };
-}
-
-/** An array parameter (knex's types know only arrays without nulls). */
-function pgArray(values: readonly unknown[]): Knex.Value {
-  return values as Knex.Value;
-}
-
-function isPostgres(tx: Knex.Transaction): boolean {
-  return tx.client.dialect === 'postgresql';
-}
-
-/** The transaction's better-sqlite3 connection (knex's own, so its transaction). */
-async function sqliteConnection(
-  tx: Knex.Transaction,
-): Promise<SqliteConnection> {
-  if (tx.client.driverName !== 'better-sqlite3') {
-    throw new Error(
-      `ai_cost_usage writes on SQLite need the better-sqlite3 client, not ${tx.client.driverName}`,
-    );
-  }
-  return tx.client.acquireConnection();
-}
-
-/** A value as better-sqlite3 binds it (it takes no booleans or undefined). */
-function sqliteValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value;
-}
+const UPSERT = new BulkStatement<DbUsageRow>('ai_cost_usage', COLUMNS, {
+  postgres: onConflictUpdate('is distinct from'),
+  sqlite: onConflictUpdate('is not'),
+});
 
 /** Inserts the rows, or updates the stored row of the same natural key. */
 export async function upsertUsageRows(
   tx: Knex.Transaction,
   rows: readonly DbUsageRow[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  if (isPostgres(tx)) {
-    for (const batch of chunks(rows, PG_ROWS_PER_STATEMENT)) {
-      const arrays = NAMES.map(name =>
-        pgArray(batch.map(row => row[name] ?? null)),
-      );
-      await tx.raw(PG_UPSERT, arrays);
-    }
-    return;
-  }
-  const statement = (await sqliteConnection(tx)).prepare(SQLITE_UPSERT);
-  const values = new Array<unknown>(NAMES.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    for (let c = 0; c < NAMES.length; c++) {
-      values[c] = sqliteValue(row[NAMES[c]]);
-    }
-    statement.run(...values);
-    // better-sqlite3 is synchronous: let other requests in between.
-    if ((i + 1) % SQLITE_ROWS_PER_YIELD === 0) await yieldToEventLoop();
-  }
+  await UPSERT.run(tx, rows);
 }
 
 /** Restricts a query to the days (a list as one parameter, however long). */
