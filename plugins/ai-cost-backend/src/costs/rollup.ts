@@ -85,8 +85,11 @@ export async function rollup(options: {
     previousUnallocated,
     starts,
   ] = await Promise.all([
-    store.sumAttributed({ window, groupBy: columns }),
-    store.sumAttributed({ window: previousWindow(window), groupBy: columns }),
+    store.sumAttributedCost({ window, groupBy: columns }),
+    store.sumAttributedCost({
+      window: previousWindow(window),
+      groupBy: columns,
+    }),
     store.sumUnallocated(window),
     unallocatedBy(window),
     unallocatedBy(previousWindow(window)),

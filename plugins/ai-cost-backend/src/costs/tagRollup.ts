@@ -24,10 +24,6 @@ type Sums = {
   previousMetric: number | null;
 };
 
-function valueOf(allocationTags: string, tag: string): string | null {
-  return (JSON.parse(allocationTags) as Record<string, string>)[tag] ?? null;
-}
-
 function addMetric(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
@@ -84,7 +80,8 @@ function metricFields(
 
 /**
  * Organisation-wide spend by the values of one allocation tag (DESIGN §9.1
- * `GET /rollup?groupBy=tag:<key>`). Unallocated spend carries tags too, so
+ * `GET /rollup?groupBy=tag:<key>`), read from the per-value daily sums
+ * attribution keeps. Unallocated spend carries tags too, so
  * items include it (named in `unallocatedCost`) and sum to `total`; spend
  * without a value is the item keyed `null`. Past the top values the rest is
  * one item with `otherValues`. Measured by a metric (DESIGN §9.2), a value
@@ -101,21 +98,9 @@ export async function tagRollup(options: {
   const { store, query, tag, metric } = options;
   const window = { from: query.from, to: query.to };
   const previous = previousWindow(window);
-  const [
-    current,
-    before,
-    unallocated,
-    unallocatedBefore,
-    unallocatedItems,
-    starts,
-  ] = await Promise.all([
-    store.sumAttributed({ window, groupBy: ['allocationTags'] }),
-    store.sumAttributed({ window: previous, groupBy: ['allocationTags'] }),
-    store.sumUnallocatedCost({ window, groupBy: ['allocationTags'] }),
-    store.sumUnallocatedCost({
-      window: previous,
-      groupBy: ['allocationTags'],
-    }),
+  const [current, before, unallocatedItems, starts] = await Promise.all([
+    store.sumTagValues({ window, tag }),
+    store.sumTagValues({ window: previous, tag }),
     store.sumUnallocated(window),
     store.historyStarts(),
   ]);
@@ -131,16 +116,11 @@ export async function tagRollup(options: {
     sums.set(value, entry);
     return entry;
   };
-  const atTags = (allocationTags: string) => at(valueOf(allocationTags, tag));
-  for (const row of current) atTags(row.allocationTags).cost += row.cost;
-  for (const row of before) atTags(row.allocationTags).previousCost += row.cost;
-  for (const row of unallocated) {
-    atTags(row.allocationTags).cost += row.cost;
-    atTags(row.allocationTags).unallocatedCost += row.cost;
+  for (const row of current) {
+    at(row.value).cost += row.cost;
+    at(row.value).unallocatedCost += row.unallocatedCost;
   }
-  for (const row of unallocatedBefore) {
-    atTags(row.allocationTags).previousCost += row.cost;
-  }
+  for (const row of before) at(row.value).previousCost += row.cost;
   if (metric) {
     for (const [value, micros] of metric.current) at(value).metric = micros;
     for (const [value, micros] of metric.previous) {
@@ -174,7 +154,7 @@ export async function tagRollup(options: {
     to: query.to,
     groupBy: query.groupBy,
     historyFrom: historyFrom(starts, { sourceIds: [], to: query.to }),
-    total: money(sumCost(current) + sumCost(unallocated)),
+    total: money(sumCost(current)),
     items: items.map(
       (item): RollupItem => ({
         key: item.key,

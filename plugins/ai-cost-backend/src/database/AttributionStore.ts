@@ -122,6 +122,15 @@ export interface AttributedSpendStore {
     groupBy: K[];
   }): Promise<Array<AmountsRow<K> & OriginalCostSum>>;
 
+  /**
+   * Attributed cost alone of every entity summed by the given columns: what
+   * rollups read (on PostgreSQL from an index of day, entity and cost).
+   */
+  sumAttributedCost<K extends AttributedColumn>(options: {
+    window: UsageWindow;
+    groupBy: K[];
+  }): Promise<Array<Record<K, string> & { cost: number }>>;
+
   /** Unallocated spend summed by provider, dimension and value. */
   sumUnallocated(
     window: UsageWindow,
@@ -132,6 +141,16 @@ export interface AttributedSpendStore {
     window: UsageWindow;
     groupBy: K[];
   }): Promise<Array<Record<K, string> & { cost: number }>>;
+
+  /**
+   * Cost, attributed and unallocated, per value of one allocation tag
+   * (`ai_cost_tag_daily`, a few rows per day): the spend without a value is
+   * the item with value null, left out when there is none.
+   */
+  sumTagValues(options: {
+    window: UsageWindow;
+    tag: string;
+  }): Promise<TagValueCost[]>;
 
   /** Unallocated spend summed by day, provider, dimension, value, model and allocation tags. */
   sumUnallocatedDaily(window: UsageWindow): Promise<
@@ -160,6 +179,15 @@ export interface AttributedSpendStore {
 
 /** The annotation index and attributed spend, as the attribution code uses them. */
 export type AttributionStore = CatalogSnapshotStore & AttributedSpendStore;
+
+/** Cost of one value of an allocation tag; null: spend without a value. */
+export type TagValueCost = {
+  value: string | null;
+  /** Attributed and unallocated cost in micro-units. */
+  cost: number;
+  /** The part of `cost` no entity claims. */
+  unallocatedCost: number;
+};
 
 /** Columns of `ai_cost_unallocated_daily` a query can group by. */
 export type UnallocatedColumn =

@@ -15,12 +15,14 @@ import type {
   AttributedSpendStore,
   OriginalCostSum,
   SourceUsageSpan,
+  TagValueCost,
   UnallocatedAmounts,
   UnallocatedColumn,
 } from './AttributionStore';
 import { BulkStatement, isPostgres } from './bulkInsert';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
-import type { DbDailyRow, DbUnallocatedRow } from './tables';
+import type { DbDailyRow, DbTagDailyRow, DbUnallocatedRow } from './tables';
+import { ALL_SPEND, tagDailyRows } from './tagDailyRows';
 
 const COLUMNS: Record<AttributedColumn, string> = {
   entityRef: 'entity_ref',
@@ -117,6 +119,22 @@ const INSERT_UNALLOCATED = new BulkStatement<DbUnallocatedRow>(
     ['original_currency', 'text'],
   ],
 );
+
+const INSERT_TAG_DAILY = new BulkStatement<DbTagDailyRow>('ai_cost_tag_daily', [
+  ['source_id', 'text'],
+  ['date', 'text'],
+  ['tag_key', 'text'],
+  ['tag_value', 'text'],
+  ['cost_micros', 'bigint'],
+  ['unallocated_micros', 'bigint'],
+]);
+
+/** The tables `reattribute` replaces a source's window of. */
+const ATTRIBUTED_TABLES = [
+  'ai_cost_daily',
+  'ai_cost_unallocated_daily',
+  'ai_cost_tag_daily',
+];
 
 /** The columns of raw usage attribution groups it by: what claims and allocation rules match, per day and model. */
 const CLAIMABLE_DIMENSIONS = [
@@ -307,6 +325,29 @@ async function usageGroups(
   }));
 }
 
+/** Cost alone of a window of a daily table, summed by some of its columns. */
+async function sumCost<K extends string>(
+  db: Knex,
+  table: string,
+  columns: Record<K, string>,
+  options: { window: UsageWindow; groupBy: K[] },
+): Promise<Array<Record<K, string> & { cost: number }>> {
+  const { window, groupBy } = options;
+  const query = db(table)
+    .select(
+      ...groupBy.map(key => db.raw('?? as ??', [columns[key], key])),
+      ...sumsAs(db, { cost: 'cost_micros' }),
+    )
+    .whereBetween('date', [window.from, window.to]);
+  if (groupBy.length > 0) query.groupBy(groupBy.map(key => columns[key]));
+  const rows = await query;
+  return rows.map((row: any) => {
+    const out: Record<string, unknown> = { cost: dbNumber(row.cost) };
+    for (const key of groupBy) out[key] = row[key];
+    return out as Record<K, string> & { cost: number };
+  });
+}
+
 /** The knex implementation of {@link AttributedSpendStore}, on SQLite and PostgreSQL. */
 export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   /**
@@ -407,7 +448,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       const groups = await usageGroups(tx, { ...options, sourceId });
       const { attributed, unallocated } = options.attribute(groups);
 
-      for (const table of ['ai_cost_daily', 'ai_cost_unallocated_daily']) {
+      for (const table of ATTRIBUTED_TABLES) {
         const query = tx(table)
           .where('source_id', sourceId)
           .whereBetween('date', [window.from, window.to]);
@@ -416,6 +457,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       }
       await INSERT_DAILY.run(tx, attributed.map(toDailyRow));
       await INSERT_UNALLOCATED.run(tx, unallocated.map(toUnallocatedRow));
+      await INSERT_TAG_DAILY.run(tx, tagDailyRows(attributed, unallocated));
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,
@@ -482,6 +524,13 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     return [...merged.values()];
   }
 
+  async sumAttributedCost<K extends AttributedColumn>(options: {
+    window: UsageWindow;
+    groupBy: K[];
+  }) {
+    return sumCost(this.db, 'ai_cost_daily', COLUMNS, options);
+  }
+
   async sumUnallocated(window: UsageWindow) {
     const rows = await this.db('ai_cost_unallocated_daily')
       .select(
@@ -504,24 +553,47 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     window: UsageWindow;
     groupBy: K[];
   }) {
-    const { window, groupBy } = options;
-    const query = this.db('ai_cost_unallocated_daily')
-      .select(
-        ...groupBy.map(key =>
-          this.db.raw('?? as ??', [UNALLOCATED_COLUMNS[key], key]),
-        ),
-        ...sumsAs(this.db, { cost: 'cost_micros' }),
-      )
-      .whereBetween('date', [window.from, window.to]);
-    if (groupBy.length > 0) {
-      query.groupBy(groupBy.map(key => UNALLOCATED_COLUMNS[key]));
+    return sumCost(
+      this.db,
+      'ai_cost_unallocated_daily',
+      UNALLOCATED_COLUMNS,
+      options,
+    );
+  }
+
+  async sumTagValues(options: { window: UsageWindow; tag: string }) {
+    const { window, tag } = options;
+    const rows = await this.db('ai_cost_tag_daily')
+      .select('tag_key', 'tag_value')
+      .sum({ cost: 'cost_micros', unallocatedCost: 'unallocated_micros' })
+      .whereIn('tag_key', [ALL_SPEND, tag])
+      .whereBetween('date', [window.from, window.to])
+      .groupBy('tag_key', 'tag_value');
+    let total = { cost: 0, unallocatedCost: 0 };
+    const values: TagValueCost[] = [];
+    for (const row of rows as any[]) {
+      const sums = {
+        cost: dbNumber(row.cost),
+        unallocatedCost: dbNumber(row.unallocatedCost),
+      };
+      if (row.tag_key === ALL_SPEND) total = sums;
+      else values.push({ value: row.tag_value, ...sums });
     }
-    const rows = await query;
-    return rows.map((row: any) => {
-      const out: Record<string, unknown> = { cost: dbNumber(row.cost) };
-      for (const key of groupBy) out[key] = row[key];
-      return out as Record<K, string> & { cost: number };
-    });
+    const valued = values.reduce(
+      (sum, v) => ({
+        cost: sum.cost + v.cost,
+        unallocatedCost: sum.unallocatedCost + v.unallocatedCost,
+      }),
+      { cost: 0, unallocatedCost: 0 },
+    );
+    const missing = {
+      value: null,
+      cost: total.cost - valued.cost,
+      unallocatedCost: total.unallocatedCost - valued.unallocatedCost,
+    };
+    return missing.cost !== 0 || missing.unallocatedCost !== 0
+      ? [...values, missing]
+      : values;
   }
 
   async sumUnallocatedDaily(window: UsageWindow) {

@@ -77,6 +77,17 @@ export class DatabaseAttributionStore implements AttributionStore {
     return this.spend.usageGroups(options);
   }
 
+  sumAttributedCost<K extends AttributedColumn>(options: {
+    window: UsageWindow;
+    groupBy: K[];
+  }) {
+    return this.spend.sumAttributedCost(options);
+  }
+
+  sumTagValues(options: { window: UsageWindow; tag: string }) {
+    return this.spend.sumTagValues(options);
+  }
+
   sumUnallocatedDaily(window: UsageWindow) {
     return this.spend.sumUnallocatedDaily(window);
   }

@@ -42,6 +42,7 @@ const TABLES = [
   'ai_cost_policy_exceptions',
   'ai_cost_policy_notices',
   'ai_cost_subscriptions',
+  'ai_cost_tag_daily',
 ].sort();
 
 /** Indexes of the initial schema other than primary keys, on both databases. */
@@ -280,15 +281,21 @@ describe('migrations', () => {
       expect(await dailyIndexes()).toEqual(
         postgres
           ? [
+              'ai_cost_daily.ai_cost_daily_date_cost_idx (date) include (entity_ref,cost_micros)',
               `ai_cost_daily.ai_cost_daily_date_cover_idx (date) include (entity_ref,source_id,provider,model,${allocation},${amounts})`,
               `ai_cost_daily.ai_cost_daily_entity_date_cover_idx (entity_ref,date) include (source_id,provider,model,api_key_id,${allocation},${amounts})`,
               'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
             ]
           : [
+              'ai_cost_daily.ai_cost_daily_date_cost_idx (date,entity_ref,cost_micros)',
               ...SQLITE_DAILY_INDEXES,
               'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
             ],
       );
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261209000001_daily_cost_by_date.js',
+      });
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261208000001_daily_cover_allocation.js',

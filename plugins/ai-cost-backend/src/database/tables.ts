@@ -153,6 +153,19 @@ export type DbDailyRow = {
   original_currency?: string | null;
 };
 
+/** Cost per source, day and allocation tag value (migration 20261209000000). */
+export type DbTagDailyRow = {
+  source_id: string;
+  date: string;
+  /** Empty on the row of all spend of the source and day. */
+  tag_key: string;
+  tag_value: string;
+  /** Attributed and unallocated cost. */
+  cost_micros: Bigint;
+  /** The part of `cost_micros` no entity claims. */
+  unallocated_micros: Bigint;
+};
+
 export type DbUnallocatedRow = {
   id?: Bigint;
   date: string;

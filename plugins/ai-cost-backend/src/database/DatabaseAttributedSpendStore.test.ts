@@ -1,0 +1,272 @@
+import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import type {
+  AllocationTags,
+  AttributedRow,
+  UnallocatedRow,
+} from '../attribution/attributeUsage';
+import { emptyAmounts } from '../attribution/usageAmounts';
+import { createStores } from './createStores';
+
+jest.setTimeout(60_000);
+
+const migrationsDir = path.resolve(__dirname, '../../migrations');
+
+function attributed(
+  entityRef: string,
+  date: string,
+  cost: number,
+  allocationTags: AllocationTags = {},
+): AttributedRow {
+  return {
+    ...emptyAmounts(),
+    entityRef,
+    date,
+    sourceId: 'openai-prod',
+    provider: 'openai',
+    model: 'gpt-4o',
+    modelProvider: '',
+    category: 'model-api',
+    apiKeyId: '',
+    conflict: false,
+    allocationTags,
+    splitRuleId: '',
+    splitMethod: '',
+    originalCurrency: '',
+    originalCost: 0,
+    cost,
+  };
+}
+
+function unallocated(
+  date: string,
+  cost: number,
+  allocationTags: AllocationTags = {},
+): UnallocatedRow {
+  return {
+    ...emptyAmounts(),
+    date,
+    sourceId: 'openai-prod',
+    provider: 'openai',
+    dimension: 'projectId',
+    value: 'proj_x',
+    model: 'gpt-4o',
+    category: 'model-api',
+    allocationTags,
+    originalCurrency: '',
+    originalCost: 0,
+    cost,
+  };
+}
+
+const OCT_1 = '2026-10-01';
+const OCT_2 = '2026-10-02';
+const WINDOW = { from: OCT_1, to: OCT_2 };
+
+describe('DatabaseAttributedSpendStore', () => {
+  const databases = createTestDatabases();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    async function setup() {
+      const knex = await databases.init(databaseId);
+      const { attribution } = await createStores({
+        database: mockServices.database({ knex, migrations: { skip: false } }),
+      });
+      /** Replaces the source's attributed spend of the window (or of some days) with these rows. */
+      const replace = (
+        rows: { attributed?: AttributedRow[]; unallocated?: UnallocatedRow[] },
+        days?: string[],
+      ) =>
+        attribution.reattribute({
+          sourceId: 'openai-prod',
+          window: WINDOW,
+          days,
+          attribute: () => ({
+            attributed: rows.attributed ?? [],
+            unallocated: rows.unallocated ?? [],
+          }),
+        });
+      return { knex, store: attribution, replace };
+    }
+
+    it('sums cost per tag value, unallocated parts and spend without a value included', async () => {
+      const { store, replace } = await setup();
+      await replace({
+        attributed: [
+          attributed('component:default/a', OCT_1, 5_000_000, {
+            environment: 'production',
+            team: 'search',
+          }),
+          attributed('component:default/b', OCT_1, 3_000_000, {
+            environment: 'staging',
+          }),
+          attributed('component:default/b', OCT_2, 1_500_000),
+        ],
+        unallocated: [
+          unallocated(OCT_2, 700_000, { environment: 'production' }),
+          unallocated(OCT_2, 300_000),
+        ],
+      });
+
+      const byValue = await store.sumTagValues({
+        window: WINDOW,
+        tag: 'environment',
+      });
+      expect(byValue).toEqual(
+        expect.arrayContaining([
+          { value: 'production', cost: 5_700_000, unallocatedCost: 700_000 },
+          { value: 'staging', cost: 3_000_000, unallocatedCost: 0 },
+          { value: null, cost: 1_800_000, unallocatedCost: 300_000 },
+        ]),
+      );
+      expect(byValue).toHaveLength(3);
+      expect(await store.sumTagValues({ window: WINDOW, tag: 'team' })).toEqual(
+        expect.arrayContaining([
+          { value: 'search', cost: 5_000_000, unallocatedCost: 0 },
+          { value: null, cost: 5_500_000, unallocatedCost: 1_000_000 },
+        ]),
+      );
+      // One day of the window only.
+      expect(
+        await store.sumTagValues({
+          window: { from: OCT_1, to: OCT_1 },
+          tag: 'environment',
+        }),
+      ).toEqual(
+        expect.arrayContaining([
+          { value: 'production', cost: 5_000_000, unallocatedCost: 0 },
+          { value: 'staging', cost: 3_000_000, unallocatedCost: 0 },
+        ]),
+      );
+      // A key no spend carries: everything is without a value.
+      expect(
+        await store.sumTagValues({ window: WINDOW, tag: 'customer' }),
+      ).toEqual([
+        { value: null, cost: 10_500_000, unallocatedCost: 1_000_000 },
+      ]);
+    });
+
+    it('replaces the sums of the re-attributed days only, as it replaces the attributed rows', async () => {
+      const { store, replace } = await setup();
+      await replace({
+        attributed: [
+          attributed('component:default/a', OCT_1, 2_000_000, {
+            environment: 'production',
+          }),
+          attributed('component:default/a', OCT_2, 4_000_000, {
+            environment: 'production',
+          }),
+        ],
+        unallocated: [],
+      });
+      await replace(
+        {
+          attributed: [
+            attributed('component:default/a', OCT_2, 4_000_000, {
+              environment: 'staging',
+            }),
+          ],
+          unallocated: [],
+        },
+        [OCT_2],
+      );
+
+      const tagged = await store.sumTagValues({
+        window: WINDOW,
+        tag: 'environment',
+      });
+      expect(tagged).toEqual(
+        expect.arrayContaining([
+          { value: 'production', cost: 2_000_000, unallocatedCost: 0 },
+          { value: 'staging', cost: 4_000_000, unallocatedCost: 0 },
+        ]),
+      );
+      expect(tagged).toHaveLength(2);
+      // The sums agree with the rows they are kept from.
+      const rows = await store.sumAttributed({
+        window: WINDOW,
+        groupBy: ['allocationTags'],
+      });
+      expect(rows.map(r => [r.allocationTags, r.cost]).sort()).toEqual([
+        ['{"environment":"production"}', 2_000_000],
+        ['{"environment":"staging"}', 4_000_000],
+      ]);
+    });
+
+    it('sums cost alone by entity over the window', async () => {
+      const { store, replace } = await setup();
+      await replace({
+        attributed: [
+          attributed('component:default/a', OCT_1, 2_000_000),
+          attributed('component:default/a', OCT_2, 1_000_000),
+          attributed('component:default/b', OCT_2, 500_000),
+        ],
+        unallocated: [unallocated(OCT_2, 300_000)],
+      });
+      expect(
+        await store.sumAttributedCost({
+          window: WINDOW,
+          groupBy: ['entityRef'],
+        }),
+      ).toEqual(
+        expect.arrayContaining([
+          { entityRef: 'component:default/a', cost: 3_000_000 },
+          { entityRef: 'component:default/b', cost: 500_000 },
+        ]),
+      );
+      expect(
+        await store.sumAttributedCost({
+          window: { from: OCT_2, to: OCT_2 },
+          groupBy: [],
+        }),
+      ).toEqual([{ cost: 1_500_000 }]);
+    });
+
+    it('sums the spend attributed before the tag sums existed when migrating', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      for (const name of [
+        '20261209000001_daily_cost_by_date.js',
+        '20261209000000_tag_daily.js',
+      ]) {
+        await knex.migrate.down({ directory: migrationsDir, name });
+      }
+      const daily = {
+        source_id: 'openai-prod',
+        provider: 'openai',
+        model: 'gpt-4o',
+        date: OCT_1,
+        cost_micros: 2_000_000,
+      };
+      await knex('ai_cost_daily').insert([
+        {
+          ...daily,
+          entity_ref: 'component:default/a',
+          allocation_tags: '{"environment":"production"}',
+        },
+        { ...daily, entity_ref: 'component:default/b', allocation_tags: '{}' },
+      ]);
+      await knex('ai_cost_unallocated_daily').insert({
+        ...daily,
+        dimension: 'projectId',
+        value: 'proj_x',
+        cost_micros: 500_000,
+        allocation_tags: '{"environment":"production"}',
+      });
+      await knex.migrate.latest({ directory: migrationsDir });
+
+      const { attribution } = await createStores({
+        database: mockServices.database({ knex, migrations: { skip: true } }),
+      });
+      expect(
+        await attribution.sumTagValues({ window: WINDOW, tag: 'environment' }),
+      ).toEqual(
+        expect.arrayContaining([
+          { value: 'production', cost: 2_500_000, unallocatedCost: 500_000 },
+          { value: null, cost: 2_000_000, unallocatedCost: 0 },
+        ]),
+      );
+    });
+  });
+});
