@@ -43,27 +43,25 @@ export function normalizerFor(
 /**
  * The path of the first string (or object key) containing U+0000, which
  * PostgreSQL cannot store in text columns; undefined when there is none.
+ * The path is built on the way out, so a clean event allocates none.
  */
-export function pathOfNul(
-  value: unknown,
-  path: FieldPath = [],
-  depth = 0,
-): FieldPath | undefined {
+export function pathOfNul(value: unknown, depth = 0): FieldPath | undefined {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? path : undefined;
+    return value.includes('\u0000') ? [] : undefined;
   }
   if (!value || typeof value !== 'object' || depth > 32) return undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = pathOfNul(value[i], [...path, i], depth + 1);
-      if (found) return found;
+      const found = pathOfNul(value[i], depth + 1);
+      if (found) return [i, ...found];
     }
     return undefined;
   }
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\u0000')) return [...path, key];
-    const found = pathOfNul(item, [...path, key], depth + 1);
-    if (found) return found;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (key.includes('\u0000')) return [key];
+    const found = pathOfNul(record[key], depth + 1);
+    if (found) return [key, ...found];
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { dayOf, type PushEventFormat } from '@ai-cost/plugin-ai-cost-common';
 import type { z } from 'zod';
 
@@ -98,25 +98,31 @@ export function zodProblems(error: z.ZodError): EventProblem[] {
 
 /** JSON with object keys sorted at every level, for content hashes. */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) {
+    let items = '';
+    for (let i = 0; i < value.length; i++) {
+      items += `${i > 0 ? ',' : ''}${canonicalJson(value[i])}`;
+    }
+    return `[${items}]`;
+  }
   if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .filter(k => (value as Record<string, unknown>)[k] !== undefined)
-      .map(
-        k =>
-          `${JSON.stringify(k)}:${canonicalJson(
-            (value as Record<string, unknown>)[k],
-          )}`,
-      );
-    return `{${entries.join(',')}}`;
+    const record = value as Record<string, unknown>;
+    let entries = '';
+    for (const key of Object.keys(record).sort()) {
+      const item = record[key];
+      if (item === undefined) continue;
+      entries += `${entries ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(
+        item,
+      )}`;
+    }
+    return `{${entries}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 /** sha256 of an event as sent, independent of key order. */
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return hash('sha256', canonicalJson(value));
 }
 
 /**
