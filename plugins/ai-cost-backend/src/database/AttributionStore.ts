@@ -124,7 +124,8 @@ export interface AttributedSpendStore {
 
   /**
    * Attributed cost alone of every entity summed by the given columns: what
-   * rollups read (on PostgreSQL from an index of day, entity and cost).
+   * rollups read. By entity and day alone it reads `ai_cost_entity_daily`,
+   * one row per entity and day.
    */
   sumAttributedCost<K extends AttributedColumn>(options: {
     window: UsageWindow;

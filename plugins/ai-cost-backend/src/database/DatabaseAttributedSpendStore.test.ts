@@ -194,16 +194,87 @@ describe('DatabaseAttributedSpendStore', () => {
       ]);
     });
 
-    it('sums cost alone by entity over the window', async () => {
-      const { store, replace } = await setup();
-      await replace({
-        attributed: [
-          attributed('component:default/a', OCT_1, 2_000_000),
-          attributed('component:default/a', OCT_2, 1_000_000),
-          attributed('component:default/b', OCT_2, 500_000),
-        ],
-        unallocated: [unallocated(OCT_2, 300_000)],
-      });
+    it("keeps each entity's cost per day over all sources as sources are re-attributed, side by side too", async () => {
+      const { knex, store } = await setup();
+      const A = 'component:default/a';
+      const B = 'component:default/b';
+      const C = 'component:default/c';
+      const reattribute = (
+        sourceId: string,
+        rows: AttributedRow[],
+        days?: string[],
+      ) =>
+        store.reattribute({
+          sourceId,
+          window: WINDOW,
+          days,
+          attribute: () => ({
+            attributed: rows.map(row => ({ ...row, sourceId })),
+            unallocated: [],
+          }),
+        });
+      const fromDaily = async () =>
+        (
+          await knex('ai_cost_daily')
+            .select('date', 'entity_ref')
+            .sum({ cost: 'cost_micros' })
+            .groupBy('date', 'entity_ref')
+            .orderBy(['date', 'entity_ref'])
+        ).map((row: any) => [row.date, row.entity_ref, Number(row.cost)]);
+      const kept = async () =>
+        (
+          await knex('ai_cost_entity_daily').orderBy(['date', 'entity_ref'])
+        ).map(row => [row.date, row.entity_ref, Number(row.cost_micros)]);
+
+      // Three sources at once, on the same days and entities.
+      await Promise.all(
+        ['openai-prod', 'openai-dev', 'anthropic-prod'].map((sourceId, i) =>
+          reattribute(sourceId, [
+            attributed(A, OCT_1, 1_000_000 * (i + 1)),
+            attributed(B, OCT_1, 300_000),
+            attributed(A, OCT_2, 200_000),
+            attributed(B, OCT_2, 50_000 * (i + 1)),
+          ]),
+        ),
+      );
+      expect(await kept()).toEqual([
+        [OCT_1, A, 6_000_000],
+        [OCT_1, B, 900_000],
+        [OCT_2, A, 600_000],
+        [OCT_2, B, 300_000],
+      ]);
+
+      // One day of one source moves from b to c: b keeps the other sources' part.
+      await reattribute(
+        'openai-dev',
+        [attributed(A, OCT_2, 200_000), attributed(C, OCT_2, 100_000)],
+        [OCT_2],
+      );
+      // Another source loses a's spend of the first day altogether.
+      await reattribute('anthropic-prod', [
+        attributed(B, OCT_1, 300_000),
+        attributed(A, OCT_2, 200_000),
+        attributed(B, OCT_2, 150_000),
+      ]);
+      expect(await kept()).toEqual(await fromDaily());
+      expect(await kept()).toEqual([
+        [OCT_1, A, 3_000_000],
+        [OCT_1, B, 900_000],
+        [OCT_2, A, 600_000],
+        [OCT_2, B, 200_000],
+        [OCT_2, C, 100_000],
+      ]);
+
+      // An entity whose spend all moved leaves no row behind.
+      await Promise.all(
+        ['openai-prod', 'openai-dev', 'anthropic-prod'].map(sourceId =>
+          reattribute(sourceId, [], [OCT_2]),
+        ),
+      );
+      expect(await kept()).toEqual([
+        [OCT_1, A, 3_000_000],
+        [OCT_1, B, 900_000],
+      ]);
       expect(
         await store.sumAttributedCost({
           window: WINDOW,
@@ -211,23 +282,20 @@ describe('DatabaseAttributedSpendStore', () => {
         }),
       ).toEqual(
         expect.arrayContaining([
-          { entityRef: 'component:default/a', cost: 3_000_000 },
-          { entityRef: 'component:default/b', cost: 500_000 },
+          { entityRef: A, cost: 3_000_000 },
+          { entityRef: B, cost: 900_000 },
         ]),
       );
       expect(
-        await store.sumAttributedCost({
-          window: { from: OCT_2, to: OCT_2 },
-          groupBy: [],
-        }),
-      ).toEqual([{ cost: 1_500_000 }]);
+        await store.sumAttributedCost({ window: WINDOW, groupBy: [] }),
+      ).toEqual([{ cost: 3_900_000 }]);
     });
 
-    it('sums the spend attributed before the tag sums existed when migrating', async () => {
+    it('sums the spend attributed before the daily sums existed when migrating', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
       for (const name of [
-        '20261209000001_daily_cost_by_date.js',
+        '20261209000001_entity_daily.js',
         '20261209000000_tag_daily.js',
       ]) {
         await knex.migrate.down({ directory: migrationsDir, name });
@@ -265,6 +333,17 @@ describe('DatabaseAttributedSpendStore', () => {
         expect.arrayContaining([
           { value: 'production', cost: 2_500_000, unallocatedCost: 500_000 },
           { value: null, cost: 2_000_000, unallocatedCost: 0 },
+        ]),
+      );
+      expect(
+        await attribution.sumAttributedCost({
+          window: WINDOW,
+          groupBy: ['entityRef'],
+        }),
+      ).toEqual(
+        expect.arrayContaining([
+          { entityRef: 'component:default/a', cost: 2_000_000 },
+          { entityRef: 'component:default/b', cost: 2_000_000 },
         ]),
       );
     });

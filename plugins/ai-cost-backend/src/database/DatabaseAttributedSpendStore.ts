@@ -21,7 +21,13 @@ import type {
 } from './AttributionStore';
 import { BulkStatement, isPostgres } from './bulkInsert';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
-import type { DbDailyRow, DbTagDailyRow, DbUnallocatedRow } from './tables';
+import { entityDailyDeltas } from './entityDailyDeltas';
+import type {
+  DbDailyRow,
+  DbEntityDailyRow,
+  DbTagDailyRow,
+  DbUnallocatedRow,
+} from './tables';
 import { ALL_SPEND, tagDailyRows } from './tagDailyRows';
 
 const COLUMNS: Record<AttributedColumn, string> = {
@@ -72,6 +78,17 @@ const UNALLOCATED_SUMS: Record<keyof UnallocatedAmounts, string> = {
 
 /** Sources re-attributed at once on PostgreSQL (docs/benchmarks.md, attribution rebuild). */
 const POSTGRES_REATTRIBUTE_CONCURRENCY = 3;
+
+/**
+ * `work_mem` of a re-attribution transaction on PostgreSQL: a month of a
+ * large source has tens of thousands of usage groups (55,000 and 44 MB to
+ * hash for a month of 170,000 usage rows in the benchmark). With the
+ * default 4 MB PostgreSQL sorts them on disk and, to share that sort among
+ * parallel workers, scans the whole usage table instead of the source's
+ * days (docs/benchmarks.md, attribution rebuild). Set for the transaction
+ * only.
+ */
+const POSTGRES_REATTRIBUTE_WORK_MEM = '64MB';
 
 const INSERT_DAILY = new BulkStatement<DbDailyRow>('ai_cost_daily', [
   ['entity_ref', 'text'],
@@ -128,6 +145,23 @@ const INSERT_TAG_DAILY = new BulkStatement<DbTagDailyRow>('ai_cost_tag_daily', [
   ['cost_micros', 'bigint'],
   ['unallocated_micros', 'bigint'],
 ]);
+
+/** Adds to each entity's cost of a day over all sources (commutes with other sources' additions). */
+const ADD_ENTITY_DAILY = new BulkStatement<DbEntityDailyRow>(
+  'ai_cost_entity_daily',
+  [
+    ['date', 'text'],
+    ['entity_ref', 'text'],
+    ['cost_micros', 'bigint'],
+  ],
+  'on conflict (date, entity_ref) do update set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros',
+);
+
+/** What `sumAttributedCost` reads from `ai_cost_entity_daily` when grouped by these alone. */
+const ENTITY_DAILY_COLUMNS: Partial<Record<AttributedColumn, string>> = {
+  entityRef: 'entity_ref',
+  date: 'date',
+};
 
 /** The tables `reattribute` replaces a source's window of. */
 const ATTRIBUTED_TABLES = [
@@ -325,6 +359,26 @@ async function usageGroups(
   }));
 }
 
+/**
+ * Removes the `ai_cost_entity_daily` rows these deltas brought to zero (an
+ * entity that lost a day's spend), by their keys: rows this transaction
+ * already locked, so it waits for no other re-attribution.
+ */
+async function deleteZeroEntityDays(
+  tx: Knex.Transaction,
+  deltas: readonly DbEntityDailyRow[],
+) {
+  for (const batch of chunks(deltas, IN_CHUNK)) {
+    await tx('ai_cost_entity_daily')
+      .where('cost_micros', 0)
+      .whereIn(
+        ['date', 'entity_ref'],
+        batch.map(delta => [delta.date, delta.entity_ref]),
+      )
+      .delete();
+  }
+}
+
 /** Cost alone of a window of a daily table, summed by some of its columns. */
 async function sumCost<K extends string>(
   db: Knex,
@@ -445,19 +499,35 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     return this.db.transaction(async tx => {
       // Serialises with ingestion of the same source, which updates this row.
       await tx('ai_cost_sources').where({ id: sourceId }).forUpdate().first();
+      if (isPostgres(tx)) {
+        await tx.raw(`SET LOCAL work_mem = '${POSTGRES_REATTRIBUTE_WORK_MEM}'`);
+      }
       const groups = await usageGroups(tx, { ...options, sourceId });
       const { attributed, unallocated } = options.attribute(groups);
 
-      for (const table of ATTRIBUTED_TABLES) {
+      const ofTheseDays = (table: string) => {
         const query = tx(table)
           .where('source_id', sourceId)
           .whereBetween('date', [window.from, window.to]);
         if (days) query.whereIn('date', days);
-        await query.delete();
+        return query;
+      };
+      const replaced = await ofTheseDays('ai_cost_daily')
+        .select('date', tx.raw('?? as ??', ['entity_ref', 'entityRef']))
+        .sum({ cost: 'cost_micros' })
+        .groupBy('date', 'entity_ref');
+      for (const table of ATTRIBUTED_TABLES) {
+        await ofTheseDays(table).delete();
       }
       await INSERT_DAILY.run(tx, attributed.map(toDailyRow));
       await INSERT_UNALLOCATED.run(tx, unallocated.map(toUnallocatedRow));
       await INSERT_TAG_DAILY.run(tx, tagDailyRows(attributed, unallocated));
+      const deltas = entityDailyDeltas(
+        replaced.map((row: any) => ({ ...row, cost: dbNumber(row.cost) })),
+        attributed,
+      );
+      await ADD_ENTITY_DAILY.run(tx, deltas);
+      await deleteZeroEntityDays(tx, deltas);
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,
@@ -528,7 +598,17 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     window: UsageWindow;
     groupBy: K[];
   }) {
-    return sumCost(this.db, 'ai_cost_daily', COLUMNS, options);
+    const byEntityAndDay = options.groupBy.every(
+      key => ENTITY_DAILY_COLUMNS[key],
+    );
+    return byEntityAndDay
+      ? sumCost(
+          this.db,
+          'ai_cost_entity_daily',
+          ENTITY_DAILY_COLUMNS as Record<K, string>,
+          options,
+        )
+      : sumCost(this.db, 'ai_cost_daily', COLUMNS, options);
   }
 
   async sumUnallocated(window: UsageWindow) {

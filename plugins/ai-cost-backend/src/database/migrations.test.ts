@@ -35,6 +35,7 @@ const TABLES = [
   'ai_cost_budget_requests',
   'ai_cost_chargeback_months',
   'ai_cost_digests',
+  'ai_cost_entity_daily',
   'ai_cost_exchange_rates',
   'ai_cost_expense_files',
   'ai_cost_expense_lines',
@@ -281,21 +282,15 @@ describe('migrations', () => {
       expect(await dailyIndexes()).toEqual(
         postgres
           ? [
-              'ai_cost_daily.ai_cost_daily_date_cost_idx (date) include (entity_ref,cost_micros)',
               `ai_cost_daily.ai_cost_daily_date_cover_idx (date) include (entity_ref,source_id,provider,model,${allocation},${amounts})`,
               `ai_cost_daily.ai_cost_daily_entity_date_cover_idx (entity_ref,date) include (source_id,provider,model,api_key_id,${allocation},${amounts})`,
               'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
             ]
           : [
-              'ai_cost_daily.ai_cost_daily_date_cost_idx (date,entity_ref,cost_micros)',
               ...SQLITE_DAILY_INDEXES,
               'ai_cost_daily.ai_cost_daily_source_date_idx (source_id,date)',
             ],
       );
-      await knex.migrate.down({
-        directory: migrationsDir,
-        name: '20261209000001_daily_cost_by_date.js',
-      });
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261208000001_daily_cover_allocation.js',

@@ -153,6 +153,13 @@ export type DbDailyRow = {
   original_currency?: string | null;
 };
 
+/** An entity's attributed cost of a day over all sources (migration 20261209000001). */
+export type DbEntityDailyRow = {
+  date: string;
+  entity_ref: string;
+  cost_micros: Bigint;
+};
+
 /** Cost per source, day and allocation tag value (migration 20261209000000). */
 export type DbTagDailyRow = {
   source_id: string;
