@@ -19,7 +19,7 @@ import type {
   UnallocatedAmounts,
   UnallocatedColumn,
 } from './AttributionStore';
-import { BulkStatement, isPostgres } from './bulkInsert';
+import { BulkStatement, isPostgres, pgArray } from './bulkInsert';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
 import { entityDailyDeltas } from './entityDailyDeltas';
 import type {
@@ -156,6 +156,9 @@ const ADD_ENTITY_DAILY = new BulkStatement<DbEntityDailyRow>(
   ],
   'on conflict (date, entity_ref) do update set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros',
 );
+
+/** Keys per statement deleting `ai_cost_entity_daily` rows that fell to zero. */
+const PG_KEYS_PER_DELETE = 5_000;
 
 /** What `sumAttributedCost` reads from `ai_cost_entity_daily` when grouped by these alone. */
 const ENTITY_DAILY_COLUMNS: Partial<Record<AttributedColumn, string>> = {
@@ -360,23 +363,36 @@ async function usageGroups(
 }
 
 /**
- * Removes the `ai_cost_entity_daily` rows these deltas brought to zero (an
- * entity that lost a day's spend), by their keys: rows this transaction
- * already locked, so it waits for no other re-attribution.
+ * Removes the `ai_cost_entity_daily` rows the deltas of a re-attribution
+ * brought to zero (an entity that lost a day's spend). On PostgreSQL only
+ * the deltas' own rows, which the transaction already locked, so it waits
+ * for no other source's re-attribution; SQLite has one writer and deletes
+ * the zero rows of the re-attributed days.
  */
 async function deleteZeroEntityDays(
   tx: Knex.Transaction,
   deltas: readonly DbEntityDailyRow[],
+  days: { window: UsageWindow; days?: string[] },
 ) {
-  for (const batch of chunks(deltas, IN_CHUNK)) {
-    await tx('ai_cost_entity_daily')
-      .where('cost_micros', 0)
-      .whereIn(
-        ['date', 'entity_ref'],
-        batch.map(delta => [delta.date, delta.entity_ref]),
-      )
-      .delete();
+  if (isPostgres(tx)) {
+    for (const batch of chunks(deltas, PG_KEYS_PER_DELETE)) {
+      await tx.raw(
+        `delete from ai_cost_entity_daily d
+          using unnest(?::text[], ?::text[]) as k(date, entity_ref)
+          where d.date = k.date and d.entity_ref = k.entity_ref and d.cost_micros = 0`,
+        [
+          pgArray(batch.map(delta => delta.date)),
+          pgArray(batch.map(delta => delta.entity_ref)),
+        ],
+      );
+    }
+    return;
   }
+  const query = tx('ai_cost_entity_daily')
+    .where('cost_micros', 0)
+    .whereBetween('date', [days.window.from, days.window.to]);
+  if (days.days) query.whereIn('date', days.days);
+  await query.delete();
 }
 
 /** Cost alone of a window of a daily table, summed by some of its columns. */
@@ -527,7 +543,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         attributed,
       );
       await ADD_ENTITY_DAILY.run(tx, deltas);
-      await deleteZeroEntityDays(tx, deltas);
+      await deleteZeroEntityDays(tx, deltas, { window, days });
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,
