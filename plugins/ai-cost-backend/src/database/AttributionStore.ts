@@ -90,7 +90,8 @@ export interface AttributedSpendStore {
    * In one transaction that holds the source's row lock: reads the source's
    * usage of the window summed by claimable dimensions, lets `attribute`
    * turn it into rows, and replaces the window's attributed and unallocated
-   * rows with them.
+   * rows with them, keeping the sums rollups read (`ai_cost_tag_daily`,
+   * `ai_cost_entity_daily`) in step.
    */
   reattribute(options: {
     sourceId: string;

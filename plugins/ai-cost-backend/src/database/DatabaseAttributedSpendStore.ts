@@ -146,7 +146,7 @@ const INSERT_TAG_DAILY = new BulkStatement<DbTagDailyRow>('ai_cost_tag_daily', [
   ['unallocated_micros', 'bigint'],
 ]);
 
-/** Adds to each entity's cost of a day over all sources (commutes with other sources' additions). */
+/** Adds to each entity's cost of a day over all sources on SQLite (commutes with other sources' additions). */
 const ADD_ENTITY_DAILY = new BulkStatement<DbEntityDailyRow>(
   'ai_cost_entity_daily',
   [
@@ -157,8 +157,8 @@ const ADD_ENTITY_DAILY = new BulkStatement<DbEntityDailyRow>(
   'on conflict (date, entity_ref) do update set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros',
 );
 
-/** Keys per statement deleting `ai_cost_entity_daily` rows that fell to zero. */
-const PG_KEYS_PER_DELETE = 5_000;
+/** Deltas per PostgreSQL statement adding to `ai_cost_entity_daily`. */
+const PG_ENTITY_DELTAS_PER_STATEMENT = 5_000;
 
 /** What `sumAttributedCost` reads from `ai_cost_entity_daily` when grouped by these alone. */
 const ENTITY_DAILY_COLUMNS: Partial<Record<AttributedColumn, string>> = {
@@ -363,36 +363,54 @@ async function usageGroups(
 }
 
 /**
- * Removes the `ai_cost_entity_daily` rows the deltas of a re-attribution
- * brought to zero (an entity that lost a day's spend). On PostgreSQL only
- * the deltas' own rows, which the transaction already locked, so it waits
- * for no other source's re-attribution; SQLite has one writer and deletes
- * the zero rows of the re-attributed days.
+ * Adds the deltas of a re-attribution to `ai_cost_entity_daily` and removes
+ * the rows they brought to zero (an entity that lost a day's spend). On
+ * PostgreSQL the upsert returns the rows it wrote and only those at zero are
+ * deleted, by key: rows the transaction already locked, so it waits for no
+ * other source's re-attribution. SQLite has one writer and deletes the zero
+ * rows of the re-attributed days.
  */
-async function deleteZeroEntityDays(
+async function addEntityDailyDeltas(
   tx: Knex.Transaction,
   deltas: readonly DbEntityDailyRow[],
   days: { window: UsageWindow; days?: string[] },
 ) {
-  if (isPostgres(tx)) {
-    for (const batch of chunks(deltas, PG_KEYS_PER_DELETE)) {
-      await tx.raw(
-        `delete from ai_cost_entity_daily d
-          using unnest(?::text[], ?::text[]) as k(date, entity_ref)
-          where d.date = k.date and d.entity_ref = k.entity_ref and d.cost_micros = 0`,
-        [
-          pgArray(batch.map(delta => delta.date)),
-          pgArray(batch.map(delta => delta.entity_ref)),
-        ],
-      );
-    }
+  if (!isPostgres(tx)) {
+    await ADD_ENTITY_DAILY.run(tx, deltas);
+    const query = tx('ai_cost_entity_daily')
+      .where('cost_micros', 0)
+      .whereBetween('date', [days.window.from, days.window.to]);
+    if (days.days) query.whereIn('date', days.days);
+    await query.delete();
     return;
   }
-  const query = tx('ai_cost_entity_daily')
-    .where('cost_micros', 0)
-    .whereBetween('date', [days.window.from, days.window.to]);
-  if (days.days) query.whereIn('date', days.days);
-  await query.delete();
+  for (const batch of chunks(deltas, PG_ENTITY_DELTAS_PER_STATEMENT)) {
+    const { rows } = await tx.raw(
+      `insert into ai_cost_entity_daily (date, entity_ref, cost_micros)
+        select * from unnest(?::text[], ?::text[], ?::bigint[])
+        on conflict (date, entity_ref) do update
+          set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros
+        returning date, entity_ref, cost_micros`,
+      [
+        pgArray(batch.map(delta => delta.date)),
+        pgArray(batch.map(delta => delta.entity_ref)),
+        pgArray(batch.map(delta => delta.cost_micros)),
+      ],
+    );
+    const zero = (rows as DbEntityDailyRow[]).filter(
+      row => Number(row.cost_micros) === 0,
+    );
+    if (zero.length === 0) continue;
+    await tx.raw(
+      `delete from ai_cost_entity_daily d
+        using unnest(?::text[], ?::text[]) as k(date, entity_ref)
+        where d.date = k.date and d.entity_ref = k.entity_ref`,
+      [
+        pgArray(zero.map(row => row.date)),
+        pgArray(zero.map(row => row.entity_ref)),
+      ],
+    );
+  }
 }
 
 /** Cost alone of a window of a daily table, summed by some of its columns. */
@@ -542,8 +560,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         replaced.map((row: any) => ({ ...row, cost: dbNumber(row.cost) })),
         attributed,
       );
-      await ADD_ENTITY_DAILY.run(tx, deltas);
-      await deleteZeroEntityDays(tx, deltas, { window, days });
+      await addEntityDailyDeltas(tx, deltas, { window, days });
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,
