@@ -5,8 +5,7 @@
  * sources, kept by attribution next to `ai_cost_daily` (which it sums by
  * day and entity), so `GET /rollup?groupBy=owner` (and system, domain)
  * reads one narrow row per entity and day instead of every source, model,
- * key and tag row of it: a third of the rows, a fifth of the bytes
- * (docs/benchmarks.md, rollup). Existing attributed spend is summed into it
+ * key and tag row of it (docs/benchmarks.md, rollup). Existing attributed spend is summed into it
  * here.
  */
 
