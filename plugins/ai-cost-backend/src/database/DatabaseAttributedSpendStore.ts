@@ -146,7 +146,13 @@ const INSERT_TAG_DAILY = new BulkStatement<DbTagDailyRow>('ai_cost_tag_daily', [
   ['unallocated_micros', 'bigint'],
 ]);
 
-/** Adds to each entity's cost of a day over all sources on SQLite (commutes with other sources' additions). */
+const ADD_TO_ENTITY_DAILY =
+  'on conflict (date, entity_ref) do update set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros';
+
+/**
+ * Adds to each entity's cost of a day over all sources (commutes with other
+ * sources' additions); on PostgreSQL it returns the rows as they now stand.
+ */
 const ADD_ENTITY_DAILY = new BulkStatement<DbEntityDailyRow>(
   'ai_cost_entity_daily',
   [
@@ -154,11 +160,14 @@ const ADD_ENTITY_DAILY = new BulkStatement<DbEntityDailyRow>(
     ['entity_ref', 'text'],
     ['cost_micros', 'bigint'],
   ],
-  'on conflict (date, entity_ref) do update set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros',
+  {
+    postgres: `${ADD_TO_ENTITY_DAILY} returning date, entity_ref, cost_micros`,
+    sqlite: ADD_TO_ENTITY_DAILY,
+  },
 );
 
-/** Deltas per PostgreSQL statement adding to `ai_cost_entity_daily`. */
-const PG_ENTITY_DELTAS_PER_STATEMENT = 5_000;
+/** Keys per PostgreSQL statement deleting `ai_cost_entity_daily` rows at zero. */
+const PG_KEYS_PER_DELETE = 5_000;
 
 /** What `sumAttributedCost` reads from `ai_cost_entity_daily` when grouped by these alone. */
 const ENTITY_DAILY_COLUMNS: Partial<Record<AttributedColumn, string>> = {
@@ -375,8 +384,11 @@ async function addEntityDailyDeltas(
   deltas: readonly DbEntityDailyRow[],
   days: { window: UsageWindow; days?: string[] },
 ) {
+  const written = (await ADD_ENTITY_DAILY.run(
+    tx,
+    deltas,
+  )) as DbEntityDailyRow[];
   if (!isPostgres(tx)) {
-    await ADD_ENTITY_DAILY.run(tx, deltas);
     const query = tx('ai_cost_entity_daily')
       .where('cost_micros', 0)
       .whereBetween('date', [days.window.from, days.window.to]);
@@ -384,30 +396,15 @@ async function addEntityDailyDeltas(
     await query.delete();
     return;
   }
-  for (const batch of chunks(deltas, PG_ENTITY_DELTAS_PER_STATEMENT)) {
-    const { rows } = await tx.raw(
-      `insert into ai_cost_entity_daily (date, entity_ref, cost_micros)
-        select * from unnest(?::text[], ?::text[], ?::bigint[])
-        on conflict (date, entity_ref) do update
-          set cost_micros = ai_cost_entity_daily.cost_micros + excluded.cost_micros
-        returning date, entity_ref, cost_micros`,
-      [
-        pgArray(batch.map(delta => delta.date)),
-        pgArray(batch.map(delta => delta.entity_ref)),
-        pgArray(batch.map(delta => delta.cost_micros)),
-      ],
-    );
-    const zero = (rows as DbEntityDailyRow[]).filter(
-      row => Number(row.cost_micros) === 0,
-    );
-    if (zero.length === 0) continue;
+  const zero = written.filter(row => Number(row.cost_micros) === 0);
+  for (const batch of chunks(zero, PG_KEYS_PER_DELETE)) {
     await tx.raw(
       `delete from ai_cost_entity_daily d
         using unnest(?::text[], ?::text[]) as k(date, entity_ref)
         where d.date = k.date and d.entity_ref = k.entity_ref`,
       [
-        pgArray(zero.map(row => row.date)),
-        pgArray(zero.map(row => row.entity_ref)),
+        pgArray(batch.map(row => row.date)),
+        pgArray(batch.map(row => row.entity_ref)),
       ],
     );
   }

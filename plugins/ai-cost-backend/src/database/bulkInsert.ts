@@ -101,16 +101,26 @@ export class BulkStatement<Row extends object> {
     return value === undefined ? whenUndefined : value;
   }
 
-  async run(tx: Knex.Transaction, rows: readonly Row[]): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * Writes the rows. Returns what a `returning` clause of the PostgreSQL
+   * tail gives back, in the order written (nothing on SQLite, whose
+   * prepared statement returns no rows).
+   */
+  async run(
+    tx: Knex.Transaction,
+    rows: readonly Row[],
+  ): Promise<Array<Record<string, unknown>>> {
+    const returned: Array<Record<string, unknown>> = [];
+    if (rows.length === 0) return returned;
     if (isPostgres(tx)) {
       for (const batch of chunks(rows, PG_ROWS_PER_STATEMENT)) {
         const arrays = this.columns.map((_, c) =>
           pgArray(batch.map(row => this.value(row, c) ?? null)),
         );
-        await tx.raw(this.pgSql, arrays);
+        const result = await tx.raw(this.pgSql, arrays);
+        returned.push(...(result.rows ?? []));
       }
-      return;
+      return returned;
     }
     const statement = (await sqliteConnection(tx)).prepare(this.sqliteSql);
     const values = new Array<unknown>(this.columns.length);
@@ -122,5 +132,6 @@ export class BulkStatement<Row extends object> {
       // better-sqlite3 is synchronous: let other requests in between.
       if ((i + 1) % SQLITE_ROWS_PER_YIELD === 0) await yieldToEventLoop();
     }
+    return returned;
   }
 }
