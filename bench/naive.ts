@@ -181,7 +181,9 @@ export async function measureNaive(
     rows: usageRows,
     note: `naive p50 ${Math.round(
       costs.p50,
-    )} ms / router p50 ${router.costsP50.toFixed(1)} ms`,
+    )} ms / router p50 ${router.costsP50.toFixed(
+      1,
+    )} ms (first views: nothing from the cache)`,
   });
 
   const rollup = await repeat('/rollup', () => naiveRollup(app.knex));

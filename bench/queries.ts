@@ -2,7 +2,8 @@
  * (3) Page-view latency through the real HTTP router on a loopback port:
  * `GET /costs` for a team with sub-teams over 90 days (rotating over every
  * second-level group of the 2,000-entity catalog; the answer includes the
- * `byTag` breakdown), `GET /rollup?groupBy=owner` and
+ * `byTag` breakdown), first each request after the data changed, then each
+ * team again with the data unchanged, `GET /rollup?groupBy=owner` and
  * `groupBy=tag:environment` over 30 days, and `GET /allocation/coverage`
  * over 30 days. Requests are sequential (one
  * client), each timed from send to the last byte of the body, after a
@@ -19,7 +20,10 @@ export const ROLLUP_WINDOW = { from: addDays(LAST_DAY, -29), to: LAST_DAY };
 const WARMUP = 10;
 
 export interface RouterAnswers {
-  /** p50 latencies, for the speed-up against naive queries. */
+  /**
+   * p50 latencies, for the speed-up against naive queries; of `/costs`, the
+   * first views (the naive queries cache nothing either).
+   */
   costsP50: number;
   rollupP50: number;
   /** Totals the naive queries must reproduce, in micro-units. */
@@ -42,12 +46,22 @@ async function get(url: string): Promise<{ ms: number; body: string }> {
 
 const micros = (money: number) => Math.round(money * 1e6);
 
-async function series(name: string, urls: (i: number) => string, n: number) {
-  for (let i = 0; i < WARMUP; i++) await get(urls(i));
+async function series(
+  name: string,
+  urls: (i: number) => string,
+  n: number,
+  options: {
+    warmup?: number;
+    /** Runs before each request, untimed. */
+    before?: () => Promise<unknown>;
+  } = {},
+) {
+  for (let i = 0; i < (options.warmup ?? WARMUP); i++) await get(urls(i));
   const times: number[] = [];
   const bodies = new Map<string, string>();
   for (let i = 0; i < n; i++) {
     const url = urls(i);
+    await options.before?.();
     const { ms, body } = await get(url);
     times.push(ms);
     if (!bodies.has(url)) bodies.set(url, body);
@@ -98,21 +112,50 @@ export async function measureQueries(
     const rollupUrl = () =>
       `${server.baseUrl}/rollup?groupBy=owner&${window(ROLLUP_WINDOW)}`;
 
-    log(
-      `queries: GET /costs x${requests} over ${targets.length} teams (avg ${avgDescendants} descendants)`,
-    );
-    const costs = await series('/costs', costsUrl, requests);
     const note = `${requests} sequential requests, ${usageRows.toLocaleString()} usage rows, ${u.smallCatalog.toLocaleString()} entities`;
+    const costsNote = `${note}; ${
+      targets.length
+    } second-level teams in turn, avg ${avgDescendants} descendants; 90 days + previous 90 read ${Number(
+      dailyRows,
+    ).toLocaleString()} ai_cost_daily rows in range`;
+
+    // What a re-attribution does to the version of attributed spend, so no
+    // request finds an answer cached before it.
+    const dataChanged = () =>
+      app.knex('ai_cost_attributed_versions').increment('version', 1);
+    log(
+      `queries: GET /costs x${requests} over ${targets.length} teams (avg ${avgDescendants} descendants), each the first view after the data changed`,
+    );
+    const firstViews = await series('/costs first view', costsUrl, requests, {
+      before: dataChanged,
+    });
+    results.add({
+      name: 'costs-first-view-p50',
+      value: Number(percentile(firstViews.times, 50).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note: `${costsNote}; the version of attributed spend raised before each request, as every re-attribution does, so nothing is answered from the cache`,
+    });
+    results.add({
+      name: 'costs-first-view-p95',
+      value: Number(percentile(firstViews.times, 95).toFixed(1)),
+      unit: 'ms',
+      rows: Number(dailyRows),
+      note,
+    });
+
+    log(
+      `queries: GET /costs x${requests}, every team viewed once before and the data unchanged`,
+    );
+    const costs = await series('/costs', costsUrl, requests, {
+      warmup: Math.max(WARMUP, targets.length),
+    });
     results.add({
       name: 'costs-p50',
       value: Number(percentile(costs.times, 50).toFixed(1)),
       unit: 'ms',
       rows: Number(dailyRows),
-      note: `${note}; ${
-        targets.length
-      } second-level teams in turn, avg ${avgDescendants} descendants; 90 days + previous 90 read ${Number(
-        dailyRows,
-      ).toLocaleString()} ai_cost_daily rows in range`,
+      note: `${costsNote}; each team viewed once before (warm-up), no re-attribution since: the queries' answers come from the cache, the response is computed and serialized anew`,
     });
     results.add({
       name: 'costs-p95',
@@ -180,6 +223,10 @@ export async function measureQueries(
 
     const costsTotal = new Map<string, number>();
     for (const [url, body] of costs.bodies) {
+      if (body !== firstViews.bodies.get(url))
+        throw new Error(
+          `cached /costs answer differs from the first view: ${url}`,
+        );
       const parsed = JSON.parse(body);
       costsTotal.set(parsed.entityRef, micros(parsed.total.cost));
       if (!url.includes(encodeURIComponent(parsed.entityRef)))
@@ -187,7 +234,7 @@ export async function measureQueries(
     }
     const rollupBody = JSON.parse([...rollup.bodies.values()][0]);
     return {
-      costsP50: percentile(costs.times, 50),
+      costsP50: percentile(firstViews.times, 50),
       rollupP50: percentile(rollup.times, 50),
       costsTotal,
       rollupTotal: micros(rollupBody.total),

@@ -31,8 +31,14 @@ const LABELS: Record<string, string> = {
     'Re-attribution after one api key claim changed (10,000 entities)',
   'attribution-rebuild-claims-changed':
     'Re-attribution after the catalog changed (2,000 entities)',
-  'costs-p50': '`GET /costs` team + descendants, 90 days, with `byTag`, p50',
-  'costs-p95': '`GET /costs` team + descendants, 90 days, with `byTag`, p95',
+  'costs-first-view-p50':
+    '`GET /costs` team + descendants, 90 days, with `byTag`, first view after the data changed, p50',
+  'costs-first-view-p95':
+    '`GET /costs` team + descendants, 90 days, with `byTag`, first view after the data changed, p95',
+  'costs-p50':
+    '`GET /costs` team + descendants, 90 days, with `byTag`, viewed again, p50',
+  'costs-p95':
+    '`GET /costs` team + descendants, 90 days, with `byTag`, viewed again, p95',
   'rollup-p50': '`GET /rollup?groupBy=owner`, 30 days, p50',
   'rollup-p95': '`GET /rollup?groupBy=owner`, 30 days, p95',
   'tag-rollup-p50': '`GET /rollup?groupBy=tag:environment`, 30 days, p50',

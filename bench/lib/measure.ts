@@ -41,6 +41,7 @@ export const TARGETS: Record<string, Partial<Record<string, Target>>> = {
     sqlite: { op: '<=', value: 20 },
     postgres: { op: '<=', value: 20 },
   },
+  'costs-first-view-p95': { postgres: { op: '<=', value: 25 } },
   'costs-p95': { postgres: { op: '<=', value: 25 } },
   'rollup-p95': { postgres: { op: '<=', value: 150 } },
   'tag-rollup-p95': { postgres: { op: '<=', value: 150 } },

@@ -468,6 +468,18 @@ export interface Config {
       defaultMaxTier?: 'frontier' | 'standard' | 'efficient';
     };
 
+    queryCache?: {
+      /**
+       * About how much memory of each backend process the answers of page
+       * views' cost queries may take. Answers are kept under the version of
+       * all attributed spend, which every re-attribution changes, so a page
+       * never shows spend older than the database's; the least recently
+       * used go first. 0 turns the cache off.
+       * @default 64
+       */
+      maxMegabytes?: number;
+    };
+
     demo?: {
       /**
        * Generate deterministic synthetic usage for the example catalog through

@@ -34,6 +34,7 @@ import {
   type AllocationSettings,
 } from './allocation';
 import type { AiCostSettings } from './config/readAiCostSettings';
+import { AttributedSpendCache } from './costs/AttributedSpendCache';
 import { CostQueryService } from './costs/CostQueryService';
 import { createStores } from './database';
 import { DatabaseBillingValueStore } from './database/DatabaseBillingValueStore';
@@ -320,6 +321,9 @@ export async function createAiCostServices(deps: AiCostServiceDeps) {
   });
   const costs = new CostQueryService({
     store: attributionStore,
+    spendCache: new AttributedSpendCache(attributionStore, {
+      maxBytes: settings.queryCacheBytes,
+    }),
     index,
     pricing,
     currency,

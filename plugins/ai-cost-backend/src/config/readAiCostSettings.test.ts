@@ -92,4 +92,15 @@ describe('readAiCostSettings', () => {
       'aiCost.budgets.suggestionHeadroom must be a multiple of the expected spend between 1 and 10, e.g. 1.15, got 0.9',
     );
   });
+
+  it('reads the size of the query cache in bytes, naming a bad key', () => {
+    expect(read({}).queryCacheBytes).toBe(64 * 1024 * 1024);
+    expect(read({ queryCache: { maxMegabytes: 0 } }).queryCacheBytes).toBe(0);
+    expect(read({ queryCache: { maxMegabytes: 0.5 } }).queryCacheBytes).toBe(
+      524288,
+    );
+    expect(() => read({ queryCache: { maxMegabytes: -1 } })).toThrow(
+      'aiCost.queryCache.maxMegabytes must be a number of megabytes between 0 (no cache) and 65536, e.g. 64, got -1',
+    );
+  });
 });

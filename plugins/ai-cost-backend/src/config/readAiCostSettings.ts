@@ -77,6 +77,8 @@ export interface AiCostSettings {
   budgetSuggestionHeadroom: number;
   /** `aiCost.policies`: model tiers and the org default max tier per environment. */
   policies: PolicySettings;
+  /** `aiCost.queryCache.maxMegabytes` in bytes: page views' cached answers; 0 for none. */
+  queryCacheBytes: number;
 }
 
 function readSchedule(
@@ -100,6 +102,17 @@ function readSuggestionHeadroom(config: Config): number {
     );
   }
   return value;
+}
+
+function readQueryCacheBytes(config: Config): number {
+  const key = 'aiCost.queryCache.maxMegabytes';
+  const value = config.getOptionalNumber(key) ?? 64;
+  if (!Number.isFinite(value) || value < 0 || value > 65536) {
+    throw new Error(
+      `${key} must be a number of megabytes between 0 (no cache) and 65536, e.g. 64, got ${value}`,
+    );
+  }
+  return Math.round(value * 1024 * 1024);
 }
 
 function readNotifySeverity(config: Config): AnomalySeverity {
@@ -202,5 +215,6 @@ export function readAiCostSettings(
     budgetApproval: readBudgetApprovalSettings(config),
     budgetSuggestionHeadroom: readSuggestionHeadroom(config),
     policies: readPolicySettings(config),
+    queryCacheBytes: readQueryCacheBytes(config),
   };
 }

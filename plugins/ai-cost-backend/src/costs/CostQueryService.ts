@@ -10,6 +10,7 @@ import type { AllocationPolicy } from '../allocation';
 import type { AttributionStore } from '../database';
 import type { CatalogIndexReader } from '../attribution/CatalogIndex';
 import { allocationCoverage } from './allocationCoverage';
+import type { AttributedSpendCache } from './AttributedSpendCache';
 import { exportCsv } from './csvExport';
 import { entityCosts } from './entityCosts';
 import { rollup } from './rollup';
@@ -25,6 +26,8 @@ export class CostQueryService {
   constructor(
     private readonly options: {
       store: AttributionStore;
+      /** Page views' answers, cached per version of attributed spend. */
+      spendCache: AttributedSpendCache;
       index: CatalogIndexReader;
       pricing: PricingService;
       currency: string;
@@ -44,8 +47,9 @@ export class CostQueryService {
     window: UsageWindow;
     visible: VisibilityCheck;
   }): Promise<EntityCostsResponse> {
-    const { store, pricing, currency, tagKeys } = this.options;
-    const [index, demoSources, policy] = await Promise.all([
+    const { spendCache, pricing, currency, tagKeys } = this.options;
+    const [store, index, demoSources, policy] = await Promise.all([
+      spendCache.reader(),
       this.options.index.read(),
       this.options.demoSourceIds(),
       this.options.allocationPolicy(),

@@ -5,7 +5,7 @@ import {
 import type { PricingService, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { AllocationPolicy } from '../allocation';
 import type { CatalogIndex } from '../attribution/CatalogIndex';
-import type { AttributionStore } from '../database';
+import type { AttributedSpendReader } from './AttributedSpendCache';
 import { sumCost } from './amounts';
 import {
   byApiKey,
@@ -32,7 +32,7 @@ import { subtreeVisibility, type VisibilityCheck } from './visibility';
  * the rest is one `hiddenDescendants` line, so they still sum to the total.
  */
 export async function entityCosts(options: {
-  store: AttributionStore;
+  store: AttributedSpendReader;
   index: CatalogIndex;
   pricing: PricingService;
   currency: string;

@@ -1,6 +1,6 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import { SPLIT_RULE_DIMENSION } from '../attribution/attributeUsage';
-import type { AttributedSpendStore } from '../database';
+import type { AttributedSpendReader } from './AttributedSpendCache';
 
 /**
  * Everything each of some split rules divided in a window, micro-units: the
@@ -8,7 +8,7 @@ import type { AttributedSpendStore } from '../database';
  * from the catalog. Only the rules `rows` name are summed.
  */
 export async function splitRuleTotals(
-  store: AttributedSpendStore,
+  store: Pick<AttributedSpendReader, 'sumAttributed' | 'sumUnallocated'>,
   window: UsageWindow,
   rows: Array<{ splitRuleId: string }>,
 ): Promise<Map<string, number>> {

@@ -66,6 +66,14 @@ export interface AttributedSpendStore {
    */
   readonly reattributeConcurrency: number;
 
+  /**
+   * The version of all attributed spend: changes whenever a re-attribution
+   * of any source commits (each raises its source's counter in its own
+   * transaction), so an answer cached under it is never read after the data
+   * it summed changed. One read of the sources table.
+   */
+  attributedVersion(): Promise<string>;
+
   /** First and last day of stored usage per source, optionally of some providers only. */
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
 

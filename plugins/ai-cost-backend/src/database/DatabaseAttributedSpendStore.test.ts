@@ -90,6 +90,48 @@ describe('DatabaseAttributedSpendStore', () => {
       return { knex, store: attribution, replace };
     }
 
+    it('changes the version of attributed spend with every re-attribution of any source, and only then', async () => {
+      const { store, replace } = await setup();
+      const empty = await store.attributedVersion();
+      expect(await store.attributedVersion()).toBe(empty);
+
+      await replace({
+        attributed: [attributed('component:default/a', OCT_1, 1)],
+      });
+      const first = await store.attributedVersion();
+      expect(first).not.toBe(empty);
+      await store.sumAttributed({ window: WINDOW, groupBy: ['entityRef'] });
+      expect(await store.attributedVersion()).toBe(first);
+
+      // The same rows again still count as a change: the version does not compare data.
+      await replace({
+        attributed: [attributed('component:default/a', OCT_1, 1)],
+      });
+      const second = await store.attributedVersion();
+      expect(second).not.toBe(first);
+
+      // Another source, which has no row in ai_cost_sources.
+      await store.reattribute({
+        sourceId: 'anthropic-prod',
+        window: WINDOW,
+        attribute: () => ({ attributed: [], unallocated: [] }),
+      });
+      const third = await store.attributedVersion();
+      expect(new Set([empty, first, second, third]).size).toBe(4);
+
+      // A failed re-attribution leaves the version as it was.
+      await expect(
+        store.reattribute({
+          sourceId: 'openai-prod',
+          window: WINDOW,
+          attribute: () => {
+            throw new Error('attribution failed');
+          },
+        }),
+      ).rejects.toThrow('attribution failed');
+      expect(await store.attributedVersion()).toBe(third);
+    });
+
     it('sums cost per tag value, unallocated parts and spend without a value included', async () => {
       const { store, replace } = await setup();
       await replace({

@@ -465,6 +465,14 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     }));
   }
 
+  async attributedVersion() {
+    const rows: Array<{ source_id: string; version: number | string }> =
+      await this.db('ai_cost_attributed_versions')
+        .select('source_id', 'version')
+        .orderBy('source_id');
+    return rows.map(row => `${row.source_id}:${row.version}`).join(',');
+  }
+
   async historyStarts(): Promise<Array<{ sourceId: string; from: string }>> {
     // One statement: min(date) of each source is a correlated probe of the
     // natural key's (source_id, date) prefix.
@@ -558,6 +566,11 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         attributed,
       );
       await addEntityDailyDeltas(tx, deltas, { window, days });
+      // Answers cached under the previous version are not read once this commits.
+      await tx('ai_cost_attributed_versions')
+        .insert({ source_id: sourceId, version: 1 })
+        .onConflict('source_id')
+        .merge({ version: tx.raw('ai_cost_attributed_versions.version + 1') });
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,

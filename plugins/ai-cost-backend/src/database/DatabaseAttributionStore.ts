@@ -38,6 +38,10 @@ export class DatabaseAttributionStore implements AttributionStore {
     return this.snapshots.getIndexState();
   }
 
+  attributedVersion() {
+    return this.spend.attributedVersion();
+  }
+
   usageSpans(providers?: string[]) {
     return this.spend.usageSpans(providers);
   }

@@ -341,6 +341,17 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
 
     it('re-attributes after annotations change, without re-ingesting', async () => {
       const test = await setup(databaseId);
+      const costOf = async (ref: string) =>
+        (
+          await get(
+            test.app,
+            `/costs?entityRef=${ref}&${WINDOW}`,
+            'user:default/admin',
+          )
+        ).body.total.cost;
+      // Viewed before the change: answers cached under the old data version.
+      expect(await costOf('component:default/query-rewriter')).toBe(3.833334);
+      expect(await costOf('group:default/platform')).toBe(2.3);
       test.entities.push(
         catalogEntity('component:default/experiments', {
           owner: 'group:default/platform',
@@ -362,14 +373,6 @@ describe('attribution and the cost API on a 26-entity catalog', () => {
       });
       expect(await test.indexer.rebuild()).toMatchObject({ changed: false });
 
-      const costOf = async (ref: string) =>
-        (
-          await get(
-            test.app,
-            `/costs?entityRef=${ref}&${WINDOW}`,
-            'user:default/admin',
-          )
-        ).body.total.cost;
       expect(await costOf('component:default/experiments')).toBe(2.5);
       expect(await costOf('component:default/ticket-summarizer')).toBe(
         1.000001,
