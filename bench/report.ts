@@ -35,6 +35,10 @@ const LABELS: Record<string, string> = {
     '`GET /costs` team + descendants, 90 days, with `byTag`, first view after the data changed, p50',
   'costs-first-view-p95':
     '`GET /costs` team + descendants, 90 days, with `byTag`, first view after the data changed, p95',
+  'costs-after-push-p50':
+    '`GET /costs` team + descendants, 90 days, with `byTag`, viewed again after the gateway source changed, p50',
+  'costs-after-push-p95':
+    '`GET /costs` team + descendants, 90 days, with `byTag`, viewed again after the gateway source changed, p95',
   'costs-p50':
     '`GET /costs` team + descendants, 90 days, with `byTag`, viewed again, p50',
   'costs-p95':

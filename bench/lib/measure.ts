@@ -42,6 +42,7 @@ export const TARGETS: Record<string, Partial<Record<string, Target>>> = {
     postgres: { op: '<=', value: 20 },
   },
   'costs-first-view-p95': { postgres: { op: '<=', value: 25 } },
+  'costs-after-push-p95': { postgres: { op: '<=', value: 25 } },
   'costs-p95': { postgres: { op: '<=', value: 25 } },
   'rollup-p95': { postgres: { op: '<=', value: 150 } },
   'tag-rollup-p95': { postgres: { op: '<=', value: 150 } },

@@ -1,129 +1,187 @@
+import { emptyAmounts } from '../attribution/usageAmounts';
 import type { AttributedSpendStore } from '../database';
 import { AttributedSpendCache } from './AttributedSpendCache';
 
 const WINDOW = { from: '2026-11-01', to: '2026-11-30' };
 
-/** A store whose answers name the query and the data version they were read at. */
+type Query = Parameters<AttributedSpendStore['sumAttributed']>[0];
+
+/**
+ * A store of two sources whose spend per model is its version in
+ * micro-units: 1,000 × the openai version on gpt-4o and the same on
+ * claude, plus the anthropic version on claude. It records the queries it
+ * is asked.
+ */
 function fakeStore() {
-  const state = { version: 1, queries: 0 };
+  const versions = new Map([
+    ['anthropic', 1],
+    ['openai', 1],
+  ]);
+  const queries: Query[] = [];
+  const rowsOf = (sourceId: string) => {
+    const v = versions.get(sourceId)!;
+    return sourceId === 'openai'
+      ? [
+          { model: 'gpt-4o', cost: 1_000 * v },
+          { model: 'claude', cost: 1_000 * v },
+        ]
+      : [{ model: 'claude', cost: v }];
+  };
   const store = {
-    attributedVersion: async () => `openai-prod:${state.version}`,
+    attributedVersions: async () =>
+      [...versions].map(([sourceId, version]) => ({ sourceId, version })),
     historyStarts: async () => [],
-    sumAttributed: async (options: {
-      window: { from: string; to: string };
-      entityRefs?: string[];
-      groupBy: string[];
-    }) => {
-      state.queries++;
-      return [
-        {
-          query: JSON.stringify(options),
-          version: state.version,
-          cost: 1,
-        },
-        { query: 'second row', version: state.version, cost: 2 },
-      ];
-    },
-    sumUnallocated: async () => {
-      state.queries++;
-      return [];
+    sumUnallocated: async () => [],
+    sumAttributed: async (query: Query) => {
+      queries.push(query);
+      if (!query.groupBy.every(key => ['model', 'sourceId'].includes(key))) {
+        throw new Error(`unexpected grouping ${query.groupBy}`);
+      }
+      return [...versions.keys()]
+        .filter(
+          sourceId => !query.sourceIds || query.sourceIds.includes(sourceId),
+        )
+        .flatMap(sourceId =>
+          rowsOf(sourceId).map(row => ({
+            ...emptyAmounts(),
+            ...row,
+            sourceId,
+          })),
+        );
     },
   } as unknown as AttributedSpendStore;
-  return { store, state };
+  return { store, versions, queries };
 }
 
+const byModel = { window: WINDOW, groupBy: ['model' as const] };
+
+const costs = (rows: Array<{ model: string; cost: number }>) =>
+  Object.fromEntries(rows.map(row => [row.model, row.cost]));
+
 describe('AttributedSpendCache', () => {
-  it('answers a query asked before under the same data version from memory', async () => {
-    const { store, state } = fakeStore();
+  it('answers a query asked before under the same versions from memory, summed over sources', async () => {
+    const { store, queries } = fakeStore();
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
-    const query = {
-      window: WINDOW,
-      entityRefs: ['group:default/a', 'component:default/b'],
-      groupBy: ['entityRef' as const],
-    };
 
-    const first = await (await cache.reader()).sumAttributed(query);
-    const again = await (await cache.reader()).sumAttributed(query);
-    expect(again).toBe(first);
-    expect(state.queries).toBe(1);
+    const first = await (await cache.reader()).sumAttributed(byModel);
+    expect(costs(first)).toEqual({ 'gpt-4o': 1_000, claude: 1_001 });
+    expect(first[0]).not.toHaveProperty('sourceId');
+    const again = await (await cache.reader()).sumAttributed(byModel);
+    expect(again).toEqual(first);
+    // One query, of every source, grouped by source too.
+    expect(queries).toEqual([
+      { ...byModel, groupBy: ['model', 'sourceId'], sourceIds: undefined },
+    ]);
+  });
 
-    // Another window, grouping or set of entities is another answer.
+  it('reads again only the sources whose spend changed', async () => {
+    const { store, versions, queries } = fakeStore();
+    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
+    await (await cache.reader()).sumAttributed(byModel);
+
+    versions.set('anthropic', 5);
+    const after = await (await cache.reader()).sumAttributed(byModel);
+    expect(costs(after)).toEqual({ 'gpt-4o': 1_000, claude: 1_005 });
+    expect(queries[1].sourceIds).toEqual(['anthropic']);
+
+    versions.set('openai', 2);
+    versions.set('anthropic', 6);
+    const both = await (await cache.reader()).sumAttributed(byModel);
+    expect(costs(both)).toEqual({ 'gpt-4o': 2_000, claude: 2_006 });
+    expect(queries[2].sourceIds).toBeUndefined();
+    expect(queries).toHaveLength(3);
+  });
+
+  it('tells queries apart by window, grouping, entities and sources', async () => {
+    const { store, queries } = fakeStore();
+    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
     const reader = await cache.reader();
+    const query = {
+      ...byModel,
+      entityRefs: ['group:default/a', 'component:default/b'],
+    };
+    await reader.sumAttributed(query);
+    await reader.sumAttributed(query);
     await reader.sumAttributed({
       ...query,
       window: { ...WINDOW, to: '2026-11-29' },
     });
-    await reader.sumAttributed({ ...query, groupBy: ['date'] as any });
+    await reader.sumAttributed({ ...query, groupBy: ['sourceId'] as any });
     await reader.sumAttributed({ ...query, entityRefs: ['group:default/a'] });
     await reader.sumAttributed({ ...query, entityRefs: undefined });
     await reader.sumAttributed({ ...query, entityRefs: [] });
-    expect(state.queries).toBe(6);
-  });
+    expect(queries).toHaveLength(6);
 
-  it('reads the store again once attributed spend changed', async () => {
-    const { store, state } = fakeStore();
-    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
-    const query = { window: WINDOW, groupBy: ['entityRef' as const] };
-    const before = await (await cache.reader()).sumAttributed(query);
-
-    state.version = 2;
-    const after = await (await cache.reader()).sumAttributed(query);
-    expect(before[0]).toMatchObject({ version: 1 });
-    expect(after[0]).toMatchObject({ version: 2 });
-    expect(state.queries).toBe(2);
-  });
-
-  it('keeps one version for all queries of a reader', async () => {
-    const { store, state } = fakeStore();
-    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
-    const query = { window: WINDOW, groupBy: ['entityRef' as const] };
-    const reader = await cache.reader();
-    state.version = 2;
-    // Read at version 1's key: later readers never ask for it again.
+    // One source asked for: only its answer is read and cached.
+    const openai = await reader.sumAttributed({
+      ...query,
+      sourceIds: ['openai'],
+    });
+    expect(costs(openai)).toEqual({ 'gpt-4o': 1_000, claude: 1_000 });
     await reader.sumAttributed(query);
-    expect(
-      (await (await cache.reader()).sumAttributed(query))[0],
-    ).toMatchObject({ version: 2 });
-    expect(state.queries).toBe(2);
+    expect(queries).toHaveLength(6);
+  });
+
+  it('answers grouped by source as the store does', async () => {
+    const { store } = fakeStore();
+    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
+    const query = {
+      window: WINDOW,
+      groupBy: ['sourceId' as const, 'model' as const],
+    };
+    const expected = await store.sumAttributed(query);
+    expect(await (await cache.reader()).sumAttributed(query)).toEqual(expected);
+    expect(await (await cache.reader()).sumAttributed(query)).toEqual(expected);
+  });
+
+  it('keeps the versions it read for all queries of a reader', async () => {
+    const { store, versions, queries } = fakeStore();
+    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
+    const reader = await cache.reader();
+    versions.set('openai', 2);
+    // Cached under openai's version 1: later readers never ask for it again.
+    await reader.sumAttributed(byModel);
+    const later = await (await cache.reader()).sumAttributed(byModel);
+    expect(costs(later)).toEqual({ 'gpt-4o': 2_000, claude: 2_001 });
+    expect(queries).toHaveLength(2);
   });
 
   it('freezes what it shares between requests', async () => {
     const { store } = fakeStore();
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
-    const rows = await (
-      await cache.reader()
-    ).sumAttributed({ window: WINDOW, groupBy: ['entityRef'] });
+    const query = { window: WINDOW, groupBy: ['sourceId' as const] };
+    await (await cache.reader()).sumAttributed(query);
+    const rows = await (await cache.reader()).sumAttributed(query);
     expect(() => {
       rows[0].cost += 1;
     }).toThrow(TypeError);
-    expect(() => rows.push(rows[0])).toThrow(TypeError);
   });
 
   it('forgets the least recently used answers beyond its size', async () => {
-    const { store, state } = fakeStore();
-    // Room for two answers of two rows each (400 bytes per row).
-    const cache = new AttributedSpendCache(store, { maxBytes: 1_600 });
+    const { store, queries } = fakeStore();
+    // Room for three answers of a source (400 bytes per row, at least one).
+    const cache = new AttributedSpendCache(store, { maxBytes: 2_400 });
     const reader = await cache.reader();
     const ask = (to: string) =>
-      reader.sumAttributed({ window: { ...WINDOW, to }, groupBy: ['date'] });
+      reader.sumAttributed({ window: { ...WINDOW, to }, groupBy: ['model'] });
+    await ask('2026-11-28'); // openai 800 + anthropic 400 bytes
+    await ask('2026-11-29'); // 1,200 more: full
     await ask('2026-11-28');
+    expect(queries).toHaveLength(2);
+    await ask('2026-11-30'); // evicts the 29th, used least recently
+    await ask('2026-11-28');
+    expect(queries).toHaveLength(3);
     await ask('2026-11-29');
-    await ask('2026-11-28');
-    await ask('2026-11-30');
-    expect(state.queries).toBe(3);
-    await ask('2026-11-28');
-    expect(state.queries).toBe(3);
-    await ask('2026-11-29');
-    expect(state.queries).toBe(4);
+    expect(queries).toHaveLength(4);
   });
 
   it('is the store itself when turned off', async () => {
-    const { store, state } = fakeStore();
+    const { store, queries } = fakeStore();
     const cache = new AttributedSpendCache(store, { maxBytes: 0 });
-    expect(await cache.reader()).toBe(store);
     const reader = await cache.reader();
-    await reader.sumAttributed({ window: WINDOW, groupBy: ['entityRef'] });
-    await reader.sumAttributed({ window: WINDOW, groupBy: ['entityRef'] });
-    expect(state.queries).toBe(2);
+    expect(reader).toBe(store);
+    await reader.sumAttributed(byModel);
+    await reader.sumAttributed(byModel);
+    expect(queries).toHaveLength(2);
   });
 });

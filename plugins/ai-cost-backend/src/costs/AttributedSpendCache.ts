@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
-import type { AttributedColumn, AttributedSpendStore } from '../database';
+import { emptyAmounts, sumAmountRows } from '../attribution/usageAmounts';
+import type {
+  AmountsRow,
+  AttributedColumn,
+  AttributedSpendStore,
+  OriginalCostSum,
+} from '../database';
 
 /** What a page view reads of attributed spend. */
 export type AttributedSpendReader = Pick<
@@ -25,13 +31,18 @@ const refsKey = (refs?: string[]) =>
         .update(refs.join('\n'))
         .digest('base64')}`;
 
+type Row<K extends AttributedColumn> = AmountsRow<K> & OriginalCostSum;
+
 /**
- * Answers of the attributed-spend queries page views repeat, kept in a
- * bounded least-recently-used cache of this process under the version of
- * all attributed spend ({@link AttributedSpendStore.attributedVersion}).
- * The version lives in the database, so replicas agree on it, and a
- * re-attribution of any source changes it in the transaction that writes
- * the spend: an answer is never read after the data it summed changed.
+ * Answers of the attributed-spend queries page views repeat, kept per
+ * source in a bounded least-recently-used cache of this process under the
+ * source's version of attributed spend
+ * ({@link AttributedSpendStore.attributedVersions}). A re-attribution
+ * raises its source's version in the transaction that writes the spend, so
+ * a source's answer is never read after its data changed, and a page view
+ * reads again only the sources that changed: with a gateway pushing every
+ * second, the provider sources ingested hourly still come from memory. The
+ * versions live in the database, so replicas agree on them.
  *
  * Backstage's `coreServices.cache` is not used: its memory store is a map
  * that frees an expired key only when the key is read again, and keys that
@@ -53,47 +64,79 @@ export class AttributedSpendCache {
   }
 
   /**
-   * Attributed spend as it is now: reads the version once, then answers
-   * each query from the cache when it was asked under that version before.
-   * Cached rows are frozen: they are shared by every request that reads them.
+   * Attributed spend as it is now: reads the sources' versions once, then
+   * answers each query from the cache for the sources it was asked of
+   * under their current version before, and from the database for the
+   * others. Cached rows are frozen: every request that reads them shares
+   * them.
    */
   async reader(): Promise<AttributedSpendReader> {
     const store = this.#store;
     const answers = this.#answers;
     if (!answers) return store;
-    const version = await store.attributedVersion();
-    const cached = async <T extends object>(
-      key: string,
-      query: () => Promise<T[]>,
-    ): Promise<T[]> => {
-      const versioned = `${version}\n${key}`;
-      const hit = answers.get(versioned);
-      if (hit) return hit as T[];
-      const rows = await query();
-      for (const row of rows) Object.freeze(row);
-      answers.set(versioned, Object.freeze(rows));
-      return rows;
-    };
+    const versions = await store.attributedVersions();
     return {
       historyStarts: () => store.historyStarts(),
-      sumAttributed: <K extends AttributedColumn>(options: {
+      sumUnallocated: window => store.sumUnallocated(window),
+      sumAttributed: async <K extends AttributedColumn>(options: {
         window: UsageWindow;
         entityRefs?: string[];
+        sourceIds?: string[];
         groupBy: K[];
-      }) =>
-        cached(
-          [
-            'sumAttributed',
-            windowKey(options.window),
-            options.groupBy.join(','),
-            refsKey(options.entityRefs),
-          ].join('\n'),
-          () => store.sumAttributed(options),
-        ),
-      sumUnallocated: (window: UsageWindow) =>
-        cached(['sumUnallocated', windowKey(window)].join('\n'), () =>
-          store.sumUnallocated(window),
-        ),
+      }): Promise<Array<Row<K>>> => {
+        const key = [
+          windowKey(options.window),
+          options.groupBy.join(','),
+          refsKey(options.entityRefs),
+        ].join('\n');
+        const sources = options.sourceIds
+          ? versions.filter(v => options.sourceIds!.includes(v.sourceId))
+          : versions;
+        const cacheKey = (v: { sourceId: string; version: number }) =>
+          `${v.sourceId}@${v.version}\n${key}`;
+
+        const rows: Array<Row<K | 'sourceId'>> = [];
+        const missing: typeof sources = [];
+        for (const source of sources) {
+          const hit = answers.get(cacheKey(source));
+          if (hit) rows.push(...(hit as Array<Row<K | 'sourceId'>>));
+          else missing.push(source);
+        }
+        if (missing.length > 0) {
+          const read = await store.sumAttributed({
+            ...options,
+            groupBy: [...new Set([...options.groupBy, 'sourceId' as const])],
+            // Every source when none is cached: a source first attributed
+            // since the versions were read is answered too, not cached.
+            sourceIds:
+              missing.length === versions.length && !options.sourceIds
+                ? undefined
+                : missing.map(source => source.sourceId),
+          });
+          const bySource = new Map<string, Array<Row<K | 'sourceId'>>>(
+            missing.map(source => [source.sourceId, []]),
+          );
+          for (const row of read) {
+            Object.freeze(row);
+            bySource.get(row.sourceId)?.push(row);
+          }
+          for (const source of missing) {
+            answers.set(
+              cacheKey(source),
+              Object.freeze(bySource.get(source.sourceId)!),
+            );
+          }
+          rows.push(...read);
+        }
+        if ((options.groupBy as string[]).includes('sourceId')) {
+          return rows as Array<Row<K>>;
+        }
+        const sums = sumAmountRows<K, Row<K>>(rows, options.groupBy);
+        // Ungrouped, the store answers one row, zero without spend.
+        return sums.length === 0 && options.groupBy.length === 0
+          ? [emptyAmounts() as Row<K>]
+          : sums;
+      },
     };
   }
 }

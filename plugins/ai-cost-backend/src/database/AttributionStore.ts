@@ -67,12 +67,13 @@ export interface AttributedSpendStore {
   readonly reattributeConcurrency: number;
 
   /**
-   * The version of all attributed spend: changes whenever a re-attribution
-   * of any source commits (each raises its source's counter in its own
-   * transaction), so an answer cached under it is never read after the data
-   * it summed changed. One read of the sources table.
+   * Every source with attributed spend and the version of it: each
+   * re-attribution of a source raises the source's version in the
+   * transaction that writes its spend, so an answer cached under a version
+   * is never read after the data it summed changed. One read of a small
+   * table.
    */
-  attributedVersion(): Promise<string>;
+  attributedVersions(): Promise<Array<{ sourceId: string; version: number }>>;
 
   /** First and last day of stored usage per source, optionally of some providers only. */
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
@@ -128,6 +129,8 @@ export interface AttributedSpendStore {
     window: UsageWindow;
     /** All entities when omitted. */
     entityRefs?: string[];
+    /** All sources when omitted. */
+    sourceIds?: string[];
     groupBy: K[];
   }): Promise<Array<AmountsRow<K> & OriginalCostSum>>;
 

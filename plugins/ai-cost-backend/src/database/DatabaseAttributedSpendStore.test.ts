@@ -90,34 +90,32 @@ describe('DatabaseAttributedSpendStore', () => {
       return { knex, store: attribution, replace };
     }
 
-    it('changes the version of attributed spend with every re-attribution of any source, and only then', async () => {
+    it("raises a source's version of attributed spend with each of its re-attributions, and only then", async () => {
       const { store, replace } = await setup();
-      const empty = await store.attributedVersion();
-      expect(await store.attributedVersion()).toBe(empty);
+      expect(await store.attributedVersions()).toEqual([]);
 
       await replace({
         attributed: [attributed('component:default/a', OCT_1, 1)],
       });
-      const first = await store.attributedVersion();
-      expect(first).not.toBe(empty);
+      expect(await store.attributedVersions()).toEqual([
+        { sourceId: 'openai-prod', version: 1 },
+      ]);
       await store.sumAttributed({ window: WINDOW, groupBy: ['entityRef'] });
-      expect(await store.attributedVersion()).toBe(first);
-
-      // The same rows again still count as a change: the version does not compare data.
+      // The same rows again still count: the version does not compare data.
       await replace({
         attributed: [attributed('component:default/a', OCT_1, 1)],
       });
-      const second = await store.attributedVersion();
-      expect(second).not.toBe(first);
-
-      // Another source, which has no row in ai_cost_sources.
+      // A source with no row in ai_cost_sources, and nothing to attribute.
       await store.reattribute({
         sourceId: 'anthropic-prod',
         window: WINDOW,
         attribute: () => ({ attributed: [], unallocated: [] }),
       });
-      const third = await store.attributedVersion();
-      expect(new Set([empty, first, second, third]).size).toBe(4);
+      const expected = [
+        { sourceId: 'anthropic-prod', version: 1 },
+        { sourceId: 'openai-prod', version: 2 },
+      ];
+      expect(await store.attributedVersions()).toEqual(expected);
 
       // A failed re-attribution leaves the version as it was.
       await expect(
@@ -129,7 +127,40 @@ describe('DatabaseAttributedSpendStore', () => {
           },
         }),
       ).rejects.toThrow('attribution failed');
-      expect(await store.attributedVersion()).toBe(third);
+      expect(await store.attributedVersions()).toEqual(expected);
+    });
+
+    it('sums the spend of some sources only', async () => {
+      const { store, replace } = await setup();
+      await replace({
+        attributed: [attributed('component:default/a', OCT_1, 1_000)],
+      });
+      await store.reattribute({
+        sourceId: 'anthropic-prod',
+        window: WINDOW,
+        attribute: () => ({
+          attributed: [
+            {
+              ...attributed('component:default/a', OCT_2, 20),
+              sourceId: 'anthropic-prod',
+            },
+          ],
+          unallocated: [],
+        }),
+      });
+      const sum = (sourceIds?: string[]) =>
+        store.sumAttributed({
+          window: WINDOW,
+          entityRefs: ['component:default/a'],
+          sourceIds,
+          groupBy: ['entityRef'],
+        });
+      expect((await sum())[0].cost).toBe(1_020);
+      expect((await sum(['anthropic-prod']))[0].cost).toBe(20);
+      expect((await sum(['openai-prod', 'anthropic-prod']))[0].cost).toBe(
+        1_020,
+      );
+      expect(await sum(['aws-prod'])).toEqual([]);
     });
 
     it('sums cost per tag value, unallocated parts and spend without a value included', async () => {
@@ -333,10 +364,11 @@ describe('DatabaseAttributedSpendStore', () => {
       ).toEqual([{ cost: 3_900_000 }]);
     });
 
-    it('sums the spend attributed before the daily sums existed when migrating', async () => {
+    it('sums the spend attributed before the daily sums and versions existed when migrating', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
       for (const name of [
+        '20261210000000_attributed_versions.js',
         '20261209000001_entity_daily.js',
         '20261209000000_tag_daily.js',
       ]) {
@@ -359,6 +391,7 @@ describe('DatabaseAttributedSpendStore', () => {
       ]);
       await knex('ai_cost_unallocated_daily').insert({
         ...daily,
+        source_id: 'openai-dev',
         dimension: 'projectId',
         value: 'proj_x',
         cost_micros: 500_000,
@@ -388,6 +421,11 @@ describe('DatabaseAttributedSpendStore', () => {
           { entityRef: 'component:default/b', cost: 2_000_000 },
         ]),
       );
+      // Every source with attributed or unallocated spend has a version.
+      expect(await attribution.attributedVersions()).toEqual([
+        { sourceId: 'openai-dev', version: 0 },
+        { sourceId: 'openai-prod', version: 0 },
+      ]);
     });
   });
 });

@@ -9,6 +9,7 @@ import {
   type UsageAmounts,
   type UsageGroup,
 } from '../attribution/attributeUsage';
+import { sumAmountRows } from '../attribution/usageAmounts';
 import type {
   AmountsRow,
   AttributedColumn,
@@ -465,12 +466,15 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     }));
   }
 
-  async attributedVersion() {
+  async attributedVersions() {
     const rows: Array<{ source_id: string; version: number | string }> =
       await this.db('ai_cost_attributed_versions')
         .select('source_id', 'version')
         .orderBy('source_id');
-    return rows.map(row => `${row.source_id}:${row.version}`).join(',');
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      version: dbNumber(row.version),
+    }));
   }
 
   async historyStarts(): Promise<Array<{ sourceId: string; from: string }>> {
@@ -585,9 +589,10 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   async sumAttributed<K extends AttributedColumn>(options: {
     window: UsageWindow;
     entityRefs?: string[];
+    sourceIds?: string[];
     groupBy: K[];
   }): Promise<Array<AmountsRow<K> & OriginalCostSum>> {
-    const { window, entityRefs, groupBy } = options;
+    const { window, entityRefs, sourceIds, groupBy } = options;
     // Only queries by billed currency read original_cost (page views keep
     // their covering indexes).
     const byOriginal = (groupBy as string[]).includes('originalCurrency');
@@ -602,6 +607,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         )
         .whereBetween('date', [window.from, window.to]);
       if (refs) query.whereIn('entity_ref', refs);
+      if (sourceIds) query.whereIn('source_id', sourceIds);
       if (groupBy.length > 0) query.groupBy(groupBy.map(key => COLUMNS[key]));
       return query;
     };
@@ -614,27 +620,11 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     if (!entityRefs) return (await run()).map(toRow);
     if (entityRefs.length === 0) return groupBy.length ? [] : [toRow({})];
 
-    const merged = new Map<string, AmountsRow<K> & OriginalCostSum>();
+    const rows: Array<AmountsRow<K> & OriginalCostSum> = [];
     for (const refs of chunks(entityRefs, IN_CHUNK)) {
-      for (const row of (await run(refs)).map(toRow)) {
-        const key = groupBy.map(k => row[k]).join('\u0000');
-        const existing = merged.get(key);
-        if (!existing) {
-          merged.set(key, row);
-          continue;
-        }
-        for (const amount of Object.keys(AMOUNT_SUMS) as Array<
-          keyof UsageAmounts
-        >) {
-          existing[amount] += row[amount];
-        }
-        if (byOriginal) {
-          existing.originalCost =
-            (existing.originalCost ?? 0) + (row.originalCost ?? 0);
-        }
-      }
+      rows.push(...(await run(refs)).map(toRow));
     }
-    return [...merged.values()];
+    return sumAmountRows(rows, groupBy);
   }
 
   async sumAttributedCost<K extends AttributedColumn>(options: {

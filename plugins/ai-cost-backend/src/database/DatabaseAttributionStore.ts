@@ -38,8 +38,8 @@ export class DatabaseAttributionStore implements AttributionStore {
     return this.snapshots.getIndexState();
   }
 
-  attributedVersion() {
-    return this.spend.attributedVersion();
+  attributedVersions() {
+    return this.spend.attributedVersions();
   }
 
   usageSpans(providers?: string[]) {
@@ -61,6 +61,7 @@ export class DatabaseAttributionStore implements AttributionStore {
   sumAttributed<K extends AttributedColumn>(options: {
     window: UsageWindow;
     entityRefs?: string[];
+    sourceIds?: string[];
     groupBy: K[];
   }) {
     return this.spend.sumAttributed(options);
