@@ -2,55 +2,95 @@ import { emptyAmounts } from '../attribution/usageAmounts';
 import type { AttributedSpendStore } from '../database';
 import { AttributedSpendCache } from './AttributedSpendCache';
 
-const WINDOW = { from: '2026-11-01', to: '2026-11-30' };
+/** October and November, and the first five days of December. */
+const WINDOW = { from: '2026-10-01', to: '2026-12-05' };
 
 type Query = Parameters<AttributedSpendStore['sumAttributed']>[0];
 
+interface Spend {
+  sourceId: string;
+  date: string;
+  model: string;
+  cost: number;
+}
+
 /**
- * A store of two sources whose spend per model is its version in
- * micro-units: 1,000 × the openai version on gpt-4o and the same on
- * claude, plus the anthropic version on claude. It records the queries it
- * is asked.
+ * Attributed spend in memory, summed as the database store sums it, with
+ * a version per source and month raised by `reattribute`; records the
+ * queries it is asked.
  */
-function fakeStore() {
-  const versions = new Map([
-    ['anthropic', 1],
-    ['openai', 1],
-  ]);
+function fakeStore(spend: Spend[]) {
+  const versions = new Map<string, number>();
   const queries: Query[] = [];
-  const rowsOf = (sourceId: string) => {
-    const v = versions.get(sourceId)!;
-    return sourceId === 'openai'
-      ? [
-          { model: 'gpt-4o', cost: 1_000 * v },
-          { model: 'claude', cost: 1_000 * v },
-        ]
-      : [{ model: 'claude', cost: v }];
+  const bump = (sourceId: string, date: string) => {
+    const key = `${sourceId}|${date.slice(0, 7)}`;
+    versions.set(key, (versions.get(key) ?? 0) + 1);
   };
+  /** Gives one source's spend on a model and day a new cost. */
+  const reattribute = (
+    sourceId: string,
+    date: string,
+    model: string,
+    cost: number,
+  ) => {
+    const row = spend.find(
+      r => r.sourceId === sourceId && r.date === date && r.model === model,
+    )!;
+    row.cost = cost;
+    bump(sourceId, date);
+  };
+  for (const row of spend) bump(row.sourceId, row.date);
   const store = {
     attributedVersions: async () =>
-      [...versions].map(([sourceId, version]) => ({ sourceId, version })),
+      [...versions].map(([key, version]) => {
+        const [sourceId, month] = key.split('|');
+        return { sourceId, month, version };
+      }),
     historyStarts: async () => [],
     sumUnallocated: async () => [],
     sumAttributed: async (query: Query) => {
       queries.push(query);
-      if (!query.groupBy.every(key => ['model', 'sourceId'].includes(key))) {
-        throw new Error(`unexpected grouping ${query.groupBy}`);
+      const sums = new Map<string, Record<string, unknown>>();
+      for (const row of spend) {
+        if (row.date < query.window.from || row.date > query.window.to) {
+          continue;
+        }
+        if (query.sourceIds && !query.sourceIds.includes(row.sourceId)) {
+          continue;
+        }
+        const values: Record<string, string> = {
+          sourceId: row.sourceId,
+          date: row.date,
+          month: row.date.slice(0, 7),
+          model: row.model,
+        };
+        const key = query.groupBy.map(column => values[column]).join('|');
+        const sum = sums.get(key) ?? {
+          ...Object.fromEntries(query.groupBy.map(c => [c, values[c]])),
+          ...emptyAmounts(),
+        };
+        (sum.cost as number) += row.cost;
+        sums.set(key, sum);
       }
-      return [...versions.keys()]
-        .filter(
-          sourceId => !query.sourceIds || query.sourceIds.includes(sourceId),
-        )
-        .flatMap(sourceId =>
-          rowsOf(sourceId).map(row => ({
-            ...emptyAmounts(),
-            ...row,
-            sourceId,
-          })),
-        );
+      if (sums.size === 0 && query.groupBy.length === 0) {
+        return [emptyAmounts()];
+      }
+      return [...sums.values()];
     },
   } as unknown as AttributedSpendStore;
-  return { store, versions, queries };
+  return { store, queries, reattribute };
+}
+
+function exampleSpend(): Spend[] {
+  return [
+    { sourceId: 'openai', date: '2026-10-10', model: 'gpt-4o', cost: 1_000 },
+    { sourceId: 'openai', date: '2026-11-10', model: 'gpt-4o', cost: 2_000 },
+    { sourceId: 'openai', date: '2026-11-10', model: 'claude', cost: 30 },
+    { sourceId: 'gateway', date: '2026-11-20', model: 'claude', cost: 400 },
+    { sourceId: 'gateway', date: '2026-12-03', model: 'claude', cost: 5 },
+    // Outside the window.
+    { sourceId: 'gateway', date: '2026-12-06', model: 'claude', cost: 60_000 },
+  ];
 }
 
 const byModel = { window: WINDOW, groupBy: ['model' as const] };
@@ -59,41 +99,66 @@ const costs = (rows: Array<{ model: string; cost: number }>) =>
   Object.fromEntries(rows.map(row => [row.model, row.cost]));
 
 describe('AttributedSpendCache', () => {
-  it('answers a query asked before under the same versions from memory, summed over sources', async () => {
-    const { store, queries } = fakeStore();
+  it('answers as the store does, from memory the second time', async () => {
+    const { store, queries } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
 
+    const expected = await store.sumAttributed(byModel);
     const first = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(first)).toEqual({ 'gpt-4o': 1_000, claude: 1_001 });
-    expect(first[0]).not.toHaveProperty('sourceId');
+    expect(first).toEqual(expect.arrayContaining(expected));
+    expect(first).toHaveLength(2);
+    expect(costs(first)).toEqual({ 'gpt-4o': 3_000, claude: 435 });
     const again = await (await cache.reader()).sumAttributed(byModel);
     expect(again).toEqual(first);
-    // One query, of every source, grouped by source too.
-    expect(queries).toEqual([
-      { ...byModel, groupBy: ['model', 'sourceId'], sourceIds: undefined },
+    // One query for the months before the last, one for the last, grouped
+    // by source too.
+    expect(queries.slice(1)).toEqual([
+      {
+        ...byModel,
+        window: { from: '2026-10-01', to: '2026-11-30' },
+        sourceIds: undefined,
+        groupBy: ['model', 'sourceId'],
+      },
+      {
+        ...byModel,
+        window: { from: '2026-12-01', to: '2026-12-05' },
+        sourceIds: undefined,
+        groupBy: ['model', 'sourceId'],
+      },
     ]);
   });
 
-  it('reads again only the sources whose spend changed', async () => {
-    const { store, versions, queries } = fakeStore();
+  it('reads again only the months of the sources that changed', async () => {
+    const { store, queries, reattribute } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
     await (await cache.reader()).sumAttributed(byModel);
 
-    versions.set('anthropic', 5);
-    const after = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(after)).toEqual({ 'gpt-4o': 1_000, claude: 1_005 });
-    expect(queries[1].sourceIds).toEqual(['anthropic']);
+    // A push re-attributes today.
+    reattribute('gateway', '2026-12-03', 'claude', 7);
+    const afterPush = await (await cache.reader()).sumAttributed(byModel);
+    expect(costs(afterPush)).toEqual({ 'gpt-4o': 3_000, claude: 437 });
+    // December: only the gateway has spend in it, so all of it is read.
+    expect(queries[2]).toEqual({
+      ...byModel,
+      window: { from: '2026-12-01', to: '2026-12-05' },
+      sourceIds: undefined,
+      groupBy: ['model', 'sourceId'],
+    });
 
-    versions.set('openai', 2);
-    versions.set('anthropic', 6);
-    const both = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(both)).toEqual({ 'gpt-4o': 2_000, claude: 2_006 });
-    expect(queries[2].sourceIds).toBeUndefined();
-    expect(queries).toHaveLength(3);
+    // A catalog change re-attributes October and November of openai.
+    reattribute('openai', '2026-10-10', 'gpt-4o', 1_100);
+    reattribute('openai', '2026-11-10', 'gpt-4o', 2_200);
+    const afterChange = await (await cache.reader()).sumAttributed(byModel);
+    expect(costs(afterChange)).toEqual({ 'gpt-4o': 3_300, claude: 437 });
+    expect(queries[3]).toMatchObject({
+      window: { from: '2026-10-01', to: '2026-11-30' },
+      sourceIds: ['openai'],
+    });
+    expect(queries).toHaveLength(4);
   });
 
-  it('tells queries apart by window, grouping, entities and sources', async () => {
-    const { store, queries } = fakeStore();
+  it('tells queries apart by grouping, entities and sources', async () => {
+    const { store, queries } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
     const reader = await cache.reader();
     const query = {
@@ -102,81 +167,91 @@ describe('AttributedSpendCache', () => {
     };
     await reader.sumAttributed(query);
     await reader.sumAttributed(query);
-    await reader.sumAttributed({
-      ...query,
-      window: { ...WINDOW, to: '2026-11-29' },
-    });
     await reader.sumAttributed({ ...query, groupBy: ['sourceId'] as any });
     await reader.sumAttributed({ ...query, entityRefs: ['group:default/a'] });
     await reader.sumAttributed({ ...query, entityRefs: undefined });
     await reader.sumAttributed({ ...query, entityRefs: [] });
-    expect(queries).toHaveLength(6);
+    // Two queries each: the months before the last, the last.
+    expect(queries).toHaveLength(10);
 
-    // One source asked for: only its answer is read and cached.
+    // One source asked for: the parts of the others are left out.
     const openai = await reader.sumAttributed({
       ...query,
       sourceIds: ['openai'],
     });
-    expect(costs(openai)).toEqual({ 'gpt-4o': 1_000, claude: 1_000 });
-    await reader.sumAttributed(query);
-    expect(queries).toHaveLength(6);
+    expect(costs(openai)).toEqual({ 'gpt-4o': 3_000, claude: 30 });
+    expect(queries).toHaveLength(10);
   });
 
-  it('answers grouped by source as the store does', async () => {
-    const { store } = fakeStore();
+  it('sums over sources and months for every grouping, none included', async () => {
+    const { store } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
-    const query = {
-      window: WINDOW,
-      groupBy: ['sourceId' as const, 'model' as const],
+    for (const groupBy of [['sourceId'], ['date', 'model'], []] as any[]) {
+      const query = { window: WINDOW, groupBy };
+      const expected = await store.sumAttributed(query);
+      for (let i = 0; i < 2; i++) {
+        const answer = await (await cache.reader()).sumAttributed(query);
+        expect(answer).toEqual(expect.arrayContaining(expected));
+        expect(answer).toHaveLength(expected.length);
+      }
+    }
+    const nothing = {
+      window: { from: '2027-01-01', to: '2027-01-31' },
+      groupBy: [],
     };
-    const expected = await store.sumAttributed(query);
-    expect(await (await cache.reader()).sumAttributed(query)).toEqual(expected);
-    expect(await (await cache.reader()).sumAttributed(query)).toEqual(expected);
+    expect(await (await cache.reader()).sumAttributed(nothing)).toEqual([
+      emptyAmounts(),
+    ]);
   });
 
   it('keeps the versions it read for all queries of a reader', async () => {
-    const { store, versions, queries } = fakeStore();
+    const { store, queries, reattribute } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
     const reader = await cache.reader();
-    versions.set('openai', 2);
-    // Cached under openai's version 1: later readers never ask for it again.
+    reattribute('gateway', '2026-12-03', 'claude', 7);
+    // Cached under the version before: later readers never ask for it again.
     await reader.sumAttributed(byModel);
     const later = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(later)).toEqual({ 'gpt-4o': 2_000, claude: 2_001 });
-    expect(queries).toHaveLength(2);
+    expect(costs(later)).toEqual({ 'gpt-4o': 3_000, claude: 437 });
+    expect(queries).toHaveLength(3);
   });
 
-  it('freezes what it shares between requests', async () => {
-    const { store } = fakeStore();
+  it('keeps what it cached as it was when a caller changes its answer', async () => {
+    const { store } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
     const query = { window: WINDOW, groupBy: ['sourceId' as const] };
-    await (await cache.reader()).sumAttributed(query);
-    const rows = await (await cache.reader()).sumAttributed(query);
-    expect(() => {
-      rows[0].cost += 1;
-    }).toThrow(TypeError);
+    const first = await (await cache.reader()).sumAttributed(query);
+    for (const row of first) row.cost = 0;
+    const again = await (await cache.reader()).sumAttributed(query);
+    expect(again.map(row => row.cost).sort((a, b) => a - b)).toEqual([
+      405, 3_030,
+    ]);
   });
 
-  it('forgets the least recently used answers beyond its size', async () => {
-    const { store, queries } = fakeStore();
-    // Room for three answers of a source (400 bytes per row, at least one).
-    const cache = new AttributedSpendCache(store, { maxBytes: 2_400 });
+  it('forgets the least recently used parts beyond its size', async () => {
+    const { store, queries } = fakeStore(exampleSpend());
+    // 400 bytes per row: room for four parts of one row each.
+    const cache = new AttributedSpendCache(store, { maxBytes: 1_600 });
     const reader = await cache.reader();
-    const ask = (to: string) =>
-      reader.sumAttributed({ window: { ...WINDOW, to }, groupBy: ['model'] });
-    await ask('2026-11-28'); // openai 800 + anthropic 400 bytes
-    await ask('2026-11-29'); // 1,200 more: full
-    await ask('2026-11-28');
-    expect(queries).toHaveLength(2);
-    await ask('2026-11-30'); // evicts the 29th, used least recently
-    await ask('2026-11-28');
+    const ask = (from: string, to: string) =>
+      reader.sumAttributed({ window: { from, to }, groupBy: [] });
+    await ask('2026-10-01', '2026-10-28'); // openai's October
+    await ask('2026-11-01', '2026-11-28'); // openai's and gateway's November
+    await ask('2026-12-01', '2026-12-28'); // gateway's December: full
+    await ask('2026-10-01', '2026-10-28');
     expect(queries).toHaveLength(3);
-    await ask('2026-11-29');
+    await ask('2026-10-01', '2026-10-27'); // evicts openai's November
+    await ask('2026-12-01', '2026-12-28');
     expect(queries).toHaveLength(4);
+    await ask('2026-11-01', '2026-11-28');
+    expect(queries).toHaveLength(5);
+    expect(queries[4].sourceIds).toEqual(['openai']);
+    await ask('2027-01-01', '2027-01-31'); // no spend: no part, nothing read
+    expect(queries).toHaveLength(5);
   });
 
   it('is the store itself when turned off', async () => {
-    const { store, queries } = fakeStore();
+    const { store, queries } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 0 });
     const reader = await cache.reader();
     expect(reader).toBe(store);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { addDays } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import { emptyAmounts, sumAmountRows } from '../attribution/usageAmounts';
+import { monthSegments } from '../database/monthSegments';
 import type {
   AmountsRow,
   AttributedColumn,
@@ -21,8 +23,6 @@ export type AttributedSpendReader = Pick<
  */
 const BYTES_PER_ROW = 400;
 
-const windowKey = (window: UsageWindow) => `${window.from}..${window.to}`;
-
 /** All entities, or a digest of the list (a team's subtree is hundreds of refs). */
 const refsKey = (refs?: string[]) =>
   refs === undefined
@@ -34,15 +34,16 @@ const refsKey = (refs?: string[]) =>
 type Row<K extends AttributedColumn> = AmountsRow<K> & OriginalCostSum;
 
 /**
- * Answers of the attributed-spend queries page views repeat, kept per
- * source in a bounded least-recently-used cache of this process under the
- * source's version of attributed spend
- * ({@link AttributedSpendStore.attributedVersions}). A re-attribution
- * raises its source's version in the transaction that writes the spend, so
- * a source's answer is never read after its data changed, and a page view
- * reads again only the sources that changed: with a gateway pushing every
- * second, the provider sources ingested hourly still come from memory. The
- * versions live in the database, so replicas agree on them.
+ * Answers of the attributed-spend queries page views repeat, kept in a
+ * bounded least-recently-used cache of this process in parts: per source,
+ * its spend of the window's last month, and of the months before it. Each
+ * part is kept under the source's versions of its attributed spend of
+ * those months ({@link AttributedSpendStore.attributedVersions}), which a
+ * re-attribution raises in the transaction that writes them, so a part is
+ * never read after its spend changed. A page view reads again only the
+ * parts that changed: with a gateway pushing every second, the gateway's
+ * current month. The versions live in the database, so replicas agree on
+ * them.
  *
  * Backstage's `coreServices.cache` is not used: its memory store is a map
  * that frees an expired key only when the key is read again, and keys that
@@ -64,11 +65,10 @@ export class AttributedSpendCache {
   }
 
   /**
-   * Attributed spend as it is now: reads the sources' versions once, then
-   * answers each query from the cache for the sources it was asked of
-   * under their current version before, and from the database for the
-   * others. Cached rows are frozen: every request that reads them shares
-   * them.
+   * Attributed spend as it is now: reads the versions once, then answers
+   * each query from the parts cached under them and, with at most two
+   * queries (the last month, the months before), the parts that are not.
+   * Cached rows are frozen: requests share them.
    */
   async reader(): Promise<AttributedSpendReader> {
     const store = this.#store;
@@ -84,53 +84,68 @@ export class AttributedSpendCache {
         sourceIds?: string[];
         groupBy: K[];
       }): Promise<Array<Row<K>>> => {
-        const key = [
-          windowKey(options.window),
-          options.groupBy.join(','),
-          refsKey(options.entityRefs),
-        ].join('\n');
-        const sources = options.sourceIds
-          ? versions.filter(v => options.sourceIds!.includes(v.sourceId))
-          : versions;
-        const cacheKey = (v: { sourceId: string; version: number }) =>
-          `${v.sourceId}@${v.version}\n${key}`;
+        const query = [options.groupBy.join(','), refsKey(options.entityRefs)];
+        const segments = monthSegments(options.window);
+        const last = segments[segments.length - 1];
+        const spans = [
+          ...(segments.length > 1
+            ? [{ from: options.window.from, to: addDays(last.from, -1) }]
+            : []),
+          { from: last.from, to: last.to },
+        ];
 
-        const rows: Array<Row<K | 'sourceId'>> = [];
-        const missing: typeof sources = [];
-        for (const source of sources) {
-          const hit = answers.get(cacheKey(source));
-          if (hit) rows.push(...(hit as Array<Row<K | 'sourceId'>>));
-          else missing.push(source);
-        }
-        if (missing.length > 0) {
+        const rows: Array<Row<K>> = [];
+        const reads = spans.map(async span => {
+          // Each source's versions of the span's months: the part's key.
+          const bySource = new Map<string, string[]>();
+          for (const v of versions) {
+            if (
+              v.month < span.from.slice(0, 7) ||
+              v.month > span.to.slice(0, 7)
+            )
+              continue;
+            if (options.sourceIds && !options.sourceIds.includes(v.sourceId))
+              continue;
+            const months = bySource.get(v.sourceId) ?? [];
+            months.push(`${v.month}:${v.version}`);
+            bySource.set(v.sourceId, months);
+          }
+          const keyOf = (sourceId: string) =>
+            [
+              `${sourceId}@${bySource.get(sourceId)!.join(',')}`,
+              `${span.from}..${span.to}`,
+              ...query,
+            ].join('\n');
+          const missing: string[] = [];
+          for (const sourceId of bySource.keys()) {
+            const hit = answers.get(keyOf(sourceId));
+            if (hit) rows.push(...(hit as Array<Row<K>>));
+            else missing.push(sourceId);
+          }
+          if (missing.length === 0) return;
           const read = await store.sumAttributed({
             ...options,
-            groupBy: [...new Set([...options.groupBy, 'sourceId' as const])],
-            // Every source when none is cached: a source first attributed
-            // since the versions were read is answered too, not cached.
+            window: span,
+            // No filter when every source is read: SQLite would pick the
+            // (source_id, date) index over the entities' for it. Rows of a
+            // source first attributed since the versions were read are
+            // left out, as they were then.
             sourceIds:
-              missing.length === versions.length && !options.sourceIds
+              missing.length === bySource.size && !options.sourceIds
                 ? undefined
-                : missing.map(source => source.sourceId),
+                : missing,
+            groupBy: [...new Set([...options.groupBy, 'sourceId' as const])],
           });
-          const bySource = new Map<string, Array<Row<K | 'sourceId'>>>(
-            missing.map(source => [source.sourceId, []]),
-          );
+          const parts = new Map(missing.map(id => [id, [] as Array<Row<K>>]));
           for (const row of read) {
-            Object.freeze(row);
-            bySource.get(row.sourceId)?.push(row);
+            parts.get(row.sourceId)?.push(Object.freeze(row));
           }
-          for (const source of missing) {
-            answers.set(
-              cacheKey(source),
-              Object.freeze(bySource.get(source.sourceId)!),
-            );
+          for (const [sourceId, partRows] of parts) {
+            answers.set(keyOf(sourceId), Object.freeze(partRows));
+            rows.push(...partRows);
           }
-          rows.push(...read);
-        }
-        if ((options.groupBy as string[]).includes('sourceId')) {
-          return rows as Array<Row<K>>;
-        }
+        });
+        await Promise.all(reads);
         const sums = sumAmountRows<K, Row<K>>(rows, options.groupBy);
         // Ungrouped, the store answers one row, zero without spend.
         return sums.length === 0 && options.groupBy.length === 0

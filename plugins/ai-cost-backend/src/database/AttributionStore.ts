@@ -67,13 +67,13 @@ export interface AttributedSpendStore {
   readonly reattributeConcurrency: number;
 
   /**
-   * Every source with attributed spend and the version of it: each
-   * re-attribution of a source raises the source's version in the
-   * transaction that writes its spend, so an answer cached under a version
-   * is never read after the data it summed changed. One read of a small
-   * table.
+   * Every source and month with attributed spend and the version of it:
+   * each re-attribution raises the versions of the source's months it
+   * rewrites in the transaction that writes them, so an answer cached under
+   * a version is never read after the data it summed changed. One read of a
+   * small table (sources × months).
    */
-  attributedVersions(): Promise<Array<{ sourceId: string; version: number }>>;
+  attributedVersions(): Promise<AttributedVersion[]>;
 
   /** First and last day of stored usage per source, optionally of some providers only. */
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
@@ -192,6 +192,13 @@ export interface AttributedSpendStore {
 
 /** The annotation index and attributed spend, as the attribution code uses them. */
 export type AttributionStore = CatalogSnapshotStore & AttributedSpendStore;
+
+/** How many times a source's attributed spend of a month (`YYYY-MM`) was written. */
+export interface AttributedVersion {
+  sourceId: string;
+  month: string;
+  version: number;
+}
 
 /** Cost of one value of an allocation tag; null: spend without a value. */
 export type TagValueCost = {

@@ -90,7 +90,7 @@ describe('DatabaseAttributedSpendStore', () => {
       return { knex, store: attribution, replace };
     }
 
-    it("raises a source's version of attributed spend with each of its re-attributions, and only then", async () => {
+    it('raises the versions of the months a re-attribution rewrites, and only then', async () => {
       const { store, replace } = await setup();
       expect(await store.attributedVersions()).toEqual([]);
 
@@ -98,26 +98,36 @@ describe('DatabaseAttributedSpendStore', () => {
         attributed: [attributed('component:default/a', OCT_1, 1)],
       });
       expect(await store.attributedVersions()).toEqual([
-        { sourceId: 'openai-prod', version: 1 },
+        { sourceId: 'openai-prod', month: '2026-10', version: 1 },
       ]);
       await store.sumAttributed({ window: WINDOW, groupBy: ['entityRef'] });
       // The same rows again still count: the version does not compare data.
       await replace({
         attributed: [attributed('component:default/a', OCT_1, 1)],
       });
-      // A source with no row in ai_cost_sources, and nothing to attribute.
+      // A source with no row in ai_cost_sources, and nothing to attribute,
+      // over a window of two months.
       await store.reattribute({
         sourceId: 'anthropic-prod',
-        window: WINDOW,
+        window: { from: '2026-10-20', to: '2026-11-05' },
+        attribute: () => ({ attributed: [], unallocated: [] }),
+      });
+      // Some days only: their months.
+      await store.reattribute({
+        sourceId: 'openai-prod',
+        window: { from: '2026-09-01', to: '2026-11-30' },
+        days: ['2026-11-02', '2026-11-03'],
         attribute: () => ({ attributed: [], unallocated: [] }),
       });
       const expected = [
-        { sourceId: 'anthropic-prod', version: 1 },
-        { sourceId: 'openai-prod', version: 2 },
+        { sourceId: 'anthropic-prod', month: '2026-10', version: 1 },
+        { sourceId: 'anthropic-prod', month: '2026-11', version: 1 },
+        { sourceId: 'openai-prod', month: '2026-10', version: 2 },
+        { sourceId: 'openai-prod', month: '2026-11', version: 1 },
       ];
       expect(await store.attributedVersions()).toEqual(expected);
 
-      // A failed re-attribution leaves the version as it was.
+      // A failed re-attribution leaves the versions as they were.
       await expect(
         store.reattribute({
           sourceId: 'openai-prod',
@@ -423,8 +433,8 @@ describe('DatabaseAttributedSpendStore', () => {
       );
       // Every source with attributed or unallocated spend has a version.
       expect(await attribution.attributedVersions()).toEqual([
-        { sourceId: 'openai-dev', version: 0 },
-        { sourceId: 'openai-prod', version: 0 },
+        { sourceId: 'openai-dev', month: '2026-10', version: 0 },
+        { sourceId: 'openai-prod', month: '2026-10', version: 0 },
       ]);
     });
   });

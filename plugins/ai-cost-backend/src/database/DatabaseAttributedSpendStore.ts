@@ -23,6 +23,7 @@ import type {
 import { BulkStatement, isPostgres, pgArray } from './bulkInsert';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
 import { entityDailyDeltas } from './entityDailyDeltas';
+import { monthSegments } from './monthSegments';
 import type {
   DbDailyRow,
   DbEntityDailyRow,
@@ -467,12 +468,16 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   }
 
   async attributedVersions() {
-    const rows: Array<{ source_id: string; version: number | string }> =
-      await this.db('ai_cost_attributed_versions')
-        .select('source_id', 'version')
-        .orderBy('source_id');
+    const rows: Array<{
+      source_id: string;
+      month: string;
+      version: number | string;
+    }> = await this.db('ai_cost_attributed_versions')
+      .select('source_id', 'month', 'version')
+      .orderBy(['source_id', 'month']);
     return rows.map(row => ({
       sourceId: row.source_id,
+      month: row.month,
       version: dbNumber(row.version),
     }));
   }
@@ -570,10 +575,15 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         attributed,
       );
       await addEntityDailyDeltas(tx, deltas, { window, days });
-      // Answers cached under the previous version are not read once this commits.
+      // Answers cached under the previous versions are not read once this commits.
+      const months = days
+        ? [...new Set(days.map(day => day.slice(0, 7)))]
+        : monthSegments(window).map(segment => segment.month);
       await tx('ai_cost_attributed_versions')
-        .insert({ source_id: sourceId, version: 1 })
-        .onConflict('source_id')
+        .insert(
+          months.map(month => ({ source_id: sourceId, month, version: 1 })),
+        )
+        .onConflict(['source_id', 'month'])
         .merge({ version: tx.raw('ai_cost_attributed_versions.version + 1') });
       return {
         attributedRows: attributed.length,
