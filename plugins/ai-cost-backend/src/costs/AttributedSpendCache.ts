@@ -33,6 +33,11 @@ const refsKey = (refs?: string[]) =>
 
 type Row<K extends AttributedColumn> = AmountsRow<K> & OriginalCostSum;
 
+/** `push(...items)` without an argument per item (answers may be long). */
+function addAll<T>(target: T[], items: readonly T[]) {
+  for (const item of items) target.push(item);
+}
+
 /**
  * Answers of the attributed-spend queries page views repeat, kept in a
  * bounded least-recently-used cache of this process in parts: per source,
@@ -119,7 +124,7 @@ export class AttributedSpendCache {
           const missing: string[] = [];
           for (const sourceId of bySource.keys()) {
             const hit = answers.get(keyOf(sourceId));
-            if (hit) rows.push(...(hit as Array<Row<K>>));
+            if (hit) addAll(rows, hit as Array<Row<K>>);
             else missing.push(sourceId);
           }
           if (missing.length === 0) return;
@@ -142,7 +147,7 @@ export class AttributedSpendCache {
           }
           for (const [sourceId, partRows] of parts) {
             answers.set(keyOf(sourceId), Object.freeze(partRows));
-            rows.push(...partRows);
+            addAll(rows, partRows);
           }
         });
         await Promise.all(reads);

@@ -632,7 +632,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
 
     const rows: Array<AmountsRow<K> & OriginalCostSum> = [];
     for (const refs of chunks(entityRefs, IN_CHUNK)) {
-      rows.push(...(await run(refs)).map(toRow));
+      for (const row of await run(refs)) rows.push(toRow(row));
     }
     return sumAmountRows(rows, groupBy);
   }
