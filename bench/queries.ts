@@ -123,6 +123,22 @@ export async function measureQueries(
       dailyRows,
     ).toLocaleString()} ai_cost_daily rows in range`;
 
+    /** A series' p50 (with what it measured) and p95 (with the run's note). */
+    const addPercentiles = (name: string, times: number[], p50Note: string) => {
+      for (const [p, detail] of [
+        [50, p50Note],
+        [95, note],
+      ] as const) {
+        results.add({
+          name: `${name}-p${p}`,
+          value: Number(percentile(times, p).toFixed(1)),
+          unit: 'ms',
+          rows: Number(dailyRows),
+          note: detail,
+        });
+      }
+    };
+
     // What a re-attribution does to the version of attributed spend, so no
     // request finds an answer cached before it.
     const dataChanged = () =>
@@ -133,20 +149,11 @@ export async function measureQueries(
     const firstViews = await series('/costs first view', costsUrl, requests, {
       before: dataChanged,
     });
-    results.add({
-      name: 'costs-first-view-p50',
-      value: Number(percentile(firstViews.times, 50).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note: `${costsNote}; the version of attributed spend raised before each request, as every re-attribution does, so nothing is answered from the cache`,
-    });
-    results.add({
-      name: 'costs-first-view-p95',
-      value: Number(percentile(firstViews.times, 95).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note,
-    });
+    addPercentiles(
+      'costs-first-view',
+      firstViews.times,
+      `${costsNote}; the version of attributed spend raised before each request, as every re-attribution does, so nothing is answered from the cache`,
+    );
 
     // What each batch pushed to a gateway source does: it re-attributes
     // today, so only the version of the source's current month changes.
@@ -162,20 +169,11 @@ export async function measureQueries(
       warmup: Math.max(WARMUP, targets.length),
       before: gatewayChanged,
     });
-    results.add({
-      name: 'costs-after-push-p50',
-      value: Number(percentile(afterPush.times, 50).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note: `${costsNote}; each team viewed once before (warm-up), the version of the LiteLLM gateway source's (a fifth of the spend) last month raised before each request, as each batch pushed to a gateway does: that part of the answers is read again, the rest comes from the cache`,
-    });
-    results.add({
-      name: 'costs-after-push-p95',
-      value: Number(percentile(afterPush.times, 95).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note,
-    });
+    addPercentiles(
+      'costs-after-push',
+      afterPush.times,
+      `${costsNote}; each team viewed once before (warm-up), the version of the LiteLLM gateway source's (a fifth of the spend) last month raised before each request, as each batch pushed to a gateway does: that part of the answers is read again, the rest comes from the cache`,
+    );
 
     log(
       `queries: GET /costs x${requests}, every team viewed once before and the data unchanged`,
@@ -183,37 +181,15 @@ export async function measureQueries(
     const costs = await series('/costs', costsUrl, requests, {
       warmup: Math.max(WARMUP, targets.length),
     });
-    results.add({
-      name: 'costs-p50',
-      value: Number(percentile(costs.times, 50).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note: `${costsNote}; each team viewed once before (warm-up), no re-attribution since: the queries' answers come from the cache, the response is computed and serialized anew`,
-    });
-    results.add({
-      name: 'costs-p95',
-      value: Number(percentile(costs.times, 95).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note,
-    });
+    addPercentiles(
+      'costs',
+      costs.times,
+      `${costsNote}; each team viewed once before (warm-up), no re-attribution since: the queries' answers come from the cache, the response is computed and serialized anew`,
+    );
 
     log(`queries: GET /rollup?groupBy=owner x${requests}`);
     const rollup = await series('/rollup', rollupUrl, requests);
-    results.add({
-      name: 'rollup-p50',
-      value: Number(percentile(rollup.times, 50).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note: `${note}; 30 days + previous 30`,
-    });
-    results.add({
-      name: 'rollup-p95',
-      value: Number(percentile(rollup.times, 95).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note,
-    });
+    addPercentiles('rollup', rollup.times, `${note}; 30 days + previous 30`);
 
     const tagRollupUrl = () =>
       `${server.baseUrl}/rollup?groupBy=tag:environment&${window(
@@ -221,20 +197,11 @@ export async function measureQueries(
       )}`;
     log(`queries: GET /rollup?groupBy=tag:environment x${requests}`);
     const tagRollup = await series('/rollup tag', tagRollupUrl, requests);
-    results.add({
-      name: 'tag-rollup-p50',
-      value: Number(percentile(tagRollup.times, 50).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note: `${note}; 30 days + previous 30`,
-    });
-    results.add({
-      name: 'tag-rollup-p95',
-      value: Number(percentile(tagRollup.times, 95).toFixed(1)),
-      unit: 'ms',
-      rows: Number(dailyRows),
-      note,
-    });
+    addPercentiles(
+      'tag-rollup',
+      tagRollup.times,
+      `${note}; 30 days + previous 30`,
+    );
 
     const coverageUrl = () =>
       `${server.baseUrl}/allocation/coverage?${window(ROLLUP_WINDOW)}`;
