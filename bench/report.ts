@@ -25,6 +25,8 @@ const LABELS: Record<string, string> = {
   'ingest-peak-rss': 'Peak RSS during the 1M-row ingest',
   'upsert-topup': 'Upsert, rows 1M → 5M',
   'upsert-restatement': 'Upsert, restated run (all updates)',
+  'attribution-as-ingested':
+    'Attribution of the ingested usage, no catalog yet (sums the usage groups)',
   'attribution-rebuild-10k':
     'Attribution rebuild (first build), 10,000 entities, 5M rows',
   'attribution-one-claim-changed':

@@ -145,6 +145,8 @@ export function allocationRecordOf(group: UsageGroup): AllocationRecord {
 
 /** JSON with sorted keys, as the tables store allocation tags. */
 export function allocationTagsJson(tags: AllocationTags): string {
+  // Most spend has no tag or one: nothing to sort.
+  if (Object.keys(tags).length < 2) return JSON.stringify(tags);
   return JSON.stringify(
     Object.fromEntries(
       Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : 1)),
@@ -178,10 +180,20 @@ export function attributeUsage(
   const direct = new Map<string, UsageAmounts>();
   const deferred: Array<{ group: UsageGroup; rule: SplitRule }> = [];
 
+  // The group being attributed as allocation rules see it.
+  let record: AllocationRecord | undefined;
+  let recordOf: UsageGroup | undefined;
+  const allocationRecord = (group: UsageGroup) => {
+    if (recordOf !== group) {
+      record = allocationRecordOf(group);
+      recordOf = group;
+    }
+    return record!;
+  };
   const tagsOf = (group: UsageGroup, entityRef?: string) =>
     allocation
       ? allocation.policy.tagsFor(
-          allocationRecordOf(group),
+          allocationRecord(group),
           entityRef ? allocation.entityTags(entityRef) : undefined,
         )
       : NO_TAGS;
@@ -272,7 +284,7 @@ export function attributeUsage(
   };
 
   for (const group of groups) {
-    const rule = allocation?.policy.splitRuleFor(allocationRecordOf(group));
+    const rule = allocation?.policy.splitRuleFor(allocationRecord(group));
     if (rule) {
       deferred.push({ group, rule });
       continue;

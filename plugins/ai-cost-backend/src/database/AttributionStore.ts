@@ -36,6 +36,7 @@ export type UnallocatedAmounts = Omit<
 /** The days of stored usage of one source. */
 export interface SourceUsageSpan {
   sourceId: string;
+  /** The source's provider kind. */
   provider: string;
   from: string;
   to: string;
@@ -75,7 +76,11 @@ export interface AttributedSpendStore {
    */
   attributedVersions(): Promise<AttributedVersion[]>;
 
-  /** First and last day of stored usage per source, optionally of some providers only. */
+  /**
+   * First and last day of stored usage per source (index probes, not a scan
+   * of usage), optionally only of the sources of some provider kinds or
+   * with usage of those providers.
+   */
   usageSpans(providers?: string[]): Promise<SourceUsageSpan[]>;
 
   /**

@@ -24,6 +24,12 @@ import { BulkStatement, isPostgres, pgArray } from './bulkInsert';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
 import { entityDailyDeltas } from './entityDailyDeltas';
 import { monthSegments } from './monthSegments';
+import {
+  amountsFrom,
+  groupRawUsage,
+  storedUsageGroups,
+  usageSums,
+} from './usageGroups';
 import type {
   DbDailyRow,
   DbEntityDailyRow,
@@ -184,45 +190,6 @@ const ATTRIBUTED_TABLES = [
   'ai_cost_tag_daily',
 ];
 
-/** The columns of raw usage attribution groups it by: what claims and allocation rules match, per day and model. */
-const CLAIMABLE_DIMENSIONS = [
-  'provider',
-  'account_id',
-  'project_id',
-  'resource_id',
-  'api_key_id',
-  'tags',
-  'date',
-  'model',
-  'region',
-  'service_tier',
-];
-
-function amountsFrom(row: Record<string, unknown>): UsageAmounts {
-  return {
-    cost: dbNumber(row.cost),
-    estimatedOnly: dbNumber(row.estimatedOnly),
-    inputTokens: dbNumber(row.inputTokens),
-    cachedInputTokens: dbNumber(row.cachedInputTokens),
-    cacheWriteTokens: dbNumber(row.cacheWriteTokens),
-    outputTokens: dbNumber(row.outputTokens),
-    reasoningTokens: dbNumber(row.reasoningTokens),
-    requests: dbNumber(row.requests),
-  };
-}
-
-/** Sums of raw usage, named like {@link UsageAmounts}. */
-function usageSums(db: Knex) {
-  const { estimatedOnly: _, ...columns } = AMOUNT_SUMS;
-  return [
-    ...sumsAs(db, columns),
-    db.raw(
-      "coalesce(sum(case when cost_kind = 'estimated' then cost_micros else 0 end), 0) as ??",
-      ['estimatedOnly'],
-    ),
-  ];
-}
-
 function toDailyRow(row: AttributedRow): DbDailyRow {
   return {
     entity_ref: row.entityRef,
@@ -310,69 +277,6 @@ function claimedValue(value: ClaimedValue, postgres: boolean) {
   };
 }
 
-/** Raw usage summed by what claims and allocation rules match, per source, day and model. */
-async function usageGroups(
-  db: Knex,
-  options: {
-    window: UsageWindow;
-    sourceId?: string;
-    days?: string[];
-    byUser?: boolean;
-  },
-): Promise<UsageGroup[]> {
-  const { window, sourceId, days, byUser } = options;
-  const dimensions = [
-    'source_id',
-    ...CLAIMABLE_DIMENSIONS,
-    'category',
-    // Converted spend stays apart per billed currency (DESIGN §9.3).
-    'original_currency',
-    ...(byUser ? ['user_id'] : []),
-  ];
-  // Gateway usage keeps the upstream provider as its line item
-  // (modelProviderOf); other sources' line items are not grouped by.
-  const upstream = "case when provider = 'gateway' then line_item end";
-  // Expensed spend is claimed by employee (userId claims of their groups).
-  const employee = "case when provider = 'expense' then user_id end";
-  const query = db('ai_cost_usage')
-    .select(
-      ...dimensions,
-      db.raw(`${upstream} as upstream`),
-      db.raw(`${employee} as employee`),
-      ...usageSums(db),
-      db.raw('sum(original_cost) as ??', ['originalCost']),
-    )
-    .whereBetween('date', [window.from, window.to])
-    .groupBy(dimensions)
-    .groupByRaw(upstream)
-    .groupByRaw(employee);
-  if (sourceId !== undefined) query.where('source_id', sourceId);
-  if (days) query.whereIn('date', days);
-  const rows = await query;
-  return rows.map((row: any) => ({
-    sourceId: row.source_id,
-    provider: row.provider,
-    accountId: row.account_id,
-    projectId: row.project_id,
-    resourceId: row.resource_id,
-    apiKeyId: row.api_key_id,
-    tags: row.tags ? JSON.parse(row.tags) : null,
-    date: row.date,
-    model: row.model ?? '',
-    lineItem: row.upstream,
-    category: row.category,
-    originalCurrency: row.original_currency,
-    originalCost:
-      row.original_currency === null ? null : dbNumber(row.originalCost),
-    region: row.region,
-    serviceTier: row.service_tier,
-    ...(byUser || row.employee
-      ? { userId: byUser ? row.user_id : row.employee }
-      : {}),
-    ...amountsFrom(row),
-  }));
-}
-
 /**
  * Adds the deltas of a re-attribution to `ai_cost_entity_daily` and removes
  * the rows they brought to zero (an entity that lost a day's spend). On
@@ -451,20 +355,47 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   }
 
   async usageSpans(providers?: string[]): Promise<SourceUsageSpan[]> {
-    const query = this.db('ai_cost_usage')
-      .select('source_id', 'provider')
-      .min({ from: 'date' })
-      .max({ to: 'date' })
-      .groupBy('source_id', 'provider')
-      .orderBy('source_id');
-    if (providers) query.whereIn('provider', providers);
-    const rows = await query;
-    return rows.map((row: any) => ({
-      sourceId: row.source_id,
-      provider: row.provider,
-      from: row.from,
-      to: row.to,
-    }));
+    // One statement: a source's first and last day are probes of the
+    // natural key's (source_id, date) prefix, never a scan of its usage.
+    const day = (fn: 'min' | 'max') =>
+      this.db('ai_cost_usage as u')
+        [fn]('u.date')
+        .whereRaw('?? = ??', ['u.source_id', 's.id']);
+    const query = this.db('ai_cost_sources as s')
+      .select('s.id', 's.provider', { from: day('min'), to: day('max') })
+      .orderBy('s.id');
+    if (providers) {
+      // A source of one of the kinds, or one whose usage names one of the
+      // providers (FOCUS files name each row's).
+      query.where(q =>
+        q
+          .whereIn('s.provider', providers)
+          .orWhereExists(
+            this.db('ai_cost_usage as u')
+              .select(this.db.raw('1'))
+              .whereRaw('?? = ??', ['u.source_id', 's.id'])
+              .whereIn('u.provider', providers),
+          ),
+      );
+    }
+    const rows: Array<{
+      id: string;
+      provider: string;
+      from: string | null;
+      to: string | null;
+    }> = await query;
+    return rows.flatMap(row =>
+      row.from && row.to
+        ? [
+            {
+              sourceId: row.id,
+              provider: row.provider,
+              from: row.from,
+              to: row.to,
+            },
+          ]
+        : [],
+    );
   }
 
   async attributedVersions() {
@@ -550,7 +481,9 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
       if (isPostgres(tx)) {
         await tx.raw(`SET LOCAL work_mem = '${POSTGRES_REATTRIBUTE_WORK_MEM}'`);
       }
-      const groups = await usageGroups(tx, { ...options, sourceId });
+      const groups = options.byUser
+        ? await groupRawUsage(tx, { window, days, sourceId, byUser: true })
+        : await storedUsageGroups(tx, { sourceId, window, days });
       const { attributed, unallocated } = options.attribute(groups);
 
       const ofTheseDays = (table: string) => {
@@ -593,7 +526,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
   }
 
   usageGroups(options: { window: UsageWindow; byUser?: boolean }) {
-    return usageGroups(this.db, options);
+    return groupRawUsage(this.db, options);
   }
 
   async sumAttributed<K extends AttributedColumn>(options: {

@@ -6,6 +6,7 @@ import { ExchangeRates } from '../currency/ExchangeRates';
 import type { DatabaseExchangeRateStore } from './DatabaseExchangeRateStore';
 import type { DbRunRow, DbSourceRow, DbUsageRow } from './tables';
 import { addedToStored, addUsageRows } from './usageAdd';
+import { markUsageStale } from './usageGroups';
 import {
   deleteUnstatedUsage,
   deleteUsageOfOtherRuns,
@@ -53,7 +54,8 @@ function firstDay(days: UsageDays): string | undefined {
  * source are serialised. A streamed run instead writes its window chunk by
  * chunk (`writeRunChunk`, a transaction each) and `finishRun` then deletes
  * what it did not write: a failed run deletes nothing, but keeps the chunks
- * it wrote.
+ * it wrote. Every write marks the days it changed (usageGroups), so
+ * re-attribution sums them again.
  */
 export class UsageWindowWriter {
   /**
@@ -89,6 +91,7 @@ export class UsageWindowWriter {
       days,
       rows.map(row => row.record_key),
     );
+    await markUsageStale(tx, sourceId, days);
     await this.markSucceeded(tx, source, days, run, {
       written: rows.length,
       deleted,
@@ -121,6 +124,7 @@ export class UsageWindowWriter {
       const sums = await addedToStored(tx, sourceId, other);
       await upsertUsageRows(tx, await this.inReportingCurrency(tx, sums));
     }
+    await markUsageStale(tx, sourceId, days);
     await this.markSucceeded(tx, source, days, undefined, {
       written: rows.length,
       deleted: 0,
@@ -144,6 +148,9 @@ export class UsageWindowWriter {
     await this.lockSource(tx, write.sourceId);
     await this.assertStillRunning(tx, write.sourceId, run.id);
     await upsertUsageRows(tx, rows);
+    await markUsageStale(tx, write.sourceId, {
+      days: [...new Set(rows.map(row => row.date))],
+    });
     return rows.length;
   }
 
@@ -166,6 +173,7 @@ export class UsageWindowWriter {
       window,
       run.id,
     );
+    if (deleted > 0) await markUsageStale(tx, sourceId, window);
     const counts = { written: kept, deleted };
     await this.markSucceeded(tx, source, window, run, counts);
     return counts;

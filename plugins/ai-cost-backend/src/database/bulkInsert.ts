@@ -33,9 +33,12 @@ const PG_ROWS_PER_STATEMENT = 5_000;
 /** SQLite rows written between two yields to the event loop. */
 const SQLITE_ROWS_PER_YIELD = 5_000;
 
-/** The subset of a better-sqlite3 connection the SQLite writes use. */
+/** The subset of a better-sqlite3 connection the SQLite writes and reads use. */
 interface SqliteConnection {
-  prepare(sql: string): { run(...values: unknown[]): { changes: number } };
+  prepare(sql: string): {
+    run(...values: unknown[]): { changes: number };
+    raw(on: boolean): { all(...values: unknown[]): unknown[][] };
+  };
 }
 
 export function isPostgres(db: Knex | Knex.Transaction): boolean {
@@ -49,7 +52,7 @@ export function pgArray(values: readonly unknown[]): Knex.Value {
 
 /** The transaction's better-sqlite3 connection (knex's own, so its transaction). */
 async function sqliteConnection(
-  tx: Knex.Transaction,
+  tx: Knex | Knex.Transaction,
 ): Promise<SqliteConnection> {
   if (tx.client.driverName !== 'better-sqlite3') {
     throw new Error(
@@ -57,6 +60,32 @@ async function sqliteConnection(
     );
   }
   return tx.client.acquireConnection();
+}
+
+/**
+ * The rows a select answers as arrays of its columns' values, in the order
+ * selected: without an object per row, which halves what reading a large
+ * answer costs (docs/benchmarks.md, attribution rebuild).
+ */
+export async function selectArrays(
+  db: Knex | Knex.Transaction,
+  query: Knex.QueryBuilder,
+): Promise<unknown[][]> {
+  const { sql, bindings } = query.toSQL();
+  if (isPostgres(db)) {
+    const result = await db.raw(sql, bindings).options({ rowMode: 'array' });
+    return result.rows;
+  }
+  // A transaction's client hands out its own connection and releases nothing.
+  const connection = await sqliteConnection(db);
+  try {
+    return connection
+      .prepare(sql)
+      .raw(true)
+      .all(...bindings.map(sqliteValue));
+  } finally {
+    await db.client.releaseConnection(connection);
+  }
 }
 
 /** A value as better-sqlite3 binds it (it takes no booleans, dates or undefined). */
@@ -74,7 +103,9 @@ function sqliteValue(value: unknown): unknown {
  * SQL differs), run for any number of rows.
  */
 export class BulkStatement<Row extends object> {
-  private readonly names: string[];
+  private readonly names: Array<keyof Row & string>;
+  /** What each column stores for `undefined`. */
+  private readonly defaults: unknown[];
   private readonly pgSql: string;
   private readonly sqliteSql: string;
 
@@ -84,6 +115,7 @@ export class BulkStatement<Row extends object> {
     tail: string | { postgres: string; sqlite: string } = '',
   ) {
     this.names = columns.map(([name]) => name);
+    this.defaults = columns.map(([, , whenUndefined = null]) => whenUndefined);
     const tails =
       typeof tail === 'string' ? { postgres: tail, sqlite: tail } : tail;
     const insert = `insert into ${table} (${this.names.join(', ')})`;
@@ -96,9 +128,8 @@ export class BulkStatement<Row extends object> {
   }
 
   private value(row: Row, c: number): unknown {
-    const [name, , whenUndefined = null] = this.columns[c];
-    const value = row[name];
-    return value === undefined ? whenUndefined : value;
+    const value = row[this.names[c]];
+    return value === undefined ? this.defaults[c] : value;
   }
 
   /**

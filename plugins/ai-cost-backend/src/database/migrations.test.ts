@@ -45,6 +45,8 @@ const TABLES = [
   'ai_cost_policy_notices',
   'ai_cost_subscriptions',
   'ai_cost_tag_daily',
+  'ai_cost_usage_groups',
+  'ai_cost_usage_stale_days',
 ].sort();
 
 /** Indexes of the initial schema other than primary keys, on both databases. */

@@ -7,6 +7,7 @@ import {
   type PgColumnType,
 } from './bulkInsert';
 import type { DbUsageRow } from './tables';
+import type { UsageDays } from './UsageWindowWriter';
 
 /**
  * The statements that write `ai_cost_usage`, the table every ingest path
@@ -136,7 +137,7 @@ export async function upsertUsageRows(
 }
 
 /** Restricts a query to the days (a list as one parameter, however long). */
-function inDays(tx: Knex.Transaction, days: UsageWindow | { days: string[] }) {
+export function inDays(tx: Knex, days: UsageDays) {
   return (query: Knex.QueryBuilder) => {
     if (!('days' in days)) query.whereBetween('date', [days.from, days.to]);
     else if (isPostgres(tx))
