@@ -151,22 +151,44 @@ describe('usage groups kept for re-attribution', () => {
       ]);
     });
 
-    it('sums again only the marked days a re-attribution reads', async () => {
-      const { knex, ingest, groupsRead, staleDays } = await setup();
+    it('reads marked days of some days only from raw usage, and sums them again for a whole window', async () => {
+      const { knex, ingest, groupsRead, rawGroups, staleDays } = await setup();
       await ingest('openai-prod', 'openai', WINDOW, [
         record('2026-10-01', 1),
         record('2026-10-02', 2),
         record('2026-10-03', 3),
       ]);
+      const keptRows = async () =>
+        Number((await knex('ai_cost_usage_groups').count({ n: '*' }))[0].n);
+      // Some days (a push's today): read from raw usage, still marked.
       expect(await groupsRead('openai-prod', { days: ['2026-10-03'] })).toEqual(
         [expect.objectContaining({ date: '2026-10-03', cost: 3 })],
       );
-      expect(await staleDays()).toEqual([
-        'openai-prod 2026-10-01',
-        'openai-prod 2026-10-02',
+      expect(await staleDays()).toHaveLength(3);
+      expect(await keptRows()).toBe(0);
+      // A whole window sums and keeps them.
+      expect(await groupsRead('openai-prod', {})).toEqual(
+        await rawGroups('openai-prod'),
+      );
+      expect(await staleDays()).toEqual([]);
+      expect(await keptRows()).toBe(3);
+      // Then some days read the kept groups, one restated day from raw usage.
+      await ingest(
+        'openai-prod',
+        'openai',
+        { from: '2026-10-02', to: '2026-10-02' },
+        [record('2026-10-02', 20)],
+      );
+      expect(
+        (
+          await groupsRead('openai-prod', {
+            days: ['2026-10-01', '2026-10-02'],
+          })
+        ).map(group => [group.date, group.cost]),
+      ).toEqual([
+        ['2026-10-01', 1],
+        ['2026-10-02', 20],
       ]);
-      const [{ n }] = await knex('ai_cost_usage_groups').count({ n: '*' });
-      expect(Number(n)).toBe(1);
     });
 
     it('marks the days of pushed usage', async () => {

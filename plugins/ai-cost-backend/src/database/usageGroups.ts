@@ -12,8 +12,8 @@ import type { UsageDays } from './UsageWindowWriter';
  * the sums kept in `ai_cost_usage_groups` (docs/benchmarks.md, attribution
  * rebuild): every write of usage marks its days in
  * `ai_cost_usage_stale_days` in its own transaction, and a re-attribution
- * sums its window's marked days again before reading them. Grouping by user
- * (an allocation rule matches on it) reads raw usage instead.
+ * of a window sums its marked days again before reading them. Grouping by
+ * user (an allocation rule matches on it) reads raw usage instead.
  */
 
 /** The columns of raw usage attribution groups it by: what claims and allocation rules match, per day and model. */
@@ -231,20 +231,20 @@ export async function markUsageStale(
 }
 
 /**
- * Takes the marks of a source's written days off (only those in `days`,
- * when given) and answers those days. On PostgreSQL a write that marks one
- * of them after this waits for the transaction and marks it again, so a
- * day is never unmarked with usage its groups do not include.
+ * Takes the marks of a source's written days of a window off and answers
+ * those days. On PostgreSQL a write that marks one of them after this waits
+ * for the transaction and marks it again, so a day is never unmarked with
+ * usage its groups do not include.
  */
 async function takeStaleDays(
   tx: Knex.Transaction,
   sourceId: string,
-  days: UsageDays,
+  window: UsageWindow,
 ): Promise<string[]> {
   const marked = () =>
     tx('ai_cost_usage_stale_days')
       .where('source_id', sourceId)
-      .modify(inDays(tx, days));
+      .whereBetween('date', [window.from, window.to]);
   if (isPostgres(tx)) {
     const rows: Array<{ date: string }> = await marked()
       .delete()
@@ -257,17 +257,57 @@ async function takeStaleDays(
   return rows.map(row => row.date);
 }
 
+/** A source's kept groups of some days. */
+async function keptGroups(
+  tx: Knex.Transaction,
+  sourceId: string,
+  window: UsageWindow,
+  days?: string[],
+): Promise<UsageGroup[]> {
+  const query = tx('ai_cost_usage_groups')
+    .select(STORED_COLUMNS)
+    .where('source_id', sourceId)
+    .whereBetween('date', [window.from, window.to]);
+  if (days) query.modify(inDays(tx, { days }));
+  const rows = await selectArrays(tx, query);
+  return rows.map(row => toUsageGroup(row));
+}
+
 /**
- * A source's usage groups of a window (only of `days`, when given): the
- * marked days are summed again first, in the caller's transaction.
+ * A source's usage groups of a window, in the caller's transaction. A whole
+ * window (a run's, a rebuild's) sums its marked days again and keeps them.
+ * Some days only (a push's today, the days a changed claim touches) read
+ * their marked days from raw usage and leave them marked: a push, which
+ * re-attributes today after every batch, does not write groups the next
+ * batch makes stale again.
  */
 export async function storedUsageGroups(
   tx: Knex.Transaction,
   options: { sourceId: string; window: UsageWindow; days?: string[] },
 ): Promise<UsageGroup[]> {
-  const { sourceId, window } = options;
-  const days: UsageDays = options.days ? { days: options.days } : window;
-  const stale = await takeStaleDays(tx, sourceId, days);
+  const { sourceId, window, days } = options;
+  if (days) {
+    const marked = new Set(
+      (
+        await tx('ai_cost_usage_stale_days')
+          .select('date')
+          .where('source_id', sourceId)
+          .modify(inDays(tx, { days }))
+      ).map((row: { date: string }) => row.date),
+    );
+    const fresh = days.filter(day => !marked.has(day));
+    const groups =
+      marked.size > 0
+        ? await groupRawUsage(tx, { window, sourceId, days: [...marked] })
+        : [];
+    if (fresh.length > 0) {
+      for (const group of await keptGroups(tx, sourceId, window, fresh)) {
+        groups.push(group);
+      }
+    }
+    return groups;
+  }
+  const stale = await takeStaleDays(tx, sourceId, window);
   if (stale.length > 0) {
     await tx('ai_cost_usage_groups')
       .where('source_id', sourceId)
@@ -284,11 +324,5 @@ export async function storedUsageGroups(
       grouping.bindings,
     );
   }
-  const query = tx('ai_cost_usage_groups')
-    .select(STORED_COLUMNS)
-    .where('source_id', sourceId)
-    .whereBetween('date', [window.from, window.to]);
-  if (options.days) query.modify(inDays(tx, { days: options.days }));
-  const rows = await selectArrays(tx, query);
-  return rows.map(row => toUsageGroup(row));
+  return keptGroups(tx, sourceId, window);
 }
