@@ -25,6 +25,7 @@ import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenColumns } from './dbHelpers';
 import { entityDailyDeltas } from './entityDailyDeltas';
 import { monthSegments } from './monthSegments';
 import {
+  AMOUNT_SUMS,
   amountsFrom,
   groupRawUsage,
   storedUsageGroups,
@@ -61,17 +62,6 @@ const UNALLOCATED_COLUMNS: Record<UnallocatedColumn, string> = {
   model: 'model',
   category: 'category',
   allocationTags: 'allocation_tags',
-};
-
-const AMOUNT_SUMS: Record<keyof UsageAmounts, string> = {
-  cost: 'cost_micros',
-  estimatedOnly: 'estimated_only_micros',
-  inputTokens: 'input_tokens',
-  cachedInputTokens: 'cached_input_tokens',
-  cacheWriteTokens: 'cache_write_tokens',
-  outputTokens: 'output_tokens',
-  reasoningTokens: 'reasoning_tokens',
-  requests: 'requests',
 };
 
 /** The amounts `ai_cost_unallocated_daily` keeps. */

@@ -1,6 +1,7 @@
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import type { UsageAmounts, UsageGroup } from '../attribution/attributeUsage';
+import { AMOUNT_KEYS } from '../attribution/usageAmounts';
 import { isPostgres, selectArrays } from './bulkInsert';
 import { chunks, dbNumber, sumsAs } from './dbHelpers';
 import { inDays } from './usageUpsert';
@@ -44,8 +45,8 @@ const UPSTREAM = "case when provider = 'gateway' then line_item end";
 // Expensed spend is claimed by employee (userId claims of their groups).
 const EMPLOYEE = "case when provider = 'expense' then user_id end";
 
-/** The sums of `ai_cost_usage_groups`, named like {@link UsageAmounts}. */
-const GROUP_SUMS: Record<keyof UsageAmounts | 'originalCost', string> = {
+/** The columns of each of {@link UsageAmounts}, as the tables that keep them name them. */
+export const AMOUNT_SUMS: Record<keyof UsageAmounts, string> = {
   cost: 'cost_micros',
   estimatedOnly: 'estimated_only_micros',
   inputTokens: 'input_tokens',
@@ -54,8 +55,10 @@ const GROUP_SUMS: Record<keyof UsageAmounts | 'originalCost', string> = {
   outputTokens: 'output_tokens',
   reasoningTokens: 'reasoning_tokens',
   requests: 'requests',
-  originalCost: 'original_cost',
 };
+
+/** The sums of `ai_cost_usage_groups`, named like {@link UsageAmounts}. */
+const GROUP_SUMS = { ...AMOUNT_SUMS, originalCost: 'original_cost' };
 
 /** Marked days per statement. */
 const DAYS_PER_STATEMENT = 1_000;
@@ -75,15 +78,7 @@ export function amountsFrom(row: Record<string, unknown>): UsageAmounts {
 }
 
 /** The amounts summed column by column, in the order {@link usageSums} selects them. */
-const SUMMED_AMOUNTS = [
-  'cost',
-  'inputTokens',
-  'cachedInputTokens',
-  'cacheWriteTokens',
-  'outputTokens',
-  'reasoningTokens',
-  'requests',
-] as const;
+const SUMMED_AMOUNTS = AMOUNT_KEYS.filter(key => key !== 'estimatedOnly');
 
 /** The columns of `ai_cost_usage_groups`, in the order a grouping of raw usage selects them. */
 const STORED_COLUMNS = [
@@ -287,7 +282,7 @@ export async function storedUsageGroups(
 ): Promise<UsageGroup[]> {
   const { sourceId, window, days } = options;
   if (days) {
-    const marked = new Set(
+    const marked = new Set<string>(
       (
         await tx('ai_cost_usage_stale_days')
           .select('date')
