@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { addDays } from '@ai-cost/plugin-ai-cost-common';
+import { eachDay } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import { daysToWindows } from '../push/windows';
 import type { AllocationPolicy, SplitMetricValues } from '../allocation';
@@ -65,7 +65,7 @@ export class Attributor {
     const rows = await this.#reattributeWindows(
       spans.map(span => ({
         sourceId: span.sourceId,
-        windows: daysToWindows(everyDay(span.from, span.to), CHUNK_DAYS),
+        windows: daysToWindows(eachDay(span.from, span.to), CHUNK_DAYS),
       })),
       signal,
     );
@@ -143,9 +143,4 @@ export class Attributor {
     if (failure) throw failure.reason;
     return rows;
   }
-}
-
-/** The days from `from` to `to`, both included. */
-function* everyDay(from: string, to: string): Generator<string> {
-  for (let day = from; day <= to; day = addDays(day, 1)) yield day;
 }

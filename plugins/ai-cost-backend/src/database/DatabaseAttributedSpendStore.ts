@@ -26,7 +26,6 @@ import { entityDailyDeltas } from './entityDailyDeltas';
 import { monthSegments } from './monthSegments';
 import {
   AMOUNT_SUMS,
-  amountsFrom,
   groupRawUsage,
   storedUsageGroups,
   usageSums,
@@ -63,6 +62,20 @@ const UNALLOCATED_COLUMNS: Record<UnallocatedColumn, string> = {
   category: 'category',
   allocationTags: 'allocation_tags',
 };
+
+/** Amounts read from columns named like {@link UsageAmounts}. */
+export function amountsFrom(row: Record<string, unknown>): UsageAmounts {
+  return {
+    cost: dbNumber(row.cost),
+    estimatedOnly: dbNumber(row.estimatedOnly),
+    inputTokens: dbNumber(row.inputTokens),
+    cachedInputTokens: dbNumber(row.cachedInputTokens),
+    cacheWriteTokens: dbNumber(row.cacheWriteTokens),
+    outputTokens: dbNumber(row.outputTokens),
+    reasoningTokens: dbNumber(row.reasoningTokens),
+    requests: dbNumber(row.requests),
+  };
+}
 
 /** The amounts `ai_cost_unallocated_daily` keeps. */
 const UNALLOCATED_SUMS: Record<keyof UnallocatedAmounts, string> = {

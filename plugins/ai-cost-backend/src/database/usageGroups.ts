@@ -1,3 +1,4 @@
+import { eachDay } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import type { UsageAmounts, UsageGroup } from '../attribution/attributeUsage';
@@ -62,20 +63,6 @@ const GROUP_SUMS = { ...AMOUNT_SUMS, originalCost: 'original_cost' };
 
 /** Marked days per statement. */
 const DAYS_PER_STATEMENT = 1_000;
-
-/** Amounts read from columns named like {@link UsageAmounts}. */
-export function amountsFrom(row: Record<string, unknown>): UsageAmounts {
-  return {
-    cost: dbNumber(row.cost),
-    estimatedOnly: dbNumber(row.estimatedOnly),
-    inputTokens: dbNumber(row.inputTokens),
-    cachedInputTokens: dbNumber(row.cachedInputTokens),
-    cacheWriteTokens: dbNumber(row.cacheWriteTokens),
-    outputTokens: dbNumber(row.outputTokens),
-    reasoningTokens: dbNumber(row.reasoningTokens),
-    requests: dbNumber(row.requests),
-  };
-}
 
 /** The amounts summed column by column, in the order {@link usageSums} selects them. */
 const SUMMED_AMOUNTS = AMOUNT_KEYS.filter(key => key !== 'estimatedOnly');
@@ -183,29 +170,10 @@ export async function groupRawUsage(
   },
 ): Promise<UsageGroup[]> {
   const { window, days, byUser } = options;
-  const rows = await selectArrays(
-    db,
-    groupingQuery(db, {
-      ...options,
-      days: days ? { days } : window,
-    }).whereBetween('date', [window.from, window.to]),
-  );
+  const query = groupingQuery(db, { ...options, days: window });
+  if (days) query.modify(inDays(db, { days }));
+  const rows = await selectArrays(db, query);
   return rows.map(row => toUsageGroup(row, byUser));
-}
-
-/** Every day of a window, in order. */
-function daysOf(days: UsageDays): string[] {
-  if ('days' in days) return [...new Set(days.days)];
-  const out: string[] = [];
-  const day = new Date(`${days.from}T00:00:00Z`);
-  for (
-    let iso = days.from;
-    iso <= days.to;
-    day.setUTCDate(day.getUTCDate() + 1), iso = day.toISOString().slice(0, 10)
-  ) {
-    out.push(iso);
-  }
-  return out;
 }
 
 /**
@@ -217,7 +185,9 @@ export async function markUsageStale(
   sourceId: string,
   days: UsageDays,
 ): Promise<void> {
-  for (const batch of chunks(daysOf(days), DAYS_PER_STATEMENT)) {
+  const list =
+    'days' in days ? [...new Set(days.days)] : eachDay(days.from, days.to);
+  for (const batch of chunks(list, DAYS_PER_STATEMENT)) {
     await tx('ai_cost_usage_stale_days')
       .insert(batch.map(date => ({ source_id: sourceId, date })))
       .onConflict(['source_id', 'date'])
