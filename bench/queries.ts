@@ -139,10 +139,27 @@ export async function measureQueries(
       }
     };
 
+    // What each batch pushed to a gateway source does: it re-attributes
+    // today (the data's last day) alone, so only the source's version of
+    // that day changes.
+    const gatewayChanged = () =>
+      app
+        .knex('ai_cost_attributed_day_versions')
+        .insert({ source_id: GATEWAY_SOURCE, date: LAST_DAY, version: 1 })
+        .onConflict(['source_id', 'date'])
+        .merge({
+          version: app.knex.raw('ai_cost_attributed_day_versions.version + 1'),
+        });
+    // The gateway pushes: its last day has a version of its own, so page
+    // views keep that day apart from the rest of its month.
+    await gatewayChanged();
+
     // What a re-attribution does to the version of attributed spend, so no
     // request finds an answer cached before it.
-    const dataChanged = () =>
-      app.knex('ai_cost_attributed_versions').increment('version', 1);
+    const dataChanged = async () => {
+      await app.knex('ai_cost_attributed_versions').increment('version', 1);
+      await app.knex('ai_cost_attributed_day_versions').increment('version', 1);
+    };
     log(
       `queries: GET /costs x${requests} over ${targets.length} teams (avg ${avgDescendants} descendants), each the first view after the data changed`,
     );
@@ -155,13 +172,6 @@ export async function measureQueries(
       `${costsNote}; the version of attributed spend raised before each request, as every re-attribution does, so nothing is answered from the cache`,
     );
 
-    // What each batch pushed to a gateway source does: it re-attributes
-    // today, so only the version of the source's current month changes.
-    const gatewayChanged = () =>
-      app
-        .knex('ai_cost_attributed_versions')
-        .where({ source_id: GATEWAY_SOURCE, month: LAST_DAY.slice(0, 7) })
-        .increment('version', 1);
     log(
       `queries: GET /costs x${requests}, every team viewed once before and only the gateway source changed before each request`,
     );
@@ -172,7 +182,7 @@ export async function measureQueries(
     addPercentiles(
       'costs-after-push',
       afterPush.times,
-      `${costsNote}; each team viewed once before (warm-up), the version of the LiteLLM gateway source's (a fifth of the spend) last month raised before each request, as each batch pushed to a gateway does: that part of the answers is read again, the rest comes from the cache`,
+      `${costsNote}; each team viewed once before (warm-up), the version of the LiteLLM gateway source's (a fifth of the spend) last day raised before each request, as each batch pushed to a gateway does: that part of the answers is read again, the rest comes from the cache`,
     );
 
     log(

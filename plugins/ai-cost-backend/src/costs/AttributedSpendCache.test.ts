@@ -16,18 +16,25 @@ interface Spend {
 
 /**
  * Attributed spend in memory, summed as the database store sums it, with
- * a version per source and month raised by `reattribute`; records the
- * queries it is asked.
+ * versions per source and month raised by `reattribute` (a whole window)
+ * and per source and day raised by `push` (some days only), as the
+ * database store raises them; records the queries it is asked.
  */
 function fakeStore(spend: Spend[]) {
   const versions = new Map<string, number>();
   const queries: Query[] = [];
-  const bump = (sourceId: string, date: string) => {
-    const key = `${sourceId}|${date.slice(0, 7)}`;
+  const raise = (key: string) =>
     versions.set(key, (versions.get(key) ?? 0) + 1);
+  const raiseMonth = (sourceId: string, date: string) => {
+    const month = date.slice(0, 7);
+    raise(`${sourceId}|${month}|`);
+    // The new month version supersedes the versions of its days.
+    for (const key of versions.keys()) {
+      if (key.startsWith(`${sourceId}|${month}|${month}`)) versions.delete(key);
+    }
   };
   /** Gives one source's spend on a model and day a new cost. */
-  const reattribute = (
+  const setCost = (
     sourceId: string,
     date: string,
     model: string,
@@ -37,14 +44,33 @@ function fakeStore(spend: Spend[]) {
       r => r.sourceId === sourceId && r.date === date && r.model === model,
     )!;
     row.cost = cost;
-    bump(sourceId, date);
   };
-  for (const row of spend) bump(row.sourceId, row.date);
+  /** A re-attribution of the day's whole month. */
+  const reattribute = (
+    sourceId: string,
+    date: string,
+    model: string,
+    cost: number,
+  ) => {
+    setCost(sourceId, date, model, cost);
+    raiseMonth(sourceId, date);
+  };
+  /** A re-attribution of the day alone, as after a push. */
+  const push = (
+    sourceId: string,
+    date: string,
+    model: string,
+    cost: number,
+  ) => {
+    setCost(sourceId, date, model, cost);
+    raise(`${sourceId}|${date.slice(0, 7)}|${date}`);
+  };
+  for (const row of spend) raiseMonth(row.sourceId, row.date);
   const store = {
     attributedVersions: async () =>
       [...versions].map(([key, version]) => {
-        const [sourceId, month] = key.split('|');
-        return { sourceId, month, version };
+        const [sourceId, month, day] = key.split('|');
+        return { sourceId, month, ...(day ? { day } : {}), version };
       }),
     historyStarts: async () => [],
     sumUnallocated: async () => [],
@@ -78,7 +104,7 @@ function fakeStore(spend: Spend[]) {
       return [...sums.values()];
     },
   } as unknown as AttributedSpendStore;
-  return { store, queries, reattribute };
+  return { store, queries, reattribute, push };
 }
 
 function exampleSpend(): Spend[] {
@@ -88,12 +114,21 @@ function exampleSpend(): Spend[] {
     { sourceId: 'openai', date: '2026-11-10', model: 'claude', cost: 30 },
     { sourceId: 'gateway', date: '2026-11-20', model: 'claude', cost: 400 },
     { sourceId: 'gateway', date: '2026-12-03', model: 'claude', cost: 5 },
+    { sourceId: 'gateway', date: '2026-12-05', model: 'claude', cost: 600 },
     // Outside the window.
     { sourceId: 'gateway', date: '2026-12-06', model: 'claude', cost: 60_000 },
   ];
 }
 
 const byModel = { window: WINDOW, groupBy: ['model' as const] };
+
+/** The query of one span's parts of {@link byModel}, for every source. */
+const part = (from: string, to: string) => ({
+  ...byModel,
+  window: { from, to },
+  sourceIds: undefined,
+  groupBy: ['model', 'sourceId'],
+});
 
 const costs = (rows: Array<{ model: string; cost: number }>) =>
   Object.fromEntries(rows.map(row => [row.model, row.cost]));
@@ -107,54 +142,65 @@ describe('AttributedSpendCache', () => {
     const first = await (await cache.reader()).sumAttributed(byModel);
     expect(first).toEqual(expect.arrayContaining(expected));
     expect(first).toHaveLength(2);
-    expect(costs(first)).toEqual({ 'gpt-4o': 3_000, claude: 435 });
+    expect(costs(first)).toEqual({ 'gpt-4o': 3_000, claude: 1_035 });
     const again = await (await cache.reader()).sumAttributed(byModel);
     expect(again).toEqual(first);
     // One query for the months before the last, one for the last, grouped
     // by source too.
     expect(queries.slice(1)).toEqual([
-      {
-        ...byModel,
-        window: { from: '2026-10-01', to: '2026-11-30' },
-        sourceIds: undefined,
-        groupBy: ['model', 'sourceId'],
-      },
-      {
-        ...byModel,
-        window: { from: '2026-12-01', to: '2026-12-05' },
-        sourceIds: undefined,
-        groupBy: ['model', 'sourceId'],
-      },
+      part('2026-10-01', '2026-11-30'),
+      part('2026-12-01', '2026-12-05'),
     ]);
   });
 
-  it('reads again only the months of the sources that changed', async () => {
-    const { store, queries, reattribute } = fakeStore(exampleSpend());
+  it('reads again only the days and months of the sources that changed', async () => {
+    const { store, queries, reattribute, push } = fakeStore(exampleSpend());
     const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
-    await (await cache.reader()).sumAttributed(byModel);
+    const read = async () => {
+      const before = queries.length;
+      const answer = await (await cache.reader()).sumAttributed(byModel);
+      return { costs: costs(answer), read: queries.slice(before) };
+    };
+    expect((await read()).read).toHaveLength(2);
 
-    // A push re-attributes today.
-    reattribute('gateway', '2026-12-03', 'claude', 7);
-    const afterPush = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(afterPush)).toEqual({ 'gpt-4o': 3_000, claude: 437 });
-    // December: only the gateway has spend in it, so all of it is read.
-    expect(queries[2]).toEqual({
-      ...byModel,
-      window: { from: '2026-12-01', to: '2026-12-05' },
-      sourceIds: undefined,
-      groupBy: ['model', 'sourceId'],
+    // A first push re-attributes the window's last day: from now on that
+    // day is kept apart from the rest of its month.
+    push('gateway', '2026-12-05', 'claude', 700);
+    expect(await read()).toEqual({
+      costs: { 'gpt-4o': 3_000, claude: 1_135 },
+      read: [
+        part('2026-12-01', '2026-12-04'),
+        part('2026-12-05', '2026-12-05'),
+      ],
+    });
+    // Every push after it: only that day is read.
+    push('gateway', '2026-12-05', 'claude', 750);
+    expect(await read()).toEqual({
+      costs: { 'gpt-4o': 3_000, claude: 1_185 },
+      read: [part('2026-12-05', '2026-12-05')],
+    });
+    // Late events of an earlier day: the rest of the month is read.
+    push('gateway', '2026-12-03', 'claude', 7);
+    expect(await read()).toEqual({
+      costs: { 'gpt-4o': 3_000, claude: 1_187 },
+      read: [part('2026-12-01', '2026-12-04')],
     });
 
     // A catalog change re-attributes October and November of openai.
     reattribute('openai', '2026-10-10', 'gpt-4o', 1_100);
     reattribute('openai', '2026-11-10', 'gpt-4o', 2_200);
-    const afterChange = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(afterChange)).toEqual({ 'gpt-4o': 3_300, claude: 437 });
-    expect(queries[3]).toMatchObject({
-      window: { from: '2026-10-01', to: '2026-11-30' },
-      sourceIds: ['openai'],
+    expect(await read()).toEqual({
+      costs: { 'gpt-4o': 3_300, claude: 1_187 },
+      read: [{ ...part('2026-10-01', '2026-11-30'), sourceIds: ['openai'] }],
     });
-    expect(queries).toHaveLength(4);
+
+    // A run re-attributes the gateway's December: the month's version
+    // supersedes its days', and December is read in one part again.
+    reattribute('gateway', '2026-12-05', 'claude', 800);
+    expect(await read()).toEqual({
+      costs: { 'gpt-4o': 3_300, claude: 1_237 },
+      read: [part('2026-12-01', '2026-12-05')],
+    });
   });
 
   it('tells queries apart by grouping, entities and sources', async () => {
@@ -212,7 +258,7 @@ describe('AttributedSpendCache', () => {
     // Cached under the version before: later readers never ask for it again.
     await reader.sumAttributed(byModel);
     const later = await (await cache.reader()).sumAttributed(byModel);
-    expect(costs(later)).toEqual({ 'gpt-4o': 3_000, claude: 437 });
+    expect(costs(later)).toEqual({ 'gpt-4o': 3_000, claude: 1_037 });
     expect(queries).toHaveLength(3);
   });
 
@@ -224,7 +270,7 @@ describe('AttributedSpendCache', () => {
     for (const row of first) row.cost = 0;
     const again = await (await cache.reader()).sumAttributed(query);
     expect(again.map(row => row.cost).sort((a, b) => a - b)).toEqual([
-      405, 3_030,
+      1_005, 3_030,
     ]);
   });
 

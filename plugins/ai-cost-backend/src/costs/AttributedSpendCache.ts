@@ -7,6 +7,7 @@ import { monthSegments } from '../database/monthSegments';
 import type {
   AmountsRow,
   AttributedColumn,
+  AttributedVersion,
   AttributedSpendStore,
   OriginalCostSum,
 } from '../database';
@@ -33,6 +34,34 @@ const refsKey = (refs?: string[]) =>
 
 type Row<K extends AttributedColumn> = AmountsRow<K> & OriginalCostSum;
 
+/**
+ * The spans a window's answer is cached in: the months before its last
+ * month, and the last month; or, once some days were re-attributed alone
+ * on the window's last day (a push's today), the last month but its last
+ * day and the last day, so that each push reads only that day again. A
+ * portal without pushes reads the last month in one query.
+ */
+function cachedSpans(
+  window: UsageWindow,
+  versions: readonly AttributedVersion[],
+): UsageWindow[] {
+  const segments = monthSegments(window);
+  const last = segments[segments.length - 1];
+  const lastDayApart =
+    last.from < last.to && versions.some(v => v.day === last.to);
+  return [
+    ...(segments.length > 1
+      ? [{ from: window.from, to: addDays(last.from, -1) }]
+      : []),
+    ...(lastDayApart
+      ? [
+          { from: last.from, to: addDays(last.to, -1) },
+          { from: last.to, to: last.to },
+        ]
+      : [{ from: last.from, to: last.to }]),
+  ];
+}
+
 /** `push(...items)` without an argument per item (answers may be long). */
 function addAll<T>(target: T[], items: readonly T[]) {
   for (const item of items) target.push(item);
@@ -41,14 +70,14 @@ function addAll<T>(target: T[], items: readonly T[]) {
 /**
  * Answers of the attributed-spend queries page views repeat, kept in a
  * bounded least-recently-used cache of this process in parts: per source,
- * its spend of the window's last month, and of the months before it. Each
- * part is kept under the source's versions of its attributed spend of
- * those months ({@link AttributedSpendStore.attributedVersions}), which a
- * re-attribution raises in the transaction that writes them, so a part is
- * never read after its spend changed. A page view reads again only the
- * parts that changed: with a gateway pushing every second, the gateway's
- * current month. The versions live in the database, so replicas agree on
- * them.
+ * its spend of the window's last month (apart from its last day once a
+ * push re-attributed that day) and of the months before it. Each part is kept under the source's versions of
+ * its attributed spend of those months and days
+ * ({@link AttributedSpendStore.attributedVersions}), which a re-attribution
+ * raises in the transaction that writes them, so a part is never read after
+ * its spend changed. A page view reads again only the parts that changed:
+ * with a gateway pushing every second, the gateway's last day. The versions
+ * live in the database, so replicas agree on them.
  *
  * Backstage's `coreServices.cache` is not used: its memory store is a map
  * that frees an expired key only when the key is read again, and keys that
@@ -71,8 +100,8 @@ export class AttributedSpendCache {
 
   /**
    * Attributed spend as it is now: reads the versions once, then answers
-   * each query from the parts cached under them and, with at most two
-   * queries (the last month, the months before), the parts that are not.
+   * each query from the parts cached under them and, with a query per
+   * span of the window at most, the parts that are not.
    * Cached rows are frozen: requests share them.
    */
   async reader(): Promise<AttributedSpendReader> {
@@ -90,30 +119,23 @@ export class AttributedSpendCache {
         groupBy: K[];
       }): Promise<Array<Row<K>>> => {
         const query = [options.groupBy.join(','), refsKey(options.entityRefs)];
-        const segments = monthSegments(options.window);
-        const last = segments[segments.length - 1];
-        const spans = [
-          ...(segments.length > 1
-            ? [{ from: options.window.from, to: addDays(last.from, -1) }]
-            : []),
-          { from: last.from, to: last.to },
-        ];
+        const spans = cachedSpans(options.window, versions);
 
         const rows: Array<Row<K>> = [];
         const reads = spans.map(async span => {
-          // Each source's versions of the span's months: the part's key.
+          // Each source's versions of the span's months and days: the part's key.
           const bySource = new Map<string, string[]>();
           for (const v of versions) {
-            if (
-              v.month < span.from.slice(0, 7) ||
-              v.month > span.to.slice(0, 7)
-            )
-              continue;
+            const inSpan = v.day
+              ? v.day >= span.from && v.day <= span.to
+              : v.month >= span.from.slice(0, 7) &&
+                v.month <= span.to.slice(0, 7);
+            if (!inSpan) continue;
             if (options.sourceIds && !options.sourceIds.includes(v.sourceId))
               continue;
-            const months = bySource.get(v.sourceId) ?? [];
-            months.push(`${v.month}:${v.version}`);
-            bySource.set(v.sourceId, months);
+            const periods = bySource.get(v.sourceId) ?? [];
+            periods.push(`${v.day ?? v.month}:${v.version}`);
+            bySource.set(v.sourceId, periods);
           }
           const keyOf = (sourceId: string) =>
             [

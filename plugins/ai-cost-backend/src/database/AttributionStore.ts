@@ -68,11 +68,13 @@ export interface AttributedSpendStore {
   readonly reattributeConcurrency: number;
 
   /**
-   * Every source and month with attributed spend and the version of it:
-   * each re-attribution raises the versions of the source's months it
-   * rewrites in the transaction that writes them, so an answer cached under
-   * a version is never read after the data it summed changed. One read of a
-   * small table (sources × months).
+   * Every source and month with attributed spend and the version of it,
+   * and the versions of days re-attributed alone since their month was:
+   * each re-attribution raises, in the transaction that writes the spend,
+   * the versions of the days it rewrites alone (some days only: a push's
+   * today) or of the months of its whole window (whose day versions it
+   * deletes), so an answer cached under versions is never read after the
+   * data it summed changed. One read of two small tables.
    */
   attributedVersions(): Promise<AttributedVersion[]>;
 
@@ -198,10 +200,15 @@ export interface AttributedSpendStore {
 /** The annotation index and attributed spend, as the attribution code uses them. */
 export type AttributionStore = CatalogSnapshotStore & AttributedSpendStore;
 
-/** How many times a source's attributed spend of a month (`YYYY-MM`) was written. */
+/**
+ * How many times a source's attributed spend of a month (`YYYY-MM`) was
+ * written, or of one day of it (`day`) re-attributed alone since.
+ */
 export interface AttributedVersion {
   sourceId: string;
   month: string;
+  /** Set on the version of one day (`YYYY-MM-DD`) of the month. */
+  day?: string;
   version: number;
 }
 

@@ -90,7 +90,7 @@ describe('DatabaseAttributedSpendStore', () => {
       return { knex, store: attribution, replace };
     }
 
-    it('raises the versions of the months a re-attribution rewrites, and only then', async () => {
+    it('raises the versions of the days or months a re-attribution rewrites, and only then', async () => {
       const { store, replace } = await setup();
       expect(await store.attributedVersions()).toEqual([]);
 
@@ -112,17 +112,55 @@ describe('DatabaseAttributedSpendStore', () => {
         window: { from: '2026-10-20', to: '2026-11-05' },
         attribute: () => ({ attributed: [], unallocated: [] }),
       });
-      // Some days only: their months.
+      // Some days only (a push's today): those days, twice for one.
+      const someDays = (days: string[]) =>
+        store.reattribute({
+          sourceId: 'openai-prod',
+          window: { from: '2026-09-01', to: '2026-11-30' },
+          days,
+          attribute: () => ({ attributed: [], unallocated: [] }),
+        });
+      await someDays(['2026-10-30', '2026-11-02', '2026-11-03']);
+      await someDays(['2026-11-03']);
+      expect(await store.attributedVersions()).toEqual([
+        { sourceId: 'anthropic-prod', month: '2026-10', version: 1 },
+        { sourceId: 'anthropic-prod', month: '2026-11', version: 1 },
+        { sourceId: 'openai-prod', month: '2026-10', version: 2 },
+        {
+          sourceId: 'openai-prod',
+          month: '2026-10',
+          day: '2026-10-30',
+          version: 1,
+        },
+        {
+          sourceId: 'openai-prod',
+          month: '2026-11',
+          day: '2026-11-02',
+          version: 1,
+        },
+        {
+          sourceId: 'openai-prod',
+          month: '2026-11',
+          day: '2026-11-03',
+          version: 2,
+        },
+      ]);
+      // A whole window: its months' versions supersede their days'.
       await store.reattribute({
         sourceId: 'openai-prod',
-        window: { from: '2026-09-01', to: '2026-11-30' },
-        days: ['2026-11-02', '2026-11-03'],
+        window: { from: '2026-11-01', to: '2026-11-30' },
         attribute: () => ({ attributed: [], unallocated: [] }),
       });
       const expected = [
         { sourceId: 'anthropic-prod', month: '2026-10', version: 1 },
         { sourceId: 'anthropic-prod', month: '2026-11', version: 1 },
         { sourceId: 'openai-prod', month: '2026-10', version: 2 },
+        {
+          sourceId: 'openai-prod',
+          month: '2026-10',
+          day: '2026-10-30',
+          version: 1,
+        },
         { sourceId: 'openai-prod', month: '2026-11', version: 1 },
       ];
       expect(await store.attributedVersions()).toEqual(expected);

@@ -333,6 +333,45 @@ async function addEntityDailyDeltas(
   }
 }
 
+/**
+ * Raises the versions page views cache answers under, in the transaction
+ * that rewrote the spend, so answers cached before are not read once it
+ * commits: of each day re-attributed alone (a push's today stays the only
+ * part read again), or of each month of a whole window, whose days'
+ * versions the new month versions supersede.
+ */
+async function raiseAttributedVersions(
+  tx: Knex.Transaction,
+  options: { sourceId: string; window: UsageWindow; days?: string[] },
+) {
+  const { sourceId, window, days } = options;
+  if (days) {
+    await tx('ai_cost_attributed_day_versions')
+      .insert(days.map(date => ({ source_id: sourceId, date, version: 1 })))
+      .onConflict(['source_id', 'date'])
+      .merge({
+        version: tx.raw('ai_cost_attributed_day_versions.version + 1'),
+      });
+    return;
+  }
+  const segments = monthSegments(window);
+  if (segments.length === 0) return;
+  await tx('ai_cost_attributed_versions')
+    .insert(
+      segments.map(({ month }) => ({ source_id: sourceId, month, version: 1 })),
+    )
+    .onConflict(['source_id', 'month'])
+    .merge({ version: tx.raw('ai_cost_attributed_versions.version + 1') });
+  await tx('ai_cost_attributed_day_versions')
+    .where('source_id', sourceId)
+    // Every day of those months.
+    .whereBetween('date', [
+      `${segments[0].month}-01`,
+      `${segments[segments.length - 1].month}-31`,
+    ])
+    .delete();
+}
+
 /** Cost alone of a window of a daily table, summed by some of its columns. */
 async function sumCost<K extends string>(
   db: Knex,
@@ -419,13 +458,27 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
     const rows: Array<{
       source_id: string;
       month: string;
+      day: string;
       version: number | string;
-    }> = await this.db('ai_cost_attributed_versions')
-      .select('source_id', 'month', 'version')
-      .orderBy(['source_id', 'month']);
+    }> = await this.db
+      // A month's version first: '' sorts before its days on both databases.
+      .select('source_id', 'month', this.db.raw("'' as day"), 'version')
+      .from('ai_cost_attributed_versions')
+      .unionAll(q =>
+        q
+          .select(
+            'source_id',
+            this.db.raw('substr(date, 1, 7) as month'),
+            'date as day',
+            'version',
+          )
+          .from('ai_cost_attributed_day_versions'),
+      )
+      .orderBy(['source_id', 'month', 'day']);
     return rows.map(row => ({
       sourceId: row.source_id,
       month: row.month,
+      ...(row.day ? { day: row.day } : {}),
       version: dbNumber(row.version),
     }));
   }
@@ -528,16 +581,7 @@ export class DatabaseAttributedSpendStore implements AttributedSpendStore {
         attributed,
       );
       await addEntityDailyDeltas(tx, deltas, { window, days });
-      // Answers cached under the previous versions are not read once this commits.
-      const months = days
-        ? [...new Set(days.map(day => day.slice(0, 7)))]
-        : monthSegments(window).map(segment => segment.month);
-      await tx('ai_cost_attributed_versions')
-        .insert(
-          months.map(month => ({ source_id: sourceId, month, version: 1 })),
-        )
-        .onConflict(['source_id', 'month'])
-        .merge({ version: tx.raw('ai_cost_attributed_versions.version + 1') });
+      await raiseAttributedVersions(tx, { sourceId, window, days });
       return {
         attributedRows: attributed.length,
         unallocatedRows: unallocated.length,

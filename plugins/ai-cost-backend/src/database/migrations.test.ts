@@ -32,6 +32,7 @@ const TABLES = [
   ...INIT_TABLES,
   'ai_cost_allocation_rules',
   'ai_cost_anomaly_settings',
+  'ai_cost_attributed_day_versions',
   'ai_cost_attributed_versions',
   'ai_cost_budget_requests',
   'ai_cost_chargeback_months',
