@@ -49,7 +49,9 @@ const LABELS: Record<string, string> = {
   'rollup-p95': '`GET /rollup?groupBy=owner`, 30 days, p95',
   'tag-rollup-p50': '`GET /rollup?groupBy=tag:environment`, 30 days, p50',
   'tag-rollup-p95': '`GET /rollup?groupBy=tag:environment`, 30 days, p95',
-  'coverage-p95': '`GET /allocation/coverage`, 30 days, p95',
+  'coverage-first-view-p95':
+    '`GET /allocation/coverage`, 30 days, first view after the data changed, p95',
+  'coverage-p95': '`GET /allocation/coverage`, 30 days, viewed again, p95',
   'guardrail-p99': '`GET /guardrails/decision` at 1,000 requests/s, p99',
   'costs-naive-p50': 'Naive `/costs` (GROUP BY raw usage ⋈ claims), p50',
   'costs-speedup-vs-naive': '`/costs` speed-up vs naive',

@@ -18,7 +18,7 @@ const TOP_MISSING = 10;
  * values). Chargeback is ready once coverage reaches the threshold.
  */
 export async function allocationCoverage(options: {
-  store: AttributionStore;
+  store: Pick<AttributionStore, 'sumAttributed' | 'sumUnallocatedCost'>;
   currency: string;
   tagKeys: string[];
   threshold: number;
