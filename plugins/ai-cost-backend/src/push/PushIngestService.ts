@@ -446,10 +446,19 @@ export class PushIngestService {
     }
   }
 
-  /** Re-attributes the days, then records that post-attribution work is due. */
+  /**
+   * Re-attributes the days alone (not the days between them: a push's usage
+   * groups are read from raw usage and its days get versions of their own,
+   * so page views read again only those days), then records that
+   * post-attribution work is due.
+   */
   private async attributeDays(sourceId: string, days: string[]) {
     for (const window of daysToWindows(days)) {
-      await this.options.attributor.attributeSource(sourceId, window);
+      await this.options.attributor.attributeSource(
+        sourceId,
+        window,
+        days.filter(day => day >= window.from && day <= window.to),
+      );
     }
     await this.options.afterAttribution?.();
   }

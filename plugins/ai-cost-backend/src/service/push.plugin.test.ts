@@ -76,6 +76,33 @@ describe('push routes in the plugin', () => {
     // 1000 × $2.50 + 100 × $10 per million tokens
     expect(costs.body.total.cost).toBe(0.0035);
 
+    // Page views cache their answers; each push shows in the next view,
+    // which reads again only the pushed day (the week's last).
+    const weekCost = async () => {
+      const from = new Date(Date.parse(today) - 6 * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const week = await request(server)
+        .get(
+          `/api/ai-cost/costs?entityRef=component:default/llm-gateway&from=${from}&to=${today}`,
+        )
+        .set('Authorization', admin);
+      expect(week.status).toBe(200);
+      return week.body.total.cost;
+    };
+    expect(await weekCost()).toBe(0.0035);
+    for (const [id, total] of [
+      ['evt-2', 0.007],
+      ['evt-3', 0.0105],
+    ] as const) {
+      const again = await request(server)
+        .post('/api/ai-cost/ingest/events')
+        .set('Authorization', mockCredentials.service.header())
+        .send({ events: [{ ...event, id }] });
+      expect(again.body.accepted).toBe(1);
+      expect(await weekCost()).toBe(total);
+    }
+
     const tooLarge = await request(server)
       .post('/api/ai-cost/ingest/events')
       .set('Authorization', mockCredentials.service.header())
