@@ -71,11 +71,11 @@ function addAll<T>(target: T[], items: readonly T[]) {
  * Answers of the attributed-spend queries page views repeat, kept in a
  * bounded least-recently-used cache of this process in parts: per source,
  * its spend of the window's last month (apart from its last day once a
- * push re-attributed that day) and of the months before it. Each part is kept under the source's versions of
- * its attributed spend of those months and days
- * ({@link AttributedSpendStore.attributedVersions}), which a re-attribution
- * raises in the transaction that writes them, so a part is never read after
- * its spend changed. A page view reads again only the parts that changed:
+ * push re-attributed that day) and of the months before it. Each part is
+ * kept under the source's versions of its attributed spend of those months
+ * and days ({@link AttributedSpendStore.attributedVersions}), which a
+ * re-attribution raises in the transaction that writes them, so a part is
+ * never read after its spend changed. A page view reads again only the parts that changed:
  * with a gateway pushing every second, the gateway's last day. The versions
  * live in the database, so replicas agree on them.
  *
@@ -123,7 +123,7 @@ export class AttributedSpendCache {
 
         const rows: Array<Row<K>> = [];
         const reads = spans.map(async span => {
-          // Each source's versions of the span's months and days: the part's key.
+          // Each source's versions of the span's months and days: its key.
           const bySource = new Map<string, string[]>();
           for (const v of versions) {
             const inSpan = v.day

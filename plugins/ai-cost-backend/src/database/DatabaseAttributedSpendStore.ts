@@ -346,6 +346,7 @@ async function raiseAttributedVersions(
 ) {
   const { sourceId, window, days } = options;
   if (days) {
+    if (days.length === 0) return;
     await tx('ai_cost_attributed_day_versions')
       .insert(days.map(date => ({ source_id: sourceId, date, version: 1 })))
       .onConflict(['source_id', 'date'])
