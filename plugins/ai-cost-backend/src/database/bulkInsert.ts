@@ -45,7 +45,7 @@ export function isPostgres(db: Knex | Knex.Transaction): boolean {
   return db.client.dialect === 'postgresql';
 }
 
-/** Array elements that need a backslash before them. */
+/** Characters an array element escapes with a backslash. */
 const ESCAPED = /[\\"]/g;
 
 /**
@@ -56,16 +56,24 @@ const ESCAPED = /[\\"]/g;
  * attribution rebuild). Strings are quoted, so any text stays text.
  */
 export function pgArray(values: readonly unknown[]): string {
-  const elements = new Array<string>(values.length);
+  let literal = '{';
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (value === null || value === undefined) elements[i] = 'NULL';
-    else if (typeof value === 'number') elements[i] = String(value);
-    else if (typeof value === 'boolean') elements[i] = value ? 't' : 'f';
-    else if (value instanceof Date) elements[i] = `"${value.toISOString()}"`;
-    else elements[i] = `"${String(value).replace(ESCAPED, '\\$&')}"`;
+    if (i > 0) literal += ',';
+    if (value === null || value === undefined) literal += 'NULL';
+    else if (typeof value === 'number') literal += value;
+    else if (typeof value === 'boolean') literal += value ? 't' : 'f';
+    else if (value instanceof Date) literal += `"${value.toISOString()}"`;
+    else {
+      const text = String(value);
+      literal += `"${
+        text.indexOf('"') === -1 && text.indexOf('\\') === -1
+          ? text
+          : text.replace(ESCAPED, '\\$&')
+      }"`;
+    }
   }
-  return `{${elements.join(',')}}`;
+  return `${literal}}`;
 }
 
 /** The transaction's better-sqlite3 connection (knex's own, so its transaction). */
