@@ -173,9 +173,16 @@ describe('mergeUsageRecords', () => {
   it('does not modify its input', () => {
     const first: UsageRecord = { ...base, inputTokens: 1 };
     const second: UsageRecord = { ...base, inputTokens: 2 };
-    mergeUsageRecords([first, second]);
+    const third: UsageRecord = { ...base, inputTokens: 4 };
+    const other: UsageRecord = { ...base, model: 'other', inputTokens: 8 };
+    const merged = mergeUsageRecords([first, second, other, third]);
     expect(first).toEqual({ ...base, inputTokens: 1 });
     expect(second).toEqual({ ...base, inputTokens: 2 });
+    expect(third).toEqual({ ...base, inputTokens: 4 });
+    expect(merged).toEqual([
+      { ...base, cost: 3 * base.cost, inputTokens: 7 },
+      other,
+    ]);
   });
 
   it('answers an empty list with an empty list', () => {

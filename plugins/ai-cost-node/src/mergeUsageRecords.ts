@@ -96,18 +96,30 @@ function addInto(into: UsageRecord, record: UsageRecord): void {
  * sum when every part has one and null when any part has none; a record is
  * `unpriced` when any part is. A stated `exchangeRate` is kept only when
  * every part states the same one. Fields no part has stay absent. The input
- * is not modified.
+ * is not modified: a record no other shares a key with is returned as it
+ * is, merged ones are new objects.
  * @public
  */
 export function mergeUsageRecords(
   records: readonly UsageRecord[],
 ): UsageRecord[] {
   const merged = new Map<string, UsageRecord>();
+  // Records merged into: copies of the input, made when a second record
+  // with their key comes (most keys come once, and need no copy).
+  const copies = new Set<UsageRecord>();
   for (const record of records) {
     const key = naturalKey(record);
-    const existing = merged.get(key);
-    if (existing) addInto(existing, record);
-    else merged.set(key, { ...record });
+    let existing = merged.get(key);
+    if (!existing) {
+      merged.set(key, record);
+      continue;
+    }
+    if (!copies.has(existing)) {
+      existing = { ...existing };
+      copies.add(existing);
+      merged.set(key, existing);
+    }
+    addInto(existing, record);
   }
   return [...merged.entries()]
     .sort(([a], [b]) => compareKeys(a, b))

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { UsageRecord, UsageWindow } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import { EXPENSE_PROVIDER } from '../expenses/aiVendors';
@@ -11,7 +10,7 @@ import type {
   ExpenseStore,
 } from './ExpenseStore';
 import { lockPushSource } from './lockPushSource';
-import { usageRecordKey } from './recordKey';
+import { sha256Hex, usageRecordKey } from './recordKey';
 import type { DbUsageRow } from './tables';
 import { usageRow } from './usageRow';
 import type { UsageWindowWriter } from './UsageWindowWriter';
@@ -99,9 +98,9 @@ async function expenseUsageRows(
         usageRow(record, {
           sourceId,
           provider: EXPENSE_PROVIDER,
-          recordKey: createHash('sha256')
-            .update(JSON.stringify([usageRecordKey(record), record.currency]))
-            .digest('hex'),
+          recordKey: sha256Hex(
+            JSON.stringify([usageRecordKey(record), record.currency]),
+          ),
           runId: null,
         }),
       );

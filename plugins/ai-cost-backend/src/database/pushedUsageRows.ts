@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { UsageRecord } from '@ai-cost/plugin-ai-cost-node';
 import type { Knex } from 'knex';
 import { chunks, dbNumber, IN_CHUNK, sumsAs, tokenCounts } from './dbHelpers';
 import type { DbPushEventRow } from './pushTables';
-import { usageRecordKey } from './recordKey';
+import { sha256Hex, usageRecordKey } from './recordKey';
 import type { DbUsageRow } from './tables';
 import { usageRow } from './usageRow';
 
@@ -27,9 +26,7 @@ const TOKEN_SUMS = {
  * for FOCUS, billed against estimated and currency for gateway events).
  */
 function pushRecordKey(record: UsageRecord, extra: string[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([usageRecordKey(record), ...extra]))
-    .digest('hex');
+  return sha256Hex(JSON.stringify([usageRecordKey(record), ...extra]));
 }
 
 /** A usage row of a pushed source; `extraKey` keeps otherwise equal records apart. */

