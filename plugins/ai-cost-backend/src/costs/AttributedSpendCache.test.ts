@@ -45,24 +45,15 @@ function fakeStore(spend: Spend[]) {
     )!;
     row.cost = cost;
   };
+  type Change = Parameters<typeof setCost>;
   /** A re-attribution of the day's whole month. */
-  const reattribute = (
-    sourceId: string,
-    date: string,
-    model: string,
-    cost: number,
-  ) => {
-    setCost(sourceId, date, model, cost);
-    raiseMonth(sourceId, date);
+  const reattribute = (...change: Change) => {
+    setCost(...change);
+    raiseMonth(change[0], change[1]);
   };
   /** A re-attribution of the day alone, as after a push. */
-  const push = (
-    sourceId: string,
-    date: string,
-    model: string,
-    cost: number,
-  ) => {
-    setCost(sourceId, date, model, cost);
+  const push = (...[sourceId, date, ...rest]: Change) => {
+    setCost(sourceId, date, ...rest);
     raise(`${sourceId}|${date.slice(0, 7)}|${date}`);
   };
   for (const row of spend) raiseMonth(row.sourceId, row.date);

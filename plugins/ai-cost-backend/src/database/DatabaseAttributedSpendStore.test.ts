@@ -122,28 +122,22 @@ describe('DatabaseAttributedSpendStore', () => {
         });
       await someDays(['2026-10-30', '2026-11-02', '2026-11-03']);
       await someDays(['2026-11-03']);
-      expect(await store.attributedVersions()).toEqual([
+      const openaiDay = (day: string, version: number) => ({
+        sourceId: 'openai-prod',
+        month: day.slice(0, 7),
+        day,
+        version,
+      });
+      const months = [
         { sourceId: 'anthropic-prod', month: '2026-10', version: 1 },
         { sourceId: 'anthropic-prod', month: '2026-11', version: 1 },
         { sourceId: 'openai-prod', month: '2026-10', version: 2 },
-        {
-          sourceId: 'openai-prod',
-          month: '2026-10',
-          day: '2026-10-30',
-          version: 1,
-        },
-        {
-          sourceId: 'openai-prod',
-          month: '2026-11',
-          day: '2026-11-02',
-          version: 1,
-        },
-        {
-          sourceId: 'openai-prod',
-          month: '2026-11',
-          day: '2026-11-03',
-          version: 2,
-        },
+      ];
+      expect(await store.attributedVersions()).toEqual([
+        ...months,
+        openaiDay('2026-10-30', 1),
+        openaiDay('2026-11-02', 1),
+        openaiDay('2026-11-03', 2),
       ]);
       // A whole window: its months' versions supersede their days'.
       await store.reattribute({
@@ -152,15 +146,8 @@ describe('DatabaseAttributedSpendStore', () => {
         attribute: () => ({ attributed: [], unallocated: [] }),
       });
       const expected = [
-        { sourceId: 'anthropic-prod', month: '2026-10', version: 1 },
-        { sourceId: 'anthropic-prod', month: '2026-11', version: 1 },
-        { sourceId: 'openai-prod', month: '2026-10', version: 2 },
-        {
-          sourceId: 'openai-prod',
-          month: '2026-10',
-          day: '2026-10-30',
-          version: 1,
-        },
+        ...months,
+        openaiDay('2026-10-30', 1),
         { sourceId: 'openai-prod', month: '2026-11', version: 1 },
       ];
       expect(await store.attributedVersions()).toEqual(expected);
