@@ -121,6 +121,25 @@ const part = (from: string, to: string) => ({
   groupBy: ['model', 'sourceId'],
 });
 
+/** The one read of a single day's parts, by every column. */
+const dayPart = (day: string) => ({
+  window: { from: day, to: day },
+  sourceIds: undefined,
+  groupBy: [
+    'entityRef',
+    'date',
+    'sourceId',
+    'provider',
+    'model',
+    'modelProvider',
+    'category',
+    'apiKeyId',
+    'allocationTags',
+    'splitRuleId',
+    'splitMethod',
+  ],
+});
+
 const costs = (rows: Array<{ model: string; cost: number }>) =>
   Object.fromEntries(rows.map(row => [row.model, row.cost]));
 
@@ -159,16 +178,13 @@ describe('AttributedSpendCache', () => {
     push('gateway', '2026-12-05', 'claude', 700);
     expect(await read()).toEqual({
       costs: { 'gpt-4o': 3_000, claude: 1_135 },
-      read: [
-        part('2026-12-01', '2026-12-04'),
-        part('2026-12-05', '2026-12-05'),
-      ],
+      read: [part('2026-12-01', '2026-12-04'), dayPart('2026-12-05')],
     });
     // Every push after it: only that day is read.
     push('gateway', '2026-12-05', 'claude', 750);
     expect(await read()).toEqual({
       costs: { 'gpt-4o': 3_000, claude: 1_185 },
-      read: [part('2026-12-05', '2026-12-05')],
+      read: [dayPart('2026-12-05')],
     });
     // Late events of an earlier day: the rest of the month is read.
     push('gateway', '2026-12-03', 'claude', 7);
@@ -192,6 +208,30 @@ describe('AttributedSpendCache', () => {
       costs: { 'gpt-4o': 3_300, claude: 1_237 },
       read: [part('2026-12-01', '2026-12-05')],
     });
+  });
+
+  it("reads a pushed day once for all of a page view's queries", async () => {
+    const { store, queries, push } = fakeStore(exampleSpend());
+    const cache = new AttributedSpendCache(store, { maxBytes: 1_000_000 });
+    push('gateway', '2026-12-05', 'claude', 700);
+    const bySource = { window: WINDOW, groupBy: ['sourceId' as const] };
+    const first = await cache.reader();
+    await Promise.all([
+      first.sumAttributed(byModel),
+      first.sumAttributed(bySource),
+    ]);
+    push('gateway', '2026-12-05', 'claude', 900);
+    const before = queries.length;
+    const reader = await cache.reader();
+    const [models, sources] = await Promise.all([
+      reader.sumAttributed(byModel),
+      reader.sumAttributed(bySource),
+    ]);
+    expect(costs(models)).toEqual({ 'gpt-4o': 3_000, claude: 1_335 });
+    expect(
+      Object.fromEntries(sources.map(row => [row.sourceId, row.cost])),
+    ).toEqual({ openai: 3_030, gateway: 1_305 });
+    expect(queries.slice(before)).toEqual([dayPart('2026-12-05')]);
   });
 
   it('tells queries apart by grouping, entities and sources', async () => {

@@ -62,6 +62,28 @@ function cachedSpans(
   ];
 }
 
+/** The columns but the billed currency (its queries read original costs). */
+type DayColumn = Exclude<AttributedColumn, 'originalCurrency'>;
+
+/**
+ * A single day's spend is read by every column once for all of a page
+ * view's queries, which sum it their way: on PostgreSQL a query costs an
+ * index descent per entity of the team, whatever span it reads.
+ */
+const DAY_COLUMNS: DayColumn[] = [
+  'entityRef',
+  'date',
+  'sourceId',
+  'provider',
+  'model',
+  'modelProvider',
+  'category',
+  'apiKeyId',
+  'allocationTags',
+  'splitRuleId',
+  'splitMethod',
+];
+
 /** `push(...items)` without an argument per item (answers may be long). */
 function addAll<T>(target: T[], items: readonly T[]) {
   for (const item of items) target.push(item);
@@ -109,6 +131,26 @@ export class AttributedSpendCache {
     const answers = this.#answers;
     if (!answers) return store;
     const versions = await store.attributedVersions();
+    // A day's spend by every column, read once for all queries of this
+    // reader (a page view's breakdowns) that miss the same day's parts.
+    const dayDetails = new Map<string, Promise<Array<Row<DayColumn>>>>();
+    const dayDetail = (query: {
+      window: UsageWindow;
+      entityRefs?: string[];
+      sourceIds?: string[];
+    }) => {
+      const key = [
+        query.window.from,
+        refsKey(query.entityRefs),
+        query.sourceIds?.join(',') ?? '*',
+      ].join('\n');
+      let detail = dayDetails.get(key);
+      if (!detail) {
+        detail = store.sumAttributed({ ...query, groupBy: DAY_COLUMNS });
+        dayDetails.set(key, detail);
+      }
+      return detail;
+    };
     return {
       historyStarts: () => store.historyStarts(),
       sumUnallocated: window => store.sumUnallocated(window),
@@ -150,9 +192,9 @@ export class AttributedSpendCache {
             else missing.push(sourceId);
           }
           if (missing.length === 0) return;
-          const read = await store.sumAttributed({
-            ...options,
+          const spanQuery = {
             window: span,
+            entityRefs: options.entityRefs,
             // No filter when every source is read: SQLite would pick the
             // (source_id, date) index over the entities' for it. Rows of a
             // source first attributed since the versions were read are
@@ -161,8 +203,21 @@ export class AttributedSpendCache {
               missing.length === bySource.size && !options.sourceIds
                 ? undefined
                 : missing,
-            groupBy: [...new Set([...options.groupBy, 'sourceId' as const])],
-          });
+          };
+          const groupBy = [
+            ...new Set<K | 'sourceId'>([...options.groupBy, 'sourceId']),
+          ];
+          const oneDay =
+            span.from === span.to &&
+            !(groupBy as AttributedColumn[]).includes('originalCurrency');
+          const read = oneDay
+            ? sumAmountRows(
+                (await dayDetail(spanQuery)) as unknown as Array<
+                  Row<K | 'sourceId'>
+                >,
+                groupBy,
+              )
+            : await store.sumAttributed({ ...spanQuery, groupBy });
           const parts = new Map(missing.map(id => [id, [] as Array<Row<K>>]));
           for (const row of read) {
             parts.get(row.sourceId)?.push(Object.freeze(row));
