@@ -97,9 +97,9 @@ function addAll<T>(target: T[], items: readonly T[]) {
  * kept under the source's versions of its attributed spend of those months
  * and days ({@link AttributedSpendStore.attributedVersions}), which a
  * re-attribution raises in the transaction that writes them, so a part is
- * never read after its spend changed. A page view reads again only the parts that changed:
- * with a gateway pushing every second, the gateway's last day. The versions
- * live in the database, so replicas agree on them.
+ * never read after its spend changed. A page view reads again only the
+ * parts that changed: with a gateway pushing every second, the gateway's
+ * last day. The versions live in the database, so replicas agree on them.
  *
  * Backstage's `coreServices.cache` is not used: its memory store is a map
  * that frees an expired key only when the key is read again, and keys that
