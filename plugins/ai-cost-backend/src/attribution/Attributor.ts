@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { eachDay } from '@ai-cost/plugin-ai-cost-common';
 import type { UsageWindow } from '@ai-cost/plugin-ai-cost-node';
-import { daysToWindows } from '../push/windows';
+import { daysInWindows, daysToWindows } from '../push/windows';
 import type { AllocationPolicy, SplitMetricValues } from '../allocation';
 import type { AttributionStore } from '../database';
 import { attributeUsage } from './attributeUsage';
@@ -87,10 +87,7 @@ export class Attributor {
     const rows = await this.#reattributeWindows(
       sources.map(({ sourceId, days }) => ({
         sourceId,
-        windows: daysToWindows(days, CHUNK_DAYS).map(window => ({
-          ...window,
-          days: days.filter(day => day >= window.from && day <= window.to),
-        })),
+        windows: daysInWindows(days, CHUNK_DAYS),
       })),
       signal,
     );

@@ -33,7 +33,7 @@ import { classifyFocusRow } from './focusClassification';
 import { SkippedRows } from './skippedRows';
 import { pricePushEvent, type PricedPushEvent } from './pricing';
 import type { PushSettings } from './settings';
-import { daysToWindows } from './windows';
+import { daysInWindows } from './windows';
 
 /** Line messages kept in an error or warning list; the rest are counted. */
 const MAX_LINE_MESSAGES = 100;
@@ -453,12 +453,8 @@ export class PushIngestService {
    * post-attribution work is due.
    */
   private async attributeDays(sourceId: string, days: string[]) {
-    for (const window of daysToWindows(days)) {
-      await this.options.attributor.attributeSource(
-        sourceId,
-        window,
-        days.filter(day => day >= window.from && day <= window.to),
-      );
+    for (const { days: ofWindow, ...window } of daysInWindows(days)) {
+      await this.options.attributor.attributeSource(sourceId, window, ofWindow);
     }
     await this.options.afterAttribution?.();
   }

@@ -1,4 +1,4 @@
-import { daysToWindows } from './windows';
+import { daysInWindows, daysToWindows } from './windows';
 import { parseTimestamp } from './timestamps';
 
 describe('daysToWindows', () => {
@@ -18,6 +18,26 @@ describe('daysToWindows', () => {
       { from: '2026-01-01', to: '2026-01-31' },
       { from: '2026-02-01', to: '2026-02-01' },
     ]);
+  });
+});
+
+describe('daysInWindows', () => {
+  it('gives each window the days it covers, sorted and once each', () => {
+    expect(
+      daysInWindows(
+        ['2026-11-03', '2026-11-01', '2026-11-03', '2026-12-15', '2026-11-10'],
+        7,
+      ),
+    ).toEqual([
+      {
+        from: '2026-11-01',
+        to: '2026-11-03',
+        days: ['2026-11-01', '2026-11-03'],
+      },
+      { from: '2026-11-10', to: '2026-11-10', days: ['2026-11-10'] },
+      { from: '2026-12-15', to: '2026-12-15', days: ['2026-12-15'] },
+    ]);
+    expect(daysInWindows([])).toEqual([]);
   });
 });
 

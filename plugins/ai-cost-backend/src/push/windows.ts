@@ -11,12 +11,26 @@ export function daysToWindows(
   days: Iterable<string>,
   maxDays = 31,
 ): UsageWindow[] {
-  const sorted = [...new Set(days)].sort();
-  const windows: UsageWindow[] = [];
-  for (const day of sorted) {
+  return daysInWindows(days, maxDays).map(({ from, to }) => ({ from, to }));
+}
+
+/**
+ * The windows of {@link daysToWindows}, each with the days it covers
+ * (sorted, once each): for re-attributing those days alone.
+ */
+export function daysInWindows(
+  days: Iterable<string>,
+  maxDays = 31,
+): Array<UsageWindow & { days: string[] }> {
+  const windows: Array<UsageWindow & { days: string[] }> = [];
+  for (const day of [...new Set(days)].sort()) {
     const last = windows[windows.length - 1];
-    if (last && day <= addDays(last.from, maxDays - 1)) last.to = day;
-    else windows.push({ from: day, to: day });
+    if (last && day <= addDays(last.from, maxDays - 1)) {
+      last.to = day;
+      last.days.push(day);
+    } else {
+      windows.push({ from: day, to: day, days: [day] });
+    }
   }
   return windows;
 }
