@@ -345,24 +345,31 @@ async function raiseAttributedVersions(
   options: { sourceId: string; window: UsageWindow; days?: string[] },
 ) {
   const { sourceId, window, days } = options;
+  /** Adds one to the source's version of each period, from 1 for a new one. */
+  const raise = (table: string, column: string, periods: string[]) =>
+    tx(table)
+      .insert(
+        periods.map(period => ({
+          source_id: sourceId,
+          [column]: period,
+          version: 1,
+        })),
+      )
+      .onConflict(['source_id', column])
+      .merge({ version: tx.raw('??.version + 1', [table]) });
   if (days) {
-    if (days.length === 0) return;
-    await tx('ai_cost_attributed_day_versions')
-      .insert(days.map(date => ({ source_id: sourceId, date, version: 1 })))
-      .onConflict(['source_id', 'date'])
-      .merge({
-        version: tx.raw('ai_cost_attributed_day_versions.version + 1'),
-      });
+    if (days.length > 0) {
+      await raise('ai_cost_attributed_day_versions', 'date', days);
+    }
     return;
   }
   const segments = monthSegments(window);
   if (segments.length === 0) return;
-  await tx('ai_cost_attributed_versions')
-    .insert(
-      segments.map(({ month }) => ({ source_id: sourceId, month, version: 1 })),
-    )
-    .onConflict(['source_id', 'month'])
-    .merge({ version: tx.raw('ai_cost_attributed_versions.version + 1') });
+  await raise(
+    'ai_cost_attributed_versions',
+    'month',
+    segments.map(segment => segment.month),
+  );
   await tx('ai_cost_attributed_day_versions')
     .where('source_id', sourceId)
     // Every day of those months.
